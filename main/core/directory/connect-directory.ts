@@ -1,0 +1,106 @@
+import type { SrvRecord } from 'node:dns';
+import { DirectoryError } from './directory-error.ts';
+import { discoverDomainControllers, type SrvResolver } from './dc-discovery.ts';
+import { parseLdapUrl, type LdapEndpoint } from './ldap-url.ts';
+import { openLdapSession, type LdapSession } from './ldap-session.ts';
+import { buildTlsOptions, readCaFile } from './tls-options.ts';
+
+/** A DNS resolver for discovery: SRV for the DC list, A records for their addresses. */
+export type DiscoveryResolver = SrvResolver & { resolve4(hostName: string): Promise<string[]> };
+
+/** How to reach the directory; the password is kept apart from the rest on purpose. */
+export type ConnectOptions = {
+  readonly url?: string | undefined;
+  readonly domain?: string | undefined;
+  readonly transport?: 'ldaps' | 'starttls' | undefined;
+  readonly caFile?: string | undefined;
+  readonly serverName?: string | undefined;
+  readonly globalCatalog?: boolean | undefined;
+  readonly user: string;
+  readonly password: string;
+  readonly timeoutMs?: number | undefined;
+  readonly resolver?: DiscoveryResolver | undefined;
+};
+
+/** An open session and the server it reached. */
+export type OpenedSession = { readonly session: LdapSession; readonly endpoint: LdapEndpoint; readonly serverName: string };
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const STOP_TRYING = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'ACCOUNT_EXPIRED', 'PASSWORD_EXPIRED', 'LOGON_RESTRICTED', 'EMPTY_PASSWORD']);
+
+/**
+ * Open an authenticated session to an explicit server or to the first DC DNS offers.
+ *
+ * With only a domain, DCs are tried in SRV order; a DC that cannot be reached is skipped,
+ * but a refused password stops the walk at once: trying it on every DC would lock the
+ * account out faster (one bind per admin action, never a retry).
+ */
+export async function openDirectorySession(options: ConnectOptions): Promise<OpenedSession> {
+  if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
+  validateUser(options.user);
+  const caPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
+  const transport = options.transport ?? 'ldaps';
+  const targets = await targetsOf(options, transport);
+  let lastError: DirectoryError | undefined;
+  for (const target of targets) {
+    const serverName = options.serverName ?? target.serverName;
+    try {
+      const session = await openLdapSession({
+        endpoint: target.endpoint,
+        startTls: transport === 'starttls',
+        tlsOptions: buildTlsOptions(target.endpoint.host, serverName, caPem),
+        bindName: options.user,
+        password: options.password,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
+      return { session, endpoint: target.endpoint, serverName };
+    } catch (error) {
+      if (!(error instanceof DirectoryError) || STOP_TRYING.has(error.code) || targets.length === 1) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError ?? new DirectoryError('DNS_DISCOVERY_FAILED');
+}
+
+type Target = { readonly endpoint: LdapEndpoint; readonly serverName: string };
+
+async function targetsOf(options: ConnectOptions, transport: 'ldaps' | 'starttls'): Promise<Target[]> {
+  const port = portFor(transport, options.globalCatalog === true);
+  if (options.url !== undefined) {
+    const endpoint = parseLdapUrl(options.url);
+    if (endpoint.scheme === 'ldaps' && transport === 'starttls') {
+      throw new DirectoryError('INVALID_INPUT', 'StartTLS runs over ldap://, not ldaps://. Use ldaps:// without StartTLS, or ldap:// with it.');
+    }
+    if (endpoint.scheme === 'ldap' && transport !== 'starttls') throw new DirectoryError('PLAINTEXT_REFUSED');
+    const adjusted = options.globalCatalog === true && !/:\d+$/.test(options.url) ? { ...endpoint, port, url: `${endpoint.scheme}://${endpoint.host}:${port}` } : endpoint;
+    return [{ endpoint: adjusted, serverName: adjusted.host }];
+  }
+  if (options.domain === undefined) throw new DirectoryError('INVALID_INPUT', 'Give a server URL or a domain name to connect to.');
+  const resolver = options.resolver ?? (await systemResolver());
+  const controllers = await discoverDomainControllers(options.domain, resolver);
+  const scheme = transport === 'ldaps' ? 'ldaps' : 'ldap';
+  return Promise.all(
+    controllers.map(async (controller) => {
+      const address = (await resolver.resolve4(controller.hostName).catch(() => []))[0] ?? controller.hostName;
+      const host = address.includes(':') ? `[${address}]` : address;
+      return { endpoint: { scheme, host: address, port, url: `${scheme}://${host}:${port}` }, serverName: controller.hostName };
+    }),
+  );
+}
+
+function portFor(transport: 'ldaps' | 'starttls', globalCatalog: boolean): number {
+  if (globalCatalog) return transport === 'ldaps' ? 3269 : 3268;
+  return transport === 'ldaps' ? 636 : 389;
+}
+
+function validateUser(user: string): void {
+  if (user.trim() === '' || user.length > 512 || !user.isWellFormed() || user.includes('\u0000')) {
+    throw new DirectoryError('INVALID_INPUT', 'Give the bind account as user@domain (UPN) or DOMAIN\\user.');
+  }
+}
+
+async function systemResolver(): Promise<DiscoveryResolver> {
+  const { Resolver } = await import('node:dns/promises');
+  const resolver = new Resolver();
+  return { resolveSrv: (name: string): Promise<SrvRecord[]> => resolver.resolveSrv(name), resolve4: (name: string) => resolver.resolve4(name) };
+}

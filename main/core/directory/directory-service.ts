@@ -1,0 +1,61 @@
+import type { BrowseEntry, DirectoryObject, DomainInfo, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
+import { connectAndDiscover } from './connect-and-discover.ts';
+import type { ConnectOptions } from './connect-directory.ts';
+import { OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
+import { anyOf, equals } from './ldap-filter.ts';
+import type { LdapSession } from './ldap-session.ts';
+import { transitiveGroups, transitiveMembers, type MembershipContext } from './membership.ts';
+import { resolveNames } from './resolve-names.ts';
+import { browseChildren, searchDirectory, type SearchQuery } from './search-objects.ts';
+import { ridOf, sidToBuffer } from './sid.ts';
+
+/** The directory operations the console, the CLI and the policy need, and nothing else. */
+export type Directory = {
+  readonly domain: DomainInfo;
+  readonly serverName: string;
+  resolveNames(names: readonly string[], options?: { types?: readonly ObjectTypeFilter[]; signal?: AbortSignal }): Promise<Resolution[]>;
+  search(query: SearchQuery, signal?: AbortSignal): AsyncGenerator<DirectoryObject[]>;
+  browse(parentDn: string, options?: { containersOnly?: boolean; signal?: AbortSignal }): Promise<BrowseEntry[]>;
+  objectBySid(sid: string, signal?: AbortSignal): Promise<DirectoryObject | undefined>;
+  directMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
+  transitiveMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
+  transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
+  roundTrips(): number;
+  close(): Promise<void>;
+};
+
+/**
+ * Connect, bind and discover the domain, then offer the directory operations.
+ *
+ * The one entry point the CLI and the main process use; everything below it is plain
+ * functions over a session.
+ */
+export async function connectDirectory(options: ConnectOptions): Promise<Directory> {
+  const { session, domain, serverName } = await connectAndDiscover(options);
+  return createDirectory(session, domain, serverName);
+}
+
+/** Build the directory port over an open session (tests and the demo reuse this). */
+export function createDirectory(session: LdapSession, domain: DomainInfo, serverName: string): Directory {
+  const contextOf = (signal?: AbortSignal): MembershipContext => ({ session, domain, ...(signal ? { signal } : {}) });
+  return {
+    domain,
+    serverName,
+    resolveNames: (names, options = {}) => resolveNames(contextOf(options.signal), names, options.types),
+    search: (query, signal) => searchDirectory(contextOf(signal), query),
+    browse: (parentDn, options = {}) => browseChildren(contextOf(options.signal), parentDn, options.containersOnly),
+    async objectBySid(sid, signal) {
+      const entries = await session.searchAll({ base: domain.defaultNamingContext, scope: 'sub', filter: equals('objectSid', sidToBuffer(sid)), attributes: OBJECT_ATTRIBUTES, ...(signal ? { signal } : {}) });
+      return entries.map((entry) => toDirectoryObject(entry, domain.domainSid)).find((object) => object !== undefined);
+    },
+    async directMembers(group, signal) {
+      const filter = anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))));
+      const entries = await session.searchAll({ base: domain.defaultNamingContext, scope: 'sub', filter, attributes: OBJECT_ATTRIBUTES, ...(signal ? { signal } : {}) });
+      return entries.flatMap((entry) => toDirectoryObject(entry, domain.domainSid) ?? []);
+    },
+    transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),
+    transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
+    roundTrips: () => session.roundTrips(),
+    close: () => session.close(),
+  };
+}

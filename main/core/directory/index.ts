@@ -1,0 +1,12 @@
+/**
+ * The directory layer's public surface: connect, then use the {@link Directory} port.
+ *
+ * Callers outside this folder import from here only, so the LDAP library stays private to it.
+ */
+export { connectDirectory, createDirectory, type Directory } from './directory-service.ts';
+export type { ConnectOptions, DiscoveryResolver } from './connect-directory.ts';
+export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';
+export type { SearchQuery } from './search-objects.ts';
+export { escapeFilterValue } from './filter-escape.ts';
+export { escapeDnValue, formatDn, parseDn } from './dn.ts';
+export { broadPrincipalOf } from './well-known-principals.ts';

@@ -1,0 +1,147 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { Client, type Entry, type Filter } from 'ldapts';
+import { classifyLdapError } from './classify-ldap-error.ts';
+import { DirectoryError } from './directory-error.ts';
+import type { LdapEndpoint } from './ldap-url.ts';
+
+/** Everything needed to open an authenticated, encrypted session. */
+export type LdapSessionOptions = {
+  readonly endpoint: LdapEndpoint;
+  readonly startTls: boolean;
+  readonly tlsOptions: tls.ConnectionOptions;
+  readonly bindName: string;
+  readonly password: string;
+  readonly timeoutMs: number;
+};
+
+/** One search request. Attribute names are ours, never typed by a user. */
+export type SearchRequest = {
+  readonly base: string;
+  readonly scope: 'base' | 'one' | 'sub';
+  readonly filter: Filter;
+  readonly attributes: readonly string[];
+  readonly pageSize?: number;
+  readonly sizeLimit?: number;
+  readonly signal?: AbortSignal;
+};
+
+/** An open session; every search is paged and every page counts as a round trip. */
+export type LdapSession = {
+  searchPages(request: SearchRequest): AsyncGenerator<readonly Entry[]>;
+  searchAll(request: SearchRequest): Promise<Entry[]>;
+  readonly roundTrips: () => number;
+  close(): Promise<void>;
+};
+
+/** Binary attributes must be requested as buffers, with AD's exact casing. */
+export const BINARY_ATTRIBUTES = ['objectSid', 'objectGUID', 'tokenGroups'];
+const DEFAULT_PAGE_SIZE = 1000;
+
+/**
+ * Open a session: connect (LDAPS, or LDAP then StartTLS), verify the certificate, bind.
+ *
+ * A password is only ever sent inside TLS, and never empty (an empty password is an
+ * anonymous bind, RFC 4513 §5.1.2). Each client may open exactly one socket: the LDAP
+ * library would otherwise reconnect by itself after a drop, and on a StartTLS session that
+ * new socket is plaintext and unauthenticated. Instead the session notices the drop, opens
+ * a fresh client (TLS + bind) and retries the search once.
+ */
+export async function openLdapSession(options: LdapSessionOptions): Promise<LdapSession> {
+  if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
+  if (options.endpoint.scheme === 'ldap' && !options.startTls) throw new DirectoryError('PLAINTEXT_REFUSED');
+  let client = await connectAndBind(options);
+  let roundTrips = 1;
+
+  async function ensureClient(): Promise<Client> {
+    if (!client.isBound) {
+      await client.unbind().catch(() => undefined);
+      client = await connectAndBind(options);
+      roundTrips += 1;
+    }
+    return client;
+  }
+
+  async function* searchPages(request: SearchRequest): AsyncGenerator<readonly Entry[]> {
+    let yieldedAny = false;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const active = await ensureClient();
+        const pages = active.searchPaginated(request.base, {
+          scope: request.scope,
+          filter: request.filter,
+          attributes: [...request.attributes],
+          explicitBufferAttributes: BINARY_ATTRIBUTES,
+          paged: { pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE },
+          sizeLimit: request.sizeLimit ?? 0,
+        });
+        for await (const page of pages) {
+          roundTrips += 1;
+          if (request.signal?.aborted) throw new DirectoryError('CANCELLED');
+          yieldedAny = true;
+          yield page.searchEntries;
+        }
+        return;
+      } catch (error) {
+        const classified = classifyLdapError(error);
+        const retryable = classified.code === 'CONNECTION_LOST' && !yieldedAny && attempt === 0;
+        if (!retryable) throw classified;
+      }
+    }
+  }
+
+  return {
+    searchPages,
+    async searchAll(request) {
+      const entries: Entry[] = [];
+      for await (const page of searchPages(request)) entries.push(...page);
+      return entries;
+    },
+    roundTrips: () => roundTrips,
+    async close() {
+      await client.unbind().catch(() => undefined);
+    },
+  };
+}
+
+async function connectAndBind(options: LdapSessionOptions): Promise<Client> {
+  const client = createSingleSocketClient(options);
+  try {
+    if (options.startTls) {
+      try {
+        await client.startTLS({ ...options.tlsOptions });
+      } catch (error) {
+        const classified = classifyLdapError(error);
+        throw classified.code === 'DIRECTORY_ERROR' ? new DirectoryError('STARTTLS_FAILED', undefined, classified.detail) : classified;
+      }
+    }
+    await client.bind(options.bindName, options.password);
+    return client;
+  } catch (error) {
+    await client.unbind().catch(() => undefined);
+    throw classifyLdapError(error);
+  }
+}
+
+function createSingleSocketClient(options: LdapSessionOptions): Client {
+  const { endpoint } = options;
+  let plainSockets = 0;
+  let secureSockets = 0;
+  const refuseSecond = (): never => {
+    throw new DirectoryError('CONNECTION_LOST');
+  };
+  return new Client({
+    url: endpoint.url,
+    timeout: options.timeoutMs,
+    connectTimeout: options.timeoutMs,
+    ...(endpoint.scheme === 'ldaps' ? { tlsOptions: { ...options.tlsOptions } } : {}),
+    createConnection: ((port: number, host: string) => {
+      plainSockets += 1;
+      return plainSockets > 1 ? refuseSecond() : net.connect(port, host);
+    }) as typeof net.connect,
+    createSecureConnection: ((...args: Parameters<typeof tls.connect>) => {
+      secureSockets += 1;
+      return secureSockets > 1 ? refuseSecond() : tls.connect(...args);
+    }) as typeof tls.connect,
+  });
+}

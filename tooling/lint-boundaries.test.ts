@@ -1,0 +1,49 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The project's real ESLint config, applied to deliberate violations given as virtual files.
+ *
+ * Type-aware rules are switched off only because the virtual files belong to no tsconfig;
+ * the boundary rules under test need no type information.
+ */
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: tseslint.configs.disableTypeChecked });
+
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? `fatal: ${message.message}`);
+}
+
+describe('layer boundaries', () => {
+  it('refuses an electron import in main/core', async () => {
+    expect(await ruleIdsFor('main/core/directory/leak.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).toContain('no-restricted-imports');
+  });
+
+  it('refuses an electron import in the CLI and in the renderer', async () => {
+    const code = "import { ipcRenderer } from 'electron';\nexport const bridge = ipcRenderer;\n";
+    expect([await ruleIdsFor('main/cli/leak.ts', code), await ruleIdsFor('renderer/leak.ts', code)]).toEqual([
+      expect.arrayContaining(['no-restricted-imports']),
+      expect.arrayContaining(['no-restricted-imports']),
+    ]);
+  });
+
+  it('lets main/shell import electron', async () => {
+    expect(await ruleIdsFor('main/shell/window.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).not.toContain('no-restricted-imports');
+  });
+
+  it('refuses a renderer import of main/core', async () => {
+    const code = "import { connectDirectory } from '../main/core/directory/index.ts';\nexport const connect = connectDirectory;\n";
+    expect(await ruleIdsFor('renderer/leak.ts', code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it('refuses a contract import of core', async () => {
+    const code = "import { DirectoryError } from '../core/directory/index.ts';\nexport const error = DirectoryError;\n";
+    expect(await ruleIdsFor('main/contract/leak.ts', code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it('refuses turning certificate verification off', async () => {
+    const code = "export const options = { rejectUnauthorized: false };\n";
+    expect(await ruleIdsFor('main/core/directory/leak.ts', code)).toContain('no-restricted-syntax');
+  });
+});

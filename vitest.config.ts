@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['**/*.integration.test.ts'],
           exclude: ['node_modules/**'],
-          globalSetup: ['e2e/ad/vitest-global-setup.ts'],
+          globalSetup: ['e2e/vitest-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -48,7 +48,7 @@ export function classifyLdapError(error: unknown): DirectoryError {
   if (code && TLS_UNTRUSTED.has(code)) return new DirectoryError('CERT_UNTRUSTED', undefined, detail);
   if (code && TLS_EXPIRED.has(code)) return new DirectoryError('CERT_EXPIRED', undefined, detail);
   if (code && NETWORK_UNREACHABLE.has(code)) return new DirectoryError('UNREACHABLE', undefined, detail);
-  if (code === 'ETIMEDOUT' || /timeout/i.test(detail)) return new DirectoryError('TIMEOUT', undefined, detail);
+  if (code === 'ETIMEDOUT' || /time ?out|timed out/i.test(detail)) return new DirectoryError('TIMEOUT', undefined, detail);
   if ((code && NETWORK_DROPPED.has(code)) || /connection (?:closed|lost)|socket (?:closed|hang up)/i.test(detail)) {
     return new DirectoryError('CONNECTION_LOST', undefined, detail);
   }

@@ -50,16 +50,16 @@ const DEFAULT_PAGE_SIZE = 1000;
 export async function openLdapSession(options: LdapSessionOptions): Promise<LdapSession> {
   if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
   if (options.endpoint.scheme === 'ldap' && !options.startTls) throw new DirectoryError('PLAINTEXT_REFUSED');
-  let client = await connectAndBind(options);
+  let connection = await connectAndBind(options);
   let roundTrips = 1;
 
   async function ensureClient(): Promise<Client> {
-    if (!client.isBound) {
-      await client.unbind().catch(() => undefined);
-      client = await connectAndBind(options);
+    if (!connection.client.isBound || connection.dropped()) {
+      await connection.client.unbind().catch(() => undefined);
+      connection = await connectAndBind(options);
       roundTrips += 1;
     }
-    return client;
+    return connection.client;
   }
 
   async function* searchPages(request: SearchRequest): AsyncGenerator<readonly Entry[]> {
@@ -99,13 +99,16 @@ export async function openLdapSession(options: LdapSessionOptions): Promise<Ldap
     },
     roundTrips: () => roundTrips,
     async close() {
-      await client.unbind().catch(() => undefined);
+      await connection.client.unbind().catch(() => undefined);
     },
   };
 }
 
-async function connectAndBind(options: LdapSessionOptions): Promise<Client> {
-  const client = createSingleSocketClient(options);
+/** A bound client and whether its socket has since closed. */
+type Connection = { readonly client: Client; readonly dropped: () => boolean };
+
+async function connectAndBind(options: LdapSessionOptions): Promise<Connection> {
+  const { client, dropped } = createSingleSocketClient(options);
   try {
     if (options.startTls) {
       try {
@@ -116,32 +119,43 @@ async function connectAndBind(options: LdapSessionOptions): Promise<Client> {
       }
     }
     await client.bind(options.bindName, options.password);
-    return client;
+    return { client, dropped };
   } catch (error) {
     await client.unbind().catch(() => undefined);
     throw classifyLdapError(error);
   }
 }
 
-function createSingleSocketClient(options: LdapSessionOptions): Client {
+/**
+ * A client allowed one TCP socket, and a flag that turns true when that socket closes.
+ *
+ * The flag is ours because after StartTLS the library watches the TLS wrapper, not the TCP
+ * socket underneath, and does not notice when the latter is cut.
+ */
+function createSingleSocketClient(options: LdapSessionOptions): Connection {
   const { endpoint } = options;
   let plainSockets = 0;
   let secureSockets = 0;
+  let closed = false;
   const refuseSecond = (): never => {
     throw new DirectoryError('CONNECTION_LOST');
   };
-  return new Client({
+  const watch = <Socket extends net.Socket>(socket: Socket): Socket => socket.once('close', () => (closed = true));
+  const client = new Client({
     url: endpoint.url,
     timeout: options.timeoutMs,
     connectTimeout: options.timeoutMs,
     ...(endpoint.scheme === 'ldaps' ? { tlsOptions: { ...options.tlsOptions } } : {}),
     createConnection: ((port: number, host: string) => {
       plainSockets += 1;
-      return plainSockets > 1 ? refuseSecond() : net.connect(port, host);
+      return plainSockets > 1 ? refuseSecond() : watch(net.connect(port, host));
     }) as typeof net.connect,
     createSecureConnection: ((...args: Parameters<typeof tls.connect>) => {
       secureSockets += 1;
-      return secureSockets > 1 ? refuseSecond() : tls.connect(...args);
+      if (secureSockets > 1) return refuseSecond();
+      const socket = tls.connect(...args);
+      return endpoint.scheme === 'ldaps' ? watch(socket) : socket;
     }) as typeof tls.connect,
   });
+  return { client, dropped: () => closed };
 }

@@ -17,6 +17,7 @@ export const MAX_NAME_LENGTH = 1024;
 
 const KNOWN_RDN_TYPES = new Set(['cn', 'ou', 'dc', 'o', 'l', 'st', 'c', 'street', 'uid']);
 const NETBIOS_NAME = /^[^\\/:*?"<>|.\s][^\\/:*?"<>|\s]{0,14}$/;
+const DNS_DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const SAM_INVALID = /["/\\[\]:;|=,+*?<>]/;
 
 /**
@@ -39,7 +40,7 @@ export function classifyName(input: string): NameForm {
   if (backslash > 0) {
     const domain = text.slice(0, backslash);
     const samAccountName = text.slice(backslash + 1);
-    if (NETBIOS_NAME.test(domain) && samAccountName !== '' && !SAM_INVALID.test(samAccountName)) {
+    if ((NETBIOS_NAME.test(domain) || DNS_DOMAIN.test(domain)) && samAccountName !== '' && !SAM_INVALID.test(samAccountName)) {
       return { form: 'down-level', domain, samAccountName };
     }
   }
@@ -50,5 +51,7 @@ export function classifyName(input: string): NameForm {
   if (text.endsWith('$') && text.length > 1 && !SAM_INVALID.test(text) && !/\s/.test(text)) {
     return { form: 'sam-account-name', samAccountName: text };
   }
-  return { form: 'plain', text };
+  // A cn may really begin or end with a space (" Leading Space"): keep the text as typed, and
+  // let resolution try the trimmed form as well.
+  return { form: 'plain', text: input };
 }

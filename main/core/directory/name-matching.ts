@@ -20,13 +20,16 @@ export function matchesExactly(form: NameForm, object: DirectoryObject, domain: 
     case 'dn':
       return sameDn(form.distinguishedName, object.distinguishedName);
     case 'down-level':
-      return isOurDomain(form.domain, domain) && same(object.samAccountName, form.samAccountName);
+      // A prefix that is not this domain may be part of a name ("Back\Slash" is a valid cn).
+      return isOurDomain(form.domain, domain)
+        ? same(object.samAccountName, form.samAccountName)
+        : matchesExactly({ form: 'plain', text: `${form.domain}\\${form.samAccountName}` }, object, domain);
     case 'upn':
       return same(object.userPrincipalName, form.userPrincipalName) || (same(form.domain, domain.dnsDomainName) && same(object.samAccountName, form.localPart));
     case 'sam-account-name':
       return same(object.samAccountName, form.samAccountName);
     case 'plain':
-      return same(object.samAccountName, form.text) || same(object.name, form.text) || same(object.displayName, form.text);
+      return [form.text, form.text.trim()].some((text) => same(object.samAccountName, text) || same(object.name, text) || same(object.displayName, text));
   }
 }
 

@@ -83,12 +83,13 @@ function exactFilter(form: NameForm, context: MembershipContext): Filter {
 }
 
 function plainFilter(text: string): Filter {
-  return anyOf(equals('sAMAccountName', text), equals('name', text), equals('displayName', text));
+  const variants = [...new Set([text, text.trim()])];
+  return anyOf(...variants.flatMap((variant) => [equals('sAMAccountName', variant), equals('name', variant), equals('displayName', variant)]));
 }
 
 /** Only a bare name goes to ANR: the other forms say exactly which attribute they name. */
 function anrTextOf(form: NameForm): string | undefined {
-  return form.form === 'plain' ? form.text : undefined;
+  return form.form === 'plain' ? form.text.trim() : undefined;
 }
 
 async function search(context: MembershipContext, filter: Filter, typeFilter: Filter | undefined): Promise<Candidate[]> {

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { adTestConnection } from '../core/directory/testing/ad-test-connection.ts';
+
+type Run = { status: number | null; stdout: string; stderr: string };
+
+function cli(args: readonly string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Run {
+  const connection = adTestConnection();
+  const env = {
+    PATH: process.env.PATH,
+    RMSADMIN_LDAP_URL: connection.url,
+    RMSADMIN_LDAP_CA: connection.caFile,
+    RMSADMIN_LDAP_SERVERNAME: connection.serverName,
+    RMSADMIN_LDAP_USER: connection.user,
+    RMSADMIN_LDAP_PASSWORD: connection.password,
+    ...options.env,
+  };
+  const result = spawnSync(process.execPath, ['bin/rms-connector-admin.js', ...args], { env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)), input: options.input ?? '', encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('rms-connector-admin directory', () => {
+  it('resolves names and exits 0 when all resolve', () => {
+    const run = cli(['directory', 'resolve', 'CORP\\EXCH01$', 'Smith, John (Ops)', 'svc-sp-central@corp.contoso.test']);
+    expect([run.status, run.stdout.split('\n').filter((line) => line.startsWith('resolved')).length]).toEqual([0, 3]);
+  });
+
+  it('exits 1 and says why when a name is ambiguous or missing, with JSON for scripts', () => {
+    const run = cli(['directory', 'resolve', 'John Smith', 'no-such-account', '--json']);
+    const parsed = JSON.parse(run.stdout) as { status: string; candidates?: unknown[] }[];
+    expect([run.status, parsed.map((resolution) => resolution.status), parsed[0]?.candidates?.length]).toEqual([1, ['ambiguous', 'not-found'], 2]);
+  });
+
+  it('searches with a type filter and pages past 1,000 entries', () => {
+    const run = cli(['directory', 'search', '--type', 'user', '--base', 'OU=Bulk Users,OU=Contoso,DC=corp,DC=contoso,DC=test', '*', '--json']);
+    expect([run.status, (JSON.parse(run.stdout) as unknown[]).length]).toEqual([0, 2600]);
+  });
+
+  it('lists transitive members including the primary-group member', () => {
+    const run = cli(['directory', 'members', 'Exchange Servers', '--transitive']);
+    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('CORP\\EXCH03$')]);
+  });
+
+  it('shows facts and groups of an object', () => {
+    const run = cli(['directory', 'info', 'EXCH03$', '--json']);
+    const parsed = JSON.parse(run.stdout) as { object: { sid: string }; groups: { name: string }[] };
+    expect([run.status, parsed.groups.map((group) => group.name).sort()]).toEqual([0, ['Domain Computers', 'Exchange Install Domain Servers', 'Exchange Servers']]);
+  });
+
+  it('reads the password from standard input', () => {
+    const run = cli(['directory', 'info', 'bind.ok', '--password-stdin'], { env: { RMSADMIN_LDAP_PASSWORD: undefined }, input: `${adTestConnection().password}\n` });
+    expect(run.status).toEqual(0);
+  });
+
+  it.each([
+    ['an unknown command', ['directory', 'frobnicate'], {}, 'USAGE'],
+    ['an unknown flag', ['directory', 'resolve', 'x', '--bogus'], {}, 'USAGE'],
+    ['a password flag', ['directory', 'resolve', 'x', '--password', 'secret'], {}, 'USAGE'],
+    ['an unknown type', ['directory', 'search', '--type', 'printer', 'x'], {}, 'USAGE'],
+    ['members of a user', ['directory', 'members', 'alice'], {}, 'NOT_A_GROUP'],
+    ['a wrong CA', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_CA: '/etc/ssl/certs/ca-certificates.crt' }, 'CERT_UNTRUSTED'],
+    ['a wrong server name', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_SERVERNAME: 'evil.example.com' }, 'CERT_NAME_MISMATCH'],
+    ['a plaintext URL', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_URL: 'ldap://127.0.0.1:389' }, 'PLAINTEXT_REFUSED'],
+    ['a wrong password', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_USER: 'bind.wrongpw@corp.contoso.test', RMSADMIN_LDAP_PASSWORD: 'wrong' }, 'INVALID_CREDENTIALS'],
+    ['an oversized name', ['directory', 'resolve', 'x'.repeat(5000)], {}, 'INVALID_INPUT'],
+    ['a filter injection in a base DN', ['directory', 'search', '--base', '*)(objectClass=*', 'x'], {}, 'INVALID_INPUT'],
+  ])('refuses %s with its code, a sentence, exit 1 or 2 and no partial output', (_label, args, env, code) => {
+    const run = cli([...args, '--json'], { env });
+    const parsed = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    expect([run.status === 1 || run.status === 2, parsed, run.stdout.trim().startsWith('{"error"') || run.stdout.trim().startsWith('{\n  "error"')]).toEqual([
+      true,
+      { error: { code, message: expect.stringMatching(/\w+ \w+ \w+/) } },
+      true,
+    ]);
+  });
+
+  it('prints a human error on stderr and nothing on stdout without --json', () => {
+    const run = cli(['directory', 'resolve', 'alice'], { env: { RMSADMIN_LDAP_SERVERNAME: 'evil.example.com' } });
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', expect.stringMatching(/^rms-connector-admin: CERT_NAME_MISMATCH: .+/)]);
+  });
+});

@@ -1,0 +1,113 @@
+import { Resolver } from 'node:dns/promises';
+import { parseArgs } from 'node:util';
+import { connectDirectory, DirectoryError, type Directory, type DiscoveryResolver } from '../core/directory/index.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
+import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
+import { USAGE } from './usage.ts';
+
+/** Where the command line writes, and what it reads. */
+export type CliIo = CliEnvironment & {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stderrIsTerminal: boolean;
+};
+
+const COMMAND_FLAGS = {
+  ...CONNECTION_FLAGS,
+  json: { type: 'boolean' },
+  type: { type: 'string' },
+  base: { type: 'string' },
+  limit: { type: 'string' },
+  transitive: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Run one command line and return its exit code.
+ *
+ * Everything a command prints is built before anything is written, so a failure half-way
+ * leaves no partial output: stdout gets the whole result or nothing.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const { values, positionals } = parseArguments(argv);
+    json = values.json === true;
+    const [group, command, ...operands] = positionals;
+    if (values.help === true || group === undefined || group === 'help') {
+      io.stdout(USAGE);
+      return group === undefined && values.help !== true ? EXIT.failure : EXIT.ok;
+    }
+    if (group !== 'directory') throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
+    const run = commandFor(command, operands, values, io);
+    const options = await connectionOptionsFrom(values, io);
+    const directory = await connectDirectory({ ...options, ...(options.dnsServer ? { resolver: resolverFor(options.dnsServer) } : {}) });
+    let result: CommandResult;
+    try {
+      result = await run(directory);
+    } finally {
+      await directory.close();
+    }
+    io.stdout(json ? JSON.stringify(result.json, null, 2) : result.human);
+    return result.exitCode;
+  } catch (error) {
+    const { code, message, exitCode } = describeError(error);
+    if (json) io.stdout(JSON.stringify({ error: { code, message } }, null, 2));
+    else io.stderr(`rms-connector-admin: ${code}: ${message}`);
+    return exitCode;
+  }
+}
+
+type Values = ReturnType<typeof parseArguments>['values'];
+
+function parseArguments(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: COMMAND_FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError('USAGE', `${error instanceof Error ? error.message : String(error)} Run rms-connector-admin --help.`);
+  }
+}
+
+function commandFor(command: string | undefined, operands: readonly string[], values: Values, io: CliIo): (directory: Directory) => Promise<CommandResult> {
+  const one = (what: string) => {
+    if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `directory ${command ?? ''} takes exactly one ${what}; ${operands.length} given.`);
+    return operands[0];
+  };
+  switch (command) {
+    case 'resolve':
+      if (operands.length === 0) throw new CliError('USAGE', 'directory resolve needs at least one name, for example: directory resolve "CORP\\Exchange Servers".');
+      return (directory) => resolveCommand(directory, operands);
+    case 'search': {
+      if (operands.length > 1) throw new CliError('USAGE', 'directory search takes one QUERY (quote it if it has spaces).');
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new CliError('USAGE', `--limit must be a positive whole number, not "${values.limit ?? ''}".`);
+      const progress = io.stderrIsTerminal && values.json !== true ? (message: string) => {
+        io.stderr(`\r${message}`);
+      } : () => undefined;
+      return (directory) => searchCommand(directory, operands[0] ?? '', { type: values.type, base: values.base, limit }, progress);
+    }
+    case 'members': {
+      const name = one('group name');
+      return (directory) => membersCommand(directory, name, values.transitive === true);
+    }
+    case 'info': {
+      const name = one('name');
+      return (directory) => infoCommand(directory, name);
+    }
+    default:
+      throw new CliError('USAGE', `Unknown directory command "${command ?? ''}". Use resolve, search, members or info.`);
+  }
+}
+
+function resolverFor(server: string): DiscoveryResolver {
+  const resolver = new Resolver({ timeout: 3000, tries: 2 });
+  resolver.setServers([server]);
+  return { resolveSrv: (name) => resolver.resolveSrv(name), resolve4: (name) => resolver.resolve4(name) };
+}
+
+function describeError(error: unknown): { code: string; message: string; exitCode: number } {
+  if (error instanceof CliError) return { code: error.code, message: error.message, exitCode: error.exitCode };
+  if (error instanceof DirectoryError) return { code: error.code, message: error.message, exitCode: EXIT.failure };
+  return { code: 'INTERNAL_ERROR', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, exitCode: EXIT.failure };
+}

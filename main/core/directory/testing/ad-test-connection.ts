@@ -1,0 +1,41 @@
+import { inject } from 'vitest';
+import { z } from 'zod';
+import type { ConnectOptions } from '../connect-directory.ts';
+
+declare module 'vitest' {
+  // Vitest's provide/inject typing is an interface meant to be merged; a type alias cannot be.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  export interface ProvidedContext {
+    adConnection: string;
+  }
+}
+
+const AdConnectionSchema = z.object({
+  url: z.string(),
+  caFile: z.string(),
+  serverName: z.string(),
+  user: z.string(),
+  password: z.string(),
+  baseDn: z.string(),
+  netbiosDomain: z.string(),
+  dnsServer: z.string().optional(),
+});
+
+/** The seeded test domain as the integration tests see it. */
+export type AdTestConnection = z.infer<typeof AdConnectionSchema>;
+
+/** The connection the global setup published (the Samba DC on loopback). */
+export function adTestConnection(): AdTestConnection {
+  return AdConnectionSchema.parse(JSON.parse(inject('adConnection')));
+}
+
+/** Connect options for the test DC as its administrator, with overrides for negative cases. */
+export function adConnectOptions(overrides: Partial<ConnectOptions> = {}): ConnectOptions {
+  const connection = adTestConnection();
+  return { url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password, ...overrides };
+}
+
+/** The password every seeded bind-test account has (see e2e/ad/README.md). */
+export const SEED_PASSWORD = 'Seed-Passw0rd!';
+/** The seed's root OU. */
+export const CONTOSO_OU = 'OU=Contoso,DC=corp,DC=contoso,DC=test';

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The one test command (README): from a fresh Debian machine with only its stock Node, get
+# Node 24, install the Debian packages, install npm dependencies, typecheck, lint, start the
+# Samba test domain controller, and run every test suite (unit, property, integration, CLI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh
+bash scripts/install-system-packages.sh
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+npm ci --no-audit --no-fund --loglevel=error
+echo "== typecheck" && npx tsc -b
+echo "== lint" && npx eslint --max-warnings=0 .
+echo "== test domain controller" && node e2e/ad/ad-up.ts | tail -n 1
+mkdir -p .cache
+echo "== tests (unit + integration)"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json || status=$?
+node scripts/print-test-summary.ts .cache/test-results.json || status=1
+echo "test-all: finished in $((SECONDS - started)) s"
+exit "$status"

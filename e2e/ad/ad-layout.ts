@@ -25,7 +25,7 @@ export const domain = {
  *
  * The ready marker records the version it was seeded with; a mismatch means "half provisioned".
  */
-export const seedVersion = 'rmsadmin-ad-seed-2026-11-22.1';
+export const seedVersion = 'rmsadmin-ad-seed-2026-11-22.2';
 
 /**
  * Files and folders of one domain controller state directory.

@@ -4,7 +4,7 @@ import type { AdConnection } from './ad-connection.ts';
 import { adLayout, domain, seedVersion } from './ad-layout.ts';
 import type { AdLayout } from './ad-layout.ts';
 import { tryBind, waitForLdaps } from './ldaps-client.ts';
-import { provisionDomain, sambaLogTail, startSamba } from './samba-commands.ts';
+import { provisionDomain, registerDcAddress, sambaLogTail, startSamba } from './samba-commands.ts';
 import {
   delay,
   directoryPortsInUse,
@@ -81,6 +81,7 @@ function connectionFor(layout: AdLayout): AdConnection {
     password: domain.administratorPassword,
     baseDn: domain.baseDn,
     netbiosDomain: domain.netbiosDomain,
+    dnsServer: '127.0.0.1',
   };
 }
 
@@ -102,6 +103,7 @@ async function rebuild(layout: AdLayout, connection: AdConnection, log: (line: s
   await timed('start', () => startAndWait(layout, connection, log));
   await timed('seed online', async () => {
     for (const line of await seedOnline(connection)) log(`  ${line}`);
+    log(`  ${await registerDcAddress(layout)}`);
   });
   await timed('verify', async () => {
     for (const line of await verifySeed(connection)) log(`  ✓ ${line}`);

@@ -38,19 +38,21 @@ export async function runSambaTool(
 /**
  * Provision a fresh domain into the (empty) state directory.
  *
- * Only LDAP, CLDAP, Kerberos and RPC run: file serving, NetBIOS, replication and DNS are
- * not needed for directory tests and would only add start-up time and ports.
+ * Only LDAP, CLDAP, Kerberos, RPC and the internal DNS server run: file serving, NetBIOS and
+ * replication are not needed for directory tests. DNS is, because domain-controller
+ * discovery reads the `_ldap._tcp.dc._msdcs` SRV records this DC publishes on 127.0.0.1:53.
  */
 export async function provisionDomain(layout: AdLayout): Promise<void> {
-  const services = '-s3fs -nbt -wrepl -kcc -drepl -dnsupdate -winbindd -dns -ntp_signd';
+  const services = '-s3fs -nbt -wrepl -kcc -drepl -dnsupdate -winbindd -ntp_signd';
   await runSambaTool(layout, 'samba-tool', [
     'domain',
     'provision',
     `--realm=${domain.realm}`,
     `--domain=${domain.netbiosDomain}`,
     '--server-role=dc',
-    // Node 24's c-ares rejects Samba's compressed SRV targets; see README.md.
-    '--dns-backend=NONE',
+    // Samba compresses SRV targets, which Node 24's c-ares rejects (EBADRESP); the directory
+    // layer's discovery reads such answers itself. See README.md.
+    '--dns-backend=SAMBA_INTERNAL',
     `--adminpass=${domain.administratorPassword}`,
     `--targetdir=${layout.directory}`,
     '--host-ip=127.0.0.1',
@@ -86,4 +88,17 @@ export async function sambaLogTail(layout: AdLayout, lineCount = 25): Promise<st
 
 function lastLines(text: string, lineCount: number): string {
   return text.trimEnd().split('\n').slice(-lineCount).join('\n');
+}
+
+/**
+ * Publish the DC's address in its own DNS zone.
+ *
+ * Provisioning skips loopback addresses when it registers the DC's A record, so the SRV
+ * records would name a host that does not resolve; discovery tests need both.
+ */
+export async function registerDcAddress(layout: AdLayout): Promise<string> {
+  const zone = domain.dnsName;
+  const host = domain.hostName.toLowerCase();
+  await runSambaTool(layout, 'samba-tool', ['dns', 'add', '127.0.0.1', zone, host, 'A', '127.0.0.1', `--username=${domain.administrator}`, `--password=${domain.administratorPassword}`]);
+  return `DNS: ${host}.${zone} A 127.0.0.1 registered`;
 }

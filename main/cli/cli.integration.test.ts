@@ -47,6 +47,13 @@ describe('rms-connector-admin directory', () => {
     expect([run.status, parsed.groups.map((group) => group.name).sort()]).toEqual([0, ['Domain Computers', 'Exchange Install Domain Servers', 'Exchange Servers']]);
   });
 
+  it('discovers the DC from DNS with --domain and --dns-server', () => {
+    const run = cli(['directory', 'resolve', 'alice', '--domain', 'corp.contoso.test', '--dns-server', adTestConnection().dnsServer ?? '127.0.0.1'], {
+      env: { RMSADMIN_LDAP_URL: undefined, RMSADMIN_LDAP_SERVERNAME: undefined },
+    });
+    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('CORP\\alice')]);
+  });
+
   it('reads the password from standard input', () => {
     const run = cli(['directory', 'info', 'bind.ok', '--password-stdin'], { env: { RMSADMIN_LDAP_PASSWORD: undefined }, input: `${adTestConnection().password}\n` });
     expect(run.status).toEqual(0);

@@ -1,6 +1,5 @@
-import { Resolver } from 'node:dns/promises';
 import { parseArgs } from 'node:util';
-import { connectDirectory, DirectoryError, type Directory, type DiscoveryResolver } from '../core/directory/index.ts';
+import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directory } from '../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
@@ -42,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (group !== 'directory') throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
     const run = commandFor(command, operands, values, io);
     const options = await connectionOptionsFrom(values, io);
-    const directory = await connectDirectory({ ...options, ...(options.dnsServer ? { resolver: resolverFor(options.dnsServer) } : {}) });
+    const directory = await connectDirectory({ ...options, ...(options.dnsServer ? { resolver: createDiscoveryResolver([options.dnsServer]) } : {}) });
     let result: CommandResult;
     try {
       result = await run(directory);
@@ -98,12 +97,6 @@ function commandFor(command: string | undefined, operands: readonly string[], va
     default:
       throw new CliError('USAGE', `Unknown directory command "${command ?? ''}". Use resolve, search, members or info.`);
   }
-}
-
-function resolverFor(server: string): DiscoveryResolver {
-  const resolver = new Resolver({ timeout: 3000, tries: 2 });
-  resolver.setServers([server]);
-  return { resolveSrv: (name) => resolver.resolveSrv(name), resolve4: (name) => resolver.resolve4(name) };
 }
 
 function describeError(error: unknown): { code: string; message: string; exitCode: number } {

@@ -1,5 +1,5 @@
-import type { SrvRecord } from 'node:dns';
 import { DirectoryError } from './directory-error.ts';
+import { createDiscoveryResolver } from './dns-resolver.ts';
 import { discoverDomainControllers, type SrvResolver } from './dc-discovery.ts';
 import { parseLdapUrl, type LdapEndpoint } from './ldap-url.ts';
 import { openLdapSession, type LdapSession } from './ldap-session.ts';
@@ -76,7 +76,7 @@ async function targetsOf(options: ConnectOptions, transport: 'ldaps' | 'starttls
     return [{ endpoint: adjusted, serverName: adjusted.host }];
   }
   if (options.domain === undefined) throw new DirectoryError('INVALID_INPUT', 'Give a server URL or a domain name to connect to.');
-  const resolver = options.resolver ?? (await systemResolver());
+  const resolver = options.resolver ?? createDiscoveryResolver();
   const controllers = await discoverDomainControllers(options.domain, resolver);
   const scheme = transport === 'ldaps' ? 'ldaps' : 'ldap';
   return Promise.all(
@@ -97,10 +97,4 @@ function validateUser(user: string): void {
   if (user.trim() === '' || user.length > 512 || !user.isWellFormed() || user.includes('\u0000')) {
     throw new DirectoryError('INVALID_INPUT', 'Give the bind account as user@domain (UPN) or DOMAIN\\user.');
   }
-}
-
-async function systemResolver(): Promise<DiscoveryResolver> {
-  const { Resolver } = await import('node:dns/promises');
-  const resolver = new Resolver();
-  return { resolveSrv: (name: string): Promise<SrvRecord[]> => resolver.resolveSrv(name), resolve4: (name: string) => resolver.resolve4(name) };
 }

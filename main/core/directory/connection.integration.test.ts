@@ -7,6 +7,7 @@ import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyLdapError } from './classify-ldap-error.ts';
 import { connectDirectory } from './directory-service.ts';
+import { createDiscoveryResolver } from './dns-resolver.ts';
 import { adConnectOptions, adTestConnection, SEED_PASSWORD } from './testing/ad-test-connection.ts';
 
 const people = 'corp.contoso.test';
@@ -97,14 +98,16 @@ describe('connecting to the domain controller', () => {
     expect(classifyLdapError(error).code).toEqual('STRONG_AUTH_REQUIRED');
   });
 
-  it('discovers the DC from DNS SRV records when given only the domain', async (context) => {
+  it('discovers the DC from the SRV records of the DC\'s own DNS when given only the domain', async () => {
     const { dnsServer } = adTestConnection();
-    if (dnsServer === undefined) context.skip('the test DC was provisioned without DNS (see e2e/ad/README.md)');
-    const { Resolver } = await import('node:dns/promises');
-    const resolver = new Resolver();
-    resolver.setServers([dnsServer ?? '']);
+    const resolver = createDiscoveryResolver(dnsServer === undefined ? [] : [dnsServer]);
     const directory = await connectDirectory(adConnectOptions({ url: undefined, domain: people, resolver }));
     await directory.close();
-    expect(directory.serverName).toEqual(adTestConnection().serverName.toLowerCase());
+    expect([dnsServer, directory.serverName, directory.domain.netbiosDomain]).toEqual(['127.0.0.1', 'dc1.corp.contoso.test', 'CORP']);
+  });
+
+  it('refuses discovery for a domain DNS does not know', async () => {
+    const resolver = createDiscoveryResolver([adTestConnection().dnsServer ?? '127.0.0.1']);
+    await expect(connectDirectory(adConnectOptions({ url: undefined, domain: 'nowhere.contoso.test', resolver }))).rejects.toMatchObject({ code: 'DNS_DISCOVERY_FAILED' });
   });
 });

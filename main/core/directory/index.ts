@@ -5,6 +5,7 @@
  */
 export { connectDirectory, createDirectory, type Directory } from './directory-service.ts';
 export type { ConnectOptions, DiscoveryResolver } from './connect-directory.ts';
+export { createDiscoveryResolver } from './dns-resolver.ts';
 export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';
 export type { SearchQuery } from './search-objects.ts';
 export { escapeFilterValue } from './filter-escape.ts';

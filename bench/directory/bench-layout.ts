@@ -1,0 +1,71 @@
+import { formatDn } from '../../main/core/directory/dn.ts';
+
+/**
+ * Where the benchmark's objects live and how they are named.
+ *
+ * Seeding, the reuse check and every measurement derive names from here, so they can never
+ * disagree about what "the 20,000 users" or "the 5,000-member group" are.
+ */
+export const benchLayout = {
+  baseDn: 'DC=corp,DC=contoso,DC=test',
+  dnsDomain: 'corp.contoso.test',
+  netbiosDomain: 'CORP',
+  organizationalUnit: 'OU=Bench 20k,OU=Contoso,DC=corp,DC=contoso,DC=test',
+  groupsUnit: 'OU=Bench Groups,OU=Bench 20k,OU=Contoso,DC=corp,DC=contoso,DC=test',
+  userCount: 20_000,
+  usersPerPart: 1_000,
+  topGroup: 'Bench 5000',
+  /** The enumeration filter of benchmark (a): the layer's `types: ['user']` filter, as text. */
+  userFilter: '(&(objectCategory=person)(objectClass=user))',
+} as const;
+
+/**
+ * One nested group of `Bench 5000`: its name, its parent group and its 1,000 direct users.
+ *
+ * Part 1 and Part 2 sit in the top group; Parts 3–5 hang in a chain below Part 2, so the
+ * in-chain rule has to follow four levels, not just one.
+ */
+export type PartGroup = { readonly name: string; readonly parent: string; readonly firstUser: number };
+
+/** The five nested groups, each holding 1,000 consecutive bench users. */
+export const partGroups: readonly PartGroup[] = [
+  { name: 'Bench 5000 Part 1', parent: benchLayout.topGroup, firstUser: 1 },
+  { name: 'Bench 5000 Part 2', parent: benchLayout.topGroup, firstUser: 1_001 },
+  { name: 'Bench 5000 Part 3', parent: 'Bench 5000 Part 2', firstUser: 2_001 },
+  { name: 'Bench 5000 Part 4', parent: 'Bench 5000 Part 3', firstUser: 3_001 },
+  { name: 'Bench 5000 Part 5', parent: 'Bench 5000 Part 4', firstUser: 4_001 },
+];
+
+/** A bench user's names, numbered from 1. */
+export type BenchUser = { readonly cn: string; readonly account: string; readonly dn: string };
+
+/**
+ * The names of bench user `index`.
+ *
+ * Five digits keep `bench.user.0012` a true ANR prefix of ten accounts (00120–00129).
+ */
+export function benchUser(index: number): BenchUser {
+  const number = String(index).padStart(5, '0');
+  const cn = `Bench User ${number}`;
+  return { cn, account: `bench.user.${number}`, dn: childDn(cn, benchLayout.organizationalUnit) };
+}
+
+/**
+ * The DN of a group of the benchmark (the top group or a part).
+ *
+ * Groups live in their own child OU so the 20,000-user OU holds only the users it names.
+ */
+export function benchGroupDn(name: string): string {
+  return childDn(name, benchLayout.groupsUnit);
+}
+
+/**
+ * The members `Bench 5000` has at any depth: 5,000 users plus the five part groups.
+ *
+ * Benchmark (c) checks both of its searches against this number.
+ */
+export const expectedTransitiveMembers = partGroups.length * benchLayout.usersPerPart + partGroups.length;
+
+function childDn(cn: string, parentDn: string): string {
+  return `${formatDn([{ type: 'CN', value: cn }])},${parentDn}`;
+}

@@ -41,6 +41,12 @@ describe('searching and browsing the seeded domain', () => {
     expect(objects.map((object) => object.samAccountName).sort()).toEqual(expected);
   });
 
+  it('finds managed service accounts as their own type, not as computers', async () => {
+    const { objects: accounts } = await collect(directory.search({ text: 'msa-', types: ['service-account'] }));
+    const { objects: computers } = await collect(directory.search({ text: 'msa-', types: ['computer'] }));
+    expect([accounts.map((account) => [account.samAccountName, account.kind]), computers.length]).toEqual([[['msa-sp01$', 'service-account']], 0]);
+  });
+
   it('tells distribution groups from security groups', async () => {
     const { objects: distribution } = await collect(directory.search({ text: '*', types: ['distribution-group'], baseDn: `OU=Groups,${CONTOSO_OU}` }));
     const { objects: security } = await collect(directory.search({ text: 'Connector Readers', types: ['security-group'] }));

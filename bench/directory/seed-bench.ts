@@ -111,10 +111,13 @@ async function ensureGroups(client: Client, log: (line: string) => void): Promis
     expected.set(part.name, Array.from({ length: benchLayout.usersPerPart }, (_, offset) => benchUser(part.firstUser + offset).dn));
   }
   for (const part of partGroups) expected.get(part.parent)?.push(benchGroupDn(part.name));
+  // Every group first: a link to a group that does not exist yet is refused.
+  for (const name of expected.keys()) {
+    if (await ensureEntry(client, benchGroupDn(name), { objectClass: 'group', sAMAccountName: name, groupType: globalSecurityGroup })) log(`  created group ${name}`);
+  }
   let added = 0;
   for (const [name, members] of expected) {
     const dn = benchGroupDn(name);
-    if (await ensureEntry(client, dn, { objectClass: 'group', sAMAccountName: name, groupType: globalSecurityGroup })) log(`  created group ${name}`);
     const { searchEntries } = await client.search(dn, { scope: 'base', filter: '(objectClass=group)', attributes: ['member'] });
     const current = new Set([searchEntries[0]?.member ?? []].flat().map((value) => String(value).toLowerCase()));
     const lacking = members.filter((member) => !current.has(member.toLowerCase()));

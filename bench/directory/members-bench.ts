@@ -1,0 +1,65 @@
+import { ExtensibleFilter, type Client, type Filter } from 'ldapts';
+import type { Directory } from '../../main/core/directory/index.ts';
+import { OBJECT_ATTRIBUTES, toDirectoryObject } from '../../main/core/directory/directory-object.ts';
+import { BINARY_ATTRIBUTES } from '../../main/core/directory/ldap-session.ts';
+import { benchGroupDn, benchLayout, partGroups } from './bench-layout.ts';
+import { compareInterleaved, type Counts, type Series } from './measure.ts';
+
+/** The series of benchmark (c), plus the two parts ours adds to the raw search. */
+export type MembersResult = {
+  readonly ours: Series;
+  readonly rawInChain: Series;
+  readonly primaryGroupQuery: Series;
+  readonly mappingOnly: Series;
+};
+
+const inChainRule = '1.2.840.113556.1.4.1941';
+
+/**
+ * (c) Expand `Bench 5000` (5,000 users through four levels of nesting) against one raw
+ * in-chain search.
+ *
+ * Our expansion is the in-chain search plus a primaryGroupID search over the domain (members
+ * by primary group are not linked); the two diagnostics time that second search and our
+ * entry-to-object mapping on their own, so a gap can be attributed.
+ */
+export async function benchMembers(directory: Directory, client: Client, log: (line: string) => void): Promise<MembersResult> {
+  const [resolution] = await directory.resolveNames([benchGroupDn(benchLayout.topGroup)]);
+  if (resolution?.status !== 'resolved') throw new Error(`${benchLayout.topGroup} did not resolve: ${JSON.stringify(resolution)}`);
+  const group = resolution.object;
+  const groupRids = await Promise.all([benchLayout.topGroup, ...partGroups.map((part) => part.name)].map((name) => ridOf(directory, name)));
+  const ours = async (): Promise<Counts> => {
+    const before = directory.roundTrips();
+    const members = await directory.transitiveMembers(group);
+    return { members: members.length, roundTrips: directory.roundTrips() - before };
+  };
+  const inChain = new ExtensibleFilter({ matchType: 'memberOf', rule: inChainRule, value: group.distinguishedName });
+  const raw = async (): Promise<Counts> => ({ members: (await pagedSearch(client, inChain)).length });
+  const primaryFilter = `(|${groupRids.map((rid) => `(primaryGroupID=${rid})`).join('')})`;
+  const primary = async (): Promise<Counts> => ({ members: (await pagedSearch(client, primaryFilter)).length });
+  const entries = await pagedSearch(client, inChain);
+  const mapping = (): Promise<Counts> => {
+    const objects = entries.flatMap((entry) => toDirectoryObject(entry, directory.domain.domainSid) ?? []);
+    return Promise.resolve({ members: objects.length });
+  };
+  return compareInterleaved({ ours, rawInChain: raw, primaryGroupQuery: primary, mappingOnly: mapping }, log);
+}
+
+async function pagedSearch(client: Client, filter: Filter | string) {
+  const entries = [];
+  const pages = client.searchPaginated(benchLayout.baseDn, {
+    scope: 'sub',
+    filter,
+    attributes: [...OBJECT_ATTRIBUTES],
+    explicitBufferAttributes: BINARY_ATTRIBUTES,
+    paged: { pageSize: 1_000 },
+  });
+  for await (const page of pages) entries.push(...page.searchEntries);
+  return entries;
+}
+
+async function ridOf(directory: Directory, name: string): Promise<number> {
+  const [resolution] = await directory.resolveNames([benchGroupDn(name)]);
+  if (resolution?.status !== 'resolved') throw new Error(`${name} did not resolve`);
+  return Number(resolution.object.sid.split('-').at(-1));
+}

@@ -32,9 +32,16 @@ export function buffersOf(entry: Entry, attribute: string): Buffer[] {
   return list.filter((item): item is Buffer => Buffer.isBuffer(item));
 }
 
+const lowerCaseKeys = new WeakMap<Entry, Map<string, string>>();
+
 function lookup(entry: Entry, attribute: string): Entry[string] | undefined {
   if (attribute in entry) return entry[attribute];
-  const wanted = attribute.toLowerCase();
-  const key = Object.keys(entry).find((candidate) => candidate.toLowerCase() === wanted);
+  // Absent attributes are the common miss: index the entry's keys once, not per lookup.
+  let keys = lowerCaseKeys.get(entry);
+  if (!keys) {
+    keys = new Map(Object.keys(entry).map((key) => [key.toLowerCase(), key]));
+    lowerCaseKeys.set(entry, keys);
+  }
+  const key = keys.get(attribute.toLowerCase());
   return key === undefined ? undefined : entry[key];
 }

@@ -64,6 +64,7 @@ export async function openLdapSession(options: LdapSessionOptions): Promise<Ldap
 
   async function* searchPages(request: SearchRequest): AsyncGenerator<readonly Entry[]> {
     let yieldedAny = false;
+    if (request.signal?.aborted) throw new DirectoryError('CANCELLED');
     for (let attempt = 0; ; attempt += 1) {
       try {
         const active = await ensureClient();
@@ -75,13 +76,29 @@ export async function openLdapSession(options: LdapSessionOptions): Promise<Ldap
           paged: { pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE },
           sizeLimit: request.sizeLimit ?? 0,
         });
-        for await (const page of pages) {
-          roundTrips += 1;
-          if (request.signal?.aborted) throw new DirectoryError('CANCELLED');
-          yieldedAny = true;
-          yield page.searchEntries;
+        // Ask for the next page before handing this one over, so the server works on it
+        // while the caller converts entries; the library only sends the request when asked.
+        const iterator = pages[Symbol.asyncIterator]();
+        let pending = iterator.next();
+        let finished = false;
+        try {
+          for (;;) {
+            const page = await pending;
+            if (page.done) {
+              finished = true;
+              return;
+            }
+            roundTrips += 1;
+            if (request.signal?.aborted) throw new DirectoryError('CANCELLED');
+            pending = iterator.next();
+            pending.catch(() => undefined);
+            yieldedAny = true;
+            yield page.value.searchEntries;
+          }
+        } finally {
+          // The caller stopped early (or was cancelled): let the library abandon the search.
+          if (!finished) await iterator.return(undefined).catch(() => undefined);
         }
-        return;
       } catch (error) {
         const classified = classifyLdapError(error);
         const retryable = classified.code === 'CONNECTION_LOST' && !yieldedAny && attempt === 0;

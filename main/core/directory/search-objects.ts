@@ -26,12 +26,15 @@ export type SearchQuery = {
 export async function* searchDirectory(context: MembershipContext, query: SearchQuery): AsyncGenerator<DirectoryObject[]> {
   const text = query.text.trim();
   if (text.length > MAX_NAME_LENGTH) throw new DirectoryError('INVALID_INPUT', `The search text is ${text.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);
-  const textFilter = text === '' || text === '*' ? present('objectSid') : equals('anr', text);
+  const everything = text === '' || text === '*';
   const typeFilter = query.types && query.types.length > 0 ? objectTypesFilter(query.types) : undefined;
+  // Every object a type filter selects has a SID already; `(objectSid=*)` only narrows an
+  // untyped "everything" search to security principals, and costs the server time otherwise.
+  const textFilter = everything ? (typeFilter ? undefined : present('objectSid')) : equals('anr', text);
   const pages = context.session.searchPages({
     base: query.baseDn === undefined ? context.domain.defaultNamingContext : normalizeBase(query.baseDn),
     scope: 'sub',
-    filter: typeFilter ? allOf(typeFilter, textFilter) : textFilter,
+    filter: allOf(...[typeFilter, textFilter].filter((filter) => filter !== undefined)),
     attributes: OBJECT_ATTRIBUTES,
     ...(query.pageSize ? { pageSize: query.pageSize } : {}),
     ...(context.signal ? { signal: context.signal } : {}),

@@ -27,6 +27,20 @@ describe('searching and browsing the seeded domain', () => {
     expect({ users: objects.length, uniqueSids: new Set(objects.map((object) => object.sid)).size, morePagesThanOne: pages >= 6 }).toEqual({ users: 2600, uniqueSids: 2600, morePagesThanOne: true });
   });
 
+  it('stops between pages when cancelled, and the session stays usable', async () => {
+    const controller = new AbortController();
+    const pageSizes: number[] = [];
+    const consume = async () => {
+      for await (const page of directory.search({ text: '*', types: ['user'], baseDn: `OU=Bulk Users,${CONTOSO_OU}`, pageSize: 500 }, controller.signal)) {
+        pageSizes.push(page.length);
+        controller.abort();
+      }
+    };
+    await expect(consume()).rejects.toMatchObject({ code: 'CANCELLED' });
+    const [after] = await directory.resolveNames(['bind.ok']);
+    expect([pageSizes, after?.status]).toEqual([[500], 'resolved']);
+  });
+
   it.each<[ObjectTypeFilter, string[]]>([
     ['computer', ['FS01$', 'FS02$', 'FS03$', 'FSOLD$']],
     ['security-group', ['FCI File Servers']],

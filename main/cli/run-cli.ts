@@ -3,6 +3,7 @@ import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directo
 import { CliError, EXIT } from './cli-error.ts';
 import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
+import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { USAGE } from './usage.ts';
 
 /** Where the command line writes, and what it reads. */
@@ -19,6 +20,9 @@ const COMMAND_FLAGS = {
   base: { type: 'string' },
   limit: { type: 'string' },
   transitive: { type: 'boolean' },
+  role: { type: 'string' },
+  list: { type: 'string' },
+  'connector-node': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -33,13 +37,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const { values, positionals } = parseArguments(argv);
     json = values.json === true;
-    const [group, command, ...operands] = positionals;
+    const [group, ...rest] = positionals;
     if (values.help === true || group === undefined || group === 'help') {
       io.stdout(USAGE);
       return group === undefined && values.help !== true ? EXIT.failure : EXIT.ok;
     }
-    if (group !== 'directory') throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
-    const run = commandFor(command, operands, values, io);
+    const run = await commandFor(group, rest, values, io);
     const options = await connectionOptionsFrom(values, io);
     const directory = await connectDirectory({ ...options, ...(options.dnsServer ? { resolver: createDiscoveryResolver([options.dnsServer]) } : {}) });
     let result: CommandResult;
@@ -68,7 +71,14 @@ function parseArguments(argv: readonly string[]) {
   }
 }
 
-function commandFor(command: string | undefined, operands: readonly string[], values: Values, io: CliIo): (directory: Directory) => Promise<CommandResult> {
+/** Check usage and read input files before connecting, so mistakes cost no connection. */
+async function commandFor(group: string, rest: readonly string[], values: Values, io: CliIo): Promise<(directory: Directory) => Promise<CommandResult>> {
+  if (group === 'directory') return directoryCommandFor(rest[0], rest.slice(1), values, io);
+  if (POLICY_COMMANDS.includes(group)) return policyCommandFor(group, rest, values);
+  throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
+}
+
+function directoryCommandFor(command: string | undefined, operands: readonly string[], values: Values, io: CliIo): (directory: Directory) => Promise<CommandResult> {
   const one = (what: string) => {
     if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `directory ${command ?? ''} takes exactly one ${what}; ${operands.length} given.`);
     return operands[0];

@@ -1,7 +1,7 @@
 /** The `--help` text. */
-export const USAGE = `Usage: rms-connector-admin directory <command> [options]
+export const USAGE = `Usage: rms-connector-admin <command> [options]
 
-Commands:
+Directory commands:
   directory resolve NAME...                Resolve names (DOMAIN\\name, UPN, name, NAME$, DN, SID)
   directory search [--type T] [--base DN] [--limit N] QUERY
                                            Search by name prefix (ANR); "*" lists everything
@@ -9,6 +9,17 @@ Commands:
   directory info NAME                      Facts about an object and the groups it belongs to
 
 Types (--type): user, computer, group, security-group, distribution-group, service-account
+
+Policy commands (finding codes: docs/finding-codes.md):
+  check --role ROLE NAME [--list FILE] [--connector-node NAME]...
+                                           What authorizing NAME for ROLE means, and what is wrong with it
+  super-users --list FILE                  Every account the list's Exchange entries make a super user, and why
+  review --list FILE [--connector-node NAME]...
+                                           Check a whole authorized list: orphans, overlaps, disabled, broad entries
+
+Roles (--role): exchange, sharepoint, fci
+  --list FILE           the authorized list as JSON: [{"sid": "S-1-5-21-…", "name": "CORP\\\\Exchange Servers", "role": "exchange"}]
+  --connector-node NAME a server the RMS connector runs on (repeat for each node)
 
 Connection (flags, or environment variables):
   --url URL             RMSADMIN_LDAP_URL         ldaps://dc01.contoso.com, or ldap://… with --starttls
@@ -23,4 +34,5 @@ Connection (flags, or environment variables):
   --dns-server IP                                 DNS server for --domain discovery
 
 Output: human-readable by default; --json for scripts.
-Exit codes: 0 success; 1 a name was not found, ambiguous, or of the wrong kind; 2 usage or connection error.`;
+Exit codes: 0 success; 1 a name was not found, ambiguous, or of the wrong kind, or a check or review found an error;
+2 usage, input or connection error.`;

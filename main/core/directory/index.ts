@@ -8,6 +8,7 @@ export type { ConnectOptions, DiscoveryResolver } from './connect-directory.ts';
 export { createDiscoveryResolver } from './dns-resolver.ts';
 export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';
 export type { SearchQuery } from './search-objects.ts';
+export { MAX_NAMES_PER_CALL } from './resolve-names.ts';
 export { escapeFilterValue } from './filter-escape.ts';
 export { escapeDnValue, formatDn, parseDn } from './dn.ts';
 export { broadPrincipalOf } from './well-known-principals.ts';

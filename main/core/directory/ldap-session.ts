@@ -75,6 +75,9 @@ export async function openLdapSession(options: LdapSessionOptions): Promise<Ldap
           explicitBufferAttributes: BINARY_ATTRIBUTES,
           paged: { pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE },
           sizeLimit: request.sizeLimit ?? 0,
+          // The server's own limit follows ours: the library would otherwise ask for 10 s,
+          // less than our default timeout, and a slow in-chain search would fail first.
+          timeLimit: Math.ceil(options.timeoutMs / 1000),
         });
         // Ask for the next page before handing this one over, so the server works on it
         // while the caller converts entries; the library only sends the request when asked.

@@ -40,14 +40,15 @@ function overlapping({ object, members, list, role, netbiosDomain }: Authorizati
   );
 }
 
-function disabled({ object, members, netbiosDomain }: AuthorizationFacts): Finding | undefined {
+function disabled({ object, members, role, netbiosDomain }: AuthorizationFacts): Finding | undefined {
   const label = labelOf(object, netbiosDomain);
   if (object.kind !== 'group') {
     return object.disabled ? finding('ACCOUNT_DISABLED', `${label} is disabled: the grant does nothing until the account is enabled, and takes effect silently when it is.`, [accountOf(object, netbiosDomain)]) : undefined;
   }
-  const servers = members.filter((member) => member.kind === 'computer');
+  // SharePoint runs under service accounts; Exchange and FCI under computer accounts.
+  const servers = members.filter((member) => (role === 'sharepoint' ? member.kind !== 'group' : member.kind === 'computer'));
   if (servers.length === 0 || servers.some((server) => !server.disabled)) return undefined;
-  return finding('ACCOUNT_DISABLED', `Every server in ${label} is disabled (${countOf(servers.length, 'computer account')}): no server can use the connector through this group.`, servers.map((server) => accountOf(server, netbiosDomain)));
+  return finding('ACCOUNT_DISABLED', `Every server account in ${label} is disabled (${countOf(servers.length, 'account')}): no server can use the connector through this group.`, servers.map((server) => accountOf(server, netbiosDomain)));
 }
 
 function connectorHost({ object, members, connectorNodes, netbiosDomain }: AuthorizationFacts): Finding | undefined {
@@ -58,7 +59,8 @@ function connectorHost({ object, members, connectorNodes, netbiosDomain }: Autho
 }
 
 function emptyGroup({ object, members, role, netbiosDomain }: AuthorizationFacts): Finding | undefined {
-  if (object.kind !== 'group' || members.length > 0) return undefined;
+  // Nested groups grant nothing by themselves: a group of empty groups is still empty.
+  if (object.kind !== 'group' || members.some((member) => member.kind !== 'group')) return undefined;
   const later = role === 'exchange' ? 'Anyone added to it later becomes a super user without another review.' : 'Accounts added to it later are authorized without another review.';
   return finding('EMPTY_GROUP', `${labelOf(object, netbiosDomain)} has no members, so the grant does nothing today. ${later}`, [accountOf(object, netbiosDomain)]);
 }

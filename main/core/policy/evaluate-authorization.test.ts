@@ -48,6 +48,9 @@ describe('evaluateAuthorization', () => {
     ['a connector node itself', makeFacts('fci', rmscon01, { connectorNodes: [rmscon01] }), 'CONNECTOR_HOST'],
     ['a group holding a connector node', makeFacts('fci', fciGroup, { members: [fs01, rmscon01], connectorNodes: [rmscon01] }), 'CONNECTOR_HOST'],
     ['an empty group', makeFacts('exchange', emptyGroup), 'EMPTY_GROUP'],
+    ['a group of empty groups', makeFacts('fci', fciGroup, { members: [emptyGroup] }), 'EMPTY_GROUP'],
+    ['a managed service account for FCI', makeFacts('fci', makeObject({ name: 'msa-sp01$', kind: 'service-account' })), 'FCI_REQUIRES_COMPUTER_ACCOUNTS'],
+    ['a SharePoint group whose accounts are all disabled', makeFacts('sharepoint', fciGroup, { members: [disabledUser] }), 'ACCOUNT_DISABLED'],
     ['a single file server', makeFacts('fci', fs01), 'PREFER_GROUP'],
   ])('reports %s', (_label, facts, code) => {
     expect(codesOf(facts)).toContain(code);

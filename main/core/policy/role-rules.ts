@@ -42,7 +42,7 @@ function exchangeFindings(facts: AuthorizationFacts): Finding[] {
     findings.push(
       finding(
         'SUPER_USER_NON_SERVER_MEMBER',
-        `${label} contains ${countOf(nonServers.length, 'account')} that ${nonServers.length === 1 ? 'is' : 'are'} not an Exchange server's computer account. ${nonServers.length === 1 ? 'It' : 'They'} would become super users too. Remove them from the group, or authorize a group that holds only the Exchange servers.`,
+        `${label} contains ${countOf(nonServers.length, 'account')} that ${nonServers.length === 1 ? 'is' : 'are'} not an Exchange server's computer account. ${nonServers.length === 1 ? 'It would become a super user' : 'They would become super users'} too. Remove them from the group, or authorize a group that holds only the Exchange servers.`,
         nonServers.map((member) => accountOf(member, netbiosDomain)),
       ),
     );
@@ -67,8 +67,8 @@ function sharePointFindings(facts: AuthorizationFacts): Finding[] {
 function fciFindings(facts: AuthorizationFacts): Finding[] {
   const { object, members, netbiosDomain } = facts;
   const label = labelOf(object, netbiosDomain);
-  if (object.kind === 'user') {
-    return [finding('FCI_REQUIRES_COMPUTER_ACCOUNTS', `${label} is a user account. The File Classification Infrastructure services run as Local System: authorize the file server's computer account (SERVERNAME$) or a group of them.`, [accountOf(object, netbiosDomain)])];
+  if (object.kind === 'user' || object.kind === 'service-account') {
+    return [finding('FCI_REQUIRES_COMPUTER_ACCOUNTS', `${label} is a ${object.kind === 'user' ? 'user' : 'managed service'} account. The File Classification Infrastructure services run as Local System: authorize the file server's computer account (SERVERNAME$) or a group of them.`, [accountOf(object, netbiosDomain)])];
   }
   const findings = distributionFindings(facts);
   const nonComputers = members.filter((member) => isAccount(member) && !isComputer(member));

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FindingCode, Role } from '../../contract/policy.ts';
+import { FindingCodeSchema, type FindingCode, type Role } from '../../contract/policy.ts';
 import type { AuthorizationFacts } from './authorization-facts.ts';
 import { evaluateAuthorization, findingsForUnresolved } from './evaluate-authorization.ts';
+import { SEVERITY_OF } from './finding.ts';
 import { makeEntry, makeFacts, makeObject } from './testing/policy-fixtures.ts';
 
 const exch01 = makeObject({ name: 'EXCH01', kind: 'computer' });
@@ -73,6 +75,9 @@ describe('evaluateAuthorization', () => {
     ['a server that is not a connector node', makeFacts('fci', fs01, { connectorNodes: [rmscon01] }), 'CONNECTOR_HOST'],
     ['a group with members', makeFacts('fci', fciGroup, { members: [fs01] }), 'EMPTY_GROUP'],
     ['an FCI group', makeFacts('fci', fciGroup, { members: [fs01] }), 'PREFER_GROUP'],
+    ['a SharePoint group', makeFacts('sharepoint', fciGroup, { members: [spCentral] }), 'SHAREPOINT_BOTH_ACCOUNTS'],
+    ['a distribution group for Exchange (the error says it)', makeFacts('exchange', staff, { members: [helper] }), 'DISTRIBUTION_GROUP'],
+    ['a user for SharePoint', makeFacts('sharepoint', spCentral), 'FCI_REQUIRES_COMPUTER_ACCOUNTS'],
   ])('does not report for %s the code %s', (_label, facts, code) => {
     expect(codesOf(facts)).not.toContain(code);
   });
@@ -90,6 +95,14 @@ describe('evaluateAuthorization', () => {
   it.each<Role>(['exchange', 'sharepoint', 'fci'])('writes every %s message as whole sentences naming the account', (role) => {
     const findings = evaluateAuthorization(makeFacts(role, exchangeServers, { members: [exch01, helper] }));
     expect(findings.every((found) => /^[A-Z"].+\.$/.test(found.message) && !/undefined|\[object/.test(found.message))).toBe(true);
+  });
+});
+
+describe('the finding code tables', () => {
+  it('give every published code a severity and a documented row', () => {
+    const documented = readFileSync('docs/finding-codes.md', 'utf8');
+    const missing = FindingCodeSchema.options.filter((code) => !documented.includes(`| \`${code}\` | ${SEVERITY_OF[code]} |`));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -1,23 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { adTestConnection } from '../core/directory/testing/ad-test-connection.ts';
+import { runCliProcess } from './testing/run-cli-process.ts';
 
-type Run = { status: number | null; stdout: string; stderr: string };
-
-function cli(args: readonly string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Run {
-  const connection = adTestConnection();
-  const env = {
-    PATH: process.env.PATH,
-    RMSADMIN_LDAP_URL: connection.url,
-    RMSADMIN_LDAP_CA: connection.caFile,
-    RMSADMIN_LDAP_SERVERNAME: connection.serverName,
-    RMSADMIN_LDAP_USER: connection.user,
-    RMSADMIN_LDAP_PASSWORD: connection.password,
-    ...options.env,
-  };
-  const result = spawnSync(process.execPath, ['bin/rms-connector-admin.js', ...args], { env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)), input: options.input ?? '', encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runCliProcess;
 
 describe('rms-connector-admin directory', () => {
   it('resolves names and exits 0 when all resolve', () => {

@@ -1,27 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adTestConnection } from '../core/directory/testing/ad-test-connection.ts';
+import { runCliProcess, type CliRun } from './testing/run-cli-process.ts';
 
-type Run = { status: number | null; stdout: string; stderr: string };
+type Run = CliRun;
 type Finding = { code: string; severity: string; message: string; accounts: { sid: string; name: string }[] };
 
-function cli(args: readonly string[], env: Record<string, string | undefined> = {}): Run {
-  const connection = adTestConnection();
-  const merged = {
-    PATH: process.env.PATH,
-    RMSADMIN_LDAP_URL: connection.url,
-    RMSADMIN_LDAP_CA: connection.caFile,
-    RMSADMIN_LDAP_SERVERNAME: connection.serverName,
-    RMSADMIN_LDAP_USER: connection.user,
-    RMSADMIN_LDAP_PASSWORD: connection.password,
-    ...env,
-  };
-  const result = spawnSync(process.execPath, ['bin/rms-connector-admin.js', ...args], { env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: readonly string[], env: Record<string, string | undefined> = {}): Run => runCliProcess(args, { env });
 
 const sidOf = (name: string): string => (JSON.parse(cli(['directory', 'info', name, '--json']).stdout) as { object: { sid: string } }).object.sid;
 const codesOf = (run: Run) => (JSON.parse(run.stdout) as { findings: Finding[] }).findings.map((finding) => finding.code);

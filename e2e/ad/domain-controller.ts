@@ -158,7 +158,10 @@ async function wipe(layout: AdLayout): Promise<void> {
     () => true,
     () => false,
   );
-  if (entries.length > 0 && !ours) {
+  // A Samba process being stopped may recreate its messaging sockets in its old state
+  // directory; those two alone do not make the directory someone else's.
+  const foreign = entries.filter((entry) => entry !== 'msg.lock' && entry !== 'msg.sock');
+  if (foreign.length > 0 && !ours) {
     // Never delete a directory we did not create (RMSADMIN_AD_DIR could point anywhere).
     throw new Error(`${layout.directory} is not empty and lacks ${path.basename(layout.sentinelFile)}`);
   }

@@ -1,9 +1,9 @@
-import type { Client, Entry } from 'ldapts';
+import type { Client } from 'ldapts';
 import type { Directory } from '../../main/core/directory/index.ts';
 import { OBJECT_ATTRIBUTES, toDirectoryObject } from '../../main/core/directory/directory-object.ts';
-import { BINARY_ATTRIBUTES } from '../../main/core/directory/ldap-session.ts';
 import { benchLayout } from './bench-layout.ts';
 import type { LdapSearchTool } from './ldapsearch.ts';
+import { rawPagedSearch } from './raw-paged-search.ts';
 import { compareInterleaved, type Counts, type Series } from './measure.ts';
 
 /** The series of benchmark (a): our layer, ldapsearch, and the diagnostics that split the gap. */
@@ -42,25 +42,12 @@ export async function benchEnumeration(
     return { entries, roundTrips: directory.roundTrips() - before };
   };
   const anchor = async (): Promise<Counts> => ({ entries: await ldapsearch.count(base, 'sub', benchLayout.userFilter, OBJECT_ATTRIBUTES) });
-  const raw = async (filter: string): Promise<Counts> => ({ entries: (await pagedEntries(client, base, filter)).length });
-  const entries = await pagedEntries(client, base, layerFilter);
+  const raw = async (filter: string): Promise<Counts> => ({ entries: (await rawPagedSearch(client, base, filter)).length });
+  const entries = await rawPagedSearch(client, base, layerFilter);
   const mapping = (): Promise<Counts> => Promise.resolve({ entries: entries.filter((entry) => toDirectoryObject(entry, directory.domain.domainSid)).length });
   const fixed = async (): Promise<Counts> => ({ entries: await ldapsearch.count(base, 'base', '(objectClass=*)', ['1.1']) });
   return compareInterleaved(
     { ours, ldapsearch: anchor, rawLdapts: () => raw(benchLayout.userFilter), rawLdaptsLayerFilter: () => raw(layerFilter), mappingOnly: mapping, ldapsearchFixedCost: fixed },
     log,
   );
-}
-
-async function pagedEntries(client: Client, base: string, filter: string): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  const pages = client.searchPaginated(base, {
-    scope: 'sub',
-    filter,
-    attributes: [...OBJECT_ATTRIBUTES],
-    explicitBufferAttributes: BINARY_ATTRIBUTES,
-    paged: { pageSize: 1_000 },
-  });
-  for await (const page of pages) entries.push(...page.searchEntries);
-  return entries;
 }

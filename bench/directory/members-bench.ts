@@ -1,8 +1,8 @@
-import { ExtensibleFilter, type Client, type Filter } from 'ldapts';
+import { ExtensibleFilter, type Client } from 'ldapts';
 import type { Directory } from '../../main/core/directory/index.ts';
-import { OBJECT_ATTRIBUTES, toDirectoryObject } from '../../main/core/directory/directory-object.ts';
-import { BINARY_ATTRIBUTES } from '../../main/core/directory/ldap-session.ts';
+import { toDirectoryObject } from '../../main/core/directory/directory-object.ts';
 import { benchGroupDn, benchLayout, partGroups } from './bench-layout.ts';
+import { rawPagedSearch } from './raw-paged-search.ts';
 import { compareInterleaved, type Counts, type Series } from './measure.ts';
 
 /** The series of benchmark (c), plus the two parts ours adds to the raw search. */
@@ -34,10 +34,10 @@ export async function benchMembers(directory: Directory, client: Client, log: (l
     return { members: members.length, roundTrips: directory.roundTrips() - before };
   };
   const inChain = new ExtensibleFilter({ matchType: 'memberOf', rule: inChainRule, value: group.distinguishedName });
-  const raw = async (): Promise<Counts> => ({ members: (await pagedSearch(client, inChain)).length });
+  const raw = async (): Promise<Counts> => ({ members: (await rawPagedSearch(client, benchLayout.baseDn, inChain)).length });
   const primaryFilter = `(|${groupRids.map((rid) => `(primaryGroupID=${rid})`).join('')})`;
-  const primary = async (): Promise<Counts> => ({ members: (await pagedSearch(client, primaryFilter)).length });
-  const entries = await pagedSearch(client, inChain);
+  const primary = async (): Promise<Counts> => ({ members: (await rawPagedSearch(client, benchLayout.baseDn, primaryFilter)).length });
+  const entries = await rawPagedSearch(client, benchLayout.baseDn, inChain);
   const mapping = (): Promise<Counts> => {
     const objects = entries.flatMap((entry) => toDirectoryObject(entry, directory.domain.domainSid) ?? []);
     return Promise.resolve({ members: objects.length });
@@ -45,18 +45,6 @@ export async function benchMembers(directory: Directory, client: Client, log: (l
   return compareInterleaved({ ours, rawInChain: raw, primaryGroupQuery: primary, mappingOnly: mapping }, log);
 }
 
-async function pagedSearch(client: Client, filter: Filter | string) {
-  const entries = [];
-  const pages = client.searchPaginated(benchLayout.baseDn, {
-    scope: 'sub',
-    filter,
-    attributes: [...OBJECT_ATTRIBUTES],
-    explicitBufferAttributes: BINARY_ATTRIBUTES,
-    paged: { pageSize: 1_000 },
-  });
-  for await (const page of pages) entries.push(...page.searchEntries);
-  return entries;
-}
 
 async function ridOf(directory: Directory, name: string): Promise<number> {
   const [resolution] = await directory.resolveNames([benchGroupDn(name)]);

@@ -1,10 +1,10 @@
 import type { BrowseEntry, DirectoryObject, DomainInfo, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
 import { connectAndDiscover } from './connect-and-discover.ts';
 import type { ConnectOptions } from './connect-directory.ts';
-import { OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
+import { findObjects, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
 import type { LdapSession } from './ldap-session.ts';
-import { transitiveGroups, transitiveMembers, type MembershipContext } from './membership.ts';
+import { transitiveGroups, transitiveMembers } from './membership.ts';
 import { resolveNames } from './resolve-names.ts';
 import { browseChildren, searchDirectory, type SearchQuery } from './search-objects.ts';
 import { ridOf, sidToBuffer } from './sid.ts';
@@ -37,7 +37,7 @@ export async function connectDirectory(options: ConnectOptions): Promise<Directo
 
 /** Build the directory port over an open session (tests and the demo reuse this). */
 export function createDirectory(session: LdapSession, domain: DomainInfo, serverName: string): Directory {
-  const contextOf = (signal?: AbortSignal): MembershipContext => ({ session, domain, ...(signal ? { signal } : {}) });
+  const contextOf = (signal?: AbortSignal): DirectoryContext => ({ session, domain, ...(signal ? { signal } : {}) });
   return {
     domain,
     serverName,
@@ -45,14 +45,9 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     search: (query, signal) => searchDirectory(contextOf(signal), query),
     browse: (parentDn, options = {}) => browseChildren(contextOf(options.signal), parentDn, options.containersOnly),
     async objectBySid(sid, signal) {
-      const entries = await session.searchAll({ base: domain.defaultNamingContext, scope: 'sub', filter: equals('objectSid', sidToBuffer(sid)), attributes: OBJECT_ATTRIBUTES, ...(signal ? { signal } : {}) });
-      return entries.map((entry) => toDirectoryObject(entry, domain.domainSid)).find((object) => object !== undefined);
+      return (await findObjects(contextOf(signal), equals('objectSid', sidToBuffer(sid))))[0];
     },
-    async directMembers(group, signal) {
-      const filter = anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))));
-      const entries = await session.searchAll({ base: domain.defaultNamingContext, scope: 'sub', filter, attributes: OBJECT_ATTRIBUTES, ...(signal ? { signal } : {}) });
-      return entries.flatMap((entry) => toDirectoryObject(entry, domain.domainSid) ?? []);
-    },
+    directMembers: (group, signal) => findObjects(contextOf(signal), anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))))),
     transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
     roundTrips: () => session.roundTrips(),

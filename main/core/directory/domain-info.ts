@@ -8,8 +8,9 @@ import { sidFromBuffer } from './sid.ts';
 /**
  * Learn the domain from the rootDSE, the domain head and the partitions container.
  *
- * Three reads, once per session: naming contexts and DC facts (rootDSE), the domain SID
- * (needed to turn primaryGroupID into a SID), and the NetBIOS name (for `DOMAIN\name`).
+ * Three reads, once per session, the last two concurrently: naming contexts and DC facts
+ * (rootDSE), the domain SID (needed to turn primaryGroupID into a SID), and the NetBIOS name
+ * (for `DOMAIN\name`).
  */
 export async function discoverDomainInfo(session: LdapSession): Promise<DomainInfo> {
   const [rootDse] = await session.searchAll({
@@ -23,14 +24,17 @@ export async function discoverDomainInfo(session: LdapSession): Promise<DomainIn
   if (!rootDse || !defaultNamingContext || !configurationNamingContext) {
     throw new DirectoryError('DIRECTORY_ERROR', 'The server did not publish Active Directory naming contexts in its rootDSE. Is this an Active Directory domain controller?');
   }
-  const [domainHead] = await session.searchAll({ base: defaultNamingContext, scope: 'base', filter: present('objectClass'), attributes: ['objectSid'] });
+  // The domain head and the partitions container do not depend on each other: read both at once.
+  const [[domainHead], [partition]] = await Promise.all([
+    session.searchAll({ base: defaultNamingContext, scope: 'base', filter: present('objectClass'), attributes: ['objectSid'] }),
+    session.searchAll({
+      base: `CN=Partitions,${configurationNamingContext}`,
+      scope: 'one',
+      filter: allOf(equals('nCName', defaultNamingContext), present('nETBIOSName')),
+      attributes: ['nETBIOSName', 'dnsRoot'],
+    }),
+  ]);
   const sidBuffer = domainHead ? bufferOf(domainHead, 'objectSid') : undefined;
-  const [partition] = await session.searchAll({
-    base: `CN=Partitions,${configurationNamingContext}`,
-    scope: 'one',
-    filter: allOf(equals('nCName', defaultNamingContext), present('nETBIOSName')),
-    attributes: ['nETBIOSName', 'dnsRoot'],
-  });
   const netbiosDomain = partition ? firstOf(partition, 'nETBIOSName') : undefined;
   if (!sidBuffer || !netbiosDomain) {
     throw new DirectoryError('DIRECTORY_ERROR', 'The domain SID or NetBIOS name could not be read. Check that the bind account can read the domain head and the configuration partition.');

@@ -6,7 +6,7 @@ import { OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
 import { firstOf } from './entry-values.ts';
 import { guidToBuffer } from './guid.ts';
 import { allOf, anyOf, equals } from './ldap-filter.ts';
-import type { MembershipContext } from './membership.ts';
+import { signalOf, type DirectoryContext } from './find-objects.ts';
 import { classifyName, MAX_NAME_LENGTH, type NameForm } from './name-forms.ts';
 import { isOurDomain, matchesAnr, matchesExactly } from './name-matching.ts';
 import { objectTypesFilter } from './object-type-filter.ts';
@@ -29,7 +29,7 @@ type Candidate = { readonly object: DirectoryObject; readonly entry: Entry };
  * name refuses the call before anything is sent.
  */
 export async function resolveNames(
-  context: MembershipContext,
+  context: DirectoryContext,
   names: readonly string[],
   types: readonly ObjectTypeFilter[] = [],
 ): Promise<Resolution[]> {
@@ -63,7 +63,7 @@ function validateNames(names: readonly string[]): void {
   }
 }
 
-function exactFilter(form: NameForm, context: MembershipContext): Filter {
+function exactFilter(form: NameForm, context: DirectoryContext): Filter {
   switch (form.form) {
     case 'sid':
       return equals('objectSid', sidToBuffer(form.sid));
@@ -92,13 +92,13 @@ function anrTextOf(form: NameForm): string | undefined {
   return form.form === 'plain' ? form.text.trim() : undefined;
 }
 
-async function search(context: MembershipContext, filter: Filter, typeFilter: Filter | undefined): Promise<Candidate[]> {
+async function search(context: DirectoryContext, filter: Filter, typeFilter: Filter | undefined): Promise<Candidate[]> {
   const entries = await context.session.searchAll({
     base: context.domain.defaultNamingContext,
     scope: 'sub',
     filter: typeFilter ? allOf(typeFilter, filter) : filter,
     attributes: OBJECT_ATTRIBUTES,
-    ...(context.signal ? { signal: context.signal } : {}),
+    ...signalOf(context),
   });
   return entries.flatMap((entry) => {
     const object = toDirectoryObject(entry, context.domain.domainSid);
@@ -110,7 +110,7 @@ function anrFactsOf(entry: Entry) {
   return { givenName: firstOf(entry, 'givenName'), sn: firstOf(entry, 'sn'), mail: firstOf(entry, 'mail') };
 }
 
-function toResolution(input: string, form: NameForm, candidates: readonly Candidate[], context: MembershipContext): Resolution {
+function toResolution(input: string, form: NameForm, candidates: readonly Candidate[], context: DirectoryContext): Resolution {
   const unique = [...new Map(candidates.map((candidate) => [candidate.object.guid, candidate.object])).values()];
   const [only] = unique;
   if (unique.length === 1 && only) return { status: 'resolved', input, object: only };
@@ -118,7 +118,7 @@ function toResolution(input: string, form: NameForm, candidates: readonly Candid
   return { status: 'not-found', input, reason: notFoundReason(form, context) };
 }
 
-function notFoundReason(form: NameForm, context: MembershipContext): string {
+function notFoundReason(form: NameForm, context: DirectoryContext): string {
   if (form.form === 'down-level' && !isOurDomain(form.domain, context.domain)) {
     return `"${form.domain}" is not this directory's domain (${context.domain.netbiosDomain}). Connect to a domain controller of ${form.domain}, or search the Global Catalog.`;
   }

@@ -5,7 +5,7 @@ import { isContainerClass, OBJECT_ATTRIBUTES, toDirectoryObject } from './direct
 import { bufferOf, firstOf, valuesOf } from './entry-values.ts';
 import { guidFromBuffer } from './guid.ts';
 import { allOf, anyOf, equals, present } from './ldap-filter.ts';
-import type { MembershipContext } from './membership.ts';
+import { signalOf, type DirectoryContext } from './find-objects.ts';
 import { objectTypesFilter } from './object-type-filter.ts';
 import { MAX_NAME_LENGTH } from './name-forms.ts';
 
@@ -23,7 +23,7 @@ export type SearchQuery = {
  * Every search is paged, so AD's 1,000-entry MaxPageSize never truncates a result; each page
  * is yielded as it arrives so the caller can show progress and stop early.
  */
-export async function* searchDirectory(context: MembershipContext, query: SearchQuery): AsyncGenerator<DirectoryObject[]> {
+export async function* searchDirectory(context: DirectoryContext, query: SearchQuery): AsyncGenerator<DirectoryObject[]> {
   const text = query.text.trim();
   if (text.length > MAX_NAME_LENGTH) throw new DirectoryError('INVALID_INPUT', `The search text is ${text.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);
   const everything = text === '' || text === '*';
@@ -37,7 +37,7 @@ export async function* searchDirectory(context: MembershipContext, query: Search
     filter: allOf(...[typeFilter, textFilter].filter((filter) => filter !== undefined)),
     attributes: OBJECT_ATTRIBUTES,
     ...(query.pageSize ? { pageSize: query.pageSize } : {}),
-    ...(context.signal ? { signal: context.signal } : {}),
+    ...signalOf(context),
   });
   for await (const page of pages) yield page.flatMap((entry) => toDirectoryObject(entry, context.domain.domainSid) ?? []);
 }
@@ -47,14 +47,14 @@ export async function* searchDirectory(context: MembershipContext, query: Search
  *
  * `containersOnly` keeps organizational units and containers, which is all the tree needs.
  */
-export async function browseChildren(context: MembershipContext, parentDn: string, containersOnly = false): Promise<BrowseEntry[]> {
+export async function browseChildren(context: DirectoryContext, parentDn: string, containersOnly = false): Promise<BrowseEntry[]> {
   const containerFilter = anyOf(...['organizationalUnit', 'container', 'builtinDomain', 'lostAndFound'].map((name) => equals('objectClass', name)));
   const entries = await context.session.searchAll({
     base: normalizeBase(parentDn),
     scope: 'one',
     filter: containersOnly ? containerFilter : present('objectClass'),
     attributes: ['name', 'objectClass', 'objectGUID'],
-    ...(context.signal ? { signal: context.signal } : {}),
+    ...signalOf(context),
   });
   return entries
     .map((entry) => {

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the service answers with, and the HTTP status it comes with.
+ *
+ * Codes are public: the console and scripts switch on them, so they never change meaning.
+ */
+export const API_ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  INVALID_JSON: 400,
+  VALIDATION_FAILED: 400,
+  WRONG_ENVIRONMENT: 400,
+  INVALID_PRECONDITION: 400,
+  INVALID_IDEMPOTENCY_KEY: 400,
+  BAD_CREDENTIALS: 401,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  ACCOUNT_UNUSABLE: 403,
+  NO_ADMIN_ROLE: 403,
+  ONBOARDING_BLOCKED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  ALREADY_AUTHORIZED: 409,
+  REQUEST_IN_PROGRESS: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  SID_NOT_FOUND: 422,
+  POLICY_REFUSED: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PRECONDITION_REQUIRED: 428,
+  THROTTLED: 429,
+  INTERNAL_ERROR: 500,
+  DIRECTORY_UNAVAILABLE: 503,
+} as const;
+
+/** One of the codes in {@link API_ERROR_STATUS}. */
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** Every error body: a stable code and a sentence that says what happened and what to do. */
+export const ApiErrorSchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.string()).optional(),
+  })
+  .strict();
+/** See {@link ApiErrorSchema}. */
+export type ApiError = z.infer<typeof ApiErrorSchema>;

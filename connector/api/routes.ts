@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import { AdministrationSchema, SessionSchema } from './administration.ts';
+import { AuditPageSchema, AuditQuerySchema } from './audit.ts';
+import {
+  AddAuthorizedAccountResultSchema,
+  AuthorizedAccountListSchema,
+  EntryIdParamsSchema,
+  NewAuthorizedAccountSchema,
+  RemoveAuthorizedAccountResultSchema,
+  ReplaceAuthorizedAccountsResultSchema,
+  ReplaceAuthorizedAccountsSchema,
+} from './authorized-accounts.ts';
+import { ConnectorNodeListSchema } from './connectors.ts';
+import { ApiErrorSchema } from './errors.ts';
+import { SignInRequestSchema, SignInResponseSchema } from './sign-in.ts';
+
+/** A request header a route documents (the service checks it in the handler). */
+export type HeaderSpec = { readonly name: 'If-Match' | 'Idempotency-Key'; readonly required: boolean; readonly description: string };
+
+/** One response of a route: JSON validated by `schema`, or another media type documented only. */
+export type ResponseSpec = { readonly description: string; readonly schema?: z.ZodType; readonly contentType?: string };
+
+/**
+ * One operation of the API: the single source for the server's routes, the OpenAPI
+ * document and the client's types.
+ */
+export type RouteDefinition = {
+  readonly operationId: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** OpenAPI form: `/v1/authorized-accounts/{id}`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly auth: boolean;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** Largest accepted body in bytes (the service default is 64 KiB). */
+  readonly bodyLimit?: number;
+  readonly headers?: readonly HeaderSpec[];
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+};
+
+const IF_MATCH: HeaderSpec = { name: 'If-Match', required: true, description: 'The ETag of the list as last read (strong). A stale one gets 412, none gets 428.' };
+const IDEMPOTENCY_KEY: HeaderSpec = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A unique key (UUID recommended) per intended change. A retry with the same key and body gets the first answer; the same key with another body gets 422. Keys are kept 24 hours.',
+};
+
+const error = (description: string): ResponseSpec => ({ description, schema: ApiErrorSchema });
+const COMMON_ERRORS = { 400: error('Malformed request: what is wrong and how to fix it.'), 401: error('No valid token: sign in again.') };
+const WRITE_ERRORS = {
+  ...COMMON_ERRORS,
+  403: error('The signed-in account no longer holds an administrator role.'),
+  412: error('The list changed since it was read: reload it and try again.'),
+  413: error('The body is too large.'),
+  428: error('If-Match is required: read the list first and send its ETag.'),
+};
+
+/** Every operation of `/v1` plus the connector pages every node serves. */
+export const API_ROUTES = {
+  signIn: {
+    operationId: 'signIn',
+    method: 'POST',
+    path: '/v1/sign-in',
+    summary: 'Verify an administrator against the directory and issue a short-lived token.',
+    tag: 'session',
+    auth: false,
+    body: SignInRequestSchema,
+    bodyLimit: 4096,
+    responses: {
+      200: { description: 'Signed in.', schema: SignInResponseSchema },
+      400: error('Malformed request, or an environment this service does not serve.'),
+      401: error('The user name or password is incorrect.'),
+      403: error('The account holds no administrator role, is blocked by onboarding control, or is locked or disabled in the directory.'),
+      429: error('Too many failed sign-ins for this account: wait (Retry-After) and try again.'),
+      503: error('The directory could not be reached.'),
+    },
+  },
+  session: {
+    operationId: 'getSession',
+    method: 'GET',
+    path: '/v1/session',
+    summary: 'Who the token belongs to and which roles it holds.',
+    tag: 'session',
+    auth: true,
+    responses: { 200: { description: 'The session.', schema: SessionSchema }, 401: COMMON_ERRORS[401] },
+  },
+  listAuthorizedAccounts: {
+    operationId: 'listAuthorizedAccounts',
+    method: 'GET',
+    path: '/v1/authorized-accounts',
+    summary: 'The servers allowed to utilize the connector, with the list version as a strong ETag.',
+    tag: 'authorized-accounts',
+    auth: true,
+    responses: { 200: { description: 'The list.', schema: AuthorizedAccountListSchema }, 401: COMMON_ERRORS[401] },
+  },
+  addAuthorizedAccount: {
+    operationId: 'addAuthorizedAccount',
+    method: 'POST',
+    path: '/v1/authorized-accounts',
+    summary: 'Allow an account to utilize the connector in one role (an Exchange entry switches the super-user feature on).',
+    tag: 'authorized-accounts',
+    auth: true,
+    body: NewAuthorizedAccountSchema,
+    bodyLimit: 4096,
+    headers: [IF_MATCH, IDEMPOTENCY_KEY],
+    responses: {
+      201: { description: 'Added.', schema: AddAuthorizedAccountResultSchema },
+      ...WRITE_ERRORS,
+      409: error('Already authorized for this role, or a request with the same Idempotency-Key is still running.'),
+      422: error('The SID is not in the directory, the policy refuses the grant, or the Idempotency-Key was used with another body.'),
+      503: error('The directory could not be reached to check the account.'),
+    },
+  },
+  replaceAuthorizedAccounts: {
+    operationId: 'replaceAuthorizedAccounts',
+    method: 'PUT',
+    path: '/v1/authorized-accounts',
+    summary: 'Replace the whole list (import): every change applied in one transaction, or none.',
+    tag: 'authorized-accounts',
+    auth: true,
+    body: ReplaceAuthorizedAccountsSchema,
+    bodyLimit: 4 * 1024 * 1024,
+    headers: [IF_MATCH],
+    responses: {
+      200: { description: 'Replaced.', schema: ReplaceAuthorizedAccountsResultSchema },
+      ...WRITE_ERRORS,
+      422: error('A SID is not in the directory, the policy refuses an entry, or the list repeats an entry.'),
+      503: error('The directory could not be reached to check the accounts.'),
+    },
+  },
+  removeAuthorizedAccount: {
+    operationId: 'removeAuthorizedAccount',
+    method: 'DELETE',
+    path: '/v1/authorized-accounts/{id}',
+    summary: 'Stop allowing one entry to utilize the connector.',
+    tag: 'authorized-accounts',
+    auth: true,
+    params: EntryIdParamsSchema,
+    headers: [IF_MATCH],
+    responses: { 200: { description: 'Removed.', schema: RemoveAuthorizedAccountResultSchema }, ...WRITE_ERRORS, 404: error('No entry with this id.') },
+  },
+  administration: {
+    operationId: 'getAdministration',
+    method: 'GET',
+    path: '/v1/administration',
+    summary: 'Role-based administrators, the onboarding-control group and the super-user feature state.',
+    tag: 'administration',
+    auth: true,
+    responses: { 200: { description: 'The administration settings.', schema: AdministrationSchema }, 401: COMMON_ERRORS[401] },
+  },
+  listConnectors: {
+    operationId: 'listConnectors',
+    method: 'GET',
+    path: '/v1/connectors',
+    summary: 'The connector nodes that registered, with their last heartbeat.',
+    tag: 'connectors',
+    auth: true,
+    responses: { 200: { description: 'The nodes.', schema: ConnectorNodeListSchema }, 401: COMMON_ERRORS[401] },
+  },
+  audit: {
+    operationId: 'listAudit',
+    method: 'GET',
+    path: '/v1/audit',
+    summary: 'The audit trail, newest first, one page at a time.',
+    tag: 'audit',
+    auth: true,
+    query: AuditQuerySchema,
+    responses: { 200: { description: 'One page.', schema: AuditPageSchema }, ...COMMON_ERRORS },
+  },
+  serverCertification: {
+    operationId: 'serverCertification',
+    method: 'GET',
+    path: '/_wmcs/certification/servercertification.asmx',
+    summary: 'The verification page: answers with the ServerCertificationWebService page when the connector is reachable.',
+    tag: 'connector',
+    auth: false,
+    responses: { 200: { description: 'The ServerCertificationWebService page.', contentType: 'text/html' } },
+  },
+  rmsoUri: {
+    operationId: 'getRmsoUri',
+    method: 'GET',
+    path: '/_wmcs/GetRmsoUri.aspx',
+    summary: 'The tenant URL this connector serves (used when generating server configuration).',
+    tag: 'connector',
+    auth: false,
+    responses: { 200: { description: 'The tenant URL.', contentType: 'text/plain' }, 404: error('No tenant URL is configured.') },
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+/** The name of one operation in {@link API_ROUTES}. */
+export type RouteName = keyof typeof API_ROUTES;

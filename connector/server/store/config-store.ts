@@ -1,0 +1,110 @@
+import type { ObjectKind } from '../../../main/contract/directory.ts';
+import type { Role } from '../../../main/contract/policy.ts';
+import type {
+  AdminRole,
+  AuditPage,
+  AuditQuery,
+  AuthorizedAccount,
+  AuthorizedAccountList,
+  ConnectorNode,
+  OnboardingControl,
+  RoleBasedAdministrator,
+  SuperUserFeature,
+} from '../../api/index.ts';
+
+/** Who made a change, from where, through which node, and which request it belongs to. */
+export type ChangeContext = {
+  readonly actor: string;
+  readonly actorSid: string | null;
+  readonly source: string;
+  readonly node: string;
+  readonly correlationId: string;
+  /** ISO time of the change. */
+  readonly at: string;
+};
+
+/** An entry to add, with what the service learned about it from the directory. */
+export type EntryToAdd = { readonly sid: string; readonly name: string; readonly role: Role; readonly kind: ObjectKind };
+
+/**
+ * A conditional change of the authorized list: applied only if the list is still at
+ * `expectedVersion`, all of it or nothing.
+ */
+export type ListChange = {
+  readonly context: ChangeContext;
+  readonly expectedVersion: number;
+  readonly add: readonly EntryToAdd[];
+  /** Ids of entries to remove. */
+  readonly remove: readonly string[];
+  /** When set, the result is stored under (scope, key) in the same transaction. */
+  readonly idempotency?: { readonly scope: string; readonly key: string; readonly fingerprint: string };
+};
+
+/** What a list change did. `superUserFeatureEnabled` is the state after the change. */
+export type AppliedListChange = {
+  readonly version: number;
+  readonly added: readonly AuthorizedAccount[];
+  readonly removed: readonly AuthorizedAccount[];
+  readonly superUserFeatureEnabled: boolean;
+};
+
+/** Every outcome of {@link ConfigStore.applyListChange}. */
+export type ListChangeOutcome =
+  | { readonly status: 'applied'; readonly change: AppliedListChange }
+  | { readonly status: 'stale'; readonly currentVersion: number }
+  | { readonly status: 'duplicate'; readonly existing: AuthorizedAccount }
+  | { readonly status: 'missing'; readonly id: string }
+  | { readonly status: 'replayed'; readonly change: AppliedListChange }
+  | { readonly status: 'key-reused' };
+
+/** A role assignment to store (the CLI resolved the user or group in the directory). */
+export type AdministratorToAdd = Omit<RoleBasedAdministrator, 'addedBy' | 'addedAt'>;
+
+/** What the sign-in throttle knows about one account. */
+export type SignInThrottle = { readonly failures: number; readonly blockedUntil: string | null };
+
+/** A node's registration, refreshed by every heartbeat. */
+export type NodeRegistration = Omit<ConnectorNode, 'lastSeenAt' | 'alive'>;
+
+/**
+ * The configuration every connector node shares.
+ *
+ * One interface for the embedded SQLite store and PostgreSQL. Every method that changes
+ * something writes its audit records in the same transaction, so a change and its record
+ * are stored together or not at all.
+ */
+export type ConfigStore = {
+  readonly kind: 'sqlite' | 'postgres';
+
+  listAuthorizedAccounts(): Promise<AuthorizedAccountList>;
+  applyListChange(change: ListChange): Promise<ListChangeOutcome>;
+
+  superUserFeature(): Promise<SuperUserFeature>;
+
+  listAdministrators(): Promise<readonly RoleBasedAdministrator[]>;
+  /** False when the same SID already holds the role. */
+  addAdministrator(administrator: AdministratorToAdd, context: ChangeContext): Promise<boolean>;
+  /** False when there was no such assignment. */
+  removeAdministrator(sid: string, role: AdminRole, context: ChangeContext): Promise<boolean>;
+  onboardingControl(): Promise<OnboardingControl>;
+  /** `null` clears the group. */
+  setOnboardingControl(group: { readonly sid: string; readonly name: string } | null, context: ChangeContext): Promise<void>;
+
+  signInThrottle(account: string): Promise<SignInThrottle>;
+  /** Count one failure; `blockedUntil` is set once the account must wait. */
+  recordSignInFailure(account: string, at: string, blockedUntil: string | null): Promise<SignInThrottle>;
+  clearSignInFailures(account: string): Promise<void>;
+
+  /** Insert or refresh a node and stamp its last heartbeat. */
+  heartbeat(node: NodeRegistration, at: string): Promise<void>;
+  listNodes(): Promise<readonly (NodeRegistration & { readonly lastSeenAt: string })[]>;
+
+  auditPage(query: AuditQuery): Promise<AuditPage>;
+
+  /** The HMAC key that signs admin tokens; created once, shared by every node. */
+  tokenSigningKey(): Promise<Uint8Array>;
+  /** Drop idempotency records older than `before` (ISO). */
+  pruneIdempotencyKeys(before: string): Promise<number>;
+
+  close(): Promise<void>;
+};

@@ -1,0 +1,33 @@
+/** The text of `rms-connector-service --help`. */
+export const SERVICE_USAGE = `Usage: rms-connector-service <command> [options]
+
+The connector configuration service: the authorized-accounts list, role-based administrators,
+connector nodes and the audit trail every connector node shares.
+
+Commands:
+  serve [--listen HOST:PORT]                 start this node (default 127.0.0.1:8443)
+  admins add (--user UPN | --group NAME) [--role GlobalAdministrator|ConnectorAdministrator]
+  admins list [--role ROLE] [--json]
+  admins remove (--user UPN | --group NAME | --sid SID) --role ROLE
+  onboarding set --group NAME                only members of this security group may sign in
+  onboarding clear | show [--json]
+
+Settings (flag, or environment variable):
+  --database FILE          CONNECTOR_DATABASE         the SQLite file (WAL, synchronous=FULL)
+  --ldap-url URL           CONNECTOR_LDAP_URL         ldaps://dc01.contoso.com (or ldap:// with StartTLS)
+  --ldap-ca FILE           CONNECTOR_LDAP_CA          CA certificate of the domain controllers
+  --ldap-server-name NAME  CONNECTOR_LDAP_SERVERNAME  name expected in the DC certificate
+  --ldap-user UPN          CONNECTOR_LDAP_USER        the service account
+                           CONNECTOR_LDAP_PASSWORD    its password (environment only)
+  --environment NAME       CONNECTOR_ENVIRONMENT      AzureCloud (default), AzureChinaCloud,
+                                                      AzureUSGovernment, AzureUSGovernment2, AzureUSGovernment3
+  --tenant-url URL         CONNECTOR_TENANT_URL       answered by /_wmcs/GetRmsoUri.aspx
+  --tls-cert FILE          CONNECTOR_TLS_CERT         HTTPS certificate (PEM), with
+  --tls-key FILE           CONNECTOR_TLS_KEY          its key
+  --node-name NAME         CONNECTOR_NODE_NAME        default: this computer's name
+  --public-url URL         CONNECTOR_PUBLIC_URL       the URL this node registers under
+  --heartbeat SECONDS      CONNECTOR_HEARTBEAT        default 30
+  --token-lifetime SECONDS CONNECTOR_TOKEN_LIFETIME   default 1800
+  --log-level LEVEL        CONNECTOR_LOG_LEVEL        silent, error, warn, info (default), debug
+
+Exit codes: 0 done, 1 a named account or assignment was not found, 2 usage or configuration error.`;

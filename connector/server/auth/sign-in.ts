@@ -1,0 +1,103 @@
+import type { AdminRole, CloudEnvironment, SignInRequest, SignInResponse } from '../../api/index.ts';
+import { DirectoryError } from '../../../main/core/directory/index.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import type { ServiceDirectory } from '../service-directory.ts';
+import type { ConfigStore } from '../store/config-store.ts';
+import { blockedUntilAfter, throttleKeyOf } from './sign-in-throttle.ts';
+import type { TokenAuthority } from './tokens.ts';
+
+/** What sign-in needs. */
+export type SignInDependencies = {
+  readonly store: ConfigStore;
+  readonly directory: ServiceDirectory;
+  readonly tokens: TokenAuthority;
+  readonly environment: CloudEnvironment;
+  readonly now: () => Date;
+};
+
+/** Sign-in outcomes the log records (never the password). */
+export type SignIn = (request: SignInRequest) => Promise<SignInResponse & { readonly sid: string }>;
+
+/** Directory refusals of the admin's own account that are not a wrong password. */
+const ACCOUNT_UNUSABLE = new Set(['ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'ACCOUNT_EXPIRED', 'PASSWORD_EXPIRED', 'LOGON_RESTRICTED']);
+
+/**
+ * Build sign-in: throttle, one bind as the admin, then role and onboarding checks.
+ *
+ * At most one bind per account at a time and none while the account must wait, so a
+ * script hammering the service cannot turn into a directory lockout of the real admin.
+ */
+export function createSignIn(dependencies: SignInDependencies): SignIn {
+  const inFlight = new Set<string>();
+  return async (request) => {
+    const { store, directory, tokens, environment, now } = dependencies;
+    if (request.environment !== environment) {
+      throw new ApiFailure('WRONG_ENVIRONMENT', `This service serves the ${environment} environment, not ${request.environment}. Choose ${environment}, or use the service URL of the ${request.environment} environment.`);
+    }
+    const account = throttleKeyOf(request.username);
+    const throttle = await store.signInThrottle(account);
+    if (throttle.blockedUntil !== null && Date.parse(throttle.blockedUntil) > now().getTime()) throw throttled(throttle.blockedUntil, now());
+    if (inFlight.has(account)) throw new ApiFailure('THROTTLED', 'A sign-in for this account is already in progress. Wait for it to finish.', { headers: { 'retry-after': '1' } });
+    inFlight.add(account);
+    try {
+      await verifyPassword(dependencies, account, request);
+    } finally {
+      inFlight.delete(account);
+    }
+    const directoryAccount = await directoryCall(() => directory.accountOf(request.username));
+    if (!directoryAccount) throw new ApiFailure('NO_ADMIN_ROLE', `"${request.username}" signed in, but the directory has no user account by that name to check roles for. Sign in with your user principal name.`);
+    const principals = new Set([directoryAccount.sid, ...directoryAccount.groupSids]);
+    const roles = [...new Set((await store.listAdministrators()).filter((admin) => principals.has(admin.sid)).map((admin) => admin.role))].sort() as AdminRole[];
+    if (roles.length === 0) {
+      throw new ApiFailure('NO_ADMIN_ROLE', `${directoryAccount.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a global administrator to run: rms-connector-service admins add --user ${directoryAccount.name} --role ConnectorAdministrator`);
+    }
+    const onboarding = await store.onboardingControl();
+    if (onboarding.group && !directoryAccount.groupSids.has(onboarding.group.sid)) {
+      throw new ApiFailure(
+        'ONBOARDING_BLOCKED',
+        `The attempt to discover the location of the administration service and organization failed for ${directoryAccount.name}: onboarding control allows only members of "${onboarding.group.name}". Ask a global administrator to add the account to that group, or sign in with an account that is in it.`,
+      );
+    }
+    const issued = await tokens.issue({ name: directoryAccount.name, sid: directoryAccount.sid, roles }, now());
+    return { ...issued, sid: directoryAccount.sid };
+  };
+}
+
+async function verifyPassword(dependencies: SignInDependencies, account: string, request: SignInRequest): Promise<void> {
+  const { store, directory, now } = dependencies;
+  try {
+    await directory.verifyPassword(request.username, request.password);
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    if (error.code === 'INVALID_INPUT') throw new ApiFailure('VALIDATION_FAILED', `The user name is not valid: ${error.message}`);
+    if (error.code === 'INVALID_CREDENTIALS') {
+      const at = now();
+      const current = await store.signInThrottle(account);
+      const blockedUntil = blockedUntilAfter(current.failures + 1, at);
+      await store.recordSignInFailure(account, at.toISOString(), blockedUntil?.toISOString() ?? null);
+      throw new ApiFailure('BAD_CREDENTIALS', 'The user name or password is incorrect. Use your user principal name (admin@contoso.com) or DOMAIN\\name.');
+    }
+    if (ACCOUNT_UNUSABLE.has(error.code)) throw new ApiFailure('ACCOUNT_UNUSABLE', error.message.replace('The bind account', 'This account'));
+    throw directoryUnavailable(error);
+  }
+  await store.clearSignInFailures(account);
+}
+
+/** Run a directory lookup; a directory that cannot answer is a 503, not a 500. */
+export async function directoryCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DirectoryError) throw directoryUnavailable(error);
+    throw error;
+  }
+}
+
+function directoryUnavailable(error: DirectoryError): ApiFailure {
+  return new ApiFailure('DIRECTORY_UNAVAILABLE', `The service could not reach its directory (${error.code}): ${error.message} Try again; if it persists, the service's operator should check its directory settings.`, { headers: { 'retry-after': '5' } });
+}
+
+function throttled(blockedUntil: string, now: Date): ApiFailure {
+  const seconds = Math.max(1, Math.ceil((Date.parse(blockedUntil) - now.getTime()) / 1000));
+  return new ApiFailure('THROTTLED', `Too many failed sign-ins for this account. Wait ${String(seconds)} seconds, then try again with the right password.`, { headers: { 'retry-after': String(seconds) } });
+}

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import { API_ROUTES, type AuthorizedAccount, type NewAuthorizedAccount, type ReplaceAuthorizedAccounts } from '../../api/index.ts';
+import type { Role } from '../../../main/contract/policy.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import { etagOf, expectedVersionOf, fingerprintOf, idempotencyKeyOf } from '../http/preconditions.ts';
+import { registerRoute } from '../http/register-route.ts';
+import { authenticate, changeContextOf, type ServiceContext } from '../service-context.ts';
+import type { ListChange, ListChangeOutcome } from '../store/config-store.ts';
+import { checkEntries } from './check-entries.ts';
+
+/**
+ * The authorized-accounts list: read with an ETag, change only conditionally.
+ *
+ * The console's policy is advice; these routes are the guard: role and SID syntax by schema,
+ * existence and the policy's blocking findings against the directory, duplicates and the
+ * version in the same transaction as the write.
+ */
+export function registerAuthorizedAccountRoutes(app: FastifyInstance, context: ServiceContext): void {
+  const inFlightKeys = new Set<string>();
+
+  registerRoute(app, API_ROUTES.listAuthorizedAccounts, async ({ raw }) => {
+    await authenticate(context, raw);
+    const list = await context.store.listAuthorizedAccounts();
+    return { status: 200, body: list, headers: { etag: etagOf(list.version) } };
+  });
+
+  registerRoute(app, API_ROUTES.addAuthorizedAccount, async ({ raw, body }) => {
+    const principal = await authenticate(context, raw);
+    const request = body as NewAuthorizedAccount;
+    const expectedVersion = expectedVersionOf(raw.headers['if-match']);
+    const key = idempotencyKeyOf(raw.headers['idempotency-key']);
+    const scopedKey = key === undefined ? undefined : `${principal.sid}\n${key}`;
+    if (scopedKey !== undefined && inFlightKeys.has(scopedKey)) {
+      throw new ApiFailure('REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Wait for its answer before retrying.');
+    }
+    if (scopedKey !== undefined) inFlightKeys.add(scopedKey);
+    try {
+      if (key === undefined) await refuseIfStale(context, expectedVersion);
+      const [entry] = await checkEntries(context, [request]);
+      if (!entry) throw new Error('checkEntries returned no entry for one request.');
+      const change: ListChange = {
+        context: changeContextOf(context, principal, raw),
+        expectedVersion,
+        add: [entry],
+        remove: [],
+        ...(key === undefined ? {} : { idempotency: { scope: principal.sid, key, fingerprint: fingerprintOf('add', request) } }),
+      };
+      const applied = appliedOrFailure(await context.store.applyListChange(change));
+      const [added] = applied.added;
+      return { status: 201, body: { entry: added, version: applied.version, superUserFeatureEnabled: applied.superUserFeatureEnabled }, headers: { etag: etagOf(applied.version) } };
+    } finally {
+      if (scopedKey !== undefined) inFlightKeys.delete(scopedKey);
+    }
+  });
+
+  registerRoute(app, API_ROUTES.removeAuthorizedAccount, async ({ raw, params }) => {
+    const principal = await authenticate(context, raw);
+    const { id } = params as { id: string };
+    const expectedVersion = expectedVersionOf(raw.headers['if-match']);
+    const applied = appliedOrFailure(await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: [], remove: [id] }));
+    return { status: 200, body: { removed: applied.removed[0], version: applied.version }, headers: { etag: etagOf(applied.version) } };
+  });
+
+  registerRoute(app, API_ROUTES.replaceAuthorizedAccounts, async ({ raw, body }) => {
+    const principal = await authenticate(context, raw);
+    const { entries } = body as ReplaceAuthorizedAccounts;
+    const expectedVersion = expectedVersionOf(raw.headers['if-match']);
+    refuseRepeats(entries);
+    const current = await refuseIfStale(context, expectedVersion);
+    const keyOf = (sid: string, role: Role) => `${sid}\n${role}`;
+    const wanted = new Set(entries.map((entry) => keyOf(entry.sid, entry.role)));
+    const present = new Set(current.entries.map((entry) => keyOf(entry.sid, entry.role)));
+    const toAdd = await checkEntries(context, entries.filter((entry) => !present.has(keyOf(entry.sid, entry.role))));
+    const toRemove = current.entries.filter((entry: AuthorizedAccount) => !wanted.has(keyOf(entry.sid, entry.role))).map((entry) => entry.id);
+    const applied = appliedOrFailure(await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: toAdd, remove: toRemove }));
+    return { status: 200, body: applied, headers: { etag: etagOf(applied.version) } };
+  });
+}
+
+async function refuseIfStale(context: ServiceContext, expectedVersion: number) {
+  const list = await context.store.listAuthorizedAccounts();
+  if (list.version !== expectedVersion) throw stale(list.version);
+  return list;
+}
+
+function refuseRepeats(entries: readonly NewAuthorizedAccount[]): void {
+  const seen = new Set<string>();
+  const repeats = entries.filter((entry) => {
+    const key = `${entry.sid}\n${entry.role}`;
+    const repeated = seen.has(key);
+    seen.add(key);
+    return repeated;
+  });
+  if (repeats.length > 0) {
+    throw new ApiFailure('VALIDATION_FAILED', `The list repeats ${String(repeats.length)} entr${repeats.length === 1 ? 'y' : 'ies'} (same SID and role). Keep each once.`, { details: repeats.slice(0, 20).map((entry) => `${entry.name} (${entry.sid}) as ${entry.role}`) });
+  }
+}
+
+function appliedOrFailure(outcome: ListChangeOutcome) {
+  switch (outcome.status) {
+    case 'applied':
+    case 'replayed':
+      return outcome.change;
+    case 'stale':
+      throw stale(outcome.currentVersion);
+    case 'duplicate':
+      throw new ApiFailure('ALREADY_AUTHORIZED', `${outcome.existing.name} (${outcome.existing.sid}) is already allowed to utilize the connector as ${outcome.existing.role}.`);
+    case 'missing':
+      throw new ApiFailure('NOT_FOUND', `No entry with id ${outcome.id}: someone may have removed it already. Reload the list.`);
+    case 'key-reused':
+      throw new ApiFailure('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request. Use a new key for a new change.');
+  }
+}
+
+function stale(currentVersion: number): ApiFailure {
+  return new ApiFailure('PRECONDITION_FAILED', 'The list was changed by someone else since you read it. Reload it, check the change, and try again.', { headers: { etag: etagOf(currentVersion) } });
+}
+

@@ -1,0 +1,46 @@
+import type { NewAuthorizedAccount } from '../../api/index.ts';
+import { directoryCall } from '../auth/sign-in.ts';
+import { ApiFailure } from '../http/api-failure.ts';
+import type { ServiceContext } from '../service-context.ts';
+import type { EntryToAdd } from '../store/config-store.ts';
+
+const POLICY_CONCURRENCY = 4;
+
+/**
+ * Check entries against the directory before they are stored: every SID must name an
+ * object, and the policy must find nothing that blocks the grant.
+ *
+ * The kind stored with an entry comes from the directory, not from the client. Warnings are
+ * the console's business (the admin acknowledges them there); errors are refused here too,
+ * so a script cannot store what the console would never let through.
+ */
+export async function checkEntries(context: ServiceContext, entries: readonly NewAuthorizedAccount[]): Promise<EntryToAdd[]> {
+  if (entries.length === 0) return [];
+  const objects = await directoryCall(() => context.directory.objectsBySid(entries.map((entry) => entry.sid)));
+  const missing = entries.filter((entry) => !objects.has(entry.sid));
+  if (missing.length > 0) {
+    throw new ApiFailure('SID_NOT_FOUND', `${missing.length === 1 ? 'A SID is' : `${String(missing.length)} SIDs are`} not in the directory: ${missing[0]?.name ?? ''} (${missing[0]?.sid ?? ''})${missing.length > 1 ? ' and others' : ''}. The account may have been deleted; check the name and pick it again.`, {
+      details: missing.slice(0, 20).map((entry) => `${entry.name} (${entry.sid})`),
+    });
+  }
+  const nodeNames = (await context.store.listNodes()).map((node) => node.name);
+  const refusals: string[] = [];
+  const checked: EntryToAdd[] = [];
+  for (let start = 0; start < entries.length; start += POLICY_CONCURRENCY) {
+    const batch = entries.slice(start, start + POLICY_CONCURRENCY);
+    const results = await Promise.all(
+      batch.map(async (entry) => {
+        const object = objects.get(entry.sid);
+        if (!object) throw new Error(`The directory lookup lost ${entry.sid}.`);
+        const blocking = await directoryCall(() => context.directory.blockingFindings(entry.role, object, nodeNames));
+        for (const finding of blocking) refusals.push(`${finding.code}: ${finding.message}`);
+        return { sid: entry.sid, name: entry.name, role: entry.role, kind: object.kind };
+      }),
+    );
+    checked.push(...results);
+  }
+  if (refusals.length > 0) {
+    throw new ApiFailure('POLICY_REFUSED', `The grant is refused: ${refusals[0] ?? ''}`, { details: refusals.slice(0, 50) });
+  }
+  return checked;
+}

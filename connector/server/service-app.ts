@@ -1,0 +1,44 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { API_ROUTES, buildOpenApiDocument } from '../api/index.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { registerAdministrationRoutes } from './routes/administration-routes.ts';
+import { registerAuthorizedAccountRoutes } from './routes/authorized-account-routes.ts';
+import { registerConnectorPages } from './routes/connector-pages.ts';
+import { registerSessionRoutes } from './routes/session-routes.ts';
+import type { ServiceContext } from './service-context.ts';
+
+/** Where the service writes its JSON log lines (pino), and how much. */
+export type ServiceLogging = { readonly level: 'silent' | 'error' | 'warn' | 'info' | 'debug'; readonly stream?: NodeJS.WritableStream };
+
+/**
+ * Build the HTTP app over a ready context: routes, the OpenAPI document, error shapes and
+ * security headers. Listening is the caller's business (tests inject or listen on port 0).
+ */
+export async function buildServiceApp(context: ServiceContext, logging: ServiceLogging, https?: { cert: Buffer; key: Buffer }): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(https ? { https: { ...https, minVersion: 'TLSv1.2' as const } } : {}),
+    logger: {
+      level: logging.level,
+      ...(logging.stream ? { stream: logging.stream } : {}),
+      // Belt and braces: the default serializers log no headers or bodies, and these paths
+      // stay redacted if anyone ever adds them.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'body.password', 'password', 'token'], censor: '[redacted]' },
+    },
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+    requestIdHeader: false,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
+  });
+  installErrorHandling(app);
+  const document = buildOpenApiDocument(Object.values(API_ROUTES), { version: context.version });
+  app.get('/openapi.json', async () => document);
+  registerSessionRoutes(app, context);
+  registerAuthorizedAccountRoutes(app, context);
+  registerAdministrationRoutes(app, context);
+  registerConnectorPages(app, context);
+  await app.ready();
+  return app;
+}

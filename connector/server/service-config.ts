@@ -1,0 +1,21 @@
+import type { CloudEnvironment } from '../api/index.ts';
+import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import type { ServiceLogging } from './service-app.ts';
+
+/** Everything one service node needs to run, already checked. */
+export type ServiceConfig = {
+  /** The SQLite file. */
+  readonly database: string;
+  readonly listen: { readonly host: string; readonly port: number };
+  /** The service account the node reads the directory with (sign-in binds as the admin). */
+  readonly directory: ConnectOptions;
+  readonly environment: CloudEnvironment;
+  readonly tenantUrl: string | undefined;
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
+  readonly nodeName: string;
+  /** The URL the node registers under; defaults to the listen address. */
+  readonly publicUrl: string | undefined;
+  readonly tokenLifetimeSeconds: number;
+  readonly heartbeatSeconds: number;
+  readonly logging: ServiceLogging;
+};

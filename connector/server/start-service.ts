@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { createSignIn } from './auth/sign-in.ts';
+import { createTokenAuthority } from './auth/tokens.ts';
+import { MISSED_HEARTBEATS } from './routes/administration-routes.ts';
+import { buildServiceApp } from './service-app.ts';
+import type { ServiceConfig } from './service-config.ts';
+import type { ServiceContext } from './service-context.ts';
+import { createServiceDirectory, type ServiceDirectory } from './service-directory.ts';
+import type { ConfigStore, NodeRegistration } from './store/config-store.ts';
+import { SERVICE_VERSION } from './service-version.ts';
+
+/** A node that is listening, heartbeating, and can be stopped cleanly. */
+export type RunningService = {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly store: ConfigStore;
+  close(): Promise<void>;
+};
+
+/** How the node reaches its database and directory (tests may pass their own). */
+export type ServiceDependencies = {
+  readonly openStore: (path: string) => Promise<ConfigStore>;
+  readonly directory?: ServiceDirectory;
+  readonly now?: () => Date;
+};
+
+/**
+ * Start one connector node: open the store, refuse to share SQLite with another live node,
+ * listen, register and heartbeat.
+ *
+ * Order matters: nothing listens before the store opened and the TLS files were read, so a
+ * bad configuration stops the node at start instead of at the first request.
+ */
+export async function startService(config: ServiceConfig, dependencies: ServiceDependencies): Promise<RunningService> {
+  const now = dependencies.now ?? (() => new Date());
+  const https = config.tls ? await readTls(config.tls) : undefined;
+  const store = await dependencies.openStore(config.database);
+  try {
+    await refuseSharedSqlite(store, config, now());
+    const directory = dependencies.directory ?? createServiceDirectory(config.directory);
+    const tokens = createTokenAuthority(await store.tokenSigningKey(), config.environment, config.tokenLifetimeSeconds);
+    const context: ServiceContext = {
+      store,
+      directory,
+      tokens,
+      signIn: createSignIn({ store, directory, tokens, environment: config.environment, now }),
+      environment: config.environment,
+      nodeName: config.nodeName,
+      version: SERVICE_VERSION,
+      tenantUrl: config.tenantUrl,
+      heartbeatSeconds: config.heartbeatSeconds,
+      now,
+    };
+    const app = await buildServiceApp(context, config.logging, https);
+    const address = await app.listen({ host: config.listen.host, port: config.listen.port });
+    const url = config.publicUrl ?? address;
+    const registration: NodeRegistration = { id: config.nodeName.toLowerCase(), name: config.nodeName, version: SERVICE_VERSION, url, tls: https !== undefined, startedAt: now().toISOString() };
+    await store.heartbeat(registration, now().toISOString());
+    const timer = setInterval(() => {
+      store.heartbeat(registration, now().toISOString()).catch((error: unknown) => {
+        app.log.error({ err: error }, 'heartbeat failed');
+      });
+    }, config.heartbeatSeconds * 1000);
+    timer.unref();
+    return {
+      url: address,
+      app,
+      store,
+      async close() {
+        clearInterval(timer);
+        await app.close();
+        await directory.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function readTls(tls: NonNullable<ServiceConfig['tls']>): Promise<{ cert: Buffer; key: Buffer }> {
+  const read = async (file: string, setting: string) => {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      throw new Error(`${setting}: cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'}). Give a PEM file the service can read.`);
+    }
+  };
+  return { cert: await read(tls.certFile, 'CONNECTOR_TLS_CERT'), key: await read(tls.keyFile, 'CONNECTOR_TLS_KEY') };
+}
+
+async function refuseSharedSqlite(store: ConfigStore, config: ServiceConfig, now: Date): Promise<void> {
+  if (store.kind !== 'sqlite') return;
+  const limit = MISSED_HEARTBEATS * config.heartbeatSeconds * 1000;
+  const others = (await store.listNodes()).filter((node) => node.id !== config.nodeName.toLowerCase() && now.getTime() - Date.parse(node.lastSeenAt) <= limit);
+  const [other] = others;
+  if (other) {
+    throw new Error(
+      `CONNECTOR_DATABASE: the SQLite database "${config.database}" is in use by connector node ${other.name} (last heartbeat ${other.lastSeenAt}). SQLite serves a single node; run several nodes on PostgreSQL, or stop ${other.name} first.`,
+    );
+  }
+}

@@ -34,7 +34,7 @@ export async function buildServiceApp(context: ServiceContext, logging: ServiceL
   });
   installErrorHandling(app);
   const document = buildOpenApiDocument(Object.values(API_ROUTES), { version: context.version });
-  app.get('/openapi.json', async () => document);
+  app.get('/openapi.json', () => Promise.resolve(document));
   registerSessionRoutes(app, context);
   registerAuthorizedAccountRoutes(app, context);
   registerAdministrationRoutes(app, context);

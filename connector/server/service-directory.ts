@@ -4,7 +4,7 @@ import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials
 import { evaluateAuthorization } from '../../main/core/policy/evaluate-authorization.ts';
 import { gatherAuthorizationFacts } from '../../main/core/policy/gather-facts.ts';
 
-/** A directory account as sign-in needs it: its SID and every group it is in, transitively. */
+/** A directory account as sign-in needs it: its SID and every security group in its token. */
 export type DirectoryAccount = { readonly sid: string; readonly name: string; readonly groupSids: ReadonlySet<string> };
 
 /** What the service asks of its directory, and nothing else. */
@@ -56,8 +56,8 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
       use(async (open) => {
         const [resolution] = await open.resolveNames([username], { types: ['user', 'service-account'] });
         if (resolution?.status !== 'resolved') return undefined;
-        const groups = await open.transitiveGroups(resolution.object);
-        return { sid: resolution.object.sid, name: resolution.object.userPrincipalName ?? resolution.object.name, groupSids: new Set(groups.map((group) => group.sid)) };
+        const groupSids = await open.tokenGroupSids(resolution.object);
+        return { sid: resolution.object.sid, name: resolution.object.userPrincipalName ?? resolution.object.name, groupSids: new Set(groupSids) };
       }),
     objectsBySid: (sids) =>
       use(async (open) => {

@@ -1,4 +1,4 @@
-import type { AdminRole, CloudEnvironment, SignInRequest, SignInResponse } from '../../api/index.ts';
+import type { CloudEnvironment, SignInRequest, SignInResponse } from '../../api/index.ts';
 import { DirectoryError } from '../../../main/core/directory/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceDirectory } from '../service-directory.ts';
@@ -47,7 +47,7 @@ export function createSignIn(dependencies: SignInDependencies): SignIn {
     const directoryAccount = await directoryCall(() => directory.accountOf(request.username));
     if (!directoryAccount) throw new ApiFailure('NO_ADMIN_ROLE', `"${request.username}" signed in, but the directory has no user account by that name to check roles for. Sign in with your user principal name.`);
     const principals = new Set([directoryAccount.sid, ...directoryAccount.groupSids]);
-    const roles = [...new Set((await store.listAdministrators()).filter((admin) => principals.has(admin.sid)).map((admin) => admin.role))].sort() as AdminRole[];
+    const roles = [...new Set((await store.listAdministrators()).filter((admin) => principals.has(admin.sid)).map((admin) => admin.role))].sort();
     if (roles.length === 0) {
       throw new ApiFailure('NO_ADMIN_ROLE', `${directoryAccount.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a global administrator to run: rms-connector-service admins add --user ${directoryAccount.name} --role ConnectorAdministrator`);
     }

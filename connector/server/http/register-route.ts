@@ -62,7 +62,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
   return result.data;
 }
 
-function refuseBody(body: unknown): undefined {
+function refuseBody(body: unknown): null {
   if (body !== undefined && body !== null) throw new ApiFailure('VALIDATION_FAILED', 'This operation takes no body.');
-  return undefined;
+  return null;
 }

@@ -5,6 +5,7 @@ import { findObjects, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
 import type { LdapSession } from './ldap-session.ts';
 import { transitiveGroups, transitiveMembers } from './membership.ts';
+import { tokenGroupSids } from './token-groups.ts';
 import { resolveNames } from './resolve-names.ts';
 import { browseChildren, searchDirectory, type SearchQuery } from './search-objects.ts';
 import { ridOf, sidToBuffer } from './sid.ts';
@@ -20,6 +21,8 @@ export type Directory = {
   directMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   transitiveMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
+  /** SIDs of the security groups in the object's logon token (nested and primary included). */
+  tokenGroupSids(object: DirectoryObject, signal?: AbortSignal): Promise<string[]>;
   roundTrips(): number;
   close(): Promise<void>;
 };
@@ -50,6 +53,7 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     directMembers: (group, signal) => findObjects(contextOf(signal), anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))))),
     transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
+    tokenGroupSids: (object, signal) => tokenGroupSids(contextOf(signal), object),
     roundTrips: () => session.roundTrips(),
     close: () => session.close(),
   };

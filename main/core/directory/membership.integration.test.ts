@@ -34,6 +34,19 @@ describe('membership in the seeded domain', () => {
     expect(names(members)).toEqual(['Nest Level 2', 'Nest Level 3', 'Nest Level 4', 'deep.user']);
   });
 
+  it('reads the logon token groups: nested security groups and the primary group, never distribution groups', async () => {
+    const user = await resolveOne('deep.user');
+    const expected = await Promise.all(['Nest Level 1', 'Nest Level 2', 'Nest Level 3', 'Nest Level 4', 'Domain Users'].map(async (name) => (await resolveOne(name)).sid));
+    const tokenGroups = await directory.tokenGroupSids(user);
+    expect(tokenGroups.filter((sid) => expected.includes(sid)).sort()).toEqual([...expected].sort());
+    const alice = await resolveOne('alice');
+    expect(await directory.tokenGroupSids(alice)).not.toContain((await resolveOne('All Contoso Staff')).sid);
+  });
+
+  it('finds a primary-group-only membership in the token (EXCH03$ in Exchange Servers)', async () => {
+    expect(await directory.tokenGroupSids(await resolveOne('EXCH03$'))).toContain((await resolveOne('Exchange Servers')).sid);
+  });
+
   it('terminates on a membership cycle', async () => {
     const members = await directory.transitiveMembers(await resolveOne('Cycle A'));
     expect(names(members)).toEqual(['Cycle B']);

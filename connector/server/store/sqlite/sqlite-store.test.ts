@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
+import { migrate, userVersion, type Migration } from './migrations.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { changeContext, useTemporaryStores } from './test-fixture.ts';
+
+const exchangeServers = { sid: 'S-1-5-21-1-2-3-1139', name: 'CORP\\Exchange Servers', role: 'exchange', kind: 'group' } as const;
+
+describe('openDatabase', () => {
+  const stores = useTemporaryStores();
+
+  it('sets WAL, synchronous FULL, foreign keys and the busy timeout when it opens a file', () => {
+    const database = openDatabase(stores.file());
+    // Each PRAGMA answers one row with one column (busy_timeout's is named `timeout`).
+    const pragma = (name: string): unknown => Object.values(database.prepare(`PRAGMA ${name}`).get() ?? {})[0];
+    const settings = { journal: pragma('journal_mode'), synchronous: pragma('synchronous'), foreignKeys: pragma('foreign_keys'), timeout: pragma('busy_timeout') };
+    database.close();
+    expect(settings).toEqual({ journal: 'wal', synchronous: 2, foreignKeys: 1, timeout: 5000 });
+  });
+});
+
+describe('migrate', () => {
+  const stores = useTemporaryStores();
+
+  it('keeps the last good schema version and names the file when a later step fails', () => {
+    const database = new DatabaseSync(stores.file());
+    const steps: Migration[] = [
+      { version: 1, description: 'first', apply: (db) => { db.exec('CREATE TABLE first (id INTEGER)'); } },
+      { version: 2, description: 'second', apply: (db) => { db.exec('CREATE TABLE second (id INTEGER); INSERT INTO nowhere VALUES (1)'); } },
+    ];
+    expect(() => { migrate(database, stores.file(), steps); }).toThrow(`Cannot bring the configuration database ${stores.file()} to schema version 2 (second): no such table: nowhere`);
+    const tables = database.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all().map((row) => row['name']);
+    const state = { version: userVersion(database), tables };
+    database.close();
+    expect(state).toEqual({ version: 1, tables: ['first'] });
+  });
+});
+
+describe('openSqliteStore', () => {
+  const stores = useTemporaryStores();
+
+  it('keeps the list, the settings and the signing key when the file is reopened', async () => {
+    const first = stores.open();
+    await first.applyListChange({ context: changeContext(), expectedVersion: 0, add: [exchangeServers], remove: [] });
+    const before = { list: await first.listAuthorizedAccounts(), superUser: await first.superUserFeature(), key: await first.tokenSigningKey() };
+    await first.close();
+    const second = stores.open();
+    const after = { list: await second.listAuthorizedAccounts(), superUser: await second.superUserFeature(), key: await second.tokenSigningKey() };
+    expect(after).toEqual(before);
+  });
+
+  it('creates a separate random 32-byte signing key when each database is created', async () => {
+    const keys = [await stores.open('one.db').tokenSigningKey(), await stores.open('two.db').tokenSigningKey()];
+    expect({ lengths: keys.map((key) => key.length), same: Buffer.from(keys[0] ?? []).equals(Buffer.from(keys[1] ?? [])) }).toEqual({ lengths: [32, 32], same: false });
+  });
+
+  it('records schema version 1 when it creates a new file', async () => {
+    await stores.open().close();
+    const database = new DatabaseSync(stores.file());
+    const version = userVersion(database);
+    database.close();
+    expect(version).toBe(1);
+  });
+
+  it('refuses the file when a newer version created it', async () => {
+    await stores.open().close();
+    const database = new DatabaseSync(stores.file());
+    database.exec('PRAGMA user_version = 7');
+    database.close();
+    expect(() => stores.open()).toThrow(
+      `The configuration database ${stores.file()} was created by a newer version of rms-connector-admin (schema version 7; this version knows up to 1).`,
+    );
+  });
+
+  it('names the path when the directory does not exist', () => {
+    const missing = stores.file('no-such-folder/config.db');
+    expect(() => openSqliteStore(missing)).toThrow(`Cannot open the configuration database ${missing}: `);
+  });
+
+  it('names the path when the file is not a database', () => {
+    fs.writeFileSync(stores.file(), 'not a database, just text that is long enough to be read as a header page'.repeat(20));
+    expect(() => stores.open()).toThrow(`Cannot open the configuration database ${stores.file()}: file is not a database`);
+  });
+
+  it('refuses a database that cannot use write-ahead logging', () => {
+    expect(() => openSqliteStore(':memory:')).toThrow('The configuration database :memory: cannot use write-ahead logging (its journal mode stays "memory")');
+  });
+
+  it('rejects every call with the path when the store is closed, and closes twice quietly', async () => {
+    const store = stores.open();
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+    await expect(store.listAuthorizedAccounts()).rejects.toThrow(`The configuration store ${stores.file()} is closed.`);
+    await expect(store.tokenSigningKey()).rejects.toThrow('is closed');
+  });
+
+  it('reports kind sqlite when opened', () => {
+    expect(stores.open().kind).toBe('sqlite');
+  });
+});

@@ -1,0 +1,66 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { ConfigStore } from '../config-store.ts';
+import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
+import { readAuditPage, registerCaseFolding } from './audit.ts';
+import { openDatabase, readTransaction, writeTransaction } from './database.ts';
+import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
+import { migrate } from './migrations.ts';
+import { readNodes, upsertNode } from './nodes.ts';
+import { isoTime, storedContext } from './rows.ts';
+import { readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
+import { countSignInFailure, forgetSignInFailures, readSignInThrottle } from './sign-in-throttle.ts';
+
+/**
+ * Open (creating if new) and migrate the SQLite configuration store at `path`.
+ *
+ * The embedded default for a single node. The work is synchronous; the methods are async only
+ * because the PostgreSQL store behind the same interface is. The parent directory must exist:
+ * where the data lives is the caller's decision, so a wrong path fails here instead of creating
+ * folders somewhere unexpected.
+ */
+export function openSqliteStore(path: string): ConfigStore {
+  const database = openDatabase(path);
+  try {
+    migrate(database, path);
+    registerCaseFolding(database);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  let closed = false;
+  // A Promise executor turns a throw into a rejection, as callers of an async interface expect.
+  const run = <T>(work: (database: DatabaseSync) => T): Promise<T> =>
+    new Promise<T>((resolve) => {
+      if (closed) throw new Error(`The configuration store ${path} is closed.`);
+      resolve(work(database));
+    });
+  const read = <T>(work: (database: DatabaseSync) => T): Promise<T> => run((db) => readTransaction(db, () => work(db)));
+  const write = <T>(work: (database: DatabaseSync) => T): Promise<T> => run((db) => writeTransaction(db, () => work(db)));
+
+  return {
+    kind: 'sqlite',
+    listAuthorizedAccounts: () => read(readAuthorizedAccounts),
+    applyListChange: (change) => write((db) => applyListChangeIn(db, change)),
+    superUserFeature: () => read(readSuperUserFeature),
+    listAdministrators: () => read(readAdministrators),
+    addAdministrator: (administrator, context) => write((db) => insertAdministrator(db, administrator, storedContext(context))),
+    removeAdministrator: (sid, role, context) => write((db) => deleteAdministrator(db, sid, role, storedContext(context))),
+    onboardingControl: () => read(readOnboardingControl),
+    setOnboardingControl: (group, context) => write((db) => { writeOnboardingControl(db, group, storedContext(context)); }),
+    signInThrottle: (account) => read((db) => readSignInThrottle(db, account)),
+    recordSignInFailure: (account, at, blockedUntil) => write((db) => countSignInFailure(db, account, at, blockedUntil)),
+    clearSignInFailures: (account) => write((db) => { forgetSignInFailures(db, account); }),
+    heartbeat: (node, at) => write((db) => { upsertNode(db, node, at); }),
+    listNodes: () => read(readNodes),
+    auditPage: (query) => read((db) => readAuditPage(db, query)),
+    tokenSigningKey: () => read(readTokenSigningKey),
+    pruneIdempotencyKeys: (before) =>
+      write((db) => Number(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoTime(before, 'The pruning cutoff')).changes)),
+    close: () => {
+      // Closing twice is harmless, so shutdown paths need not track whether they already closed.
+      if (!closed) database.close();
+      closed = true;
+      return Promise.resolve();
+    },
+  };
+}

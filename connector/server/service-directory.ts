@@ -13,8 +13,11 @@ export type ServiceDirectory = {
   verifyPassword(username: string, password: string): Promise<void>;
   accountOf(username: string): Promise<DirectoryAccount | undefined>;
   objectsBySid(sids: readonly string[]): Promise<ReadonlyMap<string, DirectoryObject>>;
-  /** The policy's findings that block a grant (severity error), judged without the list. */
-  blockingFindings(role: Role, object: DirectoryObject, connectorNodeNames: readonly string[]): Promise<Finding[]>;
+  /**
+   * The policy's findings that block a grant (severity error), judged on the object alone:
+   * the list and connector hosts only ever raise warnings, which the console handles.
+   */
+  blockingFindings(role: Role, object: DirectoryObject): Promise<Finding[]>;
   close(): Promise<void>;
 };
 
@@ -68,9 +71,9 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
         }
         return found;
       }),
-    blockingFindings: (role, object, connectorNodeNames) =>
+    blockingFindings: (role, object) =>
       use(async (open) => {
-        const facts = await gatherAuthorizationFacts(open, { role, object, list: [], connectorNodeNames });
+        const facts = await gatherAuthorizationFacts(open, { role, object, list: [], connectorNodeNames: [] });
         return evaluateAuthorization(facts).filter((finding) => finding.severity === 'error');
       }),
     close: async () => {

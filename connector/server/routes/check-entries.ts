@@ -23,7 +23,6 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
       details: missing.slice(0, 20).map((entry) => `${entry.name} (${entry.sid})`),
     });
   }
-  const nodeNames = (await context.store.listNodes()).map((node) => node.name);
   const refusals: string[] = [];
   const checked: EntryToAdd[] = [];
   for (let start = 0; start < entries.length; start += POLICY_CONCURRENCY) {
@@ -32,7 +31,7 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
       batch.map(async (entry) => {
         const object = objects.get(entry.sid);
         if (!object) throw new Error(`The directory lookup lost ${entry.sid}.`);
-        const blocking = await directoryCall(() => context.directory.blockingFindings(entry.role, object, nodeNames));
+        const blocking = await directoryCall(() => context.directory.blockingFindings(entry.role, object));
         for (const finding of blocking) refusals.push(`${finding.code}: ${finding.message}`);
         return { sid: entry.sid, name: entry.name, role: entry.role, kind: object.kind };
       }),

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API_ROUTES, buildOpenApiDocument } from '../api/index.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './http/error-handler.ts';
 import { registerAdministrationRoutes } from './routes/administration-routes.ts';
 import { registerAuthorizedAccountRoutes } from './routes/authorized-account-routes.ts';
 import { registerConnectorPages } from './routes/connector-pages.ts';
@@ -28,6 +28,8 @@ export async function buildServiceApp(context: ServiceContext, logging: ServiceL
     trustProxy: false,
     return503OnClosing: true,
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../api/index.ts';
 import { ApiFailure } from './api-failure.ts';
 
@@ -42,4 +43,30 @@ function mapError(error: FastifyError): Mapped {
     return { status: error.statusCode, body: { code: 'BAD_REQUEST', message: error.message }, headers: {} };
   }
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'The service hit an unexpected error. It has been logged; try again, and report it if it persists.' }, headers: {} };
+}
+
+/**
+ * Fastify's `frameworkErrors`: router refusals (a bad URL encoding, an over-long path
+ * parameter) in the service's own shape instead of the framework's.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply
+    .code(tooLong ? 414 : 400)
+    .header('cache-control', 'no-store')
+    .send(tooLong ? { code: 'URI_TOO_LONG', message: 'A path parameter is longer than any valid value. Check the id in the URL.' } : { code: 'BAD_REQUEST', message: 'The URL is not validly encoded.' });
+}
+
+/**
+ * Node's `clientError`: requests too broken to reach Fastify (headers too large, bad
+ * framing) still get a JSON answer in the service's shape, then the socket closes.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return;
+  const headersTooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    headersTooLarge ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers or URL are too large. Send long values in a JSON body, not the URL.' } : { code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' },
+  );
+  const status = headersTooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`);
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { serviceConfigOf } from './service-settings.ts';
+
+const BASE_ENV = { CONNECTOR_DATABASE: '/var/lib/rms/config.sqlite', CONNECTOR_LDAP_URL: 'ldaps://dc01.contoso.com', CONNECTOR_LDAP_USER: 'svc@contoso.com', CONNECTOR_LDAP_PASSWORD: 'pw' };
+
+function problemOf(flags: Record<string, string>, env: Record<string, string | undefined>): string {
+  try {
+    serviceConfigOf(flags, env);
+    return 'accepted';
+  } catch (error) {
+    return error instanceof Error ? error.message.split(':')[0] ?? '' : 'not an Error';
+  }
+}
+
+describe('service-settings', () => {
+  it('builds a node configuration from the environment with defaults', () => {
+    const config = serviceConfigOf({}, { ...BASE_ENV, CONNECTOR_NODE_NAME: 'RMSCON01' });
+    expect({ ...config, directory: { ...config.directory, password: '[set]' } }).toEqual({
+      database: '/var/lib/rms/config.sqlite',
+      listen: { host: '127.0.0.1', port: 8443 },
+      directory: { url: 'ldaps://dc01.contoso.com', user: 'svc@contoso.com', password: '[set]', transport: 'ldaps' },
+      environment: 'AzureCloud',
+      tenantUrl: undefined,
+      tls: undefined,
+      nodeName: 'RMSCON01',
+      publicUrl: undefined,
+      tokenLifetimeSeconds: 1800,
+      heartbeatSeconds: 30,
+      logging: { level: 'info' },
+    });
+  });
+
+  it('lets flags win over the environment', () => {
+    const config = serviceConfigOf({ listen: '[::1]:443', environment: 'AzureChinaCloud', 'node-name': 'RMSCON02' }, { ...BASE_ENV, CONNECTOR_LISTEN: '0.0.0.0:80' });
+    expect([config.listen, config.environment, config.nodeName]).toEqual([{ host: '::1', port: 443 }, 'AzureChinaCloud', 'RMSCON02']);
+  });
+
+  it.each([
+    [{}, { CONNECTOR_DATABASE: undefined }, 'CONNECTOR_DATABASE'],
+    [{}, { CONNECTOR_LDAP_URL: 'https://dc01' }, 'CONNECTOR_LDAP_URL'],
+    [{}, { CONNECTOR_LDAP_PASSWORD: '' }, 'CONNECTOR_LDAP_PASSWORD'],
+    [{ listen: '127.0.0.1:99999' }, {}, 'CONNECTOR_LISTEN'],
+    [{ 'tls-key': '/k.pem' }, {}, 'CONNECTOR_TLS_CERT'],
+    [{ 'tenant-url': 'http://tenant.example' }, {}, 'CONNECTOR_TENANT_URL'],
+    [{ 'public-url': 'https://user:pw@rms.contoso.com' }, {}, 'CONNECTOR_PUBLIC_URL'],
+    [{ 'node-name': 'rms con 01' }, {}, 'CONNECTOR_NODE_NAME'],
+    [{ heartbeat: '0' }, {}, 'CONNECTOR_HEARTBEAT'],
+    [{ 'log-level': 'trace' }, {}, 'CONNECTOR_LOG_LEVEL'],
+  ])('names the setting to fix: %j %j → %s', (flags, env, setting) => {
+    expect(problemOf(flags, { ...BASE_ENV, ...env })).toBe(setting);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ApiFailure } from '../http/api-failure.ts';
+import { createTokenAuthority } from './tokens.ts';
+
+const key = new Uint8Array(32).fill(1);
+const now = new Date('2026-11-22T10:00:00.000Z');
+const principal = { name: 'alice@contoso.com', sid: 'S-1-5-21-1-2-3-1104', roles: ['ConnectorAdministrator' as const] };
+
+async function failureOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'accepted';
+  } catch (error) {
+    return error instanceof ApiFailure ? error.code : 'not an ApiFailure';
+  }
+}
+
+describe('tokens', () => {
+  it('verifies its own token and gives back the principal', async () => {
+    const authority = createTokenAuthority(key, 'AzureCloud', 600);
+    const { token, expiresAt } = await authority.issue(principal, now);
+    expect(await authority.verify(`Bearer ${token}`, now)).toEqual({ ...principal, environment: 'AzureCloud', expiresAt });
+    expect(expiresAt).toBe('2026-11-22T10:10:00.000Z');
+  });
+
+  it('refuses a token once it expired', async () => {
+    const authority = createTokenAuthority(key, 'AzureCloud', 600);
+    const { token } = await authority.issue(principal, now);
+    expect(await failureOf(authority.verify(`Bearer ${token}`, new Date(now.getTime() + 601_000 + 5_000)))).toBe('TOKEN_EXPIRED');
+  });
+
+  it('refuses a token of another environment, or signed with another key', async () => {
+    const { token } = await createTokenAuthority(key, 'AzureUSGovernment', 600).issue(principal, now);
+    const { token: otherKey } = await createTokenAuthority(new Uint8Array(32).fill(2), 'AzureCloud', 600).issue(principal, now);
+    const authority = createTokenAuthority(key, 'AzureCloud', 600);
+    expect([await failureOf(authority.verify(`Bearer ${token}`, now)), await failureOf(authority.verify(`Bearer ${otherKey}`, now))]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+  });
+
+  it.each([undefined, '', 'Basic YWxpY2U6cGFzc3dvcmQ=', 'Bearer', 'Bearer a.b', `Bearer ${'a'.repeat(5000)}.b.c`])('refuses the Authorization header %j', async (header) => {
+    expect(await failureOf(createTokenAuthority(key, 'AzureCloud', 600).verify(header, now))).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,18 @@
+import net from 'node:net';
+
+/**
+ * A loopback port nothing listens on (bound, then released).
+ *
+ * Asking the OS for a free port avoids guessing one another test happens to use.
+ */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+  return port;
+}

@@ -19,7 +19,8 @@ export type PolicyFlagValues = {
   readonly 'connector-node'?: readonly string[] | undefined;
 };
 
-type Run = (directory: Directory) => Promise<CommandResult>;
+/** Runs with the directory, and reads the live list from the service when no `--list` was given. */
+type Run = (directory: Directory, liveList: () => Promise<AuthorizedEntry[]>) => Promise<CommandResult>;
 
 /**
  * Validate a policy command's operands and read its list file, before any connection.
@@ -39,13 +40,13 @@ export async function policyCommandFor(command: string, operands: readonly strin
     }
     case 'super-users': {
       noOperands(command, operands);
-      const list = await readAuthorizedList(requireList(command, values.list));
-      return (directory) => superUsersCommand(directory, list);
+      const file = values.list === undefined ? undefined : await readAuthorizedList(values.list);
+      return async (directory, liveList) => superUsersCommand(directory, file ?? (await liveList()));
     }
     case 'review': {
       noOperands(command, operands);
-      const list = await readAuthorizedList(requireList(command, values.list));
-      return (directory) => reviewCommand(directory, list, connectorNodeNames);
+      const file = values.list === undefined ? undefined : await readAuthorizedList(values.list);
+      return async (directory, liveList) => reviewCommand(directory, file ?? (await liveList()), connectorNodeNames);
     }
     default:
       throw new CliError('USAGE', `Unknown command "${command}". Run rms-connector-admin --help.`);
@@ -103,11 +104,6 @@ function roleOf(value: string | undefined): Role {
   throw new CliError('USAGE', value === undefined ? 'check needs --role exchange, sharepoint or fci: the role decides which rules apply.' : `Unknown --role "${value}". Use exchange, sharepoint or fci.`);
 }
 
-function requireList(command: string, file: string | undefined): string {
-  if (file === undefined) throw new CliError('USAGE', `${command} needs --list FILE: the authorized list as JSON, for example [{"sid": "S-1-5-21-…", "name": "CORP\\\\Exchange Servers", "role": "exchange"}].`);
-  return file;
-}
-
 function noOperands(command: string, operands: readonly string[]): void {
-  if (operands.length > 0) throw new CliError('USAGE', `${command} takes no names, only --list FILE; remove "${operands.join(' ')}".`);
+  if (operands.length > 0) throw new CliError('USAGE', `${command} takes no names, only --list FILE (or none, for the live list); remove "${operands.join(' ')}".`);
 }

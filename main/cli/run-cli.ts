@@ -1,9 +1,14 @@
 import { parseArgs } from 'node:util';
+import { ConnectorError, type ConnectorClient } from '../core/connector/index.ts';
 import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directory } from '../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
+import { entryOf } from './servers-commands.ts';
+import { serversCommandFor } from './servers-command-line.ts';
+import { openSignedInClient } from './signed-in-client.ts';
+import { signInCommand, signOutCommand } from './sign-in-commands.ts';
 import { USAGE } from './usage.ts';
 
 /** Where the command line writes, and what it reads. */
@@ -23,8 +28,24 @@ const COMMAND_FLAGS = {
   role: { type: 'string' },
   list: { type: 'string' },
   'connector-node': { type: 'string', multiple: true },
+  'service-url': { type: 'string' },
+  'service-ca': { type: 'string' },
+  proxy: { type: 'string' },
+  environment: { type: 'string' },
+  username: { type: 'string' },
+  acknowledge: { type: 'string', multiple: true },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** What a command may use; each is opened on first use and closed after the command. */
+export type CommandResources = {
+  directory(): Promise<Directory>;
+  service(): Promise<ConnectorClient>;
+};
+
+/** One command, checked and ready: it runs with whatever resources it asks for. */
+export type CommandRun = (resources: CommandResources) => Promise<CommandResult>;
 
 /**
  * Run one command line and return its exit code.
@@ -43,14 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return group === undefined && values.help !== true ? EXIT.failure : EXIT.ok;
     }
     const run = await commandFor(group, rest, values, io);
-    const options = await connectionOptionsFrom(values, io);
-    const directory = await connectDirectory({ ...options, ...(options.dnsServer ? { resolver: createDiscoveryResolver([options.dnsServer]) } : {}) });
-    let result: CommandResult;
-    try {
-      result = await run(directory);
-    } finally {
-      await directory.close();
-    }
+    const result = await withResources(values, io, run);
     io.stdout(json ? JSON.stringify(result.json, null, 2) : result.human);
     return result.exitCode;
   } catch (error) {
@@ -71,10 +85,37 @@ function parseArguments(argv: readonly string[]) {
   }
 }
 
+/** Open the directory and the signed-in service only if the command asks, and close both after it. */
+async function withResources(values: Values, io: CliIo, run: CommandRun): Promise<CommandResult> {
+  let directory: Promise<Directory> | undefined;
+  let service: Promise<ConnectorClient> | undefined;
+  const resources: CommandResources = {
+    directory: () =>
+      (directory ??= connectionOptionsFrom(values, io).then((options) => connectDirectory({ ...options, ...(options.dnsServer ? { resolver: createDiscoveryResolver([options.dnsServer]) } : {}) }))),
+    service: () => (service ??= openSignedInClient(io.env)),
+  };
+  try {
+    return await run(resources);
+  } finally {
+    await Promise.all([directory?.then((open) => open.close()).catch(() => undefined), service?.then((open) => open.close()).catch(() => undefined)]);
+  }
+}
+
 /** Check usage and read input files before connecting, so mistakes cost no connection. */
-async function commandFor(group: string, rest: readonly string[], values: Values, io: CliIo): Promise<(directory: Directory) => Promise<CommandResult>> {
-  if (group === 'directory') return directoryCommandFor(rest[0], rest.slice(1), values, io);
-  if (POLICY_COMMANDS.includes(group)) return policyCommandFor(group, rest, values);
+async function commandFor(group: string, rest: readonly string[], values: Values, io: CliIo): Promise<CommandRun> {
+  if (group === 'directory') {
+    const run = directoryCommandFor(rest[0], rest.slice(1), values, io);
+    return async (resources) => run(await resources.directory());
+  }
+  if (POLICY_COMMANDS.includes(group)) {
+    const run = await policyCommandFor(group, rest, values);
+    return async (resources) => run(await resources.directory(), async () => (await (await resources.service()).listAuthorizedAccounts()).list.entries.map(entryOf));
+  }
+  if (group === 'sign-in' || group === 'sign-out') {
+    if (rest.length > 0) throw new CliError('USAGE', `${group} takes no operands; remove "${rest.join(' ')}".`);
+    return group === 'sign-in' ? () => signInCommand(values, io) : () => signOutCommand(io);
+  }
+  if (group === 'servers') return serversCommandFor(rest[0], rest.slice(1), values);
   throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
 }
 
@@ -112,5 +153,6 @@ function directoryCommandFor(command: string | undefined, operands: readonly str
 function describeError(error: unknown): { code: string; message: string; exitCode: number } {
   if (error instanceof CliError) return { code: error.code, message: error.message, exitCode: error.exitCode };
   if (error instanceof DirectoryError) return { code: error.code, message: error.message, exitCode: EXIT.failure };
+  if (error instanceof ConnectorError) return { code: error.code, message: error.message, exitCode: EXIT.failure };
   return { code: 'INTERNAL_ERROR', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, exitCode: EXIT.failure };
 }

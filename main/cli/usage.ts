@@ -13,9 +13,27 @@ Types (--type): user, computer, group, security-group, distribution-group, servi
 Policy commands (finding codes: docs/finding-codes.md):
   check --role ROLE NAME [--list FILE] [--connector-node NAME]...
                                            What authorizing NAME for ROLE means, and what is wrong with it
-  super-users --list FILE                  Every account the list's Exchange entries make a super user, and why
-  review --list FILE [--connector-node NAME]...
+  super-users [--list FILE]                Every account the Exchange entries make a super user, and why
+  review [--list FILE] [--connector-node NAME]...
                                            Check a whole authorized list: orphans, overlaps, disabled, broad entries
+                                           (without --list: the live list of the service you signed in to)
+
+Connector service commands ("Servers allowed to utilize the connector"):
+  sign-in --service-url URL [--environment ENV] --username UPN --password-stdin [--service-ca FILE] [--proxy URL]
+                                           Sign in; the short-lived token is kept in a file only you can read
+  sign-out                                 Delete the saved token
+  servers list                             The live list
+  servers add --role ROLE NAME [--acknowledge CODE]...
+                                           Judge NAME with the policy, then add it (errors block; each warning
+                                           must be acknowledged by its code); needs the directory connection too
+  servers remove NAME|SID [--role ROLE]    Remove one entry
+  servers export                           The list as JSON (the --list FILE format)
+  servers import FILE [--yes]              Show what would change; with --yes apply it all as one change
+
+Environments (--environment): AzureCloud (default), AzureChinaCloud, AzureUSGovernment, AzureUSGovernment2, AzureUSGovernment3
+Service settings: RMSADMIN_SERVICE_URL, RMSADMIN_ENVIRONMENT, RMSADMIN_SERVICE_USER, RMSADMIN_SERVICE_PASSWORD,
+  RMSADMIN_SERVICE_CA; HTTPS_PROXY / NO_PROXY are honoured; RMSADMIN_SESSION_FILE moves the saved token
+  (default ~/.config/rms-connector-admin/session.json).
 
 Roles (--role): exchange, sharepoint, fci
   --list FILE           the authorized list as JSON: [{"sid": "S-1-5-21-…", "name": "CORP\\\\Exchange Servers", "role": "exchange"}]
@@ -34,5 +52,6 @@ Connection (flags, or environment variables):
   --dns-server IP                                 DNS server for --domain discovery
 
 Output: human-readable by default; --json for scripts.
-Exit codes: 0 success; 1 a name was not found, ambiguous, or of the wrong kind, or a check or review found an error;
+Exit codes: 0 success; 1 a name was not found, ambiguous, or of the wrong kind, or a check, review or servers add found
+an error or an unacknowledged warning;
 2 usage, input or connection error.`;

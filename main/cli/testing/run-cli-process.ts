@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { adTestConnection } from '../../core/directory/testing/ad-test-connection.ts';
 
 /** What one run of the real command line produced. */
@@ -11,6 +11,37 @@ export type CliRun = { status: number | null; stdout: string; stderr: string };
  * passing it (undefined removes it). Only PATH is inherited, so nothing else leaks in.
  */
 export function runCliProcess(args: readonly string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, ['bin/rms-connector-admin.js', ...args], {
+    env: cliEnvironment(options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * {@link runCliProcess} without blocking the test's event loop — needed when the test
+ * process itself serves what the command line talks to (a connector service node).
+ */
+export function runCliProcessAsync(args: readonly string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, ['bin/rms-connector-admin.js', ...args], { env: cliEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.input ?? '');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((resolve) => {
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+function cliEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const connection = adTestConnection();
   const env = {
     PATH: process.env.PATH,
@@ -19,14 +50,7 @@ export function runCliProcess(args: readonly string[], options: { env?: Record<s
     RMSADMIN_LDAP_SERVERNAME: connection.serverName,
     RMSADMIN_LDAP_USER: connection.user,
     RMSADMIN_LDAP_PASSWORD: connection.password,
-    ...options.env,
+    ...overrides,
   };
-  const result = spawnSync(process.execPath, ['bin/rms-connector-admin.js', ...args], {
-    env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)),
-    input: options.input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return Object.fromEntries(Object.entries(env).filter((pair): pair is [string, string] => pair[1] !== undefined));
 }

@@ -104,7 +104,7 @@ describe('rms-connector-admin policy commands', () => {
     ['a list of more than 10,000 entries', ['check', '--role', 'fci', 'FS01$', '--list', '<too-long>'], unreachable, 'INVALID_INPUT', /10,001 entries/],
     ['a list file that does not exist', ['review', '--list', '<missing>'], unreachable, 'INVALID_INPUT', /cannot be read \(ENOENT\)/],
     ['a folder as list file', ['review', '--list', '<folder>'], unreachable, 'INVALID_INPUT', /is not a file/],
-    ['review without --list', ['review'], unreachable, 'USAGE', /needs --list FILE/],
+    ['review without --list and without signing in', ['review'], { ...unreachable, RMSADMIN_SESSION_FILE: '/nonexistent/rmsadmin/session.json' }, 'NOT_SIGNED_IN', /not signed in to the connector service/],
     ['check without --role', ['check', 'FS01$'], unreachable, 'USAGE', /needs --role/],
     ['check with an unknown role', ['check', '--role', 'admin', 'FS01$'], unreachable, 'USAGE', /Unknown --role "admin"/],
     ['check with two names', ['check', '--role', 'fci', 'FS01$', 'FS02$'], unreachable, 'USAGE', /exactly one NAME/],

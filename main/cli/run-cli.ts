@@ -109,7 +109,13 @@ async function commandFor(group: string, rest: readonly string[], values: Values
   }
   if (POLICY_COMMANDS.includes(group)) {
     const run = await policyCommandFor(group, rest, values);
-    return async (resources) => run(await resources.directory(), async () => (await (await resources.service()).listAuthorizedAccounts()).list.entries.map(entryOf));
+    const liveList = async (resources: CommandResources) => (await (await resources.service()).listAuthorizedAccounts()).list.entries.map(entryOf);
+    // Without --list the live list is read before the directory, so "not signed in" is said first.
+    const needsLiveList = values.list === undefined && group !== 'check';
+    return async (resources) => {
+      const live = needsLiveList ? await liveList(resources) : undefined;
+      return run(await resources.directory(), async () => live ?? liveList(resources));
+    };
   }
   if (group === 'sign-in' || group === 'sign-out') {
     if (rest.length > 0) throw new CliError('USAGE', `${group} takes no operands; remove "${rest.join(' ')}".`);

@@ -10,6 +10,8 @@ import { createServiceDirectory, type ServiceDirectory } from './service-directo
 import type { ConfigStore, NodeRegistration } from './store/config-store.ts';
 import { SERVICE_VERSION } from './service-version.ts';
 
+const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 /** A node that is listening, heartbeating, and can be stopped cleanly. */
 export type RunningService = {
   readonly url: string;
@@ -58,8 +60,13 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     const registration: NodeRegistration = { id: config.nodeName.toLowerCase(), name: config.nodeName, version: SERVICE_VERSION, url, tls: https !== undefined, startedAt: now().toISOString() };
     await store.heartbeat(registration, now().toISOString());
     const timer = setInterval(() => {
-      store.heartbeat(registration, now().toISOString()).catch((error: unknown) => {
+      const at = now();
+      store.heartbeat(registration, at.toISOString()).catch((error: unknown) => {
         app.log.error({ err: error }, 'heartbeat failed');
+      });
+      // Idempotency keys are promised for 24 hours (see the API's Idempotency-Key header).
+      store.pruneIdempotencyKeys(new Date(at.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString()).catch((error: unknown) => {
+        app.log.error({ err: error }, 'pruning idempotency keys failed');
       });
     }, config.heartbeatSeconds * 1000);
     timer.unref();

@@ -1,0 +1,136 @@
+import { ensureDomainController } from '../../e2e/ad/domain-controller.ts';
+import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import { median } from '../directory/measure.ts';
+import { machineFacts } from '../directory/report.ts';
+import { barePath, startBareFloor } from './bare-floor.ts';
+import { measureLookupCost, resolveBenchAccounts, type BenchAccounts } from './bench-accounts.ts';
+import { startBenchNode, type BenchNode } from './bench-node.ts';
+import { cpuDuring, createCpuMeter, type CpuMeter } from './cpu-meter.ts';
+import { timeListParts } from './list-parts.ts';
+import { runLoad, type LoadLoop } from './load.ts';
+import { formatRuns, formatTable, writeResults, type Scenario, type ScenarioResult, type ScenarioRun } from './report.ts';
+import { formatMilliseconds, formatRate, medianRun, summarize } from './statistics.ts';
+
+const listPath = '/v1/authorized-accounts';
+const clients = 20;
+const warmupMilliseconds = 1_000;
+const durationMilliseconds = 5_000;
+const repetitions = 3;
+const storeSamples = 50;
+
+/** Every scenario, in the order each round runs them. */
+const scenarios: readonly Scenario[] = [
+  { name: 'floor: bare Fastify GET /bare', target: 'floor', clients, loop: 'read' },
+  { name: 'list: GET /v1/authorized-accounts', target: 'ldap', clients, loop: 'read' },
+  { name: 'list, one client', target: 'ldap', clients: 1, loop: 'read' },
+  { name: 'conditional add: GET, then POST If-Match', target: 'ldap', clients, loop: 'add' },
+  { name: 'conditional add, one client', target: 'ldap', clients: 1, loop: 'add' },
+  { name: 'conditional add, directory in memory', target: 'memory', clients, loop: 'add' },
+  { name: 'conditional add, directory in memory, one client', target: 'memory', clients: 1, loop: 'add' },
+  { name: 'add then remove, one client', target: 'ldap', clients: 1, loop: 'add-remove' },
+  { name: 'add then remove, directory in memory, one client', target: 'memory', clients: 1, loop: 'add-remove' },
+];
+
+type Targets = { readonly floorUrl: string; readonly ldap: BenchNode; readonly memory: BenchNode };
+
+/**
+ * `npm run bench:service`: the service's list and conditional add over real HTTP, next to a
+ * bare Fastify app measured in the same run.
+ *
+ * Rounds run every scenario once, three times over (interleaved, so a slow patch of the
+ * machine hits every scenario); the table shows each scenario's median run. Progress goes to
+ * stderr, the table to stdout. The process fails only when an answer is functionally wrong
+ * (a 5xx, an unexpected 4xx), never because of a time: benchmarks report, tests assert.
+ */
+export async function main(): Promise<void> {
+  const startedAt = new Date();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const connection = await ensureDomainController({ log });
+  const options: ConnectOptions = { url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password };
+  log('Resolving alice and 2,600 bulk users…');
+  const accounts = await resolveBenchAccounts(options);
+  const lookupCost = await measureLookupCost(options, accounts.pool.slice(0, 20));
+  log(`One add's directory work alone: ${lookupCost.roundTrips} LDAP round trips, ${formatMilliseconds(lookupCost.medianMilliseconds)} ms (median of ${lookupCost.samples})`);
+  const cpu = await createCpuMeter();
+  const floor = await startBareFloor();
+  const ldap = await startBenchNode(options, accounts, 'ldap');
+  const memory = await startBenchNode(options, accounts, 'memory');
+  try {
+    const targets: Targets = { floorUrl: floor.url, ldap, memory };
+    const storeTimes = await ldap.timeStoreAdds(accounts.pool.slice(0, storeSamples));
+    await ldap.resetList();
+    const listParts = await timeListParts(ldap.store, ldap.token);
+    const partsLines = [
+      `One add through the store alone (median of ${storeSamples}): list read ${formatMilliseconds(median(storeTimes.read))} ms, write transaction ${formatMilliseconds(median(storeTimes.write))} ms`,
+      `One list GET's steps alone (medians): token check ${formatMilliseconds(listParts.tokenCheck)} ms, store read ${formatMilliseconds(listParts.storeRead)} ms, response schema check ${formatMilliseconds(listParts.responseCheck)} ms, JSON ${formatMilliseconds(listParts.serialization)} ms`,
+    ];
+    for (const line of partsLines) log(line);
+    const listBytes = (await (await fetch(`${ldap.url}${listPath}`, { headers: { authorization: `Bearer ${ldap.token}` } })).text()).length;
+    const runs = new Map<Scenario, ScenarioRun[]>(scenarios.map((scenario) => [scenario, []]));
+    for (let round = 1; round <= repetitions; round += 1) {
+      for (const scenario of scenarios) {
+        const run = await runScenario(scenario, targets, accounts, cpu);
+        runs.get(scenario)?.push(run);
+        log(`  round ${round}/${repetitions} ${scenario.name} ×${scenario.clients}: ${formatRate(run.primary.perSecond)}/s, p50 ${formatMilliseconds(run.primary.p50)} ms, p99 ${formatMilliseconds(run.primary.p99)} ms ${JSON.stringify(run.statuses)}`);
+      }
+    }
+    const results: ScenarioResult[] = scenarios.map((scenario) => {
+      const all = runs.get(scenario) ?? [];
+      return { scenario, runs: all, median: medianRun(all, (run) => run.primary.perSecond) };
+    });
+    const machine = machineFacts();
+    const problems = results.flatMap(({ scenario, runs: all }) => all.flatMap((run) => run.problems.map((problem) => `${scenario.name} ×${scenario.clients}: ${problem}`)));
+    process.stdout.write(
+      [
+        '',
+        `Service benchmark, ${startedAt.toISOString()}`,
+        `Machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}`,
+        `Each run: ${clients} or 1 client(s), ${warmupMilliseconds / 1_000} s warm-up, ${durationMilliseconds / 1_000} s measured; median of ${repetitions} runs by requests/s`,
+        `One add's directory work alone (SID look-up + policy facts): ${lookupCost.roundTrips} LDAP round trips, ${formatMilliseconds(lookupCost.medianMilliseconds)} ms`,
+        ...partsLines,
+        '',
+        formatTable(results, listBytes),
+        '',
+        'All runs:',
+        formatRuns(results),
+        '',
+      ].join('\n'),
+    );
+    const file = await writeResults({ startedAt: startedAt.toISOString(), machine, clients, warmupMilliseconds, durationMilliseconds, listBytes, lookupCost, storeTimes, listParts, results, problems }, startedAt);
+    log(`Results written to ${file}`);
+    for (const problem of problems) log(`PROBLEM: ${problem}`);
+    if (problems.length > 0) process.exitCode = 1;
+  } finally {
+    await Promise.allSettled([floor.close(), ldap.close(), memory.close()]);
+  }
+}
+
+async function runScenario(scenario: Scenario, targets: Targets, accounts: BenchAccounts, cpu: CpuMeter): Promise<ScenarioRun> {
+  const node = scenario.target === 'floor' ? undefined : targets[scenario.target];
+  await node?.resetList();
+  const listBefore = node ? (await node.store.listAuthorizedAccounts()).entries.length : 0;
+  const loop: LoadLoop =
+    scenario.loop === 'read'
+      ? { kind: 'read', path: node ? listPath : barePath }
+      : { kind: 'add', accounts: accounts.pool.map((account) => ({ sid: account.sid, name: account.name })), removeAfterAdd: scenario.loop === 'add-remove' };
+  const meter = cpuDuring(cpu);
+  const plan = { origin: node?.url ?? targets.floorUrl, clients: scenario.clients, warmupMilliseconds, durationMilliseconds, ...(node ? { token: node.token } : {}), loop };
+  const load = await runLoad(plan, meter.onWindow);
+  const reads = summarize(load.reads, load.seconds);
+  const writes = summarize(load.writes, load.seconds);
+  return {
+    seconds: load.seconds,
+    primary: scenario.loop === 'read' ? reads : writes,
+    reads,
+    writes,
+    removals: summarize(load.removals, load.seconds),
+    statuses: load.statuses,
+    directory: node?.directoryWait(load.window.start, load.window.end) ?? { checks: 0, milliseconds: 0, meanAlongside: 0 },
+    cpu: await meter.used(),
+    listBefore,
+    listAfter: node ? (await node.store.listAuthorizedAccounts()).entries.length : 0,
+    problems: load.problems,
+  };
+}
+
+await main();

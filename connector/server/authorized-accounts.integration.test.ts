@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDirectory } from '../../main/core/directory/index.ts';
-import { adConnectOptions } from '../../main/core/directory/testing/ad-test-connection.ts';
 import { call } from './testing/http.ts';
+import { seedSids } from './testing/seed-sids.ts';
 import { startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 
 describe('authorized accounts over HTTP', () => {
@@ -18,15 +17,7 @@ describe('authorized accounts over HTTP', () => {
     service = await startTestService();
     await service.grant(upnOf('alice'), 'ConnectorAdministrator');
     token = await service.signIn(upnOf('alice'));
-    const directory = await connectDirectory(adConnectOptions());
-    try {
-      for (const resolution of await directory.resolveNames(names)) {
-        if (resolution.status !== 'resolved') throw new Error(`${resolution.input} did not resolve`);
-        sids[resolution.input] = resolution.object.sid;
-      }
-    } finally {
-      await directory.close();
-    }
+    Object.assign(sids, await seedSids(names));
   });
   afterAll(async () => {
     await service.dispose();

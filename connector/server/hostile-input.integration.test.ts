@@ -1,8 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDirectory } from '../../main/core/directory/index.ts';
-import { adConnectOptions } from '../../main/core/directory/testing/ad-test-connection.ts';
 import { call, type Answer } from './testing/http.ts';
+import { seedSid } from './testing/seed-sids.ts';
 import { startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 
 const METACHARACTERS = ["' OR 1=1; DROP TABLE authorized_accounts; --", '*)(objectClass=*', 'admin)(|(cn=*', '\\2a\\28', 'CN=x,DC=evil', '"; DELETE FROM audit; --', '\u0000', 'Ω≈ç√∫˜µ≤≥÷ 😀', 'a'.repeat(100_000)];
@@ -23,14 +22,7 @@ describe('hostile input at the HTTP boundary', () => {
     service = await startTestService();
     await service.grant(upnOf('alice'), 'ConnectorAdministrator');
     token = await service.signIn(upnOf('alice'));
-    const directory = await connectDirectory(adConnectOptions());
-    try {
-      const [resolution] = await directory.resolveNames(['svc-sp-central']);
-      if (resolution?.status !== 'resolved') throw new Error('svc-sp-central did not resolve');
-      userSid = resolution.object.sid;
-    } finally {
-      await directory.close();
-    }
+    userSid = await seedSid('svc-sp-central');
   });
   afterAll(async () => {
     await service.dispose();

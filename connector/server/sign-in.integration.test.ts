@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDirectory } from '../../main/core/directory/index.ts';
 import { adConnectOptions, SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { seedSid } from './testing/seed-sids.ts';
 import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 
 type Answer = { status: number; body: Record<string, unknown>; headers: Headers };
@@ -8,17 +8,6 @@ type Answer = { status: number; body: Record<string, unknown>; headers: Headers 
 async function signIn(service: TestService, username: string, password: string, environment = 'AzureCloud'): Promise<Answer> {
   const response = await fetch(`${service.url}/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ environment, username, password }) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
-}
-
-async function sidOf(name: string): Promise<string> {
-  const directory = await connectDirectory(adConnectOptions());
-  try {
-    const [resolution] = await directory.resolveNames([name]);
-    if (resolution?.status !== 'resolved') throw new Error(`no ${name}`);
-    return resolution.object.sid;
-  } finally {
-    await directory.close();
-  }
 }
 
 describe('sign-in', () => {
@@ -38,7 +27,7 @@ describe('sign-in', () => {
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.body).sort()).toEqual(['expiresAt', 'token']);
     const session = await fetch(`${service.url}/v1/session`, { headers: { authorization: `Bearer ${String(answer.body.token)}` } });
-    expect(await session.json()).toEqual({ name: upnOf('alice'), sid: await sidOf(upnOf('alice')), roles: ['ConnectorAdministrator'], environment: 'AzureCloud', expiresAt: answer.body.expiresAt });
+    expect(await session.json()).toEqual({ name: upnOf('alice'), sid: await seedSid(upnOf('alice')), roles: ['ConnectorAdministrator'], environment: 'AzureCloud', expiresAt: answer.body.expiresAt });
   });
 
   it('finds the role through nested groups (Nest Level 1 ⊃ … ⊃ 4 ⊃ deep.user)', async () => {
@@ -66,7 +55,7 @@ describe('sign-in', () => {
   });
 
   it('blocks an admin outside the onboarding-control group with the discovery message, and lets members in', async () => {
-    await service.store.setOnboardingControl({ sid: await sidOf('CORP\\Nest Level 1'), name: 'CORP\\Nest Level 1' }, FIXTURE_CONTEXT);
+    await service.store.setOnboardingControl({ sid: await seedSid('CORP\\Nest Level 1'), name: 'CORP\\Nest Level 1' }, FIXTURE_CONTEXT);
     try {
       const blocked = await signIn(service, upnOf('alice'), SEED_PASSWORD);
       expect({ status: blocked.status, code: blocked.body.code }).toEqual({ status: 403, code: 'ONBOARDING_BLOCKED' });

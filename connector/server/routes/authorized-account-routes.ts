@@ -66,7 +66,8 @@ export function registerAuthorizedAccountRoutes(app: FastifyInstance, context: S
     const { entries } = body as ReplaceAuthorizedAccounts;
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
     refuseRepeats(entries);
-    const current = await refuseIfStale(context, expectedVersion);
+    const current = await context.store.listAuthorizedAccounts();
+    if (current.version !== expectedVersion) throw stale(current.version);
     const keyOf = (sid: string, role: Role) => `${sid}\n${role}`;
     const wanted = new Set(entries.map((entry) => keyOf(entry.sid, entry.role)));
     const present = new Set(current.entries.map((entry) => keyOf(entry.sid, entry.role)));
@@ -77,10 +78,9 @@ export function registerAuthorizedAccountRoutes(app: FastifyInstance, context: S
   });
 }
 
-async function refuseIfStale(context: ServiceContext, expectedVersion: number) {
-  const list = await context.store.listAuthorizedAccounts();
-  if (list.version !== expectedVersion) throw stale(list.version);
-  return list;
+async function refuseIfStale(context: ServiceContext, expectedVersion: number): Promise<void> {
+  const version = await context.store.authorizedAccountsVersion();
+  if (version !== expectedVersion) throw stale(version);
 }
 
 function refuseRepeats(entries: readonly NewAuthorizedAccount[]): void {

@@ -77,6 +77,8 @@ export type ConfigStore = {
   readonly kind: 'sqlite' | 'postgres';
 
   listAuthorizedAccounts(): Promise<AuthorizedAccountList>;
+  /** The list's version alone: what a cheap stale check needs. */
+  authorizedAccountsVersion(): Promise<number>;
   applyListChange(change: ListChange): Promise<ListChangeOutcome>;
 
   superUserFeature(): Promise<SuperUserFeature>;

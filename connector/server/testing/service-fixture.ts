@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { adConnectOptions, SEED_PASSWORD } from '../../../main/core/directory/testing/ad-test-connection.ts';
-import { connectDirectory } from '../../../main/core/directory/index.ts';
 import type { AdminRole, CloudEnvironment } from '../../api/index.ts';
 import type { ServiceConfig } from '../service-config.ts';
 import { startService, type RunningService } from '../start-service.ts';
 import type { ChangeContext } from '../store/config-store.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { seedSid } from './seed-sids.ts';
 
 /** A service node on loopback over a fresh SQLite file and the seeded Samba DC. */
 export type TestService = RunningService & {
@@ -57,15 +57,9 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}): 
     databaseFile,
     logLines,
     async grant(account, role, kind = 'user') {
-      const lookup = await connectDirectory(adConnectOptions());
-      try {
-        const [resolution] = await lookup.resolveNames([account]);
-        if (resolution?.status !== 'resolved') throw new Error(`The seed has no ${account}.`);
-        await service.store.addAdministrator({ sid: resolution.object.sid, name: account, kind, role }, FIXTURE_CONTEXT);
-        return resolution.object.sid;
-      } finally {
-        await lookup.close();
-      }
+      const sid = await seedSid(account);
+      await service.store.addAdministrator({ sid, name: account, kind, role }, FIXTURE_CONTEXT);
+      return sid;
     },
     async signIn(account, password = SEED_PASSWORD) {
       const response = await fetch(`${service.url}/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ environment, username: account, password }) });

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
-import { AuthorizedAccountSchema, type AuthorizedAccount, type AuthorizedAccountList } from '../../../api/index.ts';
+import { ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount, type AuthorizedAccountList } from '../../../api/index.ts';
 import type { AppliedListChange, ListChange, ListChangeOutcome } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
 import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, storedContext, text } from './rows.ts';
 import { bumpListVersion, enableSuperUserFeature, readListVersion, readSuperUserFeature } from './settings.ts';
 
 // Stored results are read back through a schema: a replay must answer exactly what was applied.
-const AppliedListChangeSchema = z
-  .object({
-    version: z.number().int().nonnegative(),
-    added: z.array(AuthorizedAccountSchema),
-    removed: z.array(AuthorizedAccountSchema),
-    superUserFeatureEnabled: z.boolean(),
-  })
-  .strict();
+// An applied change has the shape of an import's result (added, removed, version, super users).
+const AppliedListChangeSchema = ReplaceAuthorizedAccountsResultSchema;
 
 /** The authorized list and its version, in the order entries were added. */
 export function readAuthorizedAccounts(database: DatabaseSync): AuthorizedAccountList {

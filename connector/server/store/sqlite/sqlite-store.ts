@@ -7,7 +7,7 @@ import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
 import { migrate } from './migrations.ts';
 import { readNodes, upsertNode } from './nodes.ts';
 import { isoTime, storedContext } from './rows.ts';
-import { readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
+import { readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
 import { countSignInFailure, forgetSignInFailures, readSignInThrottle } from './sign-in-throttle.ts';
 
 /**
@@ -40,6 +40,7 @@ export function openSqliteStore(path: string): ConfigStore {
   return {
     kind: 'sqlite',
     listAuthorizedAccounts: () => read(readAuthorizedAccounts),
+    authorizedAccountsVersion: () => read(readListVersion),
     applyListChange: (change) => write((db) => applyListChangeIn(db, change)),
     superUserFeature: () => read(readSuperUserFeature),
     listAdministrators: () => read(readAdministrators),

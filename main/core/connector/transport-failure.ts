@@ -1,4 +1,5 @@
 import { ConnectorError } from './connector-error.ts';
+import { EXPIRED_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '../tls/certificate-error-codes.ts';
 
 /** What a failure message may name: the service's address and the proxy in the way. */
 export type FailureContext = {
@@ -12,18 +13,9 @@ export type FailureContext = {
   readonly proxyMayBeBypassed: boolean;
 };
 
-const UNTRUSTED_CODES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE',
-  'INVALID_CA',
-]);
-const EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+// An invalid CA in the chain is reported only by the HTTPS stack's checks, so it joins the shared list here.
+const UNTRUSTED_CODES: ReadonlySet<string> = new Set([...UNTRUSTED_CERTIFICATE_CODES, 'INVALID_CA']);
+const EXPIRED_CODES = EXPIRED_CERTIFICATE_CODES;
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 const PROXY_ANSWER = /^Proxy (?:response \((\d{3})\)|Authentication Required \((\d{3})\))/;
 

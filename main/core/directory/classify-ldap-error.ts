@@ -1,5 +1,6 @@
 import { ConfidentialityRequiredError, InsufficientAccessError, InvalidCredentialsError, NoSuchObjectError, ResultCodeError, StrongAuthRequiredError } from 'ldapts';
 import { DirectoryError, type DirectoryErrorCode } from './directory-error.ts';
+import { EXPIRED_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '../tls/certificate-error-codes.ts';
 
 const BIND_SUBCODES: Readonly<Record<string, DirectoryErrorCode>> = {
   '525': 'INVALID_CREDENTIALS',
@@ -13,17 +14,6 @@ const BIND_SUBCODES: Readonly<Record<string, DirectoryErrorCode>> = {
   '775': 'ACCOUNT_LOCKED',
 };
 
-const TLS_UNTRUSTED = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_REJECTED',
-]);
-const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 const NETWORK_UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
 const NETWORK_DROPPED = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CLOSED']);
 
@@ -45,8 +35,8 @@ export function classifyLdapError(error: unknown): DirectoryError {
   if (error instanceof InsufficientAccessError) return new DirectoryError('INSUFFICIENT_ACCESS', undefined, detail);
   if (error instanceof NoSuchObjectError) return new DirectoryError('NOT_FOUND', undefined, detail);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new DirectoryError('CERT_NAME_MISMATCH', undefined, detail);
-  if (code && TLS_UNTRUSTED.has(code)) return new DirectoryError('CERT_UNTRUSTED', undefined, detail);
-  if (code && TLS_EXPIRED.has(code)) return new DirectoryError('CERT_EXPIRED', undefined, detail);
+  if (code && UNTRUSTED_CERTIFICATE_CODES.has(code)) return new DirectoryError('CERT_UNTRUSTED', undefined, detail);
+  if (code && EXPIRED_CERTIFICATE_CODES.has(code)) return new DirectoryError('CERT_EXPIRED', undefined, detail);
   if (code && NETWORK_UNREACHABLE.has(code)) return new DirectoryError('UNREACHABLE', undefined, detail);
   if (code === 'ETIMEDOUT' || /time ?out|timed out/i.test(detail)) return new DirectoryError('TIMEOUT', undefined, detail);
   if ((code && NETWORK_DROPPED.has(code)) || /connection (?:closed|lost)|socket (?:closed|hang up)/i.test(detail)) {

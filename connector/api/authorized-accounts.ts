@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ObjectKindSchema } from '../../main/contract/directory.ts';
 import { RoleSchema } from '../../main/contract/policy.ts';
 import { SidSchema } from './sid.ts';
 import { displayText } from './text.ts';
+import { AuthorizedAccountSchema } from '../../main/contract/servers.ts';
 
 /** The most entries the list may hold (and an import may carry). */
 export const MAX_AUTHORIZED_ACCOUNTS = 10_000;
@@ -18,20 +18,7 @@ export const NewAuthorizedAccountSchema = z
 /** See {@link NewAuthorizedAccountSchema}. */
 export type NewAuthorizedAccount = z.infer<typeof NewAuthorizedAccountSchema>;
 
-/** One stored entry of "Servers allowed to utilize the connector". */
-export const AuthorizedAccountSchema = z
-  .object({
-    id: z.uuid(),
-    sid: z.string(),
-    name: z.string(),
-    role: RoleSchema,
-    kind: ObjectKindSchema,
-    addedBy: z.string(),
-    addedAt: z.iso.datetime(),
-  })
-  .strict();
-/** See {@link AuthorizedAccountSchema}. */
-export type AuthorizedAccount = z.infer<typeof AuthorizedAccountSchema>;
+export { AuthorizedAccountSchema, type AuthorizedAccount } from '../../main/contract/servers.ts';
 
 /** The whole list with the version its ETag carries. */
 export const AuthorizedAccountListSchema = z

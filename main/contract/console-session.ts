@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CloudEnvironmentSchema } from './environments.ts';
+
+const shortText = (max: number) => z.string().min(1).max(max);
+
+/**
+ * How the console reaches a domain controller, as the sign-in screen's "Directory" section sets it.
+ *
+ * Either a domain (DCs discovered from DNS SRV records) or an explicit server; LDAPS or
+ * StartTLS only (certificate checks are always on); an optional CA file path; and an
+ * optional bind account when the admin's own account should not be used for browsing.
+ */
+export const DirectorySettingsSchema = z
+  .object({
+    mode: z.enum(['domain', 'server']),
+    domain: shortText(253).optional(),
+    serverUrl: shortText(512).optional(),
+    transport: z.enum(['ldaps', 'starttls']),
+    caFile: shortText(4096).optional(),
+    serverName: shortText(253).optional(),
+    bindUser: shortText(256).optional(),
+    bindPassword: shortText(256).optional(),
+  })
+  .strict()
+  .refine((settings) => (settings.mode === 'domain' ? settings.domain !== undefined : settings.serverUrl !== undefined), {
+    message: 'Give the domain to discover domain controllers from, or the server to connect to.',
+  })
+  .refine((settings) => (settings.bindUser === undefined) === (settings.bindPassword === undefined), {
+    message: 'A bind account needs both its name and its password.',
+  });
+/** See {@link DirectorySettingsSchema}. */
+export type DirectorySettings = z.infer<typeof DirectorySettingsSchema>;
+
+/** What the sign-in screen sends. Secrets go to the main process and never come back. */
+export const SignInRequestSchema = z
+  .object({
+    environment: CloudEnvironmentSchema,
+    serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    username: shortText(256),
+    password: shortText(256),
+    directory: DirectorySettingsSchema,
+    operationId: z.uuid(),
+  })
+  .strict();
+/** See {@link SignInRequestSchema}. */
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/** Who is signed in, where: everything the console shows about the session, and no secret. */
+export const SessionSummarySchema = z
+  .object({
+    environment: CloudEnvironmentSchema,
+    serviceUrl: z.string(),
+    admin: z.object({ name: z.string(), sid: z.string(), roles: z.array(z.string()) }).strict(),
+    expiresAt: z.iso.datetime(),
+    directory: z
+      .object({ serverName: z.string(), dnsDomainName: z.string(), netbiosDomain: z.string(), defaultNamingContext: z.string(), globalCatalogReady: z.boolean() })
+      .strict(),
+  })
+  .strict();
+/** See {@link SessionSummarySchema}. */
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+/** What the sign-in screen starts from: the service URL per environment, the last directory settings. */
+export const ConsoleDefaultsSchema = z
+  .object({
+    environment: CloudEnvironmentSchema,
+    serviceUrls: z.record(CloudEnvironmentSchema, z.string()),
+    username: z.string(),
+    directory: z
+      .object({
+        mode: z.enum(['domain', 'server']),
+        domain: z.string(),
+        serverUrl: z.string(),
+        transport: z.enum(['ldaps', 'starttls']),
+        caFile: z.string(),
+        serverName: z.string(),
+        bindUser: z.string(),
+      })
+      .strict(),
+  })
+  .strict();
+/** See {@link ConsoleDefaultsSchema}. */
+export type ConsoleDefaults = z.infer<typeof ConsoleDefaultsSchema>;

@@ -1,0 +1,11 @@
+/** What the main process publishes to the renderer: channels, schemas, the result envelope. */
+export * from './audit.ts';
+export * from './console-session.ts';
+export * from './directory.ts';
+export * from './environments.ts';
+export * from './ipc-result.ts';
+export * from './ipc.ts';
+export * from './policy.ts';
+export * from './review.ts';
+export * from './servers.ts';
+export * from './bridge.ts';

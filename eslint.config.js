@@ -15,12 +15,12 @@ const electronOnlyInShell = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tsbuild/**', '.cache/**', 'out/**', 'app/dist/**', 'tooling/fixtures/**'] },
+  { ignores: ['node_modules/**', '.tsbuild/**', '.cache/**', 'out/**', 'app/dist/**', 'tooling/fixtures/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'vitest.config.ts', 'renderer/vite.config.ts'] }, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
     rules: {
@@ -30,6 +30,8 @@ export default tseslint.config(
         {
           zones: [
             { target: './renderer', from: './main', except: ['./contract'], message: 'The renderer reaches main only through main/contract.' },
+            { target: './renderer', from: ['./connector', './e2e', './bench'], message: 'The renderer is a web app over window.adminBridge: it imports only main/contract.' },
+            { target: './main/ipc', from: ['./main/cli', './main/demo', './renderer'], message: 'ipc dispatches to core; it never reaches the CLI, the demo or the renderer.' },
             { target: './main/contract', from: ['./main/core', './main/ipc', './main/shell', './main/cli', './main/demo', './renderer', './connector'], message: 'The contract imports nothing of ours.' },
             { target: ['./main/core', './main/ipc', './main/cli', './main/demo'], from: './main/shell', message: 'Only the shell composes Electron; core, ipc, cli and demo never import it.' },
             { target: './main/core', from: ['./main/ipc', './main/cli', './renderer'], message: 'core is the bottom layer: it imports only the contract.' },
@@ -59,7 +61,7 @@ export default tseslint.config(
   },
   {
     // Asymmetric matchers (expect.stringMatching, expect.objectContaining…) are typed `any`.
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {

@@ -1,8 +1,11 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (no server, runs in `npm run check`) and `integration` (needs the
- * Samba test domain controller, which the global setup starts or reuses).
+ * Three projects: `unit` (no server, runs in `npm run check`), `renderer` (components and
+ * stores in jsdom, also in `check`) and `integration` (needs the Samba test domain
+ * controller, which the global setup starts or reuses). Browser flows are Playwright's
+ * (e2e/renderer), not Vitest's.
  */
 export default defineConfig({
   test: {
@@ -10,8 +13,18 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['main/**/*.test.ts', 'connector/**/*.test.ts', 'tooling/**/*.test.ts', 'e2e/**/*.test.ts'],
+          include: ['main/**/*.test.ts', 'connector/**/*.test.ts', 'tooling/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          exclude: ['node_modules/**'],
+          environment: 'jsdom',
+          setupFiles: ['renderer/testing/vitest-setup.ts'],
         },
       },
       {

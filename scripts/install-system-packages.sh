@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suites need (Samba AD DC, LDAP tools, OpenSSL),
+# Install the Debian packages the test suites need (Samba AD DC, LDAP tools, OpenSSL, Chromium and Xvfb for the console tests),
 # only when something is missing, so a second run costs nothing.
 set -euo pipefail
-needed=(samba samba-ad-dc winbind krb5-user ldap-utils ldb-tools openssl)
+needed=(samba samba-ad-dc winbind krb5-user ldap-utils ldb-tools openssl chromium xvfb fonts-dejavu-core)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -42,6 +42,25 @@ describe('layer boundaries', () => {
     expect(await ruleIdsFor('main/contract/leak.ts', code)).toContain('import-x/no-restricted-paths');
   });
 
+  it('refuses a renderer import of the service code, and of the CLI', async () => {
+    const service = "import { startService } from '../connector/server/start-service.ts';\nexport const start = startService;\n";
+    const ipc = "import { runCli } from '../main/cli/run-cli.ts';\nexport const run = runCli;\n";
+    expect([await ruleIdsFor('renderer/leak.tsx', service), await ruleIdsFor('renderer/leak.ts', ipc)]).toEqual([
+      expect.arrayContaining(['import-x/no-restricted-paths']),
+      expect.arrayContaining(['import-x/no-restricted-paths']),
+    ]);
+  });
+
+  it('lets the renderer import the contract', async () => {
+    const code = "import { ipcContract } from '../main/contract/ipc.ts';\nexport const channels = ipcContract;\n";
+    expect(await ruleIdsFor('renderer/api/uses-contract.ts', code)).not.toContain('import-x/no-restricted-paths');
+  });
+
+  it('refuses an ipc import of the CLI', async () => {
+    const code = "import { runCli } from '../cli/run-cli.ts';\nexport const run = runCli;\n";
+    expect(await ruleIdsFor('main/ipc/leak.ts', code)).toContain('import-x/no-restricted-paths');
+  });
+
   it('refuses turning certificate verification off', async () => {
     const code = "export const options = { rejectUnauthorized: false };\n";
     expect(await ruleIdsFor('main/core/directory/leak.ts', code)).toContain('no-restricted-syntax');

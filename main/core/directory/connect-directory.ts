@@ -72,7 +72,7 @@ async function targetsOf(options: ConnectOptions, transport: 'ldaps' | 'starttls
       throw new DirectoryError('INVALID_INPUT', 'StartTLS runs over ldap://, not ldaps://. Use ldaps:// without StartTLS, or ldap:// with it.');
     }
     if (endpoint.scheme === 'ldap' && transport !== 'starttls') throw new DirectoryError('PLAINTEXT_REFUSED');
-    const adjusted = options.globalCatalog === true && !/:\d+$/.test(options.url) ? { ...endpoint, port, url: `${endpoint.scheme}://${endpoint.host}:${port}` } : endpoint;
+    const adjusted = options.globalCatalog === true ? globalCatalogEndpoint(endpoint, options.url, transport) : endpoint;
     return [{ endpoint: adjusted, serverName: adjusted.host }];
   }
   if (options.domain === undefined) throw new DirectoryError('INVALID_INPUT', 'Give a server URL or a domain name to connect to.');
@@ -86,6 +86,20 @@ async function targetsOf(options: ConnectOptions, transport: 'ldaps' | 'starttls
       return { endpoint: { scheme, host: address, port, url: `${scheme}://${host}:${port}` }, serverName: controller.hostName };
     }),
   );
+}
+
+/**
+ * The Global Catalog's endpoint on the server a URL names.
+ *
+ * The GC listens on its own ports: a URL with no port or the domain's standard port
+ * (636/389) moves to 3269/3268; any other explicit port (a tunnel, a proxy) is kept.
+ */
+export function globalCatalogEndpoint(endpoint: LdapEndpoint, url: string, transport: 'ldaps' | 'starttls'): LdapEndpoint {
+  const explicitPort = /:\d+\/?$/.test(url);
+  if (explicitPort && endpoint.port !== 636 && endpoint.port !== 389) return endpoint;
+  const port = portFor(transport, true);
+  const host = endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host;
+  return { ...endpoint, port, url: `${endpoint.scheme}://${host}:${port}` };
 }
 
 function portFor(transport: 'ldaps' | 'starttls', globalCatalog: boolean): number {

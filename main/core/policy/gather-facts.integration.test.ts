@@ -76,6 +76,11 @@ describe('gatherAuthorizationFacts', () => {
     const gathering = gatherAuthorizationFacts(directory, { role: 'fci', object: objects.get('FS01$') as DirectoryObject, list: [], connectorNodeNames: [node] });
     await expect(gathering).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message) });
   });
+
+  it('leaves out node names that are not one computer account when asked to ignore them', async () => {
+    const facts = await gatherAuthorizationFacts(directory, { role: 'fci', object: objects.get('FS01$') as DirectoryObject, list: [], connectorNodeNames: ['NO-SUCH-NODE', 'alice', 'John Smith', 'RMSCON01'], unknownConnectorNodes: 'ignore' });
+    expect(facts.connectorNodes.map((node) => node.samAccountName)).toEqual(['RMSCON01$']);
+  });
 });
 
 describe('gatherEntryFacts', () => {

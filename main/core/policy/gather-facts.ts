@@ -11,7 +11,19 @@ export type AuthorizationRequest = {
   readonly object: DirectoryObject;
   readonly list: readonly AuthorizedEntry[];
   readonly connectorNodeNames: readonly string[];
+  /** `ignore`: node names that are not one computer account are left out instead of stopping the check. */
+  readonly unknownConnectorNodes?: UnknownConnectorNodes;
 };
+
+/**
+ * What to do with a connector node name that is not exactly one computer account.
+ *
+ * The CLI takes node names typed by the admin, so a typo must stop the check (`refuse`, the
+ * default) rather than silently skip the connector-host rule. The console takes the names the
+ * nodes registered with the service, which need not be directory names (a node registered by
+ * a DNS alias, a demo); the admin cannot fix them there, so they are left out (`ignore`).
+ */
+export type UnknownConnectorNodes = 'refuse' | 'ignore';
 
 /**
  * The directory facts of a whole stored list, for the list review.
@@ -38,7 +50,7 @@ type Expand = (object: DirectoryObject) => Promise<GroupExpansion>;
  */
 export async function gatherAuthorizationFacts(directory: Directory, request: AuthorizationRequest): Promise<AuthorizationFacts> {
   const expand = createGroupExpander(directory);
-  const [expansion, listFacts] = await Promise.all([expand(request.object), gatherList(directory, request.list, request.connectorNodeNames, expand)]);
+  const [expansion, listFacts] = await Promise.all([expand(request.object), gatherList(directory, request.list, request.connectorNodeNames, expand, request.unknownConnectorNodes ?? 'refuse')]);
   return {
     role: request.role,
     object: request.object,
@@ -55,14 +67,18 @@ export async function gatherAuthorizationFacts(directory: Directory, request: Au
  * Same batching as {@link gatherAuthorizationFacts}: one resolution for all SIDs and node
  * names, then all group expansions concurrently.
  */
-export function gatherEntryFacts(directory: Directory, list: readonly AuthorizedEntry[], connectorNodeNames: readonly string[] = []): Promise<ListFacts> {
-  return gatherList(directory, list, connectorNodeNames, createGroupExpander(directory));
+export function gatherEntryFacts(directory: Directory, list: readonly AuthorizedEntry[], connectorNodeNames: readonly string[] = [], unknownConnectorNodes: UnknownConnectorNodes = 'refuse'): Promise<ListFacts> {
+  return gatherList(directory, list, connectorNodeNames, createGroupExpander(directory), unknownConnectorNodes);
 }
 
-async function gatherList(directory: Directory, list: readonly AuthorizedEntry[], connectorNodeNames: readonly string[], expand: Expand): Promise<ListFacts> {
+async function gatherList(directory: Directory, list: readonly AuthorizedEntry[], connectorNodeNames: readonly string[], expand: Expand, unknownConnectorNodes: UnknownConnectorNodes): Promise<ListFacts> {
   const sids = distinctSids(list);
   const resolutions = await resolveInBatches(directory, [...sids, ...connectorNodeNames]);
-  const connectorNodes = connectorNodeNames.map((name, index) => connectorNodeOf(name, resolutions[sids.length + index], directory.domain.netbiosDomain));
+  const nodeResolutions = resolutions.slice(sids.length);
+  const connectorNodes =
+    unknownConnectorNodes === 'ignore'
+      ? nodeResolutions.flatMap((resolution) => (resolution.status === 'resolved' && resolution.object.kind === 'computer' ? [resolution.object] : []))
+      : connectorNodeNames.map((name, index) => connectorNodeOf(name, nodeResolutions[index], directory.domain.netbiosDomain));
   const bySid = objectsBySid(sids, resolutions.slice(0, sids.length));
   const resolved = [...bySid.values()];
   const expansions = await Promise.all(resolved.map(expand));

@@ -1,0 +1,132 @@
+import type { SessionSummary, SignInRequest } from '../contract/console-session.ts';
+import type { ConnectorClient } from '../core/connector/index.ts';
+import { DirectoryError, type ConnectOptions, type Directory } from '../core/directory/index.ts';
+import { throwIfCancelled, untilAborted } from './abortable.ts';
+import type { ConsoleDependencies } from './console-dependencies.ts';
+import { ConsoleFailure } from './console-failure.ts';
+import { createSearchRegistry, type SearchRegistry } from './search-registry.ts';
+
+/** How long one call to the service may take, and how often a safe call is retried. */
+const SERVICE_TIMEOUT_MS = 15_000;
+const SERVICE_RETRIES = 2;
+
+/**
+ * A signed-in admin's connections, held in the main process only.
+ *
+ * The token lives inside `client` and the password inside the global catalog opener; neither
+ * is ever put in `summary`, which is all the renderer sees.
+ */
+export type ActiveSession = {
+  readonly summary: SessionSummary;
+  /** The service client carrying the admin's token. */
+  readonly client: ConnectorClient;
+  readonly directory: Directory;
+  /** The forest's global catalog, opened on first use with the same credentials. */
+  globalCatalog(): Promise<Directory>;
+  readonly searches: SearchRegistry;
+  close(): Promise<void>;
+};
+
+/**
+ * Sign in to the service, connect to the directory and read who signed in.
+ *
+ * The service checks the password and the admin role first, so a wrong password costs no
+ * directory bind of the console's own; the directory connection (as the bind account, or as
+ * the admin) and the session read then run together. Anything opened is closed again when a
+ * later step fails or the admin cancels.
+ */
+export async function openSession(dependencies: ConsoleDependencies, request: SignInRequest, signal: AbortSignal): Promise<ActiveSession> {
+  const client = dependencies.createConnectorClient({
+    baseUrl: request.serviceUrl,
+    timeoutMs: SERVICE_TIMEOUT_MS,
+    retries: SERVICE_RETRIES,
+    proxy: 'environment',
+    ...(dependencies.serviceCaFile === undefined ? {} : { caFile: dependencies.serviceCaFile }),
+  });
+  let directory: Directory | undefined;
+  try {
+    const { token, expiresAt } = await client.signIn({ environment: request.environment, username: request.username, password: request.password }, { signal });
+    throwIfCancelled(signal);
+    const signedIn = client.withToken(token);
+    const options = connectOptionsOf(request);
+    const opening = untilAborted(dependencies.connectDirectory(options), signal, (late) => late.close());
+    const [session, opened] = await Promise.allSettled([signedIn.session({ signal }), opening]);
+    if (opened.status === 'fulfilled') directory = opened.value;
+    if (opened.status === 'rejected') throw opened.reason;
+    if (session.status === 'rejected') throw session.reason;
+    throwIfCancelled(signal);
+    const summary: SessionSummary = {
+      environment: request.environment,
+      serviceUrl: request.serviceUrl,
+      admin: { name: session.value.name, sid: session.value.sid, roles: [...session.value.roles] },
+      expiresAt,
+      directory: {
+        serverName: opened.value.serverName,
+        dnsDomainName: opened.value.domain.dnsDomainName,
+        netbiosDomain: opened.value.domain.netbiosDomain,
+        defaultNamingContext: opened.value.domain.defaultNamingContext,
+        globalCatalogReady: opened.value.domain.globalCatalogReady,
+      },
+    };
+    return createActiveSession(dependencies, { summary, client, signedIn, directory: opened.value, options });
+  } catch (error) {
+    await Promise.allSettled([directory?.close(), client.close()]);
+    throw error;
+  }
+}
+
+/**
+ * The directory settings of the sign-in screen as connect options.
+ *
+ * The bind account, when given, is used instead of the admin's own (least privilege for browsing).
+ */
+export function connectOptionsOf(request: SignInRequest): ConnectOptions {
+  const settings = request.directory;
+  return {
+    ...(settings.mode === 'server' ? { url: settings.serverUrl } : { domain: settings.domain }),
+    transport: settings.transport,
+    caFile: settings.caFile,
+    serverName: settings.serverName,
+    user: settings.bindUser ?? request.username,
+    password: settings.bindPassword ?? request.password,
+  };
+}
+
+type Opened = { summary: SessionSummary; client: ConnectorClient; signedIn: ConnectorClient; directory: Directory; options: ConnectOptions };
+
+function createActiveSession(dependencies: ConsoleDependencies, opened: Opened): ActiveSession {
+  const searches = createSearchRegistry();
+  let catalog: Promise<Directory> | undefined;
+  let closed = false;
+  return {
+    summary: opened.summary,
+    client: opened.signedIn,
+    directory: opened.directory,
+    searches,
+    globalCatalog() {
+      if (closed) return Promise.reject(new DirectoryError('CONNECTION_LOST', 'The session was closed. Sign in again.'));
+      catalog ??= dependencies.connectDirectory({ ...opened.options, globalCatalog: true }).catch((error: unknown) => {
+        catalog = undefined;
+        throw globalCatalogFailure(error);
+      });
+      return catalog;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      searches.closeAll();
+      const openCatalog = catalog?.then((directory) => directory.close());
+      await Promise.allSettled([opened.directory.close(), openCatalog, opened.client.close()]);
+    },
+  };
+}
+
+function globalCatalogFailure(error: unknown): unknown {
+  if (!(error instanceof DirectoryError)) return error;
+  return new ConsoleFailure({
+    code: error.code,
+    source: 'directory',
+    title: 'The global catalog could not be used',
+    message: `${error.message} The global catalog answers on TCP 3269 (LDAPS) or 3268 (StartTLS) of a global catalog server. Search the entire domain instead, or ask for the global catalog port to be opened.`,
+  });
+}

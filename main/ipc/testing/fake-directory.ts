@@ -1,0 +1,87 @@
+import type { DirectoryObject, DomainInfo, Resolution } from '../../contract/directory.ts';
+import { DirectoryError, type Directory } from '../../core/directory/index.ts';
+
+/** The fake test domain (unit tests only). */
+export const FAKE_DOMAIN: DomainInfo = {
+  defaultNamingContext: 'DC=corp,DC=contoso,DC=test',
+  configurationNamingContext: 'CN=Configuration,DC=corp,DC=contoso,DC=test',
+  rootDomainNamingContext: 'DC=corp,DC=contoso,DC=test',
+  dnsHostName: 'dc1.corp.contoso.test',
+  dnsDomainName: 'corp.contoso.test',
+  netbiosDomain: 'CORP',
+  domainSid: 'S-1-5-21-1-2-3',
+  globalCatalogReady: true,
+  supportedControls: [],
+};
+
+/** A fake directory and what was asked of it. */
+export type FakeDirectory = Directory & {
+  /** Method names (and arguments worth checking) in call order. */
+  readonly calls: string[];
+  closed: boolean;
+  /** When set, each search page and browse waits for it, so a test can cancel mid-way. */
+  gate: Promise<void> | undefined;
+};
+
+/**
+ * An in-memory directory over a fixed set of objects, for unit tests of the ipc layer.
+ *
+ * Names resolve by sAMAccountName or SID; `members` maps a group SID to its direct members.
+ * Calls honour their signal the way the real layer does (`CANCELLED`).
+ */
+export function createFakeDirectory(objects: readonly DirectoryObject[], members: ReadonlyMap<string, readonly DirectoryObject[]> = new Map()): FakeDirectory {
+  const calls: string[] = [];
+  const checkSignal = (signal?: AbortSignal): void => {
+    if (signal?.aborted === true) throw new DirectoryError('CANCELLED');
+  };
+  const fake: FakeDirectory = {
+    domain: FAKE_DOMAIN,
+    serverName: FAKE_DOMAIN.dnsHostName,
+    calls,
+    closed: false,
+    gate: undefined,
+    resolveNames(names, options = {}) {
+      calls.push(`resolveNames:${names.join('|')}`);
+      checkSignal(options.signal);
+      return Promise.resolve(names.map((input): Resolution => {
+        const object = objects.find((candidate) => candidate.samAccountName?.toLowerCase() === input.toLowerCase() || candidate.sid === input);
+        return object ? { status: 'resolved', input, object } : { status: 'not-found', input, reason: 'No such object.' };
+      }));
+    },
+    async *search(query, signal) {
+      calls.push(`search:${query.baseDn ?? '(domain)'}:${query.text}`);
+      const size = query.pageSize ?? 100;
+      for (let start = 0; start < objects.length; start += size) {
+        if (fake.gate) await fake.gate;
+        checkSignal(signal);
+        yield objects.slice(start, start + size);
+      }
+    },
+    async browse(parentDn, options = {}) {
+      calls.push(`browse:${parentDn}`);
+      if (fake.gate) await fake.gate;
+      checkSignal(options.signal);
+      return [{ distinguishedName: `OU=Servers,${parentDn}`, name: 'Servers', objectClass: 'organizationalUnit', isContainer: true, guid: '00000000-0000-0000-0000-000000000001' }];
+    },
+    objectBySid(sid, signal) {
+      calls.push(`objectBySid:${sid}`);
+      checkSignal(signal);
+      return Promise.resolve(objects.find((object) => object.sid === sid));
+    },
+    async directMembers(group, signal) {
+      calls.push(`directMembers:${group.name}`);
+      if (fake.gate) await fake.gate;
+      checkSignal(signal);
+      return [...(members.get(group.sid) ?? [])];
+    },
+    transitiveMembers: () => Promise.reject(new Error('not used by the ipc layer')),
+    transitiveGroups: () => Promise.reject(new Error('not used by the ipc layer')),
+    tokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
+    roundTrips: () => calls.length,
+    close() {
+      fake.closed = true;
+      return Promise.resolve();
+    },
+  };
+  return fake;
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { upnOf, type TestService } from '../../../connector/server/testing/service-fixture.ts';
+import type { ConsoleDefaults, SignInRequest } from '../../contract/console-session.ts';
+import type { IpcChannel, IpcRequest } from '../../contract/ipc.ts';
+import type { IpcResult } from '../../contract/ipc-result.ts';
+import { adTestConnection, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
+import { createConsoleDependencies } from '../console-dependencies.ts';
+import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
+
+/** A real dispatcher against a real service and the test DC, and what it logged (integration tests only). */
+export type LiveConsole = {
+  readonly dispatcher: IpcDispatcher;
+  readonly lines: Record<string, unknown>[];
+  /** Every answer given so far, for "no secret in any answer" checks. */
+  readonly answers: IpcResult<unknown>[];
+  call<Channel extends IpcChannel>(channel: Channel, request: IpcRequest<Channel>): Promise<IpcResult<unknown>>;
+  /** A call that must succeed; its value. */
+  value<Channel extends IpcChannel>(channel: Channel, request: IpcRequest<Channel>): Promise<unknown>;
+};
+
+/** The defaults the shell would hand over for this service and the test DC. */
+export function liveDefaults(service: TestService): ConsoleDefaults {
+  const connection = adTestConnection();
+  const url = service.url;
+  return {
+    environment: 'AzureCloud',
+    serviceUrls: { AzureCloud: url, AzureChinaCloud: url, AzureUSGovernment: url, AzureUSGovernment2: url, AzureUSGovernment3: url },
+    username: upnOf('alice'),
+    directory: { mode: 'server', domain: '', serverUrl: connection.url, transport: 'ldaps', caFile: connection.caFile, serverName: connection.serverName, bindUser: '' },
+  };
+}
+
+/** Alice's sign-in against the service and the test DC, with overrides for negative cases. */
+export function liveSignInRequest(service: TestService, overrides: Partial<SignInRequest> = {}): SignInRequest {
+  const connection = adTestConnection();
+  return {
+    environment: 'AzureCloud',
+    serviceUrl: service.url,
+    username: upnOf('alice'),
+    password: SEED_PASSWORD,
+    directory: { mode: 'server', serverUrl: connection.url, transport: 'ldaps', caFile: connection.caFile, serverName: connection.serverName },
+    operationId: randomUUID(),
+    ...overrides,
+  };
+}
+
+/** Build the real dispatcher exactly as the shell does, logging into `lines`. */
+export function createLiveConsole(service: TestService): LiveConsole {
+  const lines: Record<string, unknown>[] = [];
+  const answers: IpcResult<unknown>[] = [];
+  const dispatcher = createIpcDispatcher(createConsoleDependencies({ defaults: liveDefaults(service), log: (line) => lines.push(line) }));
+  const call = async (channel: IpcChannel, request: unknown): Promise<IpcResult<unknown>> => {
+    const answer = await dispatcher.dispatch(channel, request);
+    answers.push(answer);
+    return answer;
+  };
+  return {
+    dispatcher,
+    lines,
+    answers,
+    call,
+    async value(channel, request) {
+      const answer = await call(channel, request);
+      if (!answer.ok) throw new Error(`${channel} failed: ${answer.error.code}: ${answer.error.message}`);
+      return answer.value;
+    },
+  };
+}
+
+/** A JSON Web Token anywhere in a text (the service's tokens are JWTs). */
+export const TOKEN_PATTERN = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;

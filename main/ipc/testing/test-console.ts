@@ -1,0 +1,66 @@
+import type { DirectoryObject } from '../../contract/directory.ts';
+import type { ConsoleDefaults, SignInRequest } from '../../contract/console-session.ts';
+import type { IpcResult } from '../../contract/ipc-result.ts';
+import type { ConnectOptions, Directory } from '../../core/directory/index.ts';
+import type { ConsoleDependencies } from '../console-dependencies.ts';
+import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
+import { createFakeConnector, FAKE_PASSWORD, type FakeConnector } from './fake-connector.ts';
+import { createFakeDirectory, type FakeDirectory } from './fake-directory.ts';
+
+/** Defaults as the shell would read them (unit tests only). */
+export const TEST_DEFAULTS: ConsoleDefaults = {
+  environment: 'AzureCloud',
+  serviceUrls: { AzureCloud: 'https://connector.contoso.test', AzureChinaCloud: '', AzureUSGovernment: '', AzureUSGovernment2: '', AzureUSGovernment3: '' },
+  username: 'alice@corp.contoso.test',
+  directory: { mode: 'server', domain: '', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFile: '', serverName: '', bindUser: '' },
+};
+
+/** A valid sign-in request against the fakes. */
+export function signInRequest(overrides: Partial<SignInRequest> = {}): SignInRequest {
+  return {
+    environment: 'AzureCloud',
+    serviceUrl: 'https://connector.contoso.test',
+    username: 'alice@corp.contoso.test',
+    password: FAKE_PASSWORD,
+    directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps' },
+    operationId: crypto.randomUUID(),
+    ...overrides,
+  };
+}
+
+/** A dispatcher over fakes, and everything a test may look at afterwards. */
+export type TestConsole = {
+  readonly dispatcher: IpcDispatcher;
+  readonly connector: FakeConnector;
+  readonly directories: FakeDirectory[];
+  readonly connectOptions: ConnectOptions[];
+  readonly lines: Record<string, unknown>[];
+  signIn(overrides?: Partial<SignInRequest>): Promise<IpcResult<unknown>>;
+};
+
+/**
+ * Build a dispatcher over a fake service and fake directories (one per connect).
+ *
+ * `connect` replaces how a directory is opened (a failure, a slow connect).
+ */
+export function createTestConsole(options: { objects?: readonly DirectoryObject[]; members?: ReadonlyMap<string, readonly DirectoryObject[]>; now?: () => Date; connect?: (options: ConnectOptions) => Promise<Directory> } = {}): TestConsole {
+  const connector = createFakeConnector();
+  const directories: FakeDirectory[] = [];
+  const connectOptions: ConnectOptions[] = [];
+  const lines: Record<string, unknown>[] = [];
+  const dependencies: ConsoleDependencies = {
+    defaults: TEST_DEFAULTS,
+    connectDirectory(connect) {
+      connectOptions.push(connect);
+      if (options.connect) return options.connect(connect);
+      const directory = createFakeDirectory(options.objects ?? [], options.members);
+      directories.push(directory);
+      return Promise.resolve(directory);
+    },
+    createConnectorClient: (clientOptions) => connector.createClient(clientOptions),
+    log: (line) => lines.push(line),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const dispatcher = createIpcDispatcher(dependencies);
+  return { dispatcher, connector, directories, connectOptions, lines, signIn: (overrides) => dispatcher.dispatch('session:sign-in', signInRequest(overrides)) };
+}

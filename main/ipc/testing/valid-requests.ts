@@ -1,0 +1,31 @@
+import type { IpcChannel, IpcRequest } from '../../contract/ipc.ts';
+import { signInRequest } from './test-console.ts';
+
+const uuid = (): string => crypto.randomUUID();
+
+/** A request each channel's contract accepts (unit tests only); operation ids are fresh per call. */
+export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<Channel> } {
+  return {
+    'console:get-defaults': {},
+    'session:sign-in': signInRequest(),
+    'session:current': {},
+    'session:sign-out': {},
+    'operation:cancel': { operationId: uuid() },
+    'servers:list': {},
+    'servers:check': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', operationId: uuid() },
+    'servers:add': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', acknowledged: [], versionTag: '"0"', operationId: uuid() },
+    'servers:remove': { id: uuid(), versionTag: '"0"' },
+    'servers:export-csv': {},
+    'directory:resolve-names': { names: ['alice'], operationId: uuid() },
+    'directory:search-start': { text: 'a', types: ['user'], location: { kind: 'domain' }, pageSize: 50, operationId: uuid() },
+    'directory:search-next': { searchId: uuid() },
+    'directory:search-close': { searchId: uuid() },
+    'directory:browse': { operationId: uuid() },
+    'review:super-users': { operationId: uuid() },
+    'review:list': { operationId: uuid() },
+    'audit:list': { limit: 10 },
+  };
+}
+
+/** The channels that work without a session. */
+export const PUBLIC_CHANNELS: readonly IpcChannel[] = ['console:get-defaults', 'session:sign-in', 'session:current', 'session:sign-out', 'operation:cancel'];

@@ -1,0 +1,145 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useLayoutEffect, useState, type JSX } from 'react';
+import { useStore } from 'zustand';
+import type { AddServerResult, FindingCode } from '../../../main/contract/index.ts';
+import { useAdminApi } from '../../api/api-context.tsx';
+import { ErrorBar } from '../../components/error-bar.tsx';
+import { FindingsList } from '../../components/findings-list.tsx';
+import { OperationProgress } from '../../components/operation-progress.tsx';
+import { ObjectPickerDialog } from '../object-picker/object-picker-dialog.tsx';
+import { useFocusReturn } from '../object-picker/use-focus-return.ts';
+import { createAddServerStore, selectCanSave } from './add-server-store.ts';
+import { MultipleNamesDialog } from './multiple-names-dialog.tsx';
+import { ResolvedObject } from './resolved-object.tsx';
+import { RoleField } from './role-field.tsx';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '680px', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  nameRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  nameField: { flexGrow: 1 },
+  nameButtons: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: '26px' },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Props of {@link AddServerDialog}. */
+export type AddServerDialogProps = {
+  readonly open: boolean;
+  /** The list version the page shows, to say when the check judged a newer one. */
+  readonly versionTag: string | undefined;
+  readonly onClose: () => void;
+  readonly onAdded: (result: AddServerResult) => void;
+  readonly onListChanged: () => void;
+};
+
+const STEP_LABELS = { 'resolving-names': 'Checking names…', 'checking-grant': 'Checking the grant…' } as const;
+
+/**
+ * "Allow a server to utilize the connector": role, object, findings, acknowledgements, save.
+ *
+ * The admin chooses the role first, names the account (typed and checked, or browsed), reads
+ * what the grant would mean and acknowledges each warning; Save stays disabled until nothing
+ * blocks. All state lives in the add-server store; this component only lays it out.
+ */
+export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
+  const { open, onClose, onAdded, onListChanged } = props;
+  const styles = useStyles();
+  const api = useAdminApi();
+  const [store] = useState(() => createAddServerStore(api));
+  const state = useStore(store);
+  const canSave = useStore(store, selectCanSave);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const { surfaceRef } = useFocusReturn(open);
+
+  // Each opening starts afresh, before paint so the last session's findings never flash.
+  useLayoutEffect(() => {
+    if (!open) return;
+    store.getState().reset();
+    setPickerOpen(false);
+  }, [open, store]);
+
+  const close = () => {
+    void store.getState().cancel();
+    onClose();
+  };
+  const checkNames = () => void store.getState().checkNames();
+  const save = async () => {
+    const outcome = await store.getState().save();
+    if (outcome.kind === 'not-saved') return;
+    if (outcome.kind === 'added') onAdded(outcome.result);
+    else onListChanged();
+    onClose();
+  };
+  const acknowledged: Partial<Record<FindingCode, boolean>> = Object.fromEntries([...state.acknowledged].map((code) => [code, true]));
+  const judgedNewerList = props.versionTag !== undefined && state.check !== undefined && state.check.versionTag !== props.versionTag;
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_event, data) => {
+        if (!data.open) close();
+      }}
+    >
+      <DialogSurface className={styles.surface}>
+        <DialogBody ref={surfaceRef}>
+          <DialogTitle>Allow a server to utilize the connector</DialogTitle>
+          <DialogContent className={styles.content}>
+            <RoleField role={state.role} validationMessage={state.validation.role} onChange={(role) => { state.setRole(role); }} />
+            <div className={styles.nameRow}>
+              <Field label="Object name" className={styles.nameField} validationMessage={state.validation.name ?? null}>
+                <Input
+                  value={state.name}
+                  placeholder="e.g. Exchange Servers, CONTOSO\svc-sp, FILESRV01$"
+                  onChange={(_event, data) => {
+                    state.setName(data.value);
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key !== 'Enter') return;
+                    event.preventDefault();
+                    checkNames();
+                  }}
+                />
+              </Field>
+              <div className={styles.nameButtons}>
+                <Button onClick={checkNames}>Check Names</Button>
+                <Button
+                  onClick={() => {
+                    if (state.demandRole() !== undefined) setPickerOpen(true);
+                  }}
+                >
+                  Browse…
+                </Button>
+              </div>
+            </div>
+            {state.step && <OperationProgress label={STEP_LABELS[state.step]} onCancel={() => void state.cancel()} />}
+            {state.saveState === 'loading' && <Spinner size="tiny" label="Saving…" />}
+            {state.check && <ResolvedObject object={state.check.object} />}
+            {judgedNewerList && <Text className={styles.note}>The list has changed since the page loaded it; these findings are judged against the current list.</Text>}
+            {state.findings.length > 0 && (
+              <FindingsList findings={state.findings} acknowledged={acknowledged} onAcknowledge={(code, checked) => { state.acknowledge(code, checked); }} headingLevel={3} />
+            )}
+            {state.error && <ErrorBar error={state.error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={!canSave} onClick={() => void save()}>
+              Save
+            </Button>
+            <Button onClick={close}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+        <MultipleNamesDialog
+          input={state.name}
+          candidates={state.candidates}
+          onChoose={(object) => void state.chooseCandidate(object)}
+          onCancel={() => { state.dismissCandidates(); }}
+        />
+        <ObjectPickerDialog
+          open={pickerOpen}
+          role={state.role ?? 'exchange'}
+          onClose={() => { setPickerOpen(false); }}
+          onPick={(object) => void state.checkObject(object)}
+        />
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,62 @@
+import type { DirectoryObject, ObjectTypeFilter, Role } from '../../../main/contract/index.ts';
+
+/** One "Object types" checkbox: the contract's filter value and its label. */
+export type ObjectTypeChoice = { readonly value: ObjectTypeFilter; readonly label: string };
+
+/**
+ * The picker's object-type checkboxes, in the order the Windows object picker lists them.
+ *
+ * The labels are a contract with the e2e tests (docs/console-ui.md).
+ */
+export const OBJECT_TYPE_CHOICES: readonly ObjectTypeChoice[] = [
+  { value: 'user', label: 'Users' },
+  { value: 'computer', label: 'Computers' },
+  { value: 'security-group', label: 'Security groups' },
+  { value: 'distribution-group', label: 'Distribution groups' },
+  { value: 'service-account', label: 'Service accounts' },
+];
+
+const PRESETS: Readonly<Record<Role, readonly ObjectTypeFilter[]>> = {
+  exchange: ['security-group'],
+  sharepoint: ['user', 'service-account', 'security-group'],
+  fci: ['computer', 'security-group'],
+};
+
+/**
+ * The object types ticked when the picker opens for a role.
+ *
+ * Each role is normally given one kind of account (Exchange: the Exchange Servers group;
+ * SharePoint: service accounts or a group of them; FCI: computer accounts or a group), so the
+ * search starts narrowed to what is likely right; the admin can tick more.
+ */
+export function presetTypesFor(role: Role): ReadonlySet<ObjectTypeFilter> {
+  return new Set(PRESETS[role]);
+}
+
+/**
+ * A short, human name for an object's type ("Security group", "Computer"…).
+ *
+ * The grid's Type column and the resolved-object summary use it; a group's security flag is
+ * part of the name because it decides what the policy allows.
+ */
+export function objectTypeLabel(object: Pick<DirectoryObject, 'kind' | 'group'>): string {
+  switch (object.kind) {
+    case 'group':
+      if (object.group === undefined) return 'Group';
+      return object.group.security ? 'Security group' : 'Distribution group';
+    case 'user':
+      return 'User';
+    case 'computer':
+      return 'Computer';
+    case 'service-account':
+      return 'Service account';
+    case 'foreign-principal':
+      return 'Foreign security principal';
+    case 'contact':
+      return 'Contact';
+    case 'container':
+      return 'Container';
+    case 'other':
+      return 'Other';
+  }
+}

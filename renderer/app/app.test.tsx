@@ -1,0 +1,67 @@
+import '../testing/dom-shims.ts';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConsoleDefaults } from '../../main/contract/index.ts';
+import { createAppStores } from '../stores/app-stores.ts';
+import { makeDefaults, makeEntries, makeServerList, makeSession } from '../testing/console-fixtures.ts';
+import { stubElementSize } from '../testing/dom-shims.ts';
+import { createFakeApi, success, type FakeHandlers } from '../testing/fake-api.ts';
+import { ConsoleRoot } from './console-root.tsx';
+
+const defaults: ConsoleDefaults = makeDefaults({ username: '' });
+
+function renderApp(handlers: FakeHandlers) {
+  const api = createFakeApi({ 'console:get-defaults': () => success(defaults), 'servers:list': () => success(makeServerList(makeEntries(2))), ...handlers });
+  const stores = createAppStores(api);
+  render(<ConsoleRoot api={api} stores={stores} />);
+  return { api, stores, user: userEvent.setup() };
+}
+
+let restoreSize: () => void = () => undefined;
+beforeEach(() => {
+  restoreSize = stubElementSize({ width: 1400, height: 600 });
+});
+afterEach(() => {
+  restoreSize();
+});
+
+describe('App', () => {
+  it('shows the sign-in page when main has no session to resume', async () => {
+    renderApp({ 'session:current': () => success(null) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the connector configuration' })).toBeInTheDocument();
+  });
+
+  it('resumes a session: header, the Views tabs, and the servers list first', async () => {
+    renderApp({ 'session:current': () => success(makeSession()) });
+
+    expect(await screen.findByText('Signed in as CORP\\admin')).toBeInTheDocument();
+    const tablist = screen.getByRole('tablist', { name: 'Views' });
+    // Names by query: Fluent's tabs carry a hidden copy of their label to reserve bold width.
+    const names = ['Servers', 'Effective super users', 'List review', 'Audit log'];
+    expect(within(tablist).getAllByRole('tab')).toEqual(names.map((name) => within(tablist).getByRole('tab', { name: new RegExp(`^${name}`) })));
+    expect(within(tablist).getByRole('tab', { name: /^Servers/ })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('heading', { level: 1, name: 'Servers allowed to utilize the connector' })).toBeInTheDocument();
+    expect(screen.getByRole('banner')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+  });
+
+  it('switches views with the tabs', async () => {
+    const { user } = renderApp({ 'session:current': () => success(makeSession()) });
+
+    await user.click(await screen.findByRole('tab', { name: /^List review/ }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'List review' })).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName(/^List review/);
+  });
+
+  it('signs out back to the sign-in page and forgets the list', async () => {
+    const { user, stores } = renderApp({ 'session:current': () => success(makeSession()), 'session:sign-out': () => success({ signedOut: true }) });
+    await screen.findByRole('row', { name: /server-00001/ });
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the connector configuration' })).toBeInTheDocument();
+    expect(stores.servers.getState().entries).toEqual([]);
+  });
+});

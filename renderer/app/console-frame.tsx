@@ -1,0 +1,105 @@
+import { Button, Tab, TabList, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import { CLOUD_ENVIRONMENT_DESCRIPTIONS, type SessionSummary } from '../../main/contract/index.ts';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { ReviewPage } from '../features/review/review-page.tsx';
+import { ServersPage } from '../features/servers/servers-page.tsx';
+import { SuperUsersPage } from '../features/super-users/super-users-page.tsx';
+import { useStores } from '../stores/stores-context.tsx';
+
+const VIEWS = [
+  { id: 'servers', label: 'Servers' },
+  { id: 'super-users', label: 'Effective super users' },
+  { id: 'review', label: 'List review' },
+  { id: 'audit', label: 'Audit log' },
+] as const;
+type View = (typeof VIEWS)[number]['id'];
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  product: { ...typographyStyles.subtitle2 },
+  who: { display: 'flex', flexDirection: 'column', marginLeft: 'auto', textAlign: 'right' },
+  nav: { padding: `0 ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1 },
+  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+});
+
+/**
+ * The signed-in console: a header saying who is signed in where, the Views tabs, the view.
+ *
+ * Landmarks (banner, navigation, main) let screen-reader users jump between the three, and
+ * the tab panel is labelled by its tab.
+ */
+export function ConsoleFrame(props: { session: SessionSummary }) {
+  const styles = useStyles();
+  const { session: sessionStore } = useStores();
+  const [view, setView] = useState<View>('servers');
+  const [signingOut, setSigningOut] = useState(false);
+  const idPrefix = useId();
+  const { session } = props;
+
+  return (
+    <>
+      <header className={styles.header}>
+        <Text className={styles.product}>RMS Connector Admin</Text>
+        <div className={styles.who}>
+          <Text weight="semibold">Signed in as {session.admin.name}</Text>
+          <Text size={200}>
+            {session.environment} ({CLOUD_ENVIRONMENT_DESCRIPTIONS[session.environment]}) · {session.directory.dnsDomainName}
+          </Text>
+        </div>
+        <Button
+          icon={<SignOutRegular />}
+          disabled={signingOut}
+          onClick={() => {
+            setSigningOut(true);
+            void sessionStore.getState().signOut();
+          }}
+        >
+          Sign out
+        </Button>
+      </header>
+      <nav className={styles.nav} aria-label="Views">
+        <TabList
+          aria-label="Views"
+          selectedValue={view}
+          onTabSelect={(_event, data) => {
+            setView(data.value as View);
+          }}
+        >
+          {VIEWS.map((item) => (
+            <Tab key={item.id} value={item.id} id={`${idPrefix}-tab-${item.id}`} aria-controls={`${idPrefix}-panel`}>
+              {item.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main}>
+        <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${view}`}>
+          <ViewPage view={view} />
+        </div>
+      </main>
+    </>
+  );
+}
+
+function ViewPage(props: { view: View }) {
+  switch (props.view) {
+    case 'servers':
+      return <ServersPage />;
+    case 'super-users':
+      return <SuperUsersPage />;
+    case 'review':
+      return <ReviewPage />;
+    case 'audit':
+      return <AuditPage />;
+  }
+}

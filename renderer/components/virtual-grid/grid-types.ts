@@ -1,0 +1,16 @@
+/** One column of a {@link VirtualGrid}: its header and how a row shows in it. */
+export type GridColumn<Row> = {
+  readonly id: string;
+  readonly label: string;
+  /** The cell's text (also its tooltip, since long values are cut with an ellipsis). */
+  readonly text: (row: Row) => string;
+  /** A CSS grid track, such as `minmax(12rem, 2fr)`. */
+  readonly width: string;
+  readonly className?: string;
+};
+
+/** Which column a grid is sorted by, and which way. */
+export type GridSort = { readonly column: string; readonly direction: 'ascending' | 'descending' };
+
+/** Where keyboard focus lives in a grid: a header cell, or the rows. */
+export type GridFocus = { readonly area: 'header'; readonly column: number } | { readonly area: 'rows' };

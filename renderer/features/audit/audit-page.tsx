@@ -1,0 +1,59 @@
+import { Button, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { HistoryRegular } from '@fluentui/react-icons';
+import { useEffect, useId } from 'react';
+import { useStore } from 'zustand';
+import { ErrorBar } from '../../components/error-bar.tsx';
+import { LoadStatus } from '../../components/load-status.tsx';
+import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
+import { useStores } from '../../stores/stores-context.tsx';
+import { AUDIT_COLUMNS } from './audit-columns.ts';
+import { AuditFiltersForm } from './audit-filters-form.tsx';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { ...typographyStyles.title2, margin: 0 },
+  grid: { height: 'max(14rem, calc(100vh - 28rem))' },
+  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+});
+
+/**
+ * The audit log: who changed the list (and the connector's other settings), when, and where.
+ *
+ * Newest first, a page at a time; "Load older records" follows the service's cursor so a
+ * long history never loads at once.
+ */
+export function AuditPage() {
+  const styles = useStyles();
+  const headingId = useId();
+  const { audit } = useStores();
+  const state = useStore(audit);
+
+  useEffect(() => {
+    if (audit.getState().loadState === 'idle') void audit.getState().apply(audit.getState().filters);
+  }, [audit]);
+
+  const loading = state.loadState === 'loading' || state.olderState === 'loading';
+  return (
+    <section className={styles.page} aria-labelledby={headingId}>
+      <h1 id={headingId} className={styles.heading}>
+        Audit log
+      </h1>
+      <AuditFiltersForm initial={state.filters} busy={loading} onApply={(filters) => void audit.getState().apply(filters)} />
+      <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Reading the audit log…" />
+      {state.olderState === 'failed' && state.error && <ErrorBar error={state.error} />}
+      <VirtualGrid label="Audit records" className={styles.grid} minWidth="56rem" rows={state.records} rowKey={(record) => String(record.id)} columns={AUDIT_COLUMNS} />
+      <div className={styles.footer}>
+        <Button icon={<HistoryRegular />} disabledFocusable={state.nextBefore === null || loading} onClick={() => void audit.getState().loadOlder()}>
+          Load older records
+        </Button>
+        <Text role="status">{recordsText(state.records.length, state.nextBefore !== null, state.loadState === 'loaded')}</Text>
+      </div>
+    </section>
+  );
+}
+
+function recordsText(shown: number, more: boolean, loaded: boolean): string {
+  if (!loaded) return '';
+  const records = `${String(shown)} ${shown === 1 ? 'record' : 'records'}`;
+  return more ? `${records} shown; older records remain.` : `${records}; that is the whole log for these filters.`;
+}

@@ -1,0 +1,177 @@
+import { Input, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { FilterRegular } from '@fluentui/react-icons';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { AuthorizedAccount, IpcError } from '../../../main/contract/index.ts';
+import { ErrorBar } from '../../components/error-bar.tsx';
+import { LoadStatus } from '../../components/load-status.tsx';
+import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
+import { roleLabel } from '../../format/labels.ts';
+import { filterEntries, nextSort, sortEntries } from '../../stores/servers-selectors.ts';
+import { useStores } from '../../stores/stores-context.tsx';
+import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
+import { ListChangedBar } from './list-changed-bar.tsx';
+import { RemoveDialog } from './remove-dialog.tsx';
+import { saveTextFile } from './save-text-file.ts';
+import { SERVER_GRID_COLUMNS, SERVER_GRID_MIN_WIDTH, asServerColumn } from './server-columns.ts';
+import { ServersToolbar } from './servers-toolbar.tsx';
+
+/** The note every change is followed by: connectors read the list on a schedule. */
+export const PICKUP_NOTE = 'Connectors pick up changes within about 15 minutes.';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { ...typographyStyles.title2, margin: 0 },
+  bar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  filter: { minWidth: '22rem' },
+  grid: { height: 'max(16rem, calc(100vh - 26rem))' },
+  footer: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+});
+
+function entriesText(shown: number, total: number): string {
+  const count = `${String(shown)} ${shown === 1 ? 'entry' : 'entries'}`;
+  return shown === total ? count : `${count} (filtered from ${String(total)})`;
+}
+
+/**
+ * "Servers allowed to utilize the connector": the live list, its actions and its status.
+ *
+ * Reads the list when first shown; every write goes through the store with the version last
+ * read, and a refusal because the list changed shows the reload banner instead of retrying.
+ */
+export function ServersPage() {
+  const styles = useStyles();
+  const headingId = useId();
+  const pageRef = useRef<HTMLElement>(null);
+  const { servers } = useStores();
+  const state = useStore(servers);
+  const [addOpen, setAddOpen] = useState(false);
+  const [removeTarget, setRemoveTarget] = useState<AuthorizedAccount | undefined>(undefined);
+  const [removing, setRemoving] = useState(false);
+  const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
+  const [status, setStatus] = useState<string | undefined>(undefined);
+  const filter = useDeferredValue(state.filter);
+  const sorted = useMemo(() => sortEntries(state.entries, state.sort), [state.entries, state.sort]);
+  const visible = useMemo(() => filterEntries(sorted, filter), [sorted, filter]);
+  const selected = visible.find((entry) => entry.id === state.selectedId);
+
+  useEffect(() => {
+    if (servers.getState().loadState === 'idle') void servers.getState().refresh();
+  }, [servers]);
+
+  const confirmRemove = async () => {
+    if (!removeTarget) return;
+    const index = visible.indexOf(removeTarget);
+    const neighbour = visible[index + 1] ?? visible[index - 1];
+    setRemoving(true);
+    setActionError(undefined);
+    const result = await servers.getState().remove(removeTarget.id);
+    setRemoving(false);
+    setRemoveTarget(undefined);
+    if (result.ok) {
+      servers.getState().select(neighbour?.id);
+      setStatus(`Removed ${result.value.removed.name} (${roleLabel(result.value.removed.role)}). ${PICKUP_NOTE}`);
+    } else if (result.error.code !== 'LIST_CHANGED') {
+      setActionError(result.error);
+    }
+  };
+
+  const exportCsv = async () => {
+    setActionError(undefined);
+    const result = await servers.getState().exportCsv();
+    if (!result.ok) {
+      setActionError(result.error);
+      return;
+    }
+    saveTextFile(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
+    setStatus(`Exported ${String(result.value.entries)} entries to ${result.value.fileName}.`);
+  };
+
+  return (
+    <section ref={pageRef} className={styles.page} aria-labelledby={headingId}>
+      <h1 id={headingId} className={styles.heading}>
+        Servers allowed to utilize the connector
+      </h1>
+      {state.listChanged && <ListChangedBar onReload={() => void servers.getState().refresh()} />}
+      <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Reading the list…" />
+      {actionError && <ErrorBar error={actionError} />}
+      <div className={styles.bar}>
+        <ServersToolbar
+          canRemove={selected !== undefined}
+          busy={state.loadState === 'loading'}
+          onAdd={() => {
+            setAddOpen(true);
+          }}
+          onRemove={() => {
+            setRemoveTarget(selected);
+          }}
+          onRefresh={() => void servers.getState().refresh()}
+          onExport={() => void exportCsv()}
+        />
+        <Input
+          className={styles.filter}
+          aria-label="Filter entries"
+          placeholder="Filter by account, role, type, SID or added by"
+          contentBefore={<FilterRegular />}
+          value={state.filter}
+          onChange={(_event, data) => {
+            servers.getState().setFilter(data.value);
+          }}
+        />
+      </div>
+      <VirtualGrid
+        label="Servers allowed to utilize the connector"
+        className={styles.grid}
+        minWidth={SERVER_GRID_MIN_WIDTH}
+        rows={visible}
+        rowKey={(entry) => entry.id}
+        columns={SERVER_GRID_COLUMNS}
+        sort={state.sort}
+        onSort={(id) => {
+          const column = asServerColumn(id);
+          if (column) servers.getState().setSort(nextSort(servers.getState().sort, column));
+        }}
+        selectedKey={state.selectedId}
+        onSelect={(id) => {
+          servers.getState().select(id);
+        }}
+        onRowKeyDown={(entry, event) => {
+          if (event.key === 'Delete' && entry.id === state.selectedId) {
+            event.preventDefault();
+            setRemoveTarget(entry);
+          }
+        }}
+      />
+      <div className={styles.footer}>
+        <Text>{entriesText(visible.length, state.entries.length)}</Text>
+        <Text role="status">{status ?? PICKUP_NOTE}</Text>
+      </div>
+      <RemoveDialog
+        entry={removeTarget}
+        removing={removing}
+        onCancel={() => {
+          setRemoveTarget(undefined);
+        }}
+        onConfirm={() => void confirmRemove()}
+        onFocusLost={() => {
+          pageRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]')?.focus();
+        }}
+      />
+      <AddServerDialog
+        open={addOpen}
+        versionTag={state.versionTag}
+        onClose={() => {
+          setAddOpen(false);
+        }}
+        onAdded={(result) => {
+          setAddOpen(false);
+          void servers.getState().refresh();
+          setStatus(`Added ${result.entry.name} as ${roleLabel(result.entry.role)}. ${PICKUP_NOTE}`);
+        }}
+        onListChanged={() => {
+          servers.getState().markListChanged();
+        }}
+      />
+    </section>
+  );
+}

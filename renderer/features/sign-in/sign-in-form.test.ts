@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsoleDefaults } from '../../../main/contract/index.ts';
+import { makeDefaults } from '../../testing/console-fixtures.ts';
+import { buildSignInRequest, effectiveServiceUrl, initialSignInForm, type SignInForm } from './sign-in-form.ts';
+
+const OPERATION = '11111111-1111-4111-8111-111111111111';
+
+const defaults: ConsoleDefaults = makeDefaults();
+
+function filled(patch: Partial<SignInForm> = {}): SignInForm {
+  return { ...initialSignInForm(defaults), password: 'secret', ...patch };
+}
+
+describe('buildSignInRequest', () => {
+  it('builds the request from the prefilled form, omitting blank optional texts', () => {
+    expect(buildSignInRequest(filled(), defaults, OPERATION)).toEqual({
+      ok: true,
+      request: {
+        environment: 'AzureCloud',
+        serviceUrl: 'https://connector.contoso.test',
+        username: 'CORP\\admin',
+        password: 'secret',
+        directory: { mode: 'domain', domain: 'corp.contoso.test', transport: 'ldaps' },
+        operationId: OPERATION,
+      },
+    });
+  });
+
+  it('sends the server URL, not the domain, in server mode, with the optional settings given', () => {
+    const form = filled({ mode: 'server', serverUrl: ' ldaps://dc1.corp.contoso.test ', transport: 'starttls', caFile: '/etc/ca.pem', serverName: 'dc1', bindUser: 'CORP\\reader', bindPassword: 'pw' });
+    const built = buildSignInRequest(form, defaults, OPERATION);
+    expect(built.ok && built.request.directory).toEqual({
+      mode: 'server',
+      serverUrl: 'ldaps://dc1.corp.contoso.test',
+      transport: 'starttls',
+      caFile: '/etc/ca.pem',
+      serverName: 'dc1',
+      bindUser: 'CORP\\reader',
+      bindPassword: 'pw',
+    });
+  });
+
+  it('leaves out a bind account that has no password', () => {
+    const built = buildSignInRequest(filled({ bindUser: 'CORP\\reader' }), defaults, OPERATION);
+    expect(built.ok && built.request.directory).toEqual({ mode: 'domain', domain: 'corp.contoso.test', transport: 'ldaps' });
+  });
+
+  it('uses the chosen environment’s service URL unless the admin typed one', () => {
+    expect(effectiveServiceUrl(filled({ environment: 'AzureChinaCloud' }), defaults)).toBe('https://connector.contoso.cn');
+    expect(effectiveServiceUrl(filled({ environment: 'AzureChinaCloud', serviceUrlOverride: 'https://mine.test' }), defaults)).toBe('https://mine.test');
+  });
+
+  it('lists the missing required fields in the order the form shows them', () => {
+    const form = { ...initialSignInForm(undefined), mode: 'server' as const };
+    expect(buildSignInRequest(form, undefined, OPERATION)).toEqual({ ok: false, invalid: ['username', 'password', 'serverUrl', 'serviceUrl'] });
+  });
+
+  it('refuses a service URL that is not http(s)', () => {
+    expect(buildSignInRequest(filled({ serviceUrlOverride: 'ftp://connector' }), defaults, OPERATION)).toEqual({ ok: false, invalid: ['serviceUrl'] });
+  });
+});

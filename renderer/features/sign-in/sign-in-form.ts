@@ -1,0 +1,123 @@
+import type { CloudEnvironment, ConsoleDefaults, IpcRequest } from '../../../main/contract/index.ts';
+
+/** What the sign-in form holds while the admin types (every text as typed). */
+export type SignInForm = {
+  readonly environment: CloudEnvironment;
+  /** The admin's own service URL, or undefined to use the chosen environment's. */
+  readonly serviceUrlOverride: string | undefined;
+  readonly username: string;
+  readonly password: string;
+  readonly mode: 'domain' | 'server';
+  readonly domain: string;
+  readonly serverUrl: string;
+  readonly transport: 'ldaps' | 'starttls';
+  readonly caFile: string;
+  readonly serverName: string;
+  readonly bindUser: string;
+  readonly bindPassword: string;
+};
+
+/** A form field that client-side validation can flag, in the order the form shows them. */
+export type SignInField = 'username' | 'password' | 'domain' | 'serverUrl' | 'serviceUrl';
+
+/** The form's fields in display order, for "focus the first invalid field". */
+export const SIGN_IN_FIELD_ORDER: readonly SignInField[] = ['username', 'password', 'domain', 'serverUrl', 'serviceUrl'];
+
+/** What an invalid field says. */
+export const SIGN_IN_FIELD_MESSAGES: Readonly<Record<SignInField, string>> = {
+  username: 'Enter your user name.',
+  password: 'Enter your password.',
+  domain: 'Enter the domain to find domain controllers in.',
+  serverUrl: 'Enter the server URL, such as ldaps://dc1.corp.contoso.com.',
+  serviceUrl: 'Enter the service URL, starting with https://.',
+};
+
+/** The service URLs when the defaults could not be read. */
+const NO_SERVICE_URLS: Partial<Record<CloudEnvironment, string>> = {};
+
+/**
+ * The form prefilled from `console:get-defaults` (or empty when they could not be read).
+ *
+ * The password and bind password are never prefilled: secrets do not come back from main.
+ */
+export function initialSignInForm(defaults: ConsoleDefaults | undefined): SignInForm {
+  return {
+    environment: defaults?.environment ?? 'AzureCloud',
+    serviceUrlOverride: undefined,
+    username: defaults?.username ?? '',
+    password: '',
+    mode: defaults?.directory.mode ?? 'domain',
+    domain: defaults?.directory.domain ?? '',
+    serverUrl: defaults?.directory.serverUrl ?? '',
+    transport: defaults?.directory.transport ?? 'ldaps',
+    caFile: defaults?.directory.caFile ?? '',
+    serverName: defaults?.directory.serverName ?? '',
+    bindUser: defaults?.directory.bindUser ?? '',
+    bindPassword: '',
+  };
+}
+
+/**
+ * The service URL the form shows: the admin's own if edited, else the environment's default.
+ *
+ * Switching the environment then shows that environment's URL without losing an edit.
+ */
+export function effectiveServiceUrl(form: SignInForm, defaults: ConsoleDefaults | undefined): string {
+  return form.serviceUrlOverride ?? (defaults?.serviceUrls ?? NO_SERVICE_URLS)[form.environment] ?? '';
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The outcome of building the request: the request, or the fields to fix in display order. */
+export type SignInBuild = { readonly ok: true; readonly request: IpcRequest<'session:sign-in'> } | { readonly ok: false; readonly invalid: readonly SignInField[] };
+
+/**
+ * The `session:sign-in` request for a form, or the required fields still missing.
+ *
+ * Optional texts left blank are omitted (the contract refuses empty strings), only the
+ * chosen directory mode's target is sent, and a bind account goes only with its password.
+ */
+export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults | undefined, operationId: string): SignInBuild {
+  const text = (value: string) => value.trim();
+  const serviceUrl = text(effectiveServiceUrl(form, defaults));
+  const missing: Record<SignInField, boolean> = {
+    username: text(form.username) === '',
+    password: form.password === '',
+    domain: form.mode === 'domain' && text(form.domain) === '',
+    serverUrl: form.mode === 'server' && text(form.serverUrl) === '',
+    serviceUrl: !isHttpUrl(serviceUrl),
+  };
+  const invalid = SIGN_IN_FIELD_ORDER.filter((field) => missing[field]);
+  if (invalid.length > 0) return { ok: false, invalid };
+
+  const optional = (value: string) => (text(value) === '' ? undefined : text(value));
+  const caFile = optional(form.caFile);
+  const serverName = optional(form.serverName);
+  const bindUser = optional(form.bindUser);
+  const bindPassword = form.bindPassword === '' ? undefined : form.bindPassword;
+  return {
+    ok: true,
+    request: {
+      environment: form.environment,
+      serviceUrl,
+      username: text(form.username),
+      password: form.password,
+      directory: {
+        mode: form.mode,
+        ...(form.mode === 'domain' ? { domain: text(form.domain) } : { serverUrl: text(form.serverUrl) }),
+        transport: form.transport,
+        ...(caFile !== undefined && { caFile }),
+        ...(serverName !== undefined && { serverName }),
+        ...(bindUser !== undefined && bindPassword !== undefined && { bindUser, bindPassword }),
+      },
+      operationId,
+    },
+  };
+}

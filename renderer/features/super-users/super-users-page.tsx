@@ -1,0 +1,77 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { useEffect, useId } from 'react';
+import { useStore } from 'zustand';
+import { LoadStatus } from '../../components/load-status.tsx';
+import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
+import { useStores } from '../../stores/stores-context.tsx';
+import { SUPER_USER_COLUMNS } from './super-user-columns.ts';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'stretch' },
+  heading: { ...typographyStyles.title2, margin: 0 },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  grid: { height: 'max(14rem, calc(100vh - 24rem))' },
+  orphans: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/**
+ * Effective super users: every account an Exchange entry lets open all protected content.
+ *
+ * The expansion runs when the page is first shown (it is the point of the page) and again on
+ * Refresh; it walks nested groups, so it shows progress and can be cancelled.
+ */
+export function SuperUsersPage() {
+  const styles = useStyles();
+  const headingId = useId();
+  const { superUsers } = useStores();
+  const state = useStore(superUsers);
+
+  useEffect(() => {
+    if (superUsers.getState().loadState === 'idle') void superUsers.getState().run();
+  }, [superUsers]);
+
+  const result = state.result;
+  return (
+    <section className={styles.page} aria-labelledby={headingId}>
+      <h1 id={headingId} className={styles.heading}>
+        Effective super users
+      </h1>
+      <div className={styles.actions}>
+        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={state.loadState === 'loading'} onClick={() => void superUsers.getState().run()}>
+          Refresh
+        </Button>
+      </div>
+      <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Expanding the Exchange entries…" onCancel={() => void superUsers.getState().cancel()} />
+      {result && result.orphanedEntries.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Exchange entries that no longer resolve</MessageBarTitle>
+            These entries grant nothing today; remove them from the list.
+            <ul className={styles.orphans} aria-label="Unresolved entries">
+              {result.orphanedEntries.map((entry) => (
+                <li key={entry.sid}>
+                  {entry.name} ({entry.sid})
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <VirtualGrid
+        label="Effective super users"
+        className={styles.grid}
+        minWidth="53rem"
+        rows={result?.superUsers ?? []}
+        rowKey={(row) => row.account.sid}
+        columns={SUPER_USER_COLUMNS}
+      />
+      {result && (
+        <Text role="status">
+          {result.superUsers.length === 1 ? '1 account can' : `${String(result.superUsers.length)} accounts can`} open all protected content (list version{' '}
+          {result.listVersion}).
+        </Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AuditAction, ObjectKind, Role } from '../../main/contract/index.ts';
+
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  exchange: 'Exchange Server',
+  sharepoint: 'SharePoint Server',
+  fci: 'File server using FCI',
+};
+
+const KIND_LABELS: Readonly<Record<ObjectKind, string>> = {
+  user: 'User',
+  computer: 'Computer',
+  group: 'Group',
+  'service-account': 'Service account',
+  'foreign-principal': 'Foreign security principal',
+  contact: 'Contact',
+  container: 'Container',
+  other: 'Other object',
+};
+
+const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  'authorized-account.add': 'Server allowed',
+  'authorized-account.remove': 'Server removed',
+  'super-user-feature.enable': 'Super-user feature switched on',
+  'role-based-administrator.add': 'Administrator added',
+  'role-based-administrator.remove': 'Administrator removed',
+  'onboarding-control.set': 'Onboarding control set',
+  'onboarding-control.clear': 'Onboarding control cleared',
+};
+
+/**
+ * A role as the connector's own tool names it ("Exchange Server", …).
+ *
+ * Admins know the roles by these words from Microsoft's documentation, not by our ids.
+ */
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+/**
+ * An object kind in words ("Service account"), as the Windows object picker says it.
+ *
+ * Whether a group is security-enabled is not part of the kind, so a group is just "Group".
+ */
+export function kindLabel(kind: ObjectKind): string {
+  return KIND_LABELS[kind];
+}
+
+/**
+ * An audit action in words ("Server allowed").
+ *
+ * The stored action ids are for scripts; the log is read by people.
+ */
+export function auditActionLabel(action: AuditAction): string {
+  return AUDIT_ACTION_LABELS[action];
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * An ISO timestamp as a local date and time, or the text itself if it does not parse.
+ *
+ * One formatter for the whole console, created once: a 5,000-row grid formats on every scroll.
+ */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
+}

@@ -1,0 +1,53 @@
+import type { AdminApi } from '../api/admin-api.ts';
+import { createAuditStore } from './audit-store.ts';
+import { createReviewStore } from './review-store.ts';
+import { createServersStore } from './servers-store.ts';
+import { createSessionStore } from './session-store.ts';
+import { createSuperUsersStore } from './super-users-store.ts';
+
+/**
+ * The API as the data stores use it: a `NOT_SIGNED_IN` answer (the session expired or main
+ * restarted) also signs this window out, so the admin lands on the sign-in page.
+ */
+function signingOutOnExpiry(api: AdminApi, onSignedOut: () => void): AdminApi {
+  return {
+    async call(channel, request) {
+      const result = await api.call(channel, request);
+      // After the caller has stored its own answer, so the reset that follows is the last word.
+      if (!result.ok && result.error.code === 'NOT_SIGNED_IN') setTimeout(onSignedOut, 0);
+      return result;
+    },
+  };
+}
+
+/**
+ * Every store of the console, each built on the one API.
+ *
+ * Made once by the composition root (`renderer/main.tsx`) and by tests; signing out (or a
+ * session expiring) empties the data stores so the next admin never sees the previous list.
+ */
+export function createAppStores(api: AdminApi) {
+  const session = createSessionStore(api);
+  const dataApi = signingOutOnExpiry(api, () => {
+    session.setState({ session: null });
+  });
+  const stores = {
+    session,
+    servers: createServersStore(dataApi),
+    superUsers: createSuperUsersStore(dataApi),
+    review: createReviewStore(dataApi),
+    audit: createAuditStore(dataApi),
+  };
+  stores.session.subscribe((state, previous) => {
+    if (previous.session !== null && state.session === null) {
+      stores.servers.setState(stores.servers.getInitialState(), true);
+      stores.superUsers.setState(stores.superUsers.getInitialState(), true);
+      stores.review.setState(stores.review.getInitialState(), true);
+      stores.audit.setState(stores.audit.getInitialState(), true);
+    }
+  });
+  return stores;
+}
+
+/** The console's stores (see {@link createAppStores}). */
+export type AppStores = ReturnType<typeof createAppStores>;

@@ -1,0 +1,89 @@
+import { createStore } from 'zustand/vanilla';
+import type { AuditAction, AuditRecord, IpcError, IpcRequest } from '../../main/contract/index.ts';
+import type { AdminApi } from '../api/admin-api.ts';
+import type { LoadState } from './load-state.ts';
+
+/** How many records one page asks for. */
+export const AUDIT_PAGE_SIZE = 100;
+
+/** The audit filters as the admin types them; blank means "any". Dates are `YYYY-MM-DD`, local. */
+export type AuditFilters = { readonly who: string; readonly action: AuditAction | ''; readonly from: string; readonly to: string };
+
+/** No filter at all. */
+export const NO_AUDIT_FILTERS: AuditFilters = { who: '', action: '', from: '', to: '' };
+
+/** The audit records read so far (newest first) and how to read older ones. */
+export type AuditState = {
+  readonly records: readonly AuditRecord[];
+  /** Cursor of the next, older page; null when the log has no more. */
+  readonly nextBefore: number | null;
+  readonly filters: AuditFilters;
+  readonly loadState: LoadState;
+  readonly olderState: LoadState;
+  readonly error: IpcError | undefined;
+  apply(filters: AuditFilters): Promise<void>;
+  loadOlder(): Promise<void>;
+};
+
+function localDayStart(date: string, dayOffset: number): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset).toISOString();
+}
+
+/**
+ * The `audit:list` request for some filters: From is the start of that local day, To the end.
+ *
+ * An admin who picks "To 3 May" means the whole of 3 May in their time zone, so `until` is
+ * the start of the next local day.
+ */
+export function auditRequest(filters: AuditFilters, before?: number): IpcRequest<'audit:list'> {
+  const who = filters.who.trim();
+  const since = localDayStart(filters.from, 0);
+  const until = localDayStart(filters.to, 1);
+  return {
+    limit: AUDIT_PAGE_SIZE,
+    ...(before !== undefined && { before }),
+    ...(who !== '' && { actor: who }),
+    ...(filters.action !== '' && { action: filters.action }),
+    ...(since !== undefined && { since }),
+    ...(until !== undefined && { until }),
+  };
+}
+
+/**
+ * The audit log store, built on the API.
+ *
+ * Pages go backwards in time with the `nextBefore` cursor; applying new filters starts over.
+ */
+export function createAuditStore(api: AdminApi) {
+  return createStore<AuditState>()((set, get) => ({
+    records: [],
+    nextBefore: null,
+    filters: NO_AUDIT_FILTERS,
+    loadState: 'idle',
+    olderState: 'idle',
+    error: undefined,
+    async apply(filters) {
+      set({ filters, loadState: 'loading', olderState: 'idle', error: undefined });
+      const result = await api.call('audit:list', auditRequest(filters));
+      if (get().filters !== filters) return;
+      set(result.ok ? { records: result.value.records, nextBefore: result.value.nextBefore, loadState: 'loaded' } : { records: [], nextBefore: null, loadState: 'failed', error: result.error });
+    },
+    async loadOlder() {
+      const { nextBefore, filters } = get();
+      if (nextBefore === null) return;
+      set({ olderState: 'loading', error: undefined });
+      const result = await api.call('audit:list', auditRequest(filters, nextBefore));
+      if (get().filters !== filters) return;
+      set(
+        result.ok
+          ? { records: [...get().records, ...result.value.records], nextBefore: result.value.nextBefore, olderState: 'loaded' }
+          : { olderState: 'failed', error: result.error },
+      );
+    },
+  }));
+}
+
+/** An audit store (see {@link createAuditStore}). */
+export type AuditStore = ReturnType<typeof createAuditStore>;

@@ -1,0 +1,101 @@
+import { createStore } from 'zustand/vanilla';
+import type { AuthorizedAccount, IpcError, IpcResult, RemoveServerResult, ServerListCsv } from '../../main/contract/index.ts';
+import type { AdminApi } from '../api/admin-api.ts';
+import type { LoadState } from './load-state.ts';
+import { DEFAULT_SERVER_SORT, type ServerSort } from './servers-selectors.ts';
+
+/** The "Servers allowed to utilize the connector" list as the console last read it. */
+export type ServersState = {
+  readonly entries: readonly AuthorizedAccount[];
+  readonly version: number | undefined;
+  /** The version every write must name; a stale one is refused with `LIST_CHANGED`. */
+  readonly versionTag: string | undefined;
+  readonly loadState: LoadState;
+  /** Why the last read failed (the entries of the previous read stay). */
+  readonly error: IpcError | undefined;
+  /** A write was refused because someone else changed the list: the banner asks for a reload. */
+  readonly listChanged: boolean;
+  readonly filter: string;
+  readonly sort: ServerSort;
+  readonly selectedId: string | undefined;
+  refresh(): Promise<void>;
+  remove(id: string): Promise<IpcResult<RemoveServerResult>>;
+  exportCsv(): Promise<IpcResult<ServerListCsv>>;
+  markListChanged(): void;
+  setFilter(filter: string): void;
+  setSort(sort: ServerSort): void;
+  select(id: string | undefined): void;
+};
+
+/** What a remove answers when the console has never read the list (no version to name). */
+const NOT_LOADED: IpcError = {
+  code: 'LIST_CHANGED',
+  source: 'console',
+  title: 'The list has not been loaded',
+  message: 'Reload the list, then try again.',
+};
+
+/**
+ * The servers list store, built on the API it reads and writes through.
+ *
+ * Every write names the `versionTag` of the last read; a refusal because the list changed
+ * sets `listChanged` rather than silently reloading, so the admin sees that someone else
+ * edited the list before deciding again.
+ */
+export function createServersStore(api: AdminApi) {
+  return createStore<ServersState>()((set, get) => ({
+    entries: [],
+    version: undefined,
+    versionTag: undefined,
+    loadState: 'idle',
+    error: undefined,
+    listChanged: false,
+    filter: '',
+    sort: DEFAULT_SERVER_SORT,
+    selectedId: undefined,
+    async refresh() {
+      set({ loadState: 'loading' });
+      const result = await api.call('servers:list', {});
+      if (!result.ok) {
+        set({ loadState: 'failed', error: result.error });
+        return;
+      }
+      const { entries, version, versionTag } = result.value;
+      const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
+      set({ entries, version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+    },
+    async remove(id) {
+      const versionTag = get().versionTag;
+      if (versionTag === undefined) return { ok: false, error: NOT_LOADED };
+      const result = await api.call('servers:remove', { id, versionTag });
+      if (result.ok) {
+        await get().refresh();
+      } else if (result.error.code === 'LIST_CHANGED') {
+        set({ listChanged: true });
+      }
+      return result;
+    },
+    exportCsv() {
+      return api.call('servers:export-csv', {});
+    },
+    markListChanged() {
+      set({ listChanged: true });
+    },
+    setFilter(filter) {
+      set({ filter });
+    },
+    setSort(sort) {
+      set({ sort });
+    },
+    select(id) {
+      set({ selectedId: id });
+    },
+  }));
+}
+
+/** A servers store (see {@link createServersStore}). */
+export type ServersStore = ReturnType<typeof createServersStore>;
+
+/** The selected entry, if it is still in the list. */
+export const selectSelectedEntry = (state: ServersState): AuthorizedAccount | undefined =>
+  state.selectedId === undefined ? undefined : state.entries.find((entry) => entry.id === state.selectedId);

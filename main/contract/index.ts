@@ -9,3 +9,4 @@ export * from './policy.ts';
 export * from './review.ts';
 export * from './servers.ts';
 export * from './bridge.ts';
+export * from './labels.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../contract/policy.ts';
+import { OBJECT_KIND_LABELS, ROLE_LABELS } from '../contract/labels.ts';
 import type { AuthorizedAccount } from '../contract/servers.ts';
 
 /**
@@ -7,28 +7,6 @@ import type { AuthorizedAccount } from '../contract/servers.ts';
  * Named after the list's title in the connector's own tool, so admins recognise the file.
  */
 export const SERVERS_CSV_FILE_NAME = 'servers-allowed-to-utilize-the-connector.csv';
-
-/**
- * The role as the list and the connector's own tool spell it.
- *
- * The export is read by people, so it uses the grid's words, not the API's role ids.
- */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  exchange: 'Exchange Server',
-  sharepoint: 'SharePoint Server',
-  fci: 'File server using FCI',
-};
-
-const KIND_LABELS: Readonly<Record<AuthorizedAccount['kind'], string>> = {
-  user: 'User',
-  computer: 'Computer',
-  group: 'Group',
-  'service-account': 'Service account',
-  'foreign-principal': 'Foreign security principal',
-  contact: 'Contact',
-  container: 'Container',
-  other: 'Other',
-};
 
 const HEADER = ['Account', 'Role', 'Object type', 'SID', 'Added by', 'Added on'];
 // A spreadsheet runs a cell starting with these as a formula (CSV injection); leading white
@@ -44,7 +22,7 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
  * every cell that could start a formula gets a leading apostrophe and stays plain text.
  */
 export function renderServersCsv(entries: readonly AuthorizedAccount[]): string {
-  const rows = entries.map((entry) => [entry.name, ROLE_LABELS[entry.role], KIND_LABELS[entry.kind], entry.sid, entry.addedBy, entry.addedAt]);
+  const rows = entries.map((entry) => [entry.name, ROLE_LABELS[entry.role], OBJECT_KIND_LABELS[entry.kind], entry.sid, entry.addedBy, entry.addedAt]);
   return [HEADER, ...rows].map((row) => row.map(csvCell).join(',')).map((line) => `${line}\r\n`).join('');
 }
 

@@ -1,21 +1,4 @@
-import type { AuditAction, ObjectKind, Role } from '../../main/contract/index.ts';
-
-const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  exchange: 'Exchange Server',
-  sharepoint: 'SharePoint Server',
-  fci: 'File server using FCI',
-};
-
-const KIND_LABELS: Readonly<Record<ObjectKind, string>> = {
-  user: 'User',
-  computer: 'Computer',
-  group: 'Group',
-  'service-account': 'Service account',
-  'foreign-principal': 'Foreign security principal',
-  contact: 'Contact',
-  container: 'Container',
-  other: 'Other object',
-};
+import { OBJECT_KIND_LABELS, ROLE_LABELS, type AuditAction, type ObjectKind, type Role } from '../../main/contract/index.ts';
 
 const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'authorized-account.add': 'Server allowed',
@@ -42,7 +25,7 @@ export function roleLabel(role: Role): string {
  * Whether a group is security-enabled is not part of the kind, so a group is just "Group".
  */
 export function kindLabel(kind: ObjectKind): string {
-  return KIND_LABELS[kind];
+  return OBJECT_KIND_LABELS[kind];
 }
 
 /**

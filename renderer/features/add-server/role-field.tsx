@@ -1,6 +1,6 @@
 import { Field, Radio, RadioGroup, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { JSX } from 'react';
-import type { Role } from '../../../main/contract/index.ts';
+import { ROLE_LABELS, type Role } from '../../../main/contract/index.ts';
 
 /** One role radio: the contract value, its label and what choosing it means. */
 export type RoleChoice = { readonly value: Role; readonly label: string; readonly explanation: string };
@@ -12,9 +12,9 @@ export type RoleChoice = { readonly value: Role; readonly label: string; readonl
  * account the seeds tell each server type to authorize.
  */
 export const ROLE_CHOICES: readonly RoleChoice[] = [
-  { value: 'exchange', label: 'Exchange Server', explanation: 'The Exchange Servers security group; every member becomes a super user over all protected content.' },
-  { value: 'sharepoint', label: 'SharePoint Server', explanation: 'The accounts that run Central Administration and the web application pools.' },
-  { value: 'fci', label: 'File server using FCI', explanation: 'The computer accounts (SERVERNAME$) of file servers running File Classification Infrastructure.' },
+  { value: 'exchange', label: ROLE_LABELS.exchange, explanation: 'The Exchange Servers security group; every member becomes a super user over all protected content.' },
+  { value: 'sharepoint', label: ROLE_LABELS.sharepoint, explanation: 'The accounts that run Central Administration and the web application pools.' },
+  { value: 'fci', label: ROLE_LABELS.fci, explanation: 'The computer accounts (SERVERNAME$) of file servers running File Classification Infrastructure.' },
 ];
 
 const useStyles = makeStyles({

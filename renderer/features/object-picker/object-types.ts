@@ -1,4 +1,4 @@
-import type { DirectoryObject, ObjectTypeFilter, Role } from '../../../main/contract/index.ts';
+import { OBJECT_KIND_LABELS, type DirectoryObject, type ObjectTypeFilter, type Role } from '../../../main/contract/index.ts';
 
 /** One "Object types" checkbox: the contract's filter value and its label. */
 export type ObjectTypeChoice = { readonly value: ObjectTypeFilter; readonly label: string };
@@ -40,23 +40,6 @@ export function presetTypesFor(role: Role): ReadonlySet<ObjectTypeFilter> {
  * part of the name because it decides what the policy allows.
  */
 export function objectTypeLabel(object: Pick<DirectoryObject, 'kind' | 'group'>): string {
-  switch (object.kind) {
-    case 'group':
-      if (object.group === undefined) return 'Group';
-      return object.group.security ? 'Security group' : 'Distribution group';
-    case 'user':
-      return 'User';
-    case 'computer':
-      return 'Computer';
-    case 'service-account':
-      return 'Service account';
-    case 'foreign-principal':
-      return 'Foreign security principal';
-    case 'contact':
-      return 'Contact';
-    case 'container':
-      return 'Container';
-    case 'other':
-      return 'Other';
-  }
+  if (object.kind === 'group' && object.group !== undefined) return object.group.security ? 'Security group' : 'Distribution group';
+  return OBJECT_KIND_LABELS[object.kind];
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README): from a fresh Debian machine with only its stock Node, get
 # Node 24, install the Debian packages, install npm dependencies, typecheck, lint, start the
-# Samba test domain controller, and run every test suite (unit, property, integration, CLI).
+# Samba test domain controller, and run every test suite (unit, property, integration, CLI),
+# then the console in Chromium (Playwright against the built renderer, e2e/renderer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -18,5 +19,12 @@ echo "== tests (unit + integration)"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json || status=$?
 node scripts/print-test-summary.ts .cache/test-results.json || status=1
+echo "== console in Chromium"
+# A stale report must never stand in for a run that did not happen.
+rm -f .cache/e2e-results.json
+e2e_status=0
+{ npm run --silent build:renderer && E2E_RENDERER_PREBUILT=1 npx playwright test --config e2e/renderer/playwright.config.ts; } || e2e_status=$?
+node e2e/renderer/e2e-summary.ts .cache/e2e-results.json || e2e_status=1
+[ "$e2e_status" -eq 0 ] || status=1
 echo "test-all: finished in $((SECONDS - started)) s"
 exit "$status"

@@ -1,0 +1,31 @@
+import { entryOf } from './harness/connector-service.ts';
+import { acknowledgeAll } from './harness/findings.ts';
+import { expect, test } from './harness/fixtures.ts';
+import { addThroughApi } from './harness/other-client.ts';
+
+test.describe('a change made by another client meanwhile', () => {
+  test('refuses the save with the "changed by someone else" banner, and Reload shows the other change', async ({ app, connector, testDomain }) => {
+    await app.signIn();
+    const dialog = await app.openAddDialog();
+    await app.checkName(dialog, 'SharePoint Server', 'svc-sp-central');
+    await acknowledgeAll(dialog);
+
+    // Another administrator adds the App Pool account between the console's read and its save.
+    const other = await entryOf(testDomain, 'svc-sp-apppool', 'sharepoint');
+    await addThroughApi(connector.url, await connector.signIn('alice'), { sid: other.sid, name: other.name, role: other.role });
+
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    const banner = app.page.getByText(/^The list was changed by someone else/);
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    // The console did not overwrite: only the other client's entry is stored.
+    expect((await connector.service.store.listAuthorizedAccounts()).entries.map((entry) => entry.name)).toEqual(['CORP\\svc-sp-apppool']);
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
+    await expect(app.rowOf('svc-sp-apppool')).toHaveCount(0);
+    await app.page.getByRole('button', { name: 'Reload' }).click();
+    await expect(app.rowOf('svc-sp-apppool')).toHaveCount(1);
+    await expect(app.rowOf('svc-sp-central')).toHaveCount(0);
+    await expect(banner).toBeHidden();
+  });
+});

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { ConsoleDefaults, SignInRequest } from '../../../main/contract/console-session.ts';
+import type { AdConnection } from '../../ad/ad-connection.ts';
+import { SEED_PASSWORD, TEST_DOMAIN, upnOf } from './test-domain.ts';
+
+/**
+ * What the sign-in screen starts from in the tests: every environment's service URL is the
+ * test service, the directory is the test DC named explicitly (LDAPS, its CA, its name).
+ */
+export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string): ConsoleDefaults {
+  return {
+    environment: 'AzureCloud',
+    serviceUrls: { AzureCloud: serviceUrl, AzureChinaCloud: serviceUrl, AzureUSGovernment: serviceUrl, AzureUSGovernment2: serviceUrl, AzureUSGovernment3: serviceUrl },
+    username: '',
+    directory: {
+      mode: 'server',
+      domain: TEST_DOMAIN,
+      serverUrl: connection.url,
+      transport: 'ldaps',
+      caFile: connection.caFile,
+      serverName: connection.serverName,
+      bindUser: '',
+    },
+  };
+}
+
+/** The request the sign-in screen sends when the defaults are left as they are. */
+export function signInRequestFor(defaults: ConsoleDefaults, samAccountName: string, password = SEED_PASSWORD): SignInRequest {
+  const { directory } = defaults;
+  return {
+    environment: defaults.environment,
+    serviceUrl: defaults.serviceUrls[defaults.environment],
+    username: upnOf(samAccountName),
+    password,
+    directory: { mode: directory.mode, serverUrl: directory.serverUrl, transport: directory.transport, caFile: directory.caFile, serverName: directory.serverName },
+    operationId: randomUUID(),
+  };
+}

@@ -23,7 +23,7 @@ describe('AddServerDialog', () => {
     await user.type(screen.getByRole('textbox', { name: 'Object name' }), 'svc-sp{Enter}');
     const chooser = await screen.findByRole('dialog', { name: 'Multiple names found' });
     const grid = within(chooser).getByRole('grid', { name: 'Matching objects' });
-    expect(within(grid).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'Type', 'In Folder']);
+    expect(within(grid).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'Logon name', 'Type', 'In Folder']);
     await waitFor(() => {
       expect(within(grid).getAllByRole('row')[1]).toHaveFocus();
     });

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   grid: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
   row: {
     display: 'grid',
-    gridTemplateColumns: '2fr 1.3fr 2fr',
+    gridTemplateColumns: '1.6fr 1.2fr 1fr 2.2fr',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalM,
     paddingInline: tokens.spacingHorizontalS,
@@ -111,10 +111,11 @@ export function ObjectGrid(props: ObjectGridProps): JSX.Element {
   };
 
   return (
-    <div role="grid" aria-label={props.label} aria-rowcount={props.complete === false ? -1 : objects.length + 1} aria-colcount={3} className={styles.grid}>
+    <div role="grid" aria-label={props.label} aria-rowcount={props.complete === false ? -1 : objects.length + 1} aria-colcount={4} className={styles.grid}>
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.header)}>
           <div role="columnheader">Name</div>
+          <div role="columnheader">Logon name</div>
           <div role="columnheader">Type</div>
           <div role="columnheader">In Folder</div>
         </div>
@@ -149,9 +150,10 @@ export function ObjectGrid(props: ObjectGridProps): JSX.Element {
                   onKeyDown(event, item.index, object);
                 }}
               >
-                <div role="gridcell" className={styles.cell}>{object.name}</div>
+                <div role="gridcell" className={styles.cell} title={object.name}>{object.name}</div>
+                <div role="gridcell" className={styles.cell} title={object.samAccountName}>{object.samAccountName ?? ''}</div>
                 <div role="gridcell" className={styles.cell}>{objectTypeLabel(object)}</div>
-                <div role="gridcell" className={styles.cell}>{object.inFolder}</div>
+                <div role="gridcell" className={styles.cell} title={object.inFolder}>{object.inFolder}</div>
               </div>
             );
           })}

@@ -13,16 +13,17 @@ const LABELS: Readonly<Record<ServerColumn, string>> = {
 };
 
 const WIDTHS: Readonly<Record<ServerColumn, string>> = {
-  account: 'minmax(14rem, 2fr)',
-  role: 'minmax(11rem, 1.2fr)',
-  kind: 'minmax(8rem, 1fr)',
-  sid: 'minmax(17rem, 2fr)',
-  addedBy: 'minmax(10rem, 1.2fr)',
-  addedAt: 'minmax(11rem, 1.2fr)',
+  account: 'minmax(13rem, 2fr)',
+  role: 'minmax(10rem, 1.1fr)',
+  kind: 'minmax(7rem, 0.8fr)',
+  // A domain's SIDs share everything but the last part, so the whole SID must fit.
+  sid: 'minmax(25rem, 2.4fr)',
+  addedBy: 'minmax(9rem, 1.1fr)',
+  addedAt: 'minmax(10rem, 1.1fr)',
 };
 
 /** Below this width the servers grid scrolls sideways. */
-export const SERVER_GRID_MIN_WIDTH = '71rem';
+export const SERVER_GRID_MIN_WIDTH = '74rem';
 
 /**
  * The servers grid's columns: the same texts the filter searches and the sort compares.

@@ -119,9 +119,13 @@ describe('ServersPage', () => {
     expect(screen.queryByRole('row', { name: /FS01/ })).not.toBeInTheDocument();
   });
 
-  it('downloads the CSV under the file name main gives', async () => {
+  it('downloads the CSV under the file name main gives, with a byte-order mark for Excel', async () => {
     const csv = { fileName: 'servers-allowed-to-utilize-the-connector.csv', csv: 'Account\r\nCORP\\FS01$\r\n', entries: 1 };
-    const createObjectURL = vi.fn(() => 'blob:csv');
+    const saved: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:csv';
+    });
     const revokeObjectURL = vi.fn();
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }));
     const clicked: string[] = [];
@@ -136,6 +140,8 @@ describe('ServersPage', () => {
       expect(clicked).toEqual(['servers-allowed-to-utilize-the-connector.csv']);
     });
     expect(createObjectURL).toHaveBeenCalledOnce();
+    const bytes = new Uint8Array(await (saved[0] as Blob).arrayBuffer());
+    expect([...bytes.slice(0, 10)]).toEqual([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Account')]);
     click.mockRestore();
     vi.unstubAllGlobals();
   });

@@ -83,7 +83,8 @@ export function ServersPage() {
       setActionError(result.error);
       return;
     }
-    saveTextFile(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
+    // A byte-order mark makes Excel on Windows read the file as UTF-8 (names like "Zoë").
+    saveTextFile(result.value.fileName, `\uFEFF${result.value.csv}`, 'text/csv;charset=utf-8');
     setStatus(`Exported ${String(result.value.entries)} entries to ${result.value.fileName}.`);
   };
 

@@ -44,6 +44,8 @@ export function ObjectPickerDialog(props: ObjectPickerDialogProps): JSX.Element 
   const searchState = useStore(store, (state) => state.searchState);
   const pageState = useStore(store, (state) => state.pageState);
   const done = useStore(store, (state) => state.done);
+  // With the OU tree open the results get fewer rows, so the dialog still fits 800 pixels.
+  const resultsHeight = useStore(store, (state) => (state.locationKind === 'container' ? 176 : 240));
   const error = useStore(store, (state) => state.error);
   const treeError = useStore(treeStore, (state) => state.error);
   const searching = useStore(store, selectIsSearching);
@@ -101,6 +103,7 @@ export function ObjectPickerDialog(props: ObjectPickerDialogProps): JSX.Element 
               }}
               onActivate={pick}
               onNearEnd={loadMore}
+              height={resultsHeight}
             />
             <Text role="status" className={styles.status}>
               {searchState === 'loaded' ? `${String(objects.length)} found` : ''}

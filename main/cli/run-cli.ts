@@ -3,8 +3,10 @@ import { ConnectorError, type ConnectorClient } from '../core/connector/index.ts
 import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directory } from '../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
+import { healthCommandFor } from './health-commands.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
+import { serverConfigCommandFor } from './server-config-commands.ts';
 import { entryOf } from './servers-commands.ts';
 import { serversCommandFor } from './servers-command-line.ts';
 import { openSignedInClient } from './signed-in-client.ts';
@@ -31,10 +33,16 @@ const COMMAND_FLAGS = {
   'service-url': { type: 'string' },
   'service-ca': { type: 'string' },
   proxy: { type: 'string' },
+  'connector-url': { type: 'string' },
+  'ca-file': { type: 'string' },
+  'tenant-url': { type: 'string' },
   environment: { type: 'string' },
   username: { type: 'string' },
   acknowledge: { type: 'string', multiple: true },
   yes: { type: 'boolean' },
+  profile: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -122,6 +130,8 @@ async function commandFor(group: string, rest: readonly string[], values: Values
     return group === 'sign-in' ? () => signInCommand(values, io) : () => signOutCommand(io);
   }
   if (group === 'servers') return serversCommandFor(rest[0], rest.slice(1), values);
+  if (group === 'server-config') return serverConfigCommandFor(rest, values, io.env);
+  if (group === 'health') return healthCommandFor(rest, values, io.stderrIsTerminal && values.json !== true ? io.stderr : undefined);
   throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
 }
 

@@ -30,6 +30,20 @@ Connector service commands ("Servers allowed to utilize the connector"):
   servers export                           The list as JSON (the --list FILE format)
   servers import FILE [--yes]              Show what would change; with --yes apply it all as one change
 
+Deployment health (check codes: docs/deployment-health.md):
+  health --connector-url URL [--ca-file FILE] [--proxy URL] [--tenant-url URL]
+                                           Check nodes, heartbeats, the connector URL, the verification page, the
+                                           HTTPS certificate and TLS versions, the connectors' proxy (--proxy: their
+                                           ProxyAddress value) and the list; node and list checks need sign-in.
+                                           Exit 1 when a check fails (0 with warnings only)
+
+Server configuration (docs/server-configuration.md):
+  server-config --connector-url URL [--tenant-url URL] [--profile current|2014] --out DIR [--force] [--ca-file FILE]
+                                           Write the .reg files, the Group Policy script and the local scripts that
+                                           point Exchange, SharePoint and FCI servers at the connector; without
+                                           --tenant-url it is read from URL/_wmcs/GetRmsoUri.aspx (--ca-file: CA of
+                                           the connector's certificate). Existing files are kept unless --force
+
 Environments (--environment): AzureCloud (default), AzureChinaCloud, AzureUSGovernment, AzureUSGovernment2, AzureUSGovernment3
 Service settings: RMSADMIN_SERVICE_URL, RMSADMIN_ENVIRONMENT, RMSADMIN_SERVICE_USER, RMSADMIN_SERVICE_PASSWORD,
   RMSADMIN_SERVICE_CA; HTTPS_PROXY / NO_PROXY are honoured; RMSADMIN_SESSION_FILE moves the saved token

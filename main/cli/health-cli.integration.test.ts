@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
+import { SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
+import type { HealthReport } from '../core/health/index.ts';
+import { runCliProcessAsync, type CliRun } from './testing/run-cli-process.ts';
+
+describe('rms-connector-admin health against a live connector service', () => {
+  let service: TestService;
+  let directory: string;
+  let sessionFile: string;
+  const run = (args: readonly string[], input = ''): Promise<CliRun> => runCliProcessAsync(args, { env: { RMSADMIN_SESSION_FILE: sessionFile, RMSADMIN_SERVICE_URL: service.url }, input });
+  const statuses = (result: CliRun): Record<string, string> => Object.fromEntries((JSON.parse(result.stdout) as HealthReport).results.map((check) => [check.code, check.status]));
+
+  beforeAll(async () => {
+    service = await startTestService();
+    await service.grant(upnOf('alice'), 'ConnectorAdministrator');
+    // A second node that stopped heartbeating an hour ago, and its computer account on the list.
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    await service.store.heartbeat({ id: 'rmscon01', name: 'RMSCON01', version: '1.0.0', url: 'http://127.0.0.1:9', tls: false, startedAt: hourAgo }, hourAgo);
+    const list = await service.store.listAuthorizedAccounts();
+    await service.store.applyListChange({ context: FIXTURE_CONTEXT, expectedVersion: list.version, add: [{ sid: 'S-1-5-21-1004336348-1177238915-682003330-5001', name: 'CORP\\RMSCON01$', role: 'fci', kind: 'computer' }], remove: [] });
+    directory = mkdtempSync(join(tmpdir(), 'rmsadmin-health-cli-'));
+    sessionFile = join(directory, 'session.json');
+  });
+  afterAll(async () => {
+    await service.dispose();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('runs the checks that need no service without sign-in, saying "sign in first" for the others', async () => {
+    const result = await run(['health', '--connector-url', service.url, '--json']);
+    const report = JSON.parse(result.stdout) as HealthReport;
+    expect(result.status).toBe(0);
+    expect(statuses(result)).toMatchObject({ NODES_AT_LEAST_TWO: 'not-run', VERIFICATION_PAGE_URL: 'pass', HTTP_PLAINTEXT: 'warn', TLS_CERT_NAME: 'not-run', LIST_NOT_EMPTY: 'not-run' });
+    expect(report.results.find((check) => check.code === 'LIST_NOT_EMPTY')?.notRunReason).toMatch(/^Sign in first: /);
+  });
+
+  it('finds the node that stopped heartbeating and the node account on the list, and exits 1', async () => {
+    const signIn = await run(['sign-in', '--username', upnOf('alice'), '--password-stdin'], `${SEED_PASSWORD}\n`);
+    expect(signIn.status, signIn.stderr).toBe(0);
+    const result = await run(['health', '--connector-url', service.url, '--json']);
+    expect(result.status).toBe(1);
+    expect(statuses(result)).toMatchObject({
+      NODES_AT_LEAST_TWO: 'warn',
+      NODE_HEARTBEAT_RECENT: 'fail',
+      VERIFICATION_PAGE_NODE: 'pass',
+      VERIFICATION_PAGE_URL: 'pass',
+      LIST_NOT_EMPTY: 'pass',
+      NODE_NOT_AUTHORIZED: 'fail',
+    });
+    const human = await run(['health', '--connector-url', service.url]);
+    expect(human.stdout).toMatch(/\[FAIL\] NODE_HEARTBEAT_RECENT: .*\n\s+Measured: "RMSCON-TEST" last heartbeat \d+(\.\d)? (ms|s) ago; "RMSCON01" last heartbeat 1 h ago \(stopped\)/);
+    expect(human.stdout).toContain('"CORP\\\\RMSCON01$" (fci) is node "RMSCON01"');
+    expect(human.stdout).toMatch(/Result: FAIL - \d+ passed, \d+ warning\(s\), 2 failed, \d+ not run\.\n$/);
+  });
+
+  it.each([
+    [['health'], 'needs --connector-url'],
+    [['health', '--connector-url', 'https://a.test/\nX-Injected: 1'], 'spaces or control characters'],
+    [['health', '--connector-url', 'https://admin:secret@a.test'], 'user name or password'],
+    [['health', '--connector-url', 'javascript:alert(1)'], 'must start with https:// or http://'],
+    [['health', '--connector-url', 'https://a.test/_wmcs/licensing'], 'path, query or fragment'],
+    [['health', 'extra', '--connector-url', 'https://a.test'], 'takes no operands'],
+    [['health', '--connector-url', 'https://a.test', '--ca-file', '/nonexistent/ca.pem'], 'could not be read'],
+    [['health', '--connector-url', 'https://a.test', '--bogus'], 'Unknown option'],
+  ])('refuses %j with a usage error (exit 2) before connecting', async (args, message) => {
+    const result = await run(args);
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 2, stdout: '' });
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('secret');
+  });
+});

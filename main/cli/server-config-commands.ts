@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../core/server-config/index.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import type { CommandResult } from './directory-commands.ts';
+
+/** The flags `server-config` reads (a subset of what parseArgs hands over). */
+export type ServerConfigFlagValues = {
+  readonly 'connector-url'?: string | undefined;
+  readonly 'tenant-url'?: string | undefined;
+  readonly 'ca-file'?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly out?: string | undefined;
+  readonly force?: boolean | undefined;
+};
+
+/**
+ * Check `server-config`'s arguments, then return the run that reads the tenant URL (when
+ * not given), generates every file and writes them.
+ *
+ * Every input is checked before anything touches the disk or the network: a refused URL
+ * leaves `--out` as it was (not even created).
+ */
+export function serverConfigCommandFor(operands: readonly string[], values: ServerConfigFlagValues, env: NodeJS.ProcessEnv): () => Promise<CommandResult> {
+  if (operands.length > 0) throw new CliError('USAGE', `server-config takes no operands; remove "${operands.join(' ')}".`);
+  const connectorUrl = values['connector-url'];
+  if (connectorUrl === undefined) throw new CliError('USAGE', 'server-config needs --connector-url URL: the load-balanced connector name, for example --connector-url https://rmsconnector.contoso.com.');
+  if (values.out === undefined || values.out === '') throw new CliError('USAGE', 'server-config needs --out DIR: the folder to write the .reg files and scripts to.');
+  const outDir = path.resolve(values.out);
+  const connector = parseConnectorUrl(connectorUrl);
+  if (!connector.ok) throw new CliError(connector.issue.code, connector.issue.message);
+  const caPem = values['ca-file'] === undefined ? undefined : readCaFile(values['ca-file']);
+  return async () => {
+    const given = values['tenant-url'];
+    const tenant = given === undefined ? await readTenantUrl(connectorUrl, { caPem, env }) : undefined;
+    if (tenant !== undefined && !tenant.ok) throw new CliError(`TENANT_URL_${tenant.error.code}`, tenant.error.message);
+    const result = planServerConfiguration({ connectorUrl, tenantUrl: given ?? (tenant?.ok === true ? tenant.tenantUrl : ''), profile: values.profile });
+    if (!result.ok) throw new CliError(result.issues[0]?.code ?? 'INVALID_INPUT', result.issues.map((issue) => issue.message).join(' '));
+    const files = renderOutputFiles(result.plan);
+    writeOutputFiles(outDir, files, values.force === true);
+    const tenantUrlSource = given === undefined ? 'connector' : 'given';
+    const notices = [...(tenant?.ok === true ? tenant.notices : []), ...result.plan.notices];
+    return { human: formatHuman(result.plan, outDir, files, tenantUrlSource, notices), json: summaryJson(result.plan, outDir, files, tenantUrlSource, notices), exitCode: EXIT.ok };
+  };
+}
+
+function readCaFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError('INVALID_INPUT', `Cannot read --ca-file ${file} (${error instanceof Error ? error.message : String(error)}). Give a PEM file of the CA that issued the connector's certificate.`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new CliError('INVALID_INPUT', `--ca-file ${file} holds no PEM certificate. Export the CA certificate as Base-64 (.cer/.pem).`);
+  return text;
+}
+
+/**
+ * Write every file or none: refuse existing files unless `force`, write each to a temporary
+ * name beside its target, and rename only once all are written.
+ *
+ * Temporary files are opened exclusively (`wx`), so a planted symbolic link is never followed.
+ */
+function writeOutputFiles(outDir: string, files: readonly OutputFile[], force: boolean): void {
+  if (existsSync(outDir) && !lstatSync(outDir).isDirectory()) throw new CliError('INVALID_INPUT', `--out ${outDir} exists and is not a folder. Choose a folder.`);
+  const existing = files.filter((file) => existsSync(path.join(outDir, file.name))).map((file) => file.name);
+  if (existing.length > 0 && !force) throw new CliError('OUTPUT_EXISTS', `${outDir} already holds ${existing.join(', ')}. Choose another --out folder, or add --force to replace them.`);
+  mkdirSync(outDir, { recursive: true });
+  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const written: string[] = [];
+  try {
+    for (const file of files) {
+      const temporary = path.join(outDir, `.${file.name}${suffix}`);
+      writeFileSync(temporary, file.bytes, { flag: 'wx', mode: 0o644 });
+      written.push(temporary);
+    }
+    files.forEach((file, index) => {
+      renameSync(written[index] ?? '', path.join(outDir, file.name));
+    });
+  } catch (error) {
+    for (const temporary of written) rmSync(temporary, { force: true });
+    throw new CliError('WRITE_FAILED', `Could not write the files to ${outDir} (${error instanceof Error ? error.message : String(error)}). Check the folder exists and you may write to it.`);
+  }
+}
+
+const KIND_LABEL = { reg: 'registry file', 'local-script': 'local script', 'gpo-script': 'Group Policy script' } as const;
+
+function formatHuman(plan: ServerConfigurationPlan, outDir: string, files: readonly OutputFile[], tenantUrlSource: string, notices: readonly Notice[]): string {
+  const width = Math.max(...files.map((file) => file.name.length));
+  const warnings = notices.filter((notice) => notice.severity === 'warning');
+  const infos = notices.filter((notice) => notice.severity === 'info');
+  const sections = [
+    [
+      `Wrote ${files.length} files to ${outDir} (profile ${plan.profile}):`,
+      ...files.map((file) => `  ${file.name.padEnd(width)}  ${KIND_LABEL[file.kind]}`),
+      '',
+      `Connector URL: ${plan.connectorUrl}`,
+      `Tenant URL:    ${plan.tenantUrl}${tenantUrlSource === 'connector' ? ' (read from the connector)' : ''}`,
+    ].join('\n'),
+    ...(infos.length > 0 ? [infos.map((notice) => `Note: ${notice.message}`).join('\n')] : []),
+    ['Warnings:', ...warnings.map((notice) => `  ${notice.code}: ${notice.message}`)].join('\n'),
+    ...plan.servers.map((server) =>
+      [`${server.title} (${server.regFileName}, ${server.localScriptFileName}; GPO "${server.gpoName}")`, `  Configure: ${server.configure}`, '  Then:', ...server.followUpSteps.map((step) => `    - ${step}`)].join('\n'),
+    ),
+    [
+      `Profiles: this is "${plan.profile}"; the other profile differs in:`,
+      ...plan.profileDifferences.filter((difference) => difference.kind !== 'gpo-name').map((difference) => `  - ${difference.summary}`),
+      '  - The Group Policy object names.',
+      '  (docs/server-configuration.md explains both.)',
+    ].join('\n'),
+  ];
+  return sections.join('\n\n');
+}
+
+function summaryJson(plan: ServerConfigurationPlan, outDir: string, files: readonly OutputFile[], tenantUrlSource: string, notices: readonly Notice[]): unknown {
+  return {
+    connectorUrl: plan.connectorUrl,
+    tenantUrl: plan.tenantUrl,
+    tenantUrlSource,
+    profile: plan.profile,
+    outputDirectory: outDir,
+    files: files.map((file) => ({ name: file.name, kind: file.kind, serverType: file.serverType ?? null, bytes: file.bytes.length })),
+    notices,
+    servers: plan.servers,
+    profileDifferences: plan.profileDifferences,
+  };
+}

@@ -1,0 +1,31 @@
+import { renderGpoScript } from './gpo-script.ts';
+import { renderLocalScript } from './local-script.ts';
+import type { ServerConfigurationPlan } from './plan-server-configuration.ts';
+import { renderRegFile } from './reg-file.ts';
+import type { ServerType } from './server-types.ts';
+
+/** One generated file: its name (no folder), what it is, and its exact bytes. */
+export type OutputFile = {
+  readonly name: string;
+  readonly kind: 'reg' | 'gpo-script' | 'local-script';
+  /** The server type it configures; absent for the GPO script, which covers all. */
+  readonly serverType?: ServerType;
+  readonly bytes: Buffer;
+};
+
+/**
+ * Every file of a plan, in a stable order: per server type its .reg file and local script,
+ * then the GPO script.
+ *
+ * The caller writes them; this module does no file I/O, so the console and the CLI write
+ * the same bytes their own way.
+ */
+export function renderOutputFiles(plan: ServerConfigurationPlan): OutputFile[] {
+  return [
+    ...plan.servers.flatMap((server): OutputFile[] => [
+      { name: server.regFileName, kind: 'reg', serverType: server.serverType, bytes: renderRegFile(plan, server.serverType) },
+      { name: server.localScriptFileName, kind: 'local-script', serverType: server.serverType, bytes: renderLocalScript(plan, server.serverType) },
+    ]),
+    { name: plan.gpoScriptFileName, kind: 'gpo-script', bytes: renderGpoScript(plan) },
+  ];
+}

@@ -1,0 +1,98 @@
+import type { InputIssue, Notice } from './config-issues.ts';
+import { DEPLOYMENT_WARNINGS, followUpSteps } from './follow-up-steps.ts';
+import { compareProfiles, type ProfileDifference } from './profile-differences.ts';
+import { isProfile, registrySettingsFor, type Profile, type RegistryKey } from './registry-settings.ts';
+import { SERVER_TYPE_INFO, SERVER_TYPES, type ServerType } from './server-types.ts';
+import { parseConnectorUrl, parseTenantUrl } from './url-rules.ts';
+
+/** What the admin typed (or the tenant URL read from the connector). */
+export type ServerConfigurationInput = {
+  readonly connectorUrl: string;
+  readonly tenantUrl: string;
+  /** `current` (default) or `2014`. */
+  readonly profile?: string | undefined;
+};
+
+/** Everything generated for one server type. */
+export type ServerPlan = {
+  readonly serverType: ServerType;
+  readonly title: string;
+  /** Which servers of the product to configure. */
+  readonly configure: string;
+  readonly keys: readonly RegistryKey[];
+  readonly followUpSteps: readonly string[];
+  readonly gpoName: string;
+  readonly regFileName: string;
+  readonly localScriptFileName: string;
+};
+
+/** The checked input and everything derived from it; the renderers turn it into files. */
+export type ServerConfigurationPlan = {
+  readonly connectorUrl: string;
+  readonly tenantUrl: string;
+  readonly profile: Profile;
+  /** Warnings about the input, then the deployment warnings every plan carries. */
+  readonly notices: readonly Notice[];
+  readonly servers: readonly ServerPlan[];
+  /** How the other profile would differ (the same list whichever profile was chosen). */
+  readonly profileDifferences: readonly ProfileDifference[];
+  readonly gpoScriptFileName: string;
+};
+
+/** A plan, or every reason the input was refused (each says what to type instead). */
+export type PlanResult = { readonly ok: true; readonly plan: ServerConfigurationPlan } | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/** The GPO script's file name, as the 2014 script named it. */
+export const GPO_SCRIPT_FILE_NAME = 'CreateConnectorRedirectGPOs.ps1';
+
+/**
+ * Check the input and work out every registry value, Group Policy object and follow-up
+ * step for every server type.
+ *
+ * Nothing is generated from refused input: the result is then only the issues, all of them
+ * at once, so a form can mark both fields in one pass.
+ */
+export function planServerConfiguration(input: ServerConfigurationInput): PlanResult {
+  const connector = parseConnectorUrl(input.connectorUrl);
+  const tenant = parseTenantUrl(input.tenantUrl);
+  const profileText = input.profile ?? 'current';
+  const issues: InputIssue[] = [
+    ...(connector.ok ? [] : [connector.issue]),
+    ...(tenant.ok ? [] : [tenant.issue]),
+    ...(isProfile(profileText) ? [] : [{ code: 'PROFILE_UNKNOWN' as const, field: 'profile' as const, message: `Unknown profile "${profileText.slice(0, 40)}". Use current (today's documentation) or 2014 (what GenConnectorConfig.ps1 wrote).` }]),
+  ];
+  if (!connector.ok || !tenant.ok || !isProfile(profileText)) return { ok: false, issues };
+  const urls = { connectorUrl: connector.value.url, tenantUrl: tenant.value.url };
+  const profile = profileText;
+  const servers = SERVER_TYPES.map((serverType): ServerPlan => {
+    const info = SERVER_TYPE_INFO[serverType];
+    return {
+      serverType,
+      title: info.title,
+      configure: info.configure,
+      keys: registrySettingsFor(serverType, profile, urls),
+      followUpSteps: followUpSteps(serverType, urls.connectorUrl),
+      gpoName: profile === 'current' ? info.gpoNameCurrent : info.gpoName2014,
+      regFileName: `${info.fileStem}RedirectionConfiguration.reg`,
+      localScriptFileName: `Apply${info.fileStem}RedirectionConfiguration.ps1`,
+    };
+  });
+  return {
+    ok: true,
+    plan: {
+      ...urls,
+      profile,
+      notices: [...connector.notices, ...tenant.notices, ...DEPLOYMENT_WARNINGS],
+      servers,
+      profileDifferences: compareProfiles(urls),
+      gpoScriptFileName: GPO_SCRIPT_FILE_NAME,
+    },
+  };
+}
+
+/** The plan of one server type; every plan has all of them. */
+export function serverPlanOf(plan: ServerConfigurationPlan, serverType: ServerType): ServerPlan {
+  const server = plan.servers.find((candidate) => candidate.serverType === serverType);
+  if (server === undefined) throw new Error(`The plan has no ${serverType} part.`);
+  return server;
+}

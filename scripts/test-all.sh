@@ -2,7 +2,9 @@
 # The one test command (README): from a fresh Debian machine with only its stock Node, get
 # Node 24, install the Debian packages, install npm dependencies, typecheck, lint, start the
 # Samba test domain controller, and run every test suite (unit, property, integration, CLI),
-# then the console in Chromium (Playwright against the built renderer, e2e/renderer).
+# then the console in Chromium (Playwright against the built renderer, e2e/renderer), the
+# desktop app's security gates and package check, and the desktop app in Electron
+# (e2e/electron; reported as NOT RUN, neither passed nor failed, where no Electron binary exists).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -26,5 +28,14 @@ e2e_status=0
 { npm run --silent build:renderer && E2E_RENDERER_PREBUILT=1 npx playwright test --config e2e/renderer/playwright.config.ts; } || e2e_status=$?
 node e2e/renderer/e2e-summary.ts .cache/e2e-results.json || e2e_status=1
 [ "$e2e_status" -eq 0 ] || status=1
+echo "== desktop app: security gates and package"
+node tooling/insecure-settings-gate.ts || status=1
+node tooling/electronegativity-gate.ts || status=1
+node tooling/package/check-package.ts || status=1
+echo "== desktop app in Electron"
+rm -f .cache/e2e-electron.log
+node e2e/electron/run.ts | tee .cache/e2e-electron.log || status=1
+# The not-run line is repeated last so that nobody reads the closing lines as "everything ran".
+grep -h '^e2e/electron: NOT RUN' .cache/e2e-electron.log || true
 echo "test-all: finished in $((SECONDS - started)) s"
 exit "$status"

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../core/server-config/index.ts';
+import { OutputWriteError, parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, writeOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../core/server-config/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 
@@ -38,7 +37,7 @@ export function serverConfigCommandFor(operands: readonly string[], values: Serv
     const result = planServerConfiguration({ connectorUrl, tenantUrl: given ?? (tenant?.ok === true ? tenant.tenantUrl : ''), profile: values.profile });
     if (!result.ok) throw new CliError(result.issues[0]?.code ?? 'INVALID_INPUT', result.issues.map((issue) => issue.message).join(' '));
     const files = renderOutputFiles(result.plan);
-    writeOutputFiles(outDir, files, values.force === true);
+    writeFiles(outDir, files, values.force === true);
     const tenantUrlSource = given === undefined ? 'connector' : 'given';
     const notices = [...(tenant?.ok === true ? tenant.notices : []), ...result.plan.notices];
     return { human: formatHuman(result.plan, outDir, files, tenantUrlSource, notices), json: summaryJson(result.plan, outDir, files, tenantUrlSource, notices), exitCode: EXIT.ok };
@@ -56,31 +55,20 @@ function readCaFile(file: string): string {
   return text;
 }
 
-/**
- * Write every file or none: refuse existing files unless `force`, write each to a temporary
- * name beside its target, and rename only once all are written.
- *
- * Temporary files are opened exclusively (`wx`), so a planted symbolic link is never followed.
- */
-function writeOutputFiles(outDir: string, files: readonly OutputFile[], force: boolean): void {
-  if (existsSync(outDir) && !lstatSync(outDir).isDirectory()) throw new CliError('INVALID_INPUT', `--out ${outDir} exists and is not a folder. Choose a folder.`);
-  const existing = files.filter((file) => existsSync(path.join(outDir, file.name))).map((file) => file.name);
-  if (existing.length > 0 && !force) throw new CliError('OUTPUT_EXISTS', `${outDir} already holds ${existing.join(', ')}. Choose another --out folder, or add --force to replace them.`);
-  mkdirSync(outDir, { recursive: true });
-  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const written: string[] = [];
+/** Write every file or none (core's writer), with the CLI's words for each refusal. */
+function writeFiles(outDir: string, files: readonly OutputFile[], force: boolean): void {
   try {
-    for (const file of files) {
-      const temporary = path.join(outDir, `.${file.name}${suffix}`);
-      writeFileSync(temporary, file.bytes, { flag: 'wx', mode: 0o644 });
-      written.push(temporary);
-    }
-    files.forEach((file, index) => {
-      renameSync(written[index] ?? '', path.join(outDir, file.name));
-    });
+    writeOutputFiles(outDir, files, { replace: force, createFolder: true });
   } catch (error) {
-    for (const temporary of written) rmSync(temporary, { force: true });
-    throw new CliError('WRITE_FAILED', `Could not write the files to ${outDir} (${error instanceof Error ? error.message : String(error)}). Check the folder exists and you may write to it.`);
+    if (!(error instanceof OutputWriteError)) throw error;
+    switch (error.code) {
+      case 'NOT_A_FOLDER':
+        throw new CliError('INVALID_INPUT', `--out ${outDir} exists and is not a folder. Choose a folder.`);
+      case 'OUTPUT_EXISTS':
+        throw new CliError('OUTPUT_EXISTS', `${outDir} already holds ${error.existing.join(', ')}. Choose another --out folder, or add --force to replace them.`);
+      case 'WRITE_FAILED':
+        throw new CliError('WRITE_FAILED', `Could not write the files to ${outDir} (${error.message}). Check the folder exists and you may write to it.`);
+    }
   }
 }
 

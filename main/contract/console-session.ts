@@ -31,17 +31,33 @@ export const DirectorySettingsSchema = z
 /** See {@link DirectorySettingsSchema}. */
 export type DirectorySettings = z.infer<typeof DirectorySettingsSchema>;
 
-/** What the sign-in screen sends. Secrets go to the main process and never come back. */
+/**
+ * What the sign-in screen sends. Secrets go to the main process and never come back.
+ *
+ * Exactly one of `password` (typed) and `useRememberedPassword` (the vault's, read in main):
+ * the renderer never holds a remembered password. `rememberPassword` asks main to keep the
+ * typed password in the vault after a successful sign-in.
+ */
 export const SignInRequestSchema = z
   .object({
     environment: CloudEnvironmentSchema,
     serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
     username: shortText(256),
-    password: shortText(256),
+    password: shortText(256).optional(),
+    useRememberedPassword: z.literal(true).optional(),
+    rememberPassword: z.boolean().optional(),
     directory: DirectorySettingsSchema,
     operationId: z.uuid(),
   })
-  .strict();
+  .strict()
+  .refine((request) => (request.password === undefined) !== (request.useRememberedPassword === undefined), {
+    message: 'Type the password, or use the remembered one, but not both.',
+    path: ['password'],
+  })
+  .refine((request) => !(request.useRememberedPassword === true && request.rememberPassword === false), {
+    message: 'To stop remembering the password, use "Forget remembered password" instead.',
+    path: ['rememberPassword'],
+  });
 /** See {@link SignInRequestSchema}. */
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 
@@ -55,12 +71,21 @@ export const SessionSummarySchema = z
     directory: z
       .object({ serverName: z.string(), dnsDomainName: z.string(), netbiosDomain: z.string(), defaultNamingContext: z.string(), globalCatalogReady: z.boolean() })
       .strict(),
+    /** True when signed in to the built-in demo environment (the frame shows a badge). */
+    demo: z.boolean(),
   })
   .strict();
 /** See {@link SessionSummarySchema}. */
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
-/** What the sign-in screen starts from: the service URL per environment, the last directory settings. */
+/**
+ * What the sign-in screen starts from: the service URL per environment, the last directory
+ * settings, and what this console can do.
+ *
+ * `configured` is false on a first start (the demo is then offered first); `rememberedPassword`
+ * says the vault holds a password for `username` (never the password itself); the flags turn
+ * the vault option, the demo and "Open logs" on or off, with the reason when the vault is off.
+ */
 export const ConsoleDefaultsSchema = z
   .object({
     environment: CloudEnvironmentSchema,
@@ -77,6 +102,11 @@ export const ConsoleDefaultsSchema = z
         bindUser: z.string(),
       })
       .strict(),
+    configured: z.boolean(),
+    rememberedPassword: z.boolean(),
+    passwordVault: z.object({ available: z.boolean(), reason: z.string().optional() }).strict(),
+    demo: z.object({ available: z.boolean() }).strict(),
+    desktop: z.object({ openLogs: z.boolean() }).strict(),
   })
   .strict();
 /** See {@link ConsoleDefaultsSchema}. */

@@ -29,7 +29,15 @@ export const IpcErrorSchema = z
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 /** The console's own codes (the directory's and the service's codes pass through unchanged). */
-export const CONSOLE_ERROR_CODES = ['INVALID_REQUEST', 'UNKNOWN_CHANNEL', 'NOT_SIGNED_IN', 'LIST_CHANGED', 'NEEDS_ACKNOWLEDGEMENT', 'BLOCKED_BY_FINDINGS', 'CANCELLED', 'UNKNOWN_SEARCH', 'INTERNAL_ERROR'] as const;
+export const CONSOLE_ERROR_CODES = [
+  'INVALID_REQUEST', 'UNKNOWN_CHANNEL', 'NOT_SIGNED_IN', 'LIST_CHANGED', 'NEEDS_ACKNOWLEDGEMENT', 'BLOCKED_BY_FINDINGS', 'CANCELLED', 'UNKNOWN_SEARCH',
+  'PASSWORD_STORAGE_UNAVAILABLE',
+  'NO_REMEMBERED_PASSWORD',
+  'REMEMBERED_PASSWORD_REFUSED',
+  'NOT_AVAILABLE',
+  'DEMO_FAILED',
+  'INTERNAL_ERROR',
+] as const;
 
 /** The answer to every call: a value, or an error as data. */
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };

@@ -3,7 +3,9 @@ import { AuditActionSchema, AuditPageSchema } from './audit.ts';
 import { ConsoleDefaultsSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
 import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, ResolutionSchema } from './directory.ts';
 import { RoleSchema } from './policy.ts';
+import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
 import { EffectiveSuperUsersSchema, ListReviewSchema } from './review.ts';
+import { ServerConfigPlanRequestSchema, ServerConfigPlanSchema, ServerConfigSaveRequestSchema, ServerConfigSaveResultSchema } from './server-config.ts';
 import { AddServerRequestSchema, AddServerResultSchema, ListVersionTagSchema, RemoveServerResultSchema, ServerCheckSchema, ServerListCsvSchema, ServerListSchema } from './servers.ts';
 
 const empty = z.object({}).strict();
@@ -37,6 +39,9 @@ export const ipcContract = {
   'session:sign-in': { request: SignInRequestSchema, response: SessionSummarySchema },
   'session:current': { request: empty, response: SessionSummarySchema.nullable() },
   'session:sign-out': { request: empty, response: z.object({ signedOut: z.boolean() }).strict() },
+  'demo:start': { request: z.object({ operationId }).strict(), response: SessionSummarySchema },
+  'settings:forget-password': { request: empty, response: z.object({ forgotten: z.boolean() }).strict() },
+  'app:open-logs': { request: empty, response: z.object({ opened: z.literal(true) }).strict() },
   'operation:cancel': { request: z.object({ operationId }).strict(), response: z.object({ cancelled: z.boolean() }).strict() },
   'servers:list': { request: empty, response: ServerListSchema },
   'servers:check': {
@@ -74,6 +79,10 @@ export const ipcContract = {
       .strict(),
     response: AuditPageSchema,
   },
+  'health:run': { request: HealthRunRequestSchema, response: HealthReportSchema },
+  'health:progress': { request: z.object({ operationId }).strict(), response: HealthProgressSchema },
+  'server-config:plan': { request: ServerConfigPlanRequestSchema, response: ServerConfigPlanSchema },
+  'server-config:save': { request: ServerConfigSaveRequestSchema, response: ServerConfigSaveResultSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every channel name (`domain:verb-noun`). */

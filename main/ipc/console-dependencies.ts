@@ -1,33 +1,46 @@
-import type { ConsoleDefaults } from '../contract/console-session.ts';
 import { createConnectorClient, type ConnectorClient, type ConnectorClientOptions } from '../core/connector/index.ts';
 import { connectDirectory, type ConnectOptions, type Directory } from '../core/directory/index.ts';
+import type { ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
 
 /**
- * Everything the console's main side needs from outside: the two core entry points, the
- * sign-in screen's defaults, the service CA and a log sink.
+ * Everything the console's main side needs from outside: the two core entry points, where the
+ * sign-in settings live, the password vault, the demo, the desktop actions, the service CA and a log sink.
  *
  * Passed in rather than imported so unit tests hand over small fakes of the directory and
  * the service client, while the Electron shell and the browser harness pass the real ones
- * ({@link createConsoleDependencies}). `now` decides when a session has expired.
+ * ({@link createConsoleDependencies}). A missing `vault`, `demo` or `desktop` turns that
+ * feature off (the defaults say so and its channel answers `NOT_AVAILABLE`). `now` decides
+ * when a session has expired.
  */
 export type ConsoleDependencies = {
-  readonly defaults: ConsoleDefaults;
+  readonly profiles: ConsoleProfileStore;
+  readonly vault?: PasswordVault | undefined;
+  readonly demo?: DemoEnvironment | undefined;
+  readonly desktop?: DesktopActions | undefined;
+  /** Where Configure servers saves its files; absent, `server-config:save` answers `NOT_AVAILABLE`. */
+  readonly chooseFolder?: FolderChooser | undefined;
   readonly connectDirectory: (options: ConnectOptions) => Promise<Directory>;
   readonly createConnectorClient: (options: ConnectorClientOptions) => ConnectorClient;
   /** A PEM file of an extra CA to trust for the connector configuration service. */
-  readonly serviceCaFile?: string;
+  readonly serviceCaFile?: string | undefined;
   /** One structured line per call (channel, duration, outcome); never a request payload or a secret. */
-  readonly log?: (line: Record<string, unknown>) => void;
-  readonly now?: () => Date;
+  readonly log?: ((line: Record<string, unknown>) => void) | undefined;
+  readonly now?: (() => Date) | undefined;
 };
 
 /**
- * The settings the shell (or the browser harness) reads before the console starts.
+ * What the shell (or the browser harness) hands over before the console starts.
  *
- * Plain data, so the shell can build them from its settings file and safe storage.
+ * Ports rather than data, so the shell can back them with its settings file, safeStorage and
+ * the demo folder, and the harness with memory.
  */
 export type ConsoleSettings = {
-  readonly defaults: ConsoleDefaults;
+  readonly profiles: ConsoleProfileStore;
+  readonly vault?: PasswordVault | undefined;
+  readonly demo?: DemoEnvironment | undefined;
+  readonly desktop?: DesktopActions | undefined;
+  /** Where Configure servers saves its files; absent, `server-config:save` answers `NOT_AVAILABLE`. */
+  readonly chooseFolder?: FolderChooser | undefined;
   readonly serviceCaFile?: string | undefined;
   readonly log?: ((line: Record<string, unknown>) => void) | undefined;
 };
@@ -39,11 +52,5 @@ export type ConsoleSettings = {
  * and only the shell adds Electron around the dispatcher it feeds.
  */
 export function createConsoleDependencies(settings: ConsoleSettings): ConsoleDependencies {
-  return {
-    defaults: settings.defaults,
-    connectDirectory,
-    createConnectorClient,
-    ...(settings.serviceCaFile === undefined ? {} : { serviceCaFile: settings.serviceCaFile }),
-    ...(settings.log === undefined ? {} : { log: settings.log }),
-  };
+  return { ...settings, connectDirectory, createConnectorClient };
 }

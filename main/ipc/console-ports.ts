@@ -27,9 +27,12 @@ export type ConsoleProfileStore = {
   remember(connection: RememberedConnection): Promise<void>;
 };
 
+/** The part of the sign-in screen's defaults a profile store keeps (the rest are flags main adds). */
+export type ProfileDefaults = Pick<ConsoleDefaults, 'environment' | 'serviceUrls' | 'username' | 'directory'>;
+
 /** What a profile store answers: the defaults, and whether anything was ever configured. */
 export type StoredDefaults = {
-  readonly defaults: Pick<ConsoleDefaults, 'environment' | 'serviceUrls' | 'username' | 'directory'>;
+  readonly defaults: ProfileDefaults;
   /** False on a first start: the sign-in screen then suggests the demo environment. */
   readonly configured: boolean;
 };
@@ -81,3 +84,14 @@ export type DesktopActions = {
   /** Open the folder holding the console's log files in the system's file manager. */
   openLogs(): Promise<void>;
 };
+
+/** What the folder picker is asked: its title and the label of its confirm button. */
+export type FolderRequest = { readonly title: string; readonly buttonLabel: string };
+
+/**
+ * Ask the admin for a folder to save into; undefined when they close the picker.
+ *
+ * The desktop app shows the native folder picker (with "New folder"); the browser harness
+ * answers a temporary folder. A path always comes from here, never from the renderer.
+ */
+export type FolderChooser = (request: FolderRequest) => Promise<string | undefined>;

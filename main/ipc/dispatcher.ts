@@ -9,15 +9,18 @@ import { callLine, channelForLog, responseIssuesLine, unexpectedErrorLine } from
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
 import { createDirectoryHandlers } from './directory-handlers.ts';
+import { createHealthHandlers } from './health-handlers.ts';
 import { SESSION_ENDING_CODES, toIpcError } from './error-mapping.ts';
 import type { ChannelHandler, HandlerTable, ParsedRequest } from './handler-types.ts';
 import { createOperationRegistry, type RunningOperation } from './operation-registry.ts';
 import type { ActiveSession } from './open-session.ts';
 import { describeRequestIssues } from './request-issues.ts';
 import { createReviewHandlers } from './review-handlers.ts';
+import { createServerConfigHandlers } from './server-config-handlers.ts';
 import { createServersHandlers } from './servers-handlers.ts';
 import { createSessionHandlers } from './session-handlers.ts';
 import { createSessionState } from './session-state.ts';
+import { createSettingsHandlers } from './settings-handlers.ts';
 
 /**
  * The main process's one entry for the renderer: any channel, any payload, always an answer.
@@ -27,7 +30,7 @@ import { createSessionState } from './session-state.ts';
  */
 export type IpcDispatcher = {
   dispatch(channel: unknown, request: unknown): Promise<IpcResult<unknown>>;
-  /** Cancel what runs, sign out and close every connection (app quit). */
+  /** Cancel what runs, sign out, close every connection and stop the demo (app quit). */
   close(): Promise<void>;
 };
 
@@ -54,11 +57,14 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
   const operations = createOperationRegistry();
   const sessions = createSessionState(dependencies, dependencies.now);
   const handlers: HandlerTable = {
-    ...createSessionHandlers(sessions, operations, dependencies.defaults),
+    ...createSettingsHandlers(dependencies),
+    ...createSessionHandlers(dependencies, sessions, operations),
     ...createServersHandlers(),
     ...createDirectoryHandlers(),
     ...createReviewHandlers(),
     ...createAuditHandlers(),
+    ...createHealthHandlers(),
+    ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),
   };
   let closed = false;
 
@@ -114,6 +120,8 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
       closed = true;
       operations.cancelAll();
       await sessions.signOut();
+      // The demo lives as long as the console that started it (DemoEnvironment: "until the app quits").
+      await dependencies.demo?.close();
     },
   };
 }

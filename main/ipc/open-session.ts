@@ -1,4 +1,5 @@
-import type { SessionSummary, SignInRequest } from '../contract/console-session.ts';
+import type { CloudEnvironment } from '../contract/environments.ts';
+import type { DirectorySettings, SessionSummary } from '../contract/console-session.ts';
 import type { ConnectorClient } from '../core/connector/index.ts';
 import { DirectoryError, type ConnectOptions, type Directory } from '../core/directory/index.ts';
 import { throwIfCancelled, untilAborted } from './abortable.ts';
@@ -28,6 +29,22 @@ export type ActiveSession = {
 };
 
 /**
+ * What signing in needs once main has settled the password: typed, remembered or the demo's.
+ *
+ * `serviceCaFile` replaces the console's configured service CA (the demo brings its own);
+ * `demo` is carried into the summary so the frame can show the demo badge.
+ */
+export type SignInTarget = {
+  readonly environment: CloudEnvironment;
+  readonly serviceUrl: string;
+  readonly username: string;
+  readonly password: string;
+  readonly directory: DirectorySettings;
+  readonly demo: boolean;
+  readonly serviceCaFile?: string | undefined;
+};
+
+/**
  * Sign in to the service, connect to the directory and read who signed in.
  *
  * The service checks the password and the admin role first, so a wrong password costs no
@@ -35,13 +52,14 @@ export type ActiveSession = {
  * the admin) and the session read then run together. Anything opened is closed again when a
  * later step fails or the admin cancels.
  */
-export async function openSession(dependencies: ConsoleDependencies, request: SignInRequest, signal: AbortSignal): Promise<ActiveSession> {
+export async function openSession(dependencies: ConsoleDependencies, request: SignInTarget, signal: AbortSignal): Promise<ActiveSession> {
+  const caFile = request.serviceCaFile ?? dependencies.serviceCaFile;
   const client = dependencies.createConnectorClient({
     baseUrl: request.serviceUrl,
     timeoutMs: SERVICE_TIMEOUT_MS,
     retries: SERVICE_RETRIES,
     proxy: 'environment',
-    ...(dependencies.serviceCaFile === undefined ? {} : { caFile: dependencies.serviceCaFile }),
+    ...(caFile === undefined ? {} : { caFile }),
   });
   let directory: Directory | undefined;
   try {
@@ -67,6 +85,7 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
         defaultNamingContext: opened.value.domain.defaultNamingContext,
         globalCatalogReady: opened.value.domain.globalCatalogReady,
       },
+      demo: request.demo,
     };
     return createActiveSession(dependencies, { summary, client, signedIn, directory: opened.value, options });
   } catch (error) {
@@ -80,7 +99,7 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
  *
  * The bind account, when given, is used instead of the admin's own (least privilege for browsing).
  */
-export function connectOptionsOf(request: SignInRequest): ConnectOptions {
+export function connectOptionsOf(request: SignInTarget): ConnectOptions {
   const settings = request.directory;
   return {
     ...(settings.mode === 'server' ? { url: settings.serverUrl } : { domain: settings.domain }),

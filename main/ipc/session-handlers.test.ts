@@ -3,6 +3,7 @@ import { ConnectorError, createConnectorClient } from '../core/connector/index.t
 import { connectDirectory, DirectoryError } from '../core/directory/index.ts';
 import { createConsoleDependencies } from './console-dependencies.ts';
 import { createIpcDispatcher } from './dispatcher.ts';
+import { createMemoryProfileStore } from './memory-profile-store.ts';
 import { FAKE_PASSWORD, FAKE_TOKEN } from './testing/fake-connector.ts';
 import { createTestConsole, signInRequest, TEST_DEFAULTS } from './testing/test-console.ts';
 
@@ -12,6 +13,7 @@ const SUMMARY = {
   admin: { name: 'CORP\\alice', sid: 'S-1-5-21-1-2-3-1105', roles: ['GlobalAdministrator'] },
   expiresAt: expect.any(String),
   directory: { serverName: 'dc1.corp.contoso.test', dnsDomainName: 'corp.contoso.test', netbiosDomain: 'CORP', defaultNamingContext: 'DC=corp,DC=contoso,DC=test', globalCatalogReady: true },
+  demo: false,
 };
 
 describe('session channels', () => {
@@ -35,8 +37,9 @@ describe('session channels', () => {
 
   it('wires the real core entry points and passes the service CA file of the settings to the client', async () => {
     const harness = createTestConsole();
-    const real = createConsoleDependencies({ defaults: TEST_DEFAULTS, serviceCaFile: '/etc/service-ca.pem' });
-    expect([real.connectDirectory, real.createConnectorClient, real.defaults]).toEqual([connectDirectory, createConnectorClient, TEST_DEFAULTS]);
+    const profiles = createMemoryProfileStore(TEST_DEFAULTS);
+    const real = createConsoleDependencies({ profiles, serviceCaFile: '/etc/service-ca.pem' });
+    expect([real.connectDirectory, real.createConnectorClient, real.profiles]).toEqual([connectDirectory, createConnectorClient, profiles]);
     const dependencies = { ...real, createConnectorClient: harness.connector.createClient, connectDirectory: () => Promise.reject(new DirectoryError('UNREACHABLE')) };
     await createIpcDispatcher(dependencies).dispatch('session:sign-in', signInRequest());
     expect(harness.connector.clientOptions[0]).toMatchObject({ caFile: '/etc/service-ca.pem' });

@@ -1,7 +1,7 @@
-import type { SessionSummary, SignInRequest } from '../contract/console-session.ts';
+import type { SessionSummary } from '../contract/console-session.ts';
 import { CANCELLED_ERROR, ConsoleFailure, NOT_SIGNED_IN_ERROR } from './console-failure.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
-import { openSession, type ActiveSession } from './open-session.ts';
+import { openSession, type ActiveSession, type SignInTarget } from './open-session.ts';
 
 /**
  * The one signed-in session of the console (or none), kept in the main process.
@@ -14,7 +14,7 @@ export type SessionState = {
   /** The live session, or `NOT_SIGNED_IN` (saying so when the session has ended by itself). */
   require(): ActiveSession;
   /** Sign in; on success the new session replaces (and closes) the previous one. */
-  signIn(request: SignInRequest, signal: AbortSignal): Promise<SessionSummary>;
+  signIn(target: SignInTarget, signal: AbortSignal): Promise<SessionSummary>;
   /** Close the session; false when there was none. */
   signOut(): Promise<boolean>;
   /** End this session because the service no longer accepts it (if it is still the current one). */

@@ -64,4 +64,19 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the connector configuration' })).toBeInTheDocument();
     expect(stores.servers.getState().entries).toEqual([]);
   });
+
+  it('shows the Demo environment badge and the Help menu in the header of a demo session', async () => {
+    renderApp({ 'session:current': () => success(makeSession({ demo: true })) });
+    const banner = await screen.findByRole('banner');
+    expect(await within(banner).findByText('Demo environment')).toBeInTheDocument();
+    expect(await within(banner).findByRole('button', { name: 'Help' })).toBeInTheDocument();
+  });
+
+  it('shows no badge for a real session, and no Help menu where logs cannot be opened', async () => {
+    renderApp({ 'session:current': () => success(makeSession()), 'console:get-defaults': () => success(makeDefaults({ desktop: { openLogs: false } })) });
+    const banner = await screen.findByRole('banner');
+    await screen.findByRole('row', { name: /server-00001/ });
+    expect(within(banner).queryByText('Demo environment')).not.toBeInTheDocument();
+    expect(within(banner).queryByRole('button', { name: 'Help' })).not.toBeInTheDocument();
+  });
 });

@@ -1,7 +1,9 @@
-import { Button, Tab, TabList, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Badge, Button, Tab, TabList, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { CLOUD_ENVIRONMENT_DESCRIPTIONS, type SessionSummary } from '../../main/contract/index.ts';
+import { useAdminApi } from '../api/api-context.tsx';
+import { HelpMenu } from '../components/help-menu.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { ReviewPage } from '../features/review/review-page.tsx';
 import { ServersPage } from '../features/servers/servers-page.tsx';
@@ -36,7 +38,8 @@ const useStyles = makeStyles({
  * The signed-in console: a header saying who is signed in where, the Views tabs, the view.
  *
  * Landmarks (banner, navigation, main) let screen-reader users jump between the three, and
- * the tab panel is labelled by its tab.
+ * the tab panel is labelled by its tab. A session in the built-in demo carries a "Demo
+ * environment" badge, so a screenshot or a glance never mistakes it for production.
  */
 export function ConsoleFrame(props: { session: SessionSummary }) {
   const styles = useStyles();
@@ -45,11 +48,17 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
   const [signingOut, setSigningOut] = useState(false);
   const idPrefix = useId();
   const { session } = props;
+  const canOpenLogs = useCanOpenLogs();
 
   return (
     <>
       <header className={styles.header}>
         <Text className={styles.product}>RMS Connector Admin</Text>
+        {session.demo && (
+          <Badge appearance="filled" color="important" size="large">
+            Demo environment
+          </Badge>
+        )}
         <div className={styles.who}>
           <Text weight="semibold">Signed in as {session.admin.name}</Text>
           <Text size={200}>
@@ -66,6 +75,7 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
         >
           Sign out
         </Button>
+        {canOpenLogs && <HelpMenu />}
       </header>
       <nav className={styles.nav} aria-label="Views">
         <TabList
@@ -102,4 +112,24 @@ function ViewPage(props: { view: View }) {
     case 'audit':
       return <AuditPage />;
   }
+}
+
+/**
+ * Whether main can open the log folder (the desktop app), read once from the defaults.
+ *
+ * Unknown (or unreadable) means no Help menu: nothing is offered that would then fail.
+ */
+function useCanOpenLogs(): boolean {
+  const api = useAdminApi();
+  const [canOpen, setCanOpen] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.call('console:get-defaults', {}).then((result) => {
+      if (live && result.ok) setCanOpen(result.value.desktop.openLogs);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return canOpen;
 }

@@ -11,6 +11,8 @@ export type SessionState = {
   readonly error: IpcError | undefined;
   resume(): Promise<void>;
   signIn(request: IpcRequest<'session:sign-in'>): Promise<IpcResult<SessionSummary>>;
+  /** Start the demo environment (if needed) and sign in to it; main keeps its passwords. */
+  startDemo(operationId: string): Promise<IpcResult<SessionSummary>>;
   signOut(): Promise<IpcResult<{ signedOut: boolean }>>;
 };
 
@@ -32,6 +34,11 @@ export function createSessionStore(api: AdminApi) {
     },
     async signIn(request) {
       const result = await api.call('session:sign-in', request);
+      if (result.ok) set({ session: result.value, loadState: 'loaded', error: undefined });
+      return result;
+    },
+    async startDemo(operationId) {
+      const result = await api.call('demo:start', { operationId });
       if (result.ok) set({ session: result.value, loadState: 'loaded', error: undefined });
       return result;
     },

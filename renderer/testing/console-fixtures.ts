@@ -43,6 +43,7 @@ export function makeSession(overrides: Partial<SessionSummary> = {}): SessionSum
     admin: { name: 'CORP\\admin', sid: 'S-1-5-21-1-2-3-500', roles: ['GlobalAdministrator'] },
     expiresAt: '2026-01-01T13:00:00.000Z',
     directory: { serverName: 'dc1.corp.contoso.test', dnsDomainName: 'corp.contoso.test', netbiosDomain: 'CORP', defaultNamingContext: 'DC=corp,DC=contoso,DC=test', globalCatalogReady: true },
+    demo: false,
     ...overrides,
   };
 }
@@ -68,6 +69,11 @@ export function makeDefaults(overrides: Partial<ConsoleDefaults> = {}): ConsoleD
     },
     username: 'CORP\\admin',
     directory: { mode: 'domain', domain: 'corp.contoso.test', serverUrl: '', transport: 'ldaps', caFile: '', serverName: '', bindUser: '' },
+    configured: true,
+    rememberedPassword: false,
+    passwordVault: { available: true },
+    demo: { available: true },
+    desktop: { openLogs: true },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsoleDefaults, SignInRequest } from '../../../main/contract/console-session.ts';
+import type { SignInRequest } from '../../../main/contract/console-session.ts';
+import type { ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import type { AdConnection } from '../../ad/ad-connection.ts';
 import { SEED_PASSWORD, TEST_DOMAIN, upnOf } from './test-domain.ts';
 
@@ -7,7 +8,7 @@ import { SEED_PASSWORD, TEST_DOMAIN, upnOf } from './test-domain.ts';
  * What the sign-in screen starts from in the tests: every environment's service URL is the
  * test service, the directory is the test DC named explicitly (LDAPS, its CA, its name).
  */
-export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string): ConsoleDefaults {
+export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string): ProfileDefaults {
   return {
     environment: 'AzureCloud',
     serviceUrls: { AzureCloud: serviceUrl, AzureChinaCloud: serviceUrl, AzureUSGovernment: serviceUrl, AzureUSGovernment2: serviceUrl, AzureUSGovernment3: serviceUrl },
@@ -25,7 +26,7 @@ export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string)
 }
 
 /** The request the sign-in screen sends when the defaults are left as they are. */
-export function signInRequestFor(defaults: ConsoleDefaults, samAccountName: string, password = SEED_PASSWORD): SignInRequest {
+export function signInRequestFor(defaults: ProfileDefaults, samAccountName: string, password = SEED_PASSWORD): SignInRequest {
   const { directory } = defaults;
   return {
     environment: defaults.environment,

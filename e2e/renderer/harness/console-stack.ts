@@ -1,4 +1,4 @@
-import type { ConsoleDefaults } from '../../../main/contract/console-session.ts';
+import type { ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import type { AdConnection } from '../../ad/ad-connection.ts';
 import { consoleDefaultsFor } from './console-defaults.ts';
 import { startConsoleTestService, type ConsoleTestService } from './connector-service.ts';
@@ -11,7 +11,7 @@ import { ensureTestDomain } from './test-domain.ts';
 export type ConsoleStack = {
   readonly domain: AdConnection;
   /** What the sign-in screen starts from (the service and the DC). */
-  readonly defaults: ConsoleDefaults;
+  readonly defaults: ProfileDefaults;
   readonly connector: ConsoleTestService;
   readonly main: MainProcess;
   readonly site: StaticSite;

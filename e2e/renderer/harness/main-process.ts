@@ -1,6 +1,7 @@
-import type { ConsoleDefaults } from '../../../main/contract/console-session.ts';
 import type { IpcResult } from '../../../main/contract/ipc-result.ts';
 import { createConsoleDependencies } from '../../../main/ipc/console-dependencies.ts';
+import type { DemoEnvironment, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
+import { createMemoryProfileStore } from '../../../main/ipc/memory-profile-store.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
 
 /** The console's main process minus Electron: the real dispatch, and what it logged. */
@@ -11,16 +12,26 @@ export type MainProcess = {
   close(): Promise<void>;
 };
 
+/** How this main process differs from the usual one: a first start, and the demo it offers. */
+export type MainProcessOptions = {
+  /** False: behave as on a first start (nothing configured; the demo is offered first). */
+  readonly configured?: boolean;
+  /** The demo environment `demo:start` uses; without it the demo is not offered. */
+  readonly demo?: DemoEnvironment;
+};
+
 /**
  * Build the dispatcher the Electron shell builds, from the same factories.
  *
- * Only the transport differs from the desktop app: the harness routes the page's calls here.
+ * Only the transport and the profile store differ from the desktop app: the harness routes
+ * the page's calls here and keeps the sign-in settings in memory (no vault, no "Open logs").
  */
-export function startMainProcess(defaults: ConsoleDefaults): MainProcess {
+export function startMainProcess(defaults: ProfileDefaults, options: MainProcessOptions = {}): MainProcess {
   const logLines: Record<string, unknown>[] = [];
   const dispatcher = createIpcDispatcher(
     createConsoleDependencies({
-      defaults,
+      profiles: createMemoryProfileStore(defaults, { configured: options.configured ?? true }),
+      demo: options.demo,
       log: (line) => {
         logLines.push(line);
       },

@@ -3,7 +3,8 @@
  * and FCI file servers at the RMS connector, as .reg files, a Group Policy script and
  * per-server PowerShell scripts (the job of Microsoft's GenConnectorConfig.ps1).
  *
- * Pure apart from {@link readTenantUrl}; callers write the files themselves.
+ * Pure apart from {@link readTenantUrl} and {@link writeOutputFiles} (the all-or-nothing writer
+ * the CLI and the console share).
  */
 export type { Checked, InputIssue, InputIssueCode, Notice, NoticeCode } from './config-issues.ts';
 export { DEPLOYMENT_WARNINGS, followUpSteps } from './follow-up-steps.ts';
@@ -23,3 +24,4 @@ export type { ServerType, ServerTypeInfo } from './server-types.ts';
 export type { PageAnswer, PageRequest, PageTransport, PageTransportOptions } from './tenant-url-transport.ts';
 export { parseConnectorUrl, parseTenantUrl } from './url-rules.ts';
 export type { ConnectorUrl, TenantUrl } from './url-rules.ts';
+export { OutputWriteError, writeOutputFiles, type WriteOutputOptions } from './write-output-files.ts';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { upnOf, type TestService } from '../../../connector/server/testing/service-fixture.ts';
-import type { ConsoleDefaults, SignInRequest } from '../../contract/console-session.ts';
+import type { SignInRequest } from '../../contract/console-session.ts';
+import type { ProfileDefaults } from '../console-ports.ts';
+import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import type { IpcChannel, IpcRequest } from '../../contract/ipc.ts';
 import type { IpcResult } from '../../contract/ipc-result.ts';
 import { adTestConnection, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
@@ -19,7 +21,7 @@ export type LiveConsole = {
 };
 
 /** The defaults the shell would hand over for this service and the test DC. */
-export function liveDefaults(service: TestService): ConsoleDefaults {
+export function liveDefaults(service: TestService): ProfileDefaults {
   const connection = adTestConnection();
   const url = service.url;
   return {
@@ -48,7 +50,7 @@ export function liveSignInRequest(service: TestService, overrides: Partial<SignI
 export function createLiveConsole(service: TestService): LiveConsole {
   const lines: Record<string, unknown>[] = [];
   const answers: IpcResult<unknown>[] = [];
-  const dispatcher = createIpcDispatcher(createConsoleDependencies({ defaults: liveDefaults(service), log: (line) => lines.push(line) }));
+  const dispatcher = createIpcDispatcher(createConsoleDependencies({ profiles: createMemoryProfileStore(liveDefaults(service)), log: (line) => lines.push(line) }));
   const call = async (channel: IpcChannel, request: unknown): Promise<IpcResult<unknown>> => {
     const answer = await dispatcher.dispatch(channel, request);
     answers.push(answer);

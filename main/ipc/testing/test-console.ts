@@ -1,14 +1,16 @@
 import type { DirectoryObject } from '../../contract/directory.ts';
-import type { ConsoleDefaults, SignInRequest } from '../../contract/console-session.ts';
+import type { SignInRequest } from '../../contract/console-session.ts';
 import type { IpcResult } from '../../contract/ipc-result.ts';
 import type { ConnectOptions, Directory } from '../../core/directory/index.ts';
 import type { ConsoleDependencies } from '../console-dependencies.ts';
+import type { ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
+import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
 import { createFakeConnector, FAKE_PASSWORD, type FakeConnector } from './fake-connector.ts';
 import { createFakeDirectory, type FakeDirectory } from './fake-directory.ts';
 
 /** Defaults as the shell would read them (unit tests only). */
-export const TEST_DEFAULTS: ConsoleDefaults = {
+export const TEST_DEFAULTS: ProfileDefaults = {
   environment: 'AzureCloud',
   serviceUrls: { AzureCloud: 'https://connector.contoso.test', AzureChinaCloud: '', AzureUSGovernment: '', AzureUSGovernment2: '', AzureUSGovernment3: '' },
   username: 'alice@corp.contoso.test',
@@ -43,13 +45,29 @@ export type TestConsole = {
  *
  * `connect` replaces how a directory is opened (a failure, a slow connect).
  */
-export function createTestConsole(options: { objects?: readonly DirectoryObject[]; members?: ReadonlyMap<string, readonly DirectoryObject[]>; now?: () => Date; connect?: (options: ConnectOptions) => Promise<Directory> } = {}): TestConsole {
+export type TestConsoleOptions = {
+  objects?: readonly DirectoryObject[];
+  members?: ReadonlyMap<string, readonly DirectoryObject[]>;
+  now?: () => Date;
+  connect?: (options: ConnectOptions) => Promise<Directory>;
+  profiles?: ConsoleProfileStore;
+  vault?: PasswordVault;
+  demo?: DemoEnvironment;
+  desktop?: DesktopActions;
+  chooseFolder?: FolderChooser;
+};
+
+export function createTestConsole(options: TestConsoleOptions = {}): TestConsole {
   const connector = createFakeConnector();
   const directories: FakeDirectory[] = [];
   const connectOptions: ConnectOptions[] = [];
   const lines: Record<string, unknown>[] = [];
   const dependencies: ConsoleDependencies = {
-    defaults: TEST_DEFAULTS,
+    profiles: options.profiles ?? createMemoryProfileStore(TEST_DEFAULTS),
+    vault: options.vault,
+    demo: options.demo,
+    desktop: options.desktop,
+    chooseFolder: options.chooseFolder,
     connectDirectory(connect) {
       connectOptions.push(connect);
       if (options.connect) return options.connect(connect);

@@ -11,6 +11,9 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'session:current': {},
     'session:sign-out': {},
     'operation:cancel': { operationId: uuid() },
+    'demo:start': { operationId: uuid() },
+    'settings:forget-password': {},
+    'app:open-logs': {},
     'servers:list': {},
     'servers:check': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', operationId: uuid() },
     'servers:add': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', acknowledged: [], versionTag: '"0"', operationId: uuid() },
@@ -24,8 +27,21 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'review:super-users': { operationId: uuid() },
     'review:list': { operationId: uuid() },
     'audit:list': { limit: 10 },
+    'health:run': { connectorUrl: 'https://rmsconnector.contoso.test', operationId: uuid() },
+    'health:progress': { operationId: uuid() },
+    'server-config:plan': { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: uuid() },
+    'server-config:save': { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: uuid() },
   };
 }
 
 /** The channels that work without a session. */
-export const PUBLIC_CHANNELS: readonly IpcChannel[] = ['console:get-defaults', 'session:sign-in', 'session:current', 'session:sign-out', 'operation:cancel'];
+export const PUBLIC_CHANNELS: readonly IpcChannel[] = [
+  'console:get-defaults',
+  'session:sign-in',
+  'demo:start',
+  'session:current',
+  'session:sign-out',
+  'operation:cancel',
+  'settings:forget-password',
+  'app:open-logs',
+];

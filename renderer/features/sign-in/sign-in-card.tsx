@@ -6,9 +6,11 @@ import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
+import { HelpMenu } from '../../components/help-menu.tsx';
 import { AccountFields } from './account-fields.tsx';
+import { DemoOffer } from './demo-offer.tsx';
 import { DirectoryFields } from './directory-fields.tsx';
-import { SIGN_IN_FIELD_MESSAGES, buildSignInRequest, effectiveServiceUrl, initialSignInForm, type SignInField, type SignInForm } from './sign-in-form.ts';
+import { SIGN_IN_FIELD_MESSAGES, buildSignInRequest, effectiveServiceUrl, initialSignInForm, usesRememberedPassword, type SignInField, type SignInForm } from './sign-in-form.ts';
 
 const useStyles = makeStyles({
   card: {
@@ -23,7 +25,8 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
   },
   heading: { ...typographyStyles.title3, margin: 0 },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  actions: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  trailing: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
 /**
@@ -32,6 +35,8 @@ const useStyles = makeStyles({
  * Client-side checks only cover required fields (focus goes to the first one missing);
  * everything else is judged by main, whose error is shown as a message bar that takes focus.
  * A failed attempt clears the password so it is never left sitting in the form.
+ * "Try the demo environment" signs in to the built-in demo instead (main starts it and
+ * keeps its passwords); it runs as the same kind of cancellable operation as Sign in.
  */
 export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defaultsError: IpcError | undefined }) {
   const styles = useStyles();
@@ -42,6 +47,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   const [invalid, setInvalid] = useState<ReadonlySet<SignInField>>(new Set());
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [operationId, setOperationId] = useState<string | undefined>(undefined);
+  const [running, setRunning] = useState<'sign-in' | 'demo'>('sign-in');
   const [error, setError] = useState<IpcError | undefined>(undefined);
   const [focusTarget, setFocusTarget] = useState<SignInField | 'error' | undefined>(undefined);
   const inputs = useRef(new Map<SignInField, HTMLInputElement>());
@@ -78,17 +84,45 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
       return;
     }
     setInvalid(new Set());
+    const result = await run(id, 'sign-in', () => session.getState().signIn(built.request));
+    if (result === undefined) return;
+    // A remembered password that was refused has been forgotten by main: ask for one.
+    const forgotten = result.error.code === 'REMEMBERED_PASSWORD_REFUSED' || result.error.code === 'NO_REMEMBERED_PASSWORD';
+    setForm((previous) => ({ ...previous, password: '', ...(forgotten ? { passwordRemembered: false } : {}) }));
+  };
+
+  /** Run one cancellable call; answers its error when it failed (not when cancelled or superseded). */
+  const run = async (id: string, kind: 'sign-in' | 'demo', call: () => Promise<{ ok: true } | { ok: false; error: IpcError }>): Promise<{ error: IpcError } | undefined> => {
     setError(undefined);
     current.current = id;
+    setRunning(kind);
     setOperationId(id);
-    const result = await session.getState().signIn(built.request);
-    if (current.current !== id) return;
+    const result = await call();
+    if (current.current !== id) return undefined;
     current.current = undefined;
     setOperationId(undefined);
-    if (result.ok || result.error.code === 'CANCELLED') return;
+    if (result.ok || result.error.code === 'CANCELLED') return undefined;
     setError(result.error);
-    setForm((previous) => ({ ...previous, password: '' }));
     setFocusTarget('error');
+    return { error: result.error };
+  };
+
+  const startDemo = async () => {
+    if (current.current !== undefined) return;
+    const id = newOperationId();
+    await run(id, 'demo', () => session.getState().startDemo(id));
+  };
+
+  const forgetPassword = async () => {
+    setError(undefined);
+    const result = await api.call('settings:forget-password', {});
+    if (!result.ok) {
+      setError(result.error);
+      setFocusTarget('error');
+      return;
+    }
+    setForm((previous) => ({ ...previous, passwordRemembered: false, rememberPassword: false }));
+    setFocusTarget('password');
   };
 
   const cancel = () => {
@@ -102,6 +136,8 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
 
   const busy = operationId !== undefined;
   const fieldProps = { form, update, invalid, disabled: busy, inputRef };
+  const demoAvailable = defaults?.demo.available === true;
+  const demoProminent = demoAvailable && !defaults.configured;
   return (
     <form
         className={styles.card}
@@ -116,7 +152,13 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
           Sign in to the connector configuration
         </h1>
         {props.defaultsError && <ErrorBar error={props.defaultsError} />}
-        <AccountFields {...fieldProps} />
+        {demoProminent && <DemoOffer prominent disabled={busy} onStart={() => void startDemo()} />}
+        <AccountFields
+          {...fieldProps}
+          vault={defaults?.passwordVault}
+          usingRemembered={usesRememberedPassword(form, defaults)}
+          onForgetPassword={() => void forgetPassword()}
+        />
         <DirectoryFields {...fieldProps} />
         <Accordion collapsible openItems={advancedOpen ? ['advanced'] : []} onToggle={(_event, data) => { setAdvancedOpen(data.openItems.includes('advanced')); }}>
           <AccordionItem value="advanced">
@@ -142,7 +184,11 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
           <Button ref={submitButtonRef} type="submit" appearance="primary" disabledFocusable={busy}>
             Sign in
           </Button>
-          {busy && <OperationProgress label="Signing in…" onCancel={cancel} />}
+          {busy && <OperationProgress label={running === 'demo' ? 'Starting the demo environment…' : 'Signing in…'} onCancel={cancel} />}
+          <div className={styles.trailing}>
+            {demoAvailable && !demoProminent && <DemoOffer prominent={false} disabled={busy} onStart={() => void startDemo()} />}
+            {defaults?.desktop.openLogs === true && <HelpMenu />}
+          </div>
         </div>
     </form>
   );

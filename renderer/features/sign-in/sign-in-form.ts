@@ -15,6 +15,10 @@ export type SignInForm = {
   readonly serverName: string;
   readonly bindUser: string;
   readonly bindPassword: string;
+  /** "Remember my password": keep the typed password in main's vault after signing in. */
+  readonly rememberPassword: boolean;
+  /** Main holds a password for the prefilled account (cleared by "Forget remembered password"). */
+  readonly passwordRemembered: boolean;
 };
 
 /** A form field that client-side validation can flag, in the order the form shows them. */
@@ -54,7 +58,19 @@ export function initialSignInForm(defaults: ConsoleDefaults | undefined): SignIn
     serverName: defaults?.directory.serverName ?? '',
     bindUser: defaults?.directory.bindUser ?? '',
     bindPassword: '',
+    rememberPassword: defaults?.rememberedPassword === true,
+    passwordRemembered: defaults?.rememberedPassword === true,
   };
+}
+
+/**
+ * Whether signing in now would use the remembered password (kept in main, never sent here).
+ *
+ * Only while the password field is empty and the account is still the one it was
+ * remembered for: typing a password or another name means the admin wants that instead.
+ */
+export function usesRememberedPassword(form: SignInForm, defaults: ConsoleDefaults | undefined): boolean {
+  return form.passwordRemembered && form.password === '' && defaults !== undefined && form.username.trim().toLowerCase() === defaults.username.toLowerCase();
 }
 
 /**
@@ -83,13 +99,14 @@ export type SignInBuild = { readonly ok: true; readonly request: IpcRequest<'ses
  *
  * Optional texts left blank are omitted (the contract refuses empty strings), only the
  * chosen directory mode's target is sent, and a bind account goes only with its password.
+ * With the remembered password the request says so instead of carrying one.
  */
 export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults | undefined, operationId: string): SignInBuild {
   const text = (value: string) => value.trim();
   const serviceUrl = text(effectiveServiceUrl(form, defaults));
   const missing: Record<SignInField, boolean> = {
     username: text(form.username) === '',
-    password: form.password === '',
+    password: form.password === '' && !usesRememberedPassword(form, defaults),
     domain: form.mode === 'domain' && text(form.domain) === '',
     serverUrl: form.mode === 'server' && text(form.serverUrl) === '',
     serviceUrl: !isHttpUrl(serviceUrl),
@@ -108,7 +125,7 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
       environment: form.environment,
       serviceUrl,
       username: text(form.username),
-      password: form.password,
+      ...passwordPart(form, defaults),
       directory: {
         mode: form.mode,
         ...(form.mode === 'domain' ? { domain: text(form.domain) } : { serverUrl: text(form.serverUrl) }),
@@ -120,4 +137,18 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
       operationId,
     },
   };
+}
+
+/**
+ * The password part of the request: the typed password (and whether to remember it) or the remembered one.
+ *
+ * `rememberPassword` is sent only where it changes something: checked (store it), or cleared
+ * while a password is remembered (stop remembering it).
+ */
+function passwordPart(form: SignInForm, defaults: ConsoleDefaults | undefined): { password: string; rememberPassword?: boolean } | { useRememberedPassword: true } {
+  if (usesRememberedPassword(form, defaults)) return { useRememberedPassword: true };
+  const vaultUsable = defaults?.passwordVault.available === true;
+  if (form.rememberPassword && vaultUsable) return { password: form.password, rememberPassword: true };
+  if (!form.rememberPassword && form.passwordRemembered) return { password: form.password, rememberPassword: false };
+  return { password: form.password };
 }

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { typedLine } from './deployment-input.ts';
+
+/** The outcome of one deployment check; `not-run` always carries the reason. */
+export const HealthStatusSchema = z.enum(['pass', 'warn', 'fail', 'not-run']);
+/** See {@link HealthStatusSchema}. */
+export type HealthStatus = z.infer<typeof HealthStatusSchema>;
+
+/**
+ * What the Deployment health view asks main to check.
+ *
+ * `caFile` is a path main reads (a PEM root to trust besides the system store); `proxyUrl` is
+ * the connectors' `ProxyAddress` value to check, not a proxy for the console itself.
+ */
+export const HealthRunRequestSchema = z
+  .object({
+    connectorUrl: typedLine(2048),
+    caFile: typedLine(1024).optional(),
+    proxyUrl: typedLine(2048).optional(),
+    operationId: z.uuid(),
+  })
+  .strict();
+/** See {@link HealthRunRequestSchema}. */
+export type HealthRunRequest = z.infer<typeof HealthRunRequestSchema>;
+
+/** One check's result: stable code, status, what was measured and what to do. */
+export const HealthCheckResultSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9_]{1,64}$/),
+    status: HealthStatusSchema,
+    title: z.string(),
+    measured: z.string(),
+    action: z.string(),
+    notRunReason: z.string().optional(),
+    durationMs: z.number().int().nonnegative(),
+  })
+  .strict();
+/** See {@link HealthCheckResultSchema}. */
+export type HealthCheckResult = z.infer<typeof HealthCheckResultSchema>;
+
+/**
+ * A whole run as the view shows it, plus the same report as plain text for a ticket.
+ *
+ * `text` is formatted in main by the same function as the CLI's output, so a ticket reads the
+ * same whichever tool produced it; `loadBalancerChecklist` is the manual checklist's items.
+ */
+export const HealthReportSchema = z
+  .object({
+    connectorUrl: z.string(),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime(),
+    durationMs: z.number().int().nonnegative(),
+    overall: z.enum(['pass', 'warn', 'fail']),
+    cancelled: z.boolean(),
+    summary: z.object({ pass: z.number().int(), warn: z.number().int(), fail: z.number().int(), notRun: z.number().int() }).strict(),
+    results: z.array(HealthCheckResultSchema),
+    loadBalancerChecklist: z.array(z.string()),
+    text: z.string(),
+  })
+  .strict();
+/** See {@link HealthReportSchema}. */
+export type HealthReport = z.infer<typeof HealthReportSchema>;
+
+/**
+ * How far a running health check has got, for "5 of 17: Certificate chain".
+ *
+ * Null when main knows no run by that id (finished, cancelled, or never started).
+ */
+export const HealthProgressSchema = z
+  .object({ total: z.number().int().nonnegative(), finished: z.number().int().nonnegative(), running: z.array(z.string()) })
+  .strict()
+  .nullable();
+/** See {@link HealthProgressSchema}. */
+export type HealthProgress = z.infer<typeof HealthProgressSchema>;

@@ -1,0 +1,105 @@
+import type { SessionSummary } from '../contract/console-session.ts';
+import { ConnectorError } from '../core/connector/index.ts';
+import { DirectoryError } from '../core/directory/index.ts';
+import type { ConsoleDependencies } from './console-dependencies.ts';
+import type { VaultStatus } from './console-ports.ts';
+import { consoleFailure } from './console-failure.ts';
+import type { ParsedRequest } from './handler-types.ts';
+import type { SessionState } from './session-state.ts';
+
+type SignInRequest = ParsedRequest<'session:sign-in'>;
+
+/** Where no vault was handed over (the browser harness, the CLI): why the option is off. */
+export const NO_VAULT: VaultStatus = { available: false, reason: 'This console was started without protected password storage.' };
+
+/** The codes that mean "this password is wrong or no longer valid", as the service and the DC say it. */
+const REFUSED_PASSWORD_CODES: ReadonlySet<string> = new Set(['BAD_CREDENTIALS', 'INVALID_CREDENTIALS', 'PASSWORD_EXPIRED']);
+
+/**
+ * Sign in as the sign-in screen asked: typed or remembered password, remembering on request.
+ *
+ * Order matters for "change nothing on failure": asking to remember where the vault cannot
+ * protect a password is refused before anything is opened; the profile and the vault are
+ * written only after the sign-in succeeded. A remembered password the service or the
+ * directory refuses is forgotten (it would fail again and count towards a lockout) and the
+ * answer asks for the password to be typed. Failing to save the profile never fails a
+ * sign-in that worked: it is logged, without the password.
+ */
+export async function signInAsAsked(dependencies: ConsoleDependencies, sessions: SessionState, request: SignInRequest, signal: AbortSignal): Promise<SessionSummary> {
+  const vault = dependencies.vault;
+  if (request.rememberPassword === true) {
+    const status = vault === undefined ? NO_VAULT : await vault.status();
+    if (!status.available) {
+      throw consoleFailure(
+        'PASSWORD_STORAGE_UNAVAILABLE',
+        'Your password cannot be remembered here',
+        `${status.reason} Clear "Remember my password" to sign in without remembering it. Nothing was changed.`,
+      );
+    }
+  }
+  const password = request.useRememberedPassword === true ? await rememberedPassword(dependencies, request.username) : request.password;
+  if (password === undefined) throw consoleFailure('INVALID_REQUEST', 'The request is not valid', 'Type the password.');
+  const connection = { environment: request.environment, serviceUrl: request.serviceUrl, username: request.username, directory: request.directory };
+  let summary: SessionSummary;
+  try {
+    summary = await sessions.signIn({ ...connection, password, demo: false }, signal);
+  } catch (error) {
+    if (request.useRememberedPassword === true && isRefusedPassword(error)) {
+      await vault?.forget();
+      throw consoleFailure(
+        'REMEMBERED_PASSWORD_REFUSED',
+        'The remembered password was refused',
+        `The remembered password for ${request.username} was refused; it may have been changed. It has been forgotten: type your password to sign in.`,
+      );
+    }
+    throw error;
+  }
+  await saveAfterSignIn(dependencies, request, password);
+  return summary;
+}
+
+async function rememberedPassword(dependencies: ConsoleDependencies, username: string): Promise<string> {
+  const password = await dependencies.vault?.recall(username);
+  if (password === undefined) {
+    throw consoleFailure('NO_REMEMBERED_PASSWORD', 'No password is remembered', `No password is remembered for ${username} on this computer (or it could no longer be read). Type your password.`);
+  }
+  return password;
+}
+
+function isRefusedPassword(error: unknown): boolean {
+  return (error instanceof ConnectorError || error instanceof DirectoryError) && REFUSED_PASSWORD_CODES.has(error.code);
+}
+
+async function saveAfterSignIn(dependencies: ConsoleDependencies, request: SignInRequest, password: string): Promise<void> {
+  const log = dependencies.log ?? (() => undefined);
+  const settings = request.directory;
+  // Every field but bindPassword, named one by one so a new secret field is not remembered by accident.
+  const directory = {
+    mode: settings.mode,
+    transport: settings.transport,
+    ...(settings.domain === undefined ? {} : { domain: settings.domain }),
+    ...(settings.serverUrl === undefined ? {} : { serverUrl: settings.serverUrl }),
+    ...(settings.caFile === undefined ? {} : { caFile: settings.caFile }),
+    ...(settings.serverName === undefined ? {} : { serverName: settings.serverName }),
+    ...(settings.bindUser === undefined ? {} : { bindUser: settings.bindUser }),
+  };
+  try {
+    await dependencies.profiles.remember({ environment: request.environment, serviceUrl: request.serviceUrl, username: request.username, directory });
+  } catch (error) {
+    log({ event: 'profile-save-failed', reason: reasonOf(error) });
+  }
+  const vault = dependencies.vault;
+  if (vault === undefined) return;
+  try {
+    if (request.rememberPassword === true && request.password !== undefined) await vault.store(request.username, password);
+    if (request.rememberPassword === false) await vault.forget();
+  } catch (error) {
+    log({ event: 'password-vault-failed', reason: reasonOf(error) });
+  }
+}
+
+/** An error's kind for a log line: its code or name, never its message (which might quote input). */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return 'code' in error && typeof error.code === 'string' ? error.code : error.name;
+  return typeof error;
+}

@@ -1,0 +1,39 @@
+/*
+ * What the preload needs to know about IPC, in a file that imports nothing.
+ *
+ * The preload is bundled on its own and runs sandboxed; importing the contract would pull
+ * zod into it. The list below is checked against `Object.keys(ipcContract)` by
+ * bridge-channels.test.ts, so it cannot drift from the contract unnoticed.
+ */
+
+/** The one Electron IPC channel: the console's channel name and request travel as arguments. */
+export const ADMIN_INVOKE_CHANNEL = 'admin:invoke';
+
+/** Every channel of main/contract/ipc.ts, in the contract's order. */
+export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
+  'console:get-defaults',
+  'session:sign-in',
+  'session:current',
+  'session:sign-out',
+  'demo:start',
+  'settings:forget-password',
+  'app:open-logs',
+  'operation:cancel',
+  'servers:list',
+  'servers:check',
+  'servers:add',
+  'servers:remove',
+  'servers:export-csv',
+  'directory:resolve-names',
+  'directory:search-start',
+  'directory:search-next',
+  'directory:search-close',
+  'directory:browse',
+  'review:super-users',
+  'review:list',
+  'audit:list',
+  'health:run',
+  'health:progress',
+  'server-config:plan',
+  'server-config:save',
+]);

@@ -1,0 +1,69 @@
+import { isAllowedDocumentation, isAllowedNavigation } from './navigation-policy.ts';
+import type { ShellSession, ShellWebContents } from './shell-electron.ts';
+
+/** What the guards need from outside. */
+export type GuardOptions = {
+  /** Opens an allowlisted documentation URL in the system browser (`shell.openExternal`). */
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly log: (line: Record<string, unknown>) => void;
+};
+
+/**
+ * Lock a page down: no navigation away, no new windows, no `<webview>`.
+ *
+ * Applied to every webContents the app creates (from `web-contents-created`), not only the
+ * main window's, so nothing opened later escapes. `will-navigate` and `will-redirect` let
+ * through only the app origin (exact comparison after parsing); `window.open` and
+ * `target=_blank` are always denied, and an allowlisted documentation link goes to the
+ * system browser instead; `<webview>` is refused outright (the tag is off anyway).
+ */
+export function guardWebContents(contents: ShellWebContents, options: GuardOptions): void {
+  const denyForeign = (kind: string) => (details: { readonly url: string; preventDefault(): void }) => {
+    if (isAllowedNavigation(details.url)) return;
+    details.preventDefault();
+    options.log({ event: 'navigation-denied', kind, target: originForLog(details.url) });
+  };
+  contents.on('will-navigate', denyForeign('navigate'));
+  contents.on('will-redirect', denyForeign('redirect'));
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    options.log({ event: 'webview-denied' });
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedDocumentation(url)) {
+      // Only allowlisted documentation reaches this line (checked just above, and again by the shell before shell.openExternal).
+      options.openExternal(url).catch(() => { /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+        options.log({ event: 'open-external-failed', target: originForLog(url) });
+      });
+    } else {
+      options.log({ event: 'window-open-denied', target: originForLog(url) });
+    }
+    return { action: 'deny' };
+  });
+}
+
+/**
+ * Deny every permission a page can ask for: camera, microphone, notifications, geolocation,
+ * clipboard reading, HID/serial/USB devices…
+ *
+ * The console needs none of them; without a handler Electron would grant every request.
+ * The check handler answers the synchronous "is this allowed?" queries the same way.
+ */
+export function denyAllPermissions(session: ShellSession, log: (line: Record<string, unknown>) => void): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback) => {
+    log({ event: 'permission-denied', permission });
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** Scheme and host only: a denied URL may carry data in its path or query. */
+function originForLog(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? parsed.protocol : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return '(not a URL)';
+  }
+}

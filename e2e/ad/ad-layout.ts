@@ -1,19 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contosoDomain } from '../../main/demo/contoso/contoso-domain.ts';
 
 /**
- * Fixed identity of the test domain.
+ * Fixed identity of the test domain: the Contoso names the demo directory shares, plus the
+ * Samba DC's administrator and address.
  *
  * Everything is deterministic so test expectations (DNs, UPNs, the TLS server name) can be
  * written as literals; the host name pins the CN of Samba's self-signed certificate.
  */
 export const domain = {
-  realm: 'CORP.CONTOSO.TEST',
-  dnsName: 'corp.contoso.test',
-  netbiosDomain: 'CORP',
-  hostName: 'DC1',
-  serverName: 'dc1.corp.contoso.test',
-  baseDn: 'DC=corp,DC=contoso,DC=test',
+  ...contosoDomain,
   administrator: 'Administrator@corp.contoso.test',
   // A throwaway DC on loopback: a fixed password keeps reruns reproducible.
   administratorPassword: 'Admin-Passw0rd!',

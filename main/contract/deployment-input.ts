@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
-/** Control characters and the bidirectional overrides that make text read other than it is. */
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** Whether text holds control characters or the bidirectional overrides that make it read other than it is. */
+function hasHiddenCharacter(text: string): boolean {
+  return [...text].some((character) => {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  });
+}
 
 /**
  * A line the admin typed into a deployment field (a URL, a file path), as the door lets it in.
@@ -17,5 +22,5 @@ export function typedLine(max: number) {
     .trim()
     .min(1)
     .max(max)
-    .refine((text) => !HIDDEN_CHARACTERS.test(text), { message: 'Type it on one line, without control characters.' });
+    .refine((text) => !hasHiddenCharacter(text), { message: 'Type it on one line, without control characters.' });
 }

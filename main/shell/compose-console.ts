@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createDemoEnvironment } from '../demo/index.ts';
 import { createConsoleDependencies } from '../ipc/console-dependencies.ts';
+import type { FolderChooser } from '../ipc/console-ports.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../ipc/dispatcher.ts';
 import { createProfileFileStore } from './settings/profile-file-store.ts';
 import { createSafeStorageVault, type SafeStorageLike } from './settings/safe-storage-vault.ts';
@@ -13,6 +14,8 @@ export type ConsoleComposition = {
   readonly platform: NodeJS.Platform;
   /** Opens the logs folder in the system's file manager (the `app:open-logs` channel). */
   readonly openLogsFolder: () => Promise<void>;
+  /** The native folder picker, where Configure servers saves its files. */
+  readonly chooseFolder?: FolderChooser | undefined;
   readonly log: (line: Record<string, unknown>) => void;
 };
 
@@ -41,6 +44,7 @@ export function composeConsole(composition: ConsoleComposition): ComposedConsole
       vault: createSafeStorageVault(path.join(userData, USER_DATA_FILES.vault), composition.safeStorage, composition.platform),
       demo,
       desktop: { openLogs: composition.openLogsFolder },
+      chooseFolder: composition.chooseFolder,
       log,
     }),
   );

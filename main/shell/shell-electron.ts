@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import type { SafeStorageLike } from './settings/safe-storage-vault.ts';
 
 /*
@@ -58,8 +58,10 @@ export type ShellIpcMain = {
 
 /** A session's permission hooks. */
 export type ShellSession = {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { readonly requestingUrl?: string }) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
 };
 
@@ -91,6 +93,10 @@ export type ShellElectron = {
   readonly ipcMain: ShellIpcMain;
   readonly Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): unknown; setApplicationMenu(menu: unknown): void };
   readonly shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
-  readonly dialog: { showMessageBox(options: MessageBoxOptions): Promise<unknown>; showErrorBox(title: string, content: string): void };
+  readonly dialog: {
+    showMessageBox(options: MessageBoxOptions): Promise<unknown>;
+    showErrorBox(title: string, content: string): void;
+    showOpenDialog(options: OpenDialogOptions): Promise<{ readonly canceled: boolean; readonly filePaths: readonly string[] }>;
+  };
   readonly safeStorage: SafeStorageLike;
 };

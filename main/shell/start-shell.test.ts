@@ -100,13 +100,19 @@ describe('startShell', () => {
     expect([response?.status, response?.headers.get('content-security-policy')?.startsWith("default-src 'none'")]).toEqual([200, true]);
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission request and check but clipboard writing from the console', async () => {
     await started();
     const answers: boolean[] = [];
-    for (const handler of electron.record.permissionRequest) handler({}, 'media', (granted) => answers.push(granted));
-    for (const handler of electron.record.permissionCheck) answers.push(handler({}, 'clipboard-read'));
+    const request = (permission: string, requestingUrl: string) => {
+      for (const handler of electron.record.permissionRequest) handler({}, permission, (granted) => answers.push(granted), { requestingUrl });
+    };
+    request('media', 'app://console/index.html');
+    request('clipboard-read', 'app://console/index.html');
+    request('clipboard-sanitized-write', 'app://console.evil/index.html');
+    request('clipboard-sanitized-write', 'app://console/index.html');
+    for (const handler of electron.record.permissionCheck) answers.push(handler({}, 'clipboard-read', 'app://console'), handler({}, 'clipboard-sanitized-write', 'app://console'));
     for (const handler of electron.record.devicePermission) answers.push(handler({ deviceType: 'hid' }));
-    expect(answers).toEqual([false, false, false]);
+    expect(answers).toEqual([false, false, false, true, false, true, false]);
   });
 
   it('guards every webContents: foreign navigation, redirects, webviews and new windows', async () => {

@@ -1,3 +1,4 @@
+import { isAppUrl } from './app-origin.ts';
 import { isAllowedDocumentation, isAllowedNavigation } from './navigation-policy.ts';
 import type { ShellSession, ShellWebContents } from './shell-electron.ts';
 
@@ -43,18 +44,28 @@ export function guardWebContents(contents: ShellWebContents, options: GuardOptio
 }
 
 /**
- * Deny every permission a page can ask for: camera, microphone, notifications, geolocation,
- * clipboard reading, HID/serial/USB devices…
+ * Whether a page may have a permission: only writing sanitized text to the clipboard, only
+ * from the console's own origin ("Copy as text" of the health report, a ticket's worth of
+ * plain text). Reading the clipboard, devices, camera, notifications… are all refused.
+ */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/**
+ * Deny every permission a page can ask for — camera, microphone, notifications, geolocation,
+ * clipboard reading, HID/serial/USB devices… — except {@link isPermissionGranted}'s one.
  *
- * The console needs none of them; without a handler Electron would grant every request.
- * The check handler answers the synchronous "is this allowed?" queries the same way.
+ * Without a handler Electron would grant every request. The check handler answers the
+ * synchronous "is this allowed?" queries by the same rule.
  */
 export function denyAllPermissions(session: ShellSession, log: (line: Record<string, unknown>) => void): void {
-  session.setPermissionRequestHandler((_webContents, permission, callback) => {
-    log({ event: 'permission-denied', permission });
-    callback(false);
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
+    const granted = isPermissionGranted(permission, details.requestingUrl);
+    if (!granted) log({ event: 'permission-denied', permission });
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }
 

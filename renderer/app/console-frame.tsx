@@ -5,7 +5,9 @@ import { CLOUD_ENVIRONMENT_DESCRIPTIONS, type SessionSummary } from '../../main/
 import { useAdminApi } from '../api/api-context.tsx';
 import { HelpMenu } from '../components/help-menu.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { HealthPage } from '../features/health/health-page.tsx';
 import { ReviewPage } from '../features/review/review-page.tsx';
+import { ServerConfigPage } from '../features/server-config/server-config-page.tsx';
 import { ServersPage } from '../features/servers/servers-page.tsx';
 import { SuperUsersPage } from '../features/super-users/super-users-page.tsx';
 import { useStores } from '../stores/stores-context.tsx';
@@ -15,6 +17,8 @@ const VIEWS = [
   { id: 'super-users', label: 'Effective super users' },
   { id: 'review', label: 'List review' },
   { id: 'audit', label: 'Audit log' },
+  { id: 'health', label: 'Deployment health' },
+  { id: 'server-config', label: 'Configure servers' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
 
@@ -111,6 +115,10 @@ function ViewPage(props: { view: View }) {
       return <ReviewPage />;
     case 'audit':
       return <AuditPage />;
+    case 'health':
+      return <HealthPage />;
+    case 'server-config':
+      return <ServerConfigPage />;
   }
 }
 

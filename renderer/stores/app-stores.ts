@@ -1,4 +1,6 @@
 import type { AdminApi } from '../api/admin-api.ts';
+import { createHealthStore } from '../features/health/health-store.ts';
+import { createServerConfigStore } from '../features/server-config/server-config-store.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createReviewStore } from './review-store.ts';
 import { createServersStore } from './servers-store.ts';
@@ -37,6 +39,8 @@ export function createAppStores(api: AdminApi) {
     superUsers: createSuperUsersStore(dataApi),
     review: createReviewStore(dataApi),
     audit: createAuditStore(dataApi),
+    health: createHealthStore(dataApi),
+    serverConfig: createServerConfigStore(dataApi),
   };
   stores.session.subscribe((state, previous) => {
     if (previous.session !== null && state.session === null) {
@@ -44,6 +48,8 @@ export function createAppStores(api: AdminApi) {
       stores.superUsers.setState(stores.superUsers.getInitialState(), true);
       stores.review.setState(stores.review.getInitialState(), true);
       stores.audit.setState(stores.audit.getInitialState(), true);
+      stores.health.setState(stores.health.getInitialState(), true);
+      stores.serverConfig.setState(stores.serverConfig.getInitialState(), true);
     }
   });
   return stores;

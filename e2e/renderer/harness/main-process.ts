@@ -1,6 +1,6 @@
 import type { IpcResult } from '../../../main/contract/ipc-result.ts';
 import { createConsoleDependencies } from '../../../main/ipc/console-dependencies.ts';
-import type { DemoEnvironment, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
+import type { DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import { createMemoryProfileStore } from '../../../main/ipc/memory-profile-store.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
 
@@ -18,6 +18,8 @@ export type MainProcessOptions = {
   readonly configured?: boolean;
   /** The demo environment `demo:start` uses; without it the demo is not offered. */
   readonly demo?: DemoEnvironment;
+  /** What stands in for the desktop's folder picker (Configure servers' Save files…); without it saving is not offered. */
+  readonly chooseFolder?: FolderChooser;
 };
 
 /**
@@ -32,6 +34,7 @@ export function startMainProcess(defaults: ProfileDefaults, options: MainProcess
     createConsoleDependencies({
       profiles: createMemoryProfileStore(defaults, { configured: options.configured ?? true }),
       demo: options.demo,
+      chooseFolder: options.chooseFolder,
       log: (line) => {
         logLines.push(line);
       },

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import type { SafeStorageLike } from '../settings/safe-storage-vault.ts';
 import type { ShellElectron, ShellEvent, ShellInvokeEvent, ShellWebContents, ShellWebFrame, ShellWindow } from '../shell-electron.ts';
 
@@ -94,14 +94,17 @@ export type FakeElectron = ShellElectron & {
     readonly protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
     readonly ipcHandlers: Map<string, (event: ShellInvokeEvent, ...args: unknown[]) => Promise<unknown>>;
     readonly windows: FakeWindow[];
-    readonly permissionRequest: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void)[];
-    readonly permissionCheck: ((webContents: unknown, permission: string) => boolean)[];
+    readonly permissionRequest: ((webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { readonly requestingUrl?: string }) => void)[];
+    readonly permissionCheck: ((webContents: unknown, permission: string, requestingOrigin: string) => boolean)[];
     readonly devicePermission: ((details: unknown) => boolean)[];
     readonly menus: MenuItemConstructorOptions[][];
     readonly openedExternal: string[];
     readonly openedPaths: string[];
     readonly messageBoxes: MessageBoxOptions[];
     readonly errorBoxes: string[];
+    readonly openDialogs: OpenDialogOptions[];
+    /** What the next open dialog answers (default: the admin cancelled). */
+    openDialogAnswer: { canceled: boolean; filePaths: string[] };
     exitCode: number | undefined;
   };
   /** The app object as an emitter, to fire its events. */
@@ -131,6 +134,8 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     openedPaths: [],
     messageBoxes: [],
     errorBoxes: [],
+    openDialogs: [],
+    openDialogAnswer: { canceled: true, filePaths: [] },
     exitCode: undefined,
   };
   const app: ShellElectron['app'] = {
@@ -204,6 +209,10 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
         return Promise.resolve({ response: 0 });
       },
       showErrorBox: (title, content) => record.errorBoxes.push(`${title}: ${content}`),
+      showOpenDialog: (dialogOptions) => {
+        record.openDialogs.push(dialogOptions);
+        return Promise.resolve(record.openDialogAnswer);
+      },
     },
     safeStorage: fakeSafeStorage,
   };

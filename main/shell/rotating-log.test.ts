@@ -79,4 +79,12 @@ describe('createRotatingLog', () => {
       log.write({ event: 'lost' });
     }).not.toThrow();
   });
+
+  it('starts even when the logs folder cannot be created, and drops its lines', async () => {
+    await writeFile(path.dirname(folder) + '/logs', 'a file where the folder should be');
+    const log = createRotatingLog({ folder: path.join(folder, 'inner'), now: fixedNow });
+    expect(() => {
+      log.write({ event: 'lost' });
+    }).not.toThrow();
+  });
 });

@@ -41,7 +41,12 @@ export function createRotatingLog(options: RotatingLogOptions): RotatingLog {
   const now = options.now ?? (() => new Date());
   const fileOf = (index: number): string => path.join(options.folder, index === 0 ? `${baseName}.log` : `${baseName}.${String(index)}.log`);
   const file = fileOf(0);
-  mkdirSync(options.folder, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(options.folder, { recursive: true, mode: 0o700 });
+  } catch {
+    // An unwritable user-data folder must not stop the console from starting: every write
+    // below then fails quietly and the lines are lost, as when the disk fills up later.
+  }
   let size = Math.max(0, sizeOf(file));
 
   function rotate(): void {

@@ -82,6 +82,9 @@ export async function runHealthChecks<Context>(definitions: readonly HealthCheck
     }
     if (running.size > 0) await Promise.race([...running.values(), runAborted]);
   }
+  // After a cancel, let the running checks settle (each ends as soon as it sees the abort), so
+  // no progress arrives after the report and their results are in it.
+  await Promise.allSettled(running.values());
   const cancelled = signal.aborted;
   const results = definitions.map((definition) => done.get(definition.code) ?? notRun(definition, 'Not run: the health check was cancelled.'));
   return { results, cancelled };

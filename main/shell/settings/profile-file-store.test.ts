@@ -60,7 +60,6 @@ describe('createProfileFileStore', () => {
 
   it.each([
     ['not JSON', '{"version": 2,'],
-    ['a newer version', JSON.stringify({ version: 3, environment: 'AzureCloud' })],
     ['an environment outside the list', JSON.stringify({ version: 2, environment: 'Mars', serviceUrls: {}, username: '', directory: EMPTY_PROFILE.directory })],
     ['a string as the URL table', JSON.stringify({ version: 2, environment: 'AzureCloud', serviceUrls: 'x', username: '', directory: EMPTY_PROFILE.directory })],
     ['an array', '[]'],
@@ -75,5 +74,13 @@ describe('createProfileFileStore', () => {
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^profile\.json\.corrupt-\d{4}-\d\d-\d\dT/);
     expect(await readFile(path.join(folder, names[0] ?? ''), 'utf8')).toBe(content);
+  });
+
+  it('leaves a newer version\'s file in place (a downgraded app) and starts from empty defaults', async () => {
+    const { folder, file, store } = await storeIn();
+    const newer = JSON.stringify({ version: 3, environment: 'AzureCloud', somethingNew: true });
+    await writeFile(file, newer);
+    expect(await store.load()).toEqual({ defaults: EMPTY_PROFILE, configured: true });
+    expect([await readdir(folder), await readFile(file, 'utf8')]).toEqual([['profile.json'], newer]);
   });
 });

@@ -24,8 +24,12 @@ export function createProfileFileStore(file: string): ConsoleProfileStore {
     } catch {
       return { defaults: EMPTY_PROFILE, configured: false };
     }
-    const profile = size <= MAX_PROFILE_BYTES ? migrateProfile(parseJson(await readFile(file, 'utf8'))) : undefined;
+    const content = size <= MAX_PROFILE_BYTES ? parseJson(await readFile(file, 'utf8')) : undefined;
+    const profile = migrateProfile(content);
     if (profile !== undefined) return { defaults: defaultsOfProfile(profile), configured: true };
+    // A newer version's file (the app was downgraded): not ours to judge or to overwrite on
+    // the side; start from empty defaults and leave it where the newer version will find it.
+    if (isNewerProfile(content)) return { defaults: EMPTY_PROFILE, configured: true };
     await setAside(file);
     return { defaults: EMPTY_PROFILE, configured: false };
   };
@@ -36,6 +40,15 @@ export function createProfileFileStore(file: string): ConsoleProfileStore {
       await writeFileAtomically(file, `${JSON.stringify(profileOfDefaults(rememberedDefaults(defaults, connection)), null, 2)}\n`, 0o600);
     },
   };
+}
+
+/** The version this build writes; see profile-schema.ts. */
+const CURRENT_PROFILE_VERSION = 2;
+
+function isNewerProfile(content: unknown): boolean {
+  if (typeof content !== 'object' || content === null || !('version' in content)) return false;
+  const { version } = content;
+  return typeof version === 'number' && Number.isInteger(version) && version > CURRENT_PROFILE_VERSION;
 }
 
 async function setAside(file: string): Promise<void> {

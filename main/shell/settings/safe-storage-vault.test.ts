@@ -38,6 +38,16 @@ describe('createSafeStorageVault', () => {
     await expect(stat(file)).rejects.toThrow();
   });
 
+  it('refuses on Linux when the ciphertext shows the hard-coded key although a keyring backend was named', async () => {
+    const { file, storage, vault } = await vaultIn('linux');
+    storage.marker = Buffer.from('v10');
+    await expect(vault.store('alice', PASSWORD)).rejects.toThrow('No secret service');
+    await expect(stat(file)).rejects.toThrow();
+    storage.marker = Buffer.from('v11');
+    await vault.store('alice', PASSWORD);
+    expect(await vault.recall('alice')).toBe(PASSWORD);
+  });
+
   it('ignores the Linux backend elsewhere, and refuses when encryption is not available', async () => {
     const { storage, vault } = await vaultIn('win32');
     storage.backend = 'basic_text';

@@ -26,6 +26,17 @@ const MAX_VAULT_FILE_BYTES = 16 * 1024;
 const PLAINTEXT_BACKENDS = new Set(['basic_text', 'unknown']);
 
 /**
+ * How Chromium marks, on Linux, a ciphertext made with its hard-coded key (a keyring key gives
+ * `v11`). The backend's name says which store was chosen, not that a key came from it: a
+ * locked or absent Secret Service can still end in the hard-coded key. If the marker ever
+ * meant something else, the vault would refuse to remember — the safe side.
+ */
+const HARD_CODED_KEY_MARKER = Buffer.from('v10', 'ascii');
+
+const NO_SECRET_SERVICE =
+  'No secret service (GNOME Keyring or KWallet) is running or unlocked, so a password could only be stored with a key anyone can read. Start or unlock a keyring, or sign in without remembering the password.';
+
+/**
  * Keep one remembered password in `file`, encrypted by the operating system.
  *
  * Refuses (with the reason as text) where the protection would be a sham: encryption not
@@ -39,11 +50,7 @@ export function createSafeStorageVault(file: string, safeStorage: SafeStorageLik
     if (platform === 'linux') {
       const backend = safeStorage.getSelectedStorageBackend();
       if (PLAINTEXT_BACKENDS.has(backend)) {
-        return {
-          available: false,
-          reason:
-            'No secret service (GNOME Keyring or KWallet) is running, so a password could only be stored with a key anyone can read. Start a keyring, or sign in without remembering the password.',
-        };
+        return { available: false, reason: NO_SECRET_SERVICE };
       }
     }
     if (!(await safeStorage.isAsyncEncryptionAvailable())) {
@@ -77,7 +84,9 @@ export function createSafeStorageVault(file: string, safeStorage: SafeStorageLik
     async store(account, password) {
       const current = await status();
       if (!current.available) throw new Error(current.reason);
-      await write(account, await safeStorage.encryptStringAsync(password));
+      const ciphertext = await safeStorage.encryptStringAsync(password);
+      if (platform === 'linux' && ciphertext.subarray(0, HARD_CODED_KEY_MARKER.length).equals(HARD_CODED_KEY_MARKER)) throw new Error(NO_SECRET_SERVICE);
+      await write(account, ciphertext);
     },
     async recall(account) {
       const stored = await read();

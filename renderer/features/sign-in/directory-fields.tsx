@@ -68,8 +68,8 @@ export function DirectoryFields(props: SignInFieldsProps) {
       <Field label="Bind account (optional)" hint="Used to read the directory instead of your own account; needs its password.">
         <Input value={form.bindUser} autoComplete="off" onChange={(_event, data) => { update({ bindUser: data.value }); }} />
       </Field>
-      <Field label="Bind password">
-        <Input type="password" value={form.bindPassword} autoComplete="off" onChange={(_event, data) => { update({ bindPassword: data.value }); }} />
+      <Field label="Bind password" {...validation('bindPassword')}>
+        <Input ref={props.inputRef('bindPassword')} type="password" value={form.bindPassword} autoComplete="off" onChange={(_event, data) => { update({ bindPassword: data.value }); }} />
       </Field>
     </fieldset>
   );

@@ -40,9 +40,10 @@ describe('buildSignInRequest', () => {
     });
   });
 
-  it('leaves out a bind account that has no password', () => {
-    const built = buildSignInRequest(filled({ bindUser: 'CORP\\reader' }), defaults, OPERATION);
-    expect(built.ok && built.request.directory).toEqual({ mode: 'domain', domain: 'corp.contoso.test', transport: 'ldaps' });
+  it('refuses a bind account without its password instead of reading the directory as the admin', () => {
+    expect(buildSignInRequest(filled({ bindUser: 'CORP\\reader' }), defaults, OPERATION)).toEqual({ ok: false, invalid: ['bindPassword'] });
+    const cleared = buildSignInRequest(filled({ bindUser: '  ' }), defaults, OPERATION);
+    expect(cleared.ok && cleared.request.directory).toEqual({ mode: 'domain', domain: 'corp.contoso.test', transport: 'ldaps' });
   });
 
   it('uses the chosen environment’s service URL unless the admin typed one', () => {

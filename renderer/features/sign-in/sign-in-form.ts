@@ -22,10 +22,10 @@ export type SignInForm = {
 };
 
 /** A form field that client-side validation can flag, in the order the form shows them. */
-export type SignInField = 'username' | 'password' | 'domain' | 'serverUrl' | 'serviceUrl';
+export type SignInField = 'username' | 'password' | 'domain' | 'serverUrl' | 'bindPassword' | 'serviceUrl';
 
 /** The form's fields in display order, for "focus the first invalid field". */
-export const SIGN_IN_FIELD_ORDER: readonly SignInField[] = ['username', 'password', 'domain', 'serverUrl', 'serviceUrl'];
+export const SIGN_IN_FIELD_ORDER: readonly SignInField[] = ['username', 'password', 'domain', 'serverUrl', 'bindPassword', 'serviceUrl'];
 
 /** What an invalid field says. */
 export const SIGN_IN_FIELD_MESSAGES: Readonly<Record<SignInField, string>> = {
@@ -33,6 +33,7 @@ export const SIGN_IN_FIELD_MESSAGES: Readonly<Record<SignInField, string>> = {
   password: 'Enter your password.',
   domain: 'Enter the domain to find domain controllers in.',
   serverUrl: 'Enter the server URL, such as ldaps://dc1.corp.contoso.com.',
+  bindPassword: "Enter the bind account's password, or clear the bind account to read the directory as yourself.",
   serviceUrl: 'Enter the service URL, starting with https://.',
 };
 
@@ -98,7 +99,7 @@ export type SignInBuild = { readonly ok: true; readonly request: IpcRequest<'ses
  * The `session:sign-in` request for a form, or the required fields still missing.
  *
  * Optional texts left blank are omitted (the contract refuses empty strings), only the
- * chosen directory mode's target is sent, and a bind account goes only with its password.
+ * chosen directory mode's target is sent, and a bind account needs its password.
  * With the remembered password the request says so instead of carrying one.
  */
 export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults | undefined, operationId: string): SignInBuild {
@@ -109,6 +110,9 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
     password: form.password === '' && !usesRememberedPassword(form, defaults),
     domain: form.mode === 'domain' && text(form.domain) === '',
     serverUrl: form.mode === 'server' && text(form.serverUrl) === '',
+    // A bind account without its password is refused rather than dropped: dropping it would
+    // quietly read the directory with the admin's own account instead of the one chosen.
+    bindPassword: text(form.bindUser) !== '' && form.bindPassword === '',
     serviceUrl: !isHttpUrl(serviceUrl),
   };
   const invalid = SIGN_IN_FIELD_ORDER.filter((field) => missing[field]);

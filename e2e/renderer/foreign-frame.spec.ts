@@ -3,7 +3,28 @@ import { expect, test } from './harness/fixtures.ts';
 
 const FRAME_PATH = '__e2e/foreign-frame.html';
 
+test.describe('a frame inside the console', () => {
+  test('is not loaded at all: the page policy allows no frames (frame-src \'none\')', async ({ app, site }) => {
+    const { page } = app;
+    await page.route(`${site.url}${FRAME_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title><p>foreign content</p>' }));
+    await app.open();
+    const violation = page.waitForEvent('console', (message) => message.text().includes('frame-src'));
+    await page.evaluate(`(() => {
+      const frame = document.createElement('iframe');
+      frame.title = 'foreign';
+      frame.src = '${FRAME_PATH}';
+      document.body.append(frame);
+    })()`);
+    expect((await violation).text()).toMatch(/Content Security Policy/);
+    expect(page.frames().some((candidate) => candidate.url().endsWith(FRAME_PATH))).toBe(false);
+  });
+});
+
 test.describe('IPC from a frame other than the console', () => {
+  // The page policy already refuses frames (above); this goes past it on purpose to show the
+  // second line holds on its own: the bridge answers the main frame only.
+  test.use({ bypassCSP: true });
+
   test('refuses a same-origin iframe that calls the bridge binding, while the console itself is answered', async ({ app, site }) => {
     const { page } = app;
     await page.route(`${site.url}${FRAME_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title><p>foreign content</p>' }));

@@ -25,7 +25,18 @@ describe('signing in to the console against the real service and DC', () => {
   });
 
   it('answers the defaults before any sign-in', async () => {
-    expect(await live.call('console:get-defaults', {})).toEqual({ ok: true, value: liveDefaults(service) });
+    expect(await live.call('console:get-defaults', {})).toEqual({
+      ok: true,
+      value: {
+        ...liveDefaults(service),
+        // The live console has a remembered profile, no vault, no demo and no desktop.
+        configured: true,
+        rememberedPassword: false,
+        passwordVault: { available: false, reason: expect.any(String) },
+        demo: { available: false },
+        desktop: { openLogs: false },
+      },
+    });
   });
 
   it('signs alice in and answers who she is, where, until when', async () => {
@@ -37,6 +48,7 @@ describe('signing in to the console against the real service and DC', () => {
         serviceUrl: service.url,
         admin: { name: expect.stringMatching(/alice/i), sid: expect.stringMatching(/^S-1-5-21-/), roles: ['GlobalAdministrator'] },
         expiresAt: expect.any(String),
+        demo: false,
         directory: { serverName: adTestConnection().serverName, dnsDomainName: 'corp.contoso.test', netbiosDomain: 'CORP', defaultNamingContext: 'DC=corp,DC=contoso,DC=test', globalCatalogReady: expect.any(Boolean) },
       },
     });

@@ -3,24 +3,10 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { contentTypeOf } from '../../../main/shell/mime-types.ts';
 
 /** A static HTTP server on loopback and how to stop it. */
 export type StaticSite = { readonly url: string; close(): Promise<void> };
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /**
  * Where a request path points inside `root`, or undefined when it must be refused.
@@ -85,7 +71,7 @@ async function respond(root: string, request: IncomingMessage, response: ServerR
     response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = contentTypeOf(file);
   response.writeHead(200, { ...headers, 'content-type': contentType, 'content-length': String(info.size) });
   if (request.method === 'HEAD') {
     response.end();

@@ -35,7 +35,5 @@ export function adConnectOptions(overrides: Partial<ConnectOptions> = {}): Conne
   return { url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password, ...overrides };
 }
 
-/** The password every seeded bind-test account has (see e2e/ad/README.md). */
-export const SEED_PASSWORD = 'Seed-Passw0rd!';
-/** The seed's root OU. */
-export const CONTOSO_OU = 'OU=Contoso,DC=corp,DC=contoso,DC=test';
+/** The seed's password and root OU, one definition for the Samba and demo fixtures. */
+export { CONTOSO_OU, SEED_PASSWORD } from './directory-fixture.ts';

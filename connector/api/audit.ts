@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditActionSchema } from '../../main/contract/audit.ts';
+import { refuseHiddenCharacters } from '../../main/contract/hidden-characters.ts';
 
 export { AuditActionSchema, AuditPageSchema, AuditRecordSchema, type AuditAction, type AuditPage, type AuditRecord } from '../../main/contract/audit.ts';
 
@@ -8,7 +9,7 @@ export const AuditQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     before: z.coerce.number().int().positive().optional(),
-    actor: z.string().min(1).max(256).optional(),
+    actor: z.string().min(1).max(256).superRefine(refuseHiddenCharacters('the actor')).optional(),
     action: AuditActionSchema.optional(),
     since: z.iso.datetime().optional(),
     until: z.iso.datetime().optional(),

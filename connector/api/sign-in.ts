@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { refuseHiddenCharacters } from '../../main/contract/hidden-characters.ts';
 import { CloudEnvironmentSchema } from './environments.ts';
 
 /** `POST /v1/sign-in`: the environment chosen in the console and the admin's directory credentials. */
 export const SignInRequestSchema = z
   .object({
     environment: CloudEnvironmentSchema,
-    username: z.string().min(1).max(256),
+    username: z.string().min(1).max(256).superRefine(refuseHiddenCharacters('the user name')),
     password: z.string().min(1).max(256),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CloudEnvironmentSchema } from './environments.ts';
+import { refuseHiddenCharacters } from './hidden-characters.ts';
 
 const shortText = (max: number) => z.string().min(1).max(max);
 
@@ -18,7 +19,7 @@ export const DirectorySettingsSchema = z
     transport: z.enum(['ldaps', 'starttls']),
     caFile: shortText(4096).optional(),
     serverName: shortText(253).optional(),
-    bindUser: shortText(256).optional(),
+    bindUser: shortText(256).superRefine(refuseHiddenCharacters('the bind account')).optional(),
     bindPassword: shortText(256).optional(),
   })
   .strict()
@@ -42,7 +43,7 @@ export const SignInRequestSchema = z
   .object({
     environment: CloudEnvironmentSchema,
     serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-    username: shortText(256),
+    username: shortText(256).superRefine(refuseHiddenCharacters('the user name')),
     password: shortText(256).optional(),
     useRememberedPassword: z.literal(true).optional(),
     rememberPassword: z.boolean().optional(),

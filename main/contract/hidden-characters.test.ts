@@ -34,7 +34,7 @@ describe('hidden-characters', () => {
     ['a deprecated format character', 'a\u206Fb', [2, 'U+206F', 'nominal digit shapes', 'invisible']],
     ['an Arabic letter mark', 'ن\u061Cب', [2, 'U+061C', 'arabic letter mark', 'direction']],
     ['a Mongolian vowel separator', 'a\u180Eb', [2, 'U+180E', 'mongolian vowel separator', 'invisible']],
-    ['a byte order mark', '\uFEFFCORP\\alice', [1, 'U+FEFF', 'zero width no-break space, or byte order mark', 'invisible']],
+    ['a byte order mark', '\uFEFFCORP\\alice', [1, 'U+FEFF', 'byte order mark', 'invisible']],
     ['a lone high surrogate', 'ab\uD83D', [3, 'U+D83D', 'lone high surrogate', 'lone-surrogate']],
     ['a lone low surrogate', '\uDE00ab', [1, 'U+DE00', 'lone low surrogate', 'lone-surrogate']],
     ['a high surrogate followed by another high surrogate', '\uD83D\uD83D\uDE00', [1, 'U+D83D', 'lone high surrogate', 'lone-surrogate']],
@@ -80,7 +80,7 @@ describe('hidden-characters', () => {
     expect([hiddenCharacterMessage('Exch\u200Bange'), hiddenCharacterMessage('a\u202Eb', 'the search text'), hiddenCharacterMessage('a\uD800')]).toEqual([
       'Character 5 is U+200B (zero width space), which is invisible: retype the name without it.',
       'Character 2 is U+202E (right-to-left override), which changes the reading direction: retype the search text without it.',
-      'Character 2 is U+D800 (lone high surrogate), which is half of a character whose other half is missing: retype the name without it.',
+      'Character 2 is U+D800 (lone high surrogate), which is half of a character pair: retype the name without it.',
     ]);
   });
 

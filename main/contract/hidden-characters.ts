@@ -6,9 +6,10 @@ export type HiddenCharacterKind = 'control' | 'line-break' | 'direction' | 'invi
 /**
  * The first character of a typed text that must not reach a list an admin reviews.
  *
- * `position` counts code points from 1 (an emoji or another character outside the Basic
- * Multilingual Plane is one character, a combining accent is one of its own), so it matches
- * what an admin counts with the arrow keys; `code` is the `U+XXXX` form.
+ * `position` counts Unicode code points from 1, not UTF-16 units: an emoji or another
+ * character outside the Basic Multilingual Plane is one character, as an admin counts it,
+ * and so is a lone surrogate; a combining accent typed apart from its letter counts as one
+ * of its own. `code` is the `U+XXXX` form.
  */
 export type HiddenCharacter = {
   readonly position: number;
@@ -57,7 +58,7 @@ const NAMED: ReadonlyMap<number, readonly [string, HiddenCharacterKind]> = new M
   [0x206d, ['activate arabic form shaping', 'invisible']],
   [0x206e, ['national digit shapes', 'invisible']],
   [0x206f, ['nominal digit shapes', 'invisible']],
-  [0xfeff, ['zero width no-break space, or byte order mark', 'invisible']],
+  [0xfeff, ['byte order mark', 'invisible']],
 ]);
 
 const REASONS: Readonly<Record<HiddenCharacterKind, string>> = {
@@ -65,7 +66,7 @@ const REASONS: Readonly<Record<HiddenCharacterKind, string>> = {
   'line-break': 'breaks the line',
   direction: 'changes the reading direction',
   invisible: 'is invisible',
-  'lone-surrogate': 'is half of a character whose other half is missing',
+  'lone-surrogate': 'is half of a character pair',
 };
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditActionSchema, AuditPageSchema } from './audit.ts';
 import { ConsoleDefaultsSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
 import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, ResolutionSchema } from './directory.ts';
+import { refuseHiddenCharacters } from './hidden-characters.ts';
 import { RoleSchema } from './policy.ts';
 import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
 import { EffectiveSuperUsersSchema, ListReviewSchema } from './review.ts';
@@ -52,12 +53,12 @@ export const ipcContract = {
   'servers:remove': { request: z.object({ id: z.uuid(), versionTag: ListVersionTagSchema }).strict(), response: RemoveServerResultSchema },
   'servers:export-csv': { request: empty, response: ServerListCsvSchema },
   'directory:resolve-names': {
-    request: z.object({ names: z.array(z.string().trim().min(1).max(1024)).min(1).max(20), types: z.array(ObjectTypeFilterSchema).max(6).optional(), operationId }).strict(),
+    request: z.object({ names: z.array(z.string().superRefine(refuseHiddenCharacters()).trim().min(1).max(1024)).min(1).max(20), types: z.array(ObjectTypeFilterSchema).max(6).optional(), operationId }).strict(),
     response: z.array(ResolutionSchema),
   },
   'directory:search-start': {
     request: z
-      .object({ text: z.string().max(256), types: z.array(ObjectTypeFilterSchema).min(1).max(6), location: SearchLocationSchema, pageSize: z.number().int().min(10).max(500), operationId })
+      .object({ text: z.string().max(256).superRefine(refuseHiddenCharacters('the search text')), types: z.array(ObjectTypeFilterSchema).min(1).max(6), location: SearchLocationSchema, pageSize: z.number().int().min(10).max(500), operationId })
       .strict(),
     response: SearchPageSchema,
   },
@@ -71,7 +72,7 @@ export const ipcContract = {
       .object({
         limit: z.number().int().min(1).max(500),
         before: z.number().int().positive().optional(),
-        actor: z.string().min(1).max(256).optional(),
+        actor: z.string().min(1).max(256).superRefine(refuseHiddenCharacters('the actor')).optional(),
         action: AuditActionSchema.optional(),
         since: z.iso.datetime().optional(),
         until: z.iso.datetime().optional(),

@@ -1,5 +1,6 @@
 import type { Entry, Filter } from 'ldapts';
 import type { DirectoryObject, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
+import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
 import { formatDn, parseDn } from './dn.ts';
 import { DirectoryError } from './directory-error.ts';
 import { OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
@@ -55,11 +56,13 @@ export async function resolveNames(
 function validateNames(names: readonly string[]): void {
   if (names.length === 0) throw new DirectoryError('INVALID_INPUT', 'Give at least one name to resolve.');
   if (names.length > MAX_NAMES_PER_CALL) throw new DirectoryError('INVALID_INPUT', `At most ${MAX_NAMES_PER_CALL} names can be resolved at once; ${names.length} were given.`);
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
     if (typeof name !== 'string' || name.trim() === '') throw new DirectoryError('INVALID_INPUT', 'A name is empty. Type a user, computer or group name.');
     if (name.length > MAX_NAME_LENGTH) throw new DirectoryError('INVALID_INPUT', `A name is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);
-    if (!name.isWellFormed()) throw new DirectoryError('INVALID_INPUT', 'A name contains an unpaired surrogate character and cannot be sent to the directory.');
-    if (name.includes('\u0000')) throw new DirectoryError('INVALID_INPUT', 'A name contains a NUL character, which no directory name can hold.');
+    // Controls, invisible and bidi characters, lone surrogates: none is in a real name, and
+    // each would let a typed name match or display as another.
+    const hidden = hiddenCharacterMessage(name);
+    if (hidden !== undefined) throw new DirectoryError('INVALID_INPUT', names.length > 1 ? `Name ${String(index + 1)}: ${hidden}` : hidden);
   }
 }
 

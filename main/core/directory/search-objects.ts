@@ -1,4 +1,5 @@
 import type { BrowseEntry, DirectoryObject, ObjectTypeFilter } from '../../contract/directory.ts';
+import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
 import { formatDn, parseDn } from './dn.ts';
 import { DirectoryError } from './directory-error.ts';
 import { isContainerClass, OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
@@ -26,6 +27,8 @@ export type SearchQuery = {
 export async function* searchDirectory(context: DirectoryContext, query: SearchQuery): AsyncGenerator<DirectoryObject[]> {
   const text = query.text.trim();
   if (text.length > MAX_NAME_LENGTH) throw new DirectoryError('INVALID_INPUT', `The search text is ${text.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);
+  const hidden = hiddenCharacterMessage(query.text, 'the search text');
+  if (hidden !== undefined) throw new DirectoryError('INVALID_INPUT', hidden);
   const everything = text === '' || text === '*';
   const typeFilter = query.types && query.types.length > 0 ? objectTypesFilter(query.types) : undefined;
   // Every object a type filter selects has a SID already; `(objectSid=*)` only narrows an

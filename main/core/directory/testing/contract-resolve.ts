@@ -106,6 +106,19 @@ export function resolveContract(fixture: () => DirectoryFixture): void {
       expect(directory.roundTrips()).toEqual(before);
     });
 
+    it.each([
+      ['a zero width space', ['Exch\u200Bange Servers'], 'Character 5 is U+200B (zero width space)'],
+      ['a right-to-left mark after an emoji', ['😀\u200Fadmin'], 'Character 2 is U+200F (right-to-left mark)'],
+      ['a word joiner', ['alice\u2060'], 'Character 6 is U+2060 (word joiner)'],
+      ['a byte order mark', ['\uFEFFCORP\\alice'], 'Character 1 is U+FEFF (byte order mark)'],
+      ['an Arabic letter mark in the second name', ['alice', 'bo\u061Cb'], 'Name 2: Character 3 is U+061C (arabic letter mark)'],
+      ['a lone low surrogate', ['al\uDC00ice'], 'Character 3 is U+DC00 (lone low surrogate)'],
+    ])('refuses a name with %s, saying which character and where, before sending anything', async (_label, names, message) => {
+      const before = directory.roundTrips();
+      await expect(directory.resolveNames(names)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(message) });
+      expect(directory.roundTrips()).toEqual(before);
+    });
+
     it('flags Authenticated Users as a broad principal', async () => {
       const [resolution] = await directory.resolveNames(['S-1-5-11']);
       expect(resolution?.status === 'resolved' ? [resolution.object.kind, resolution.object.broadPrincipal?.name] : resolution).toEqual(['foreign-principal', 'Authenticated Users']);

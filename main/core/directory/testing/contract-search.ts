@@ -103,6 +103,12 @@ export function searchContract(fixture: () => DirectoryFixture): void {
       expect(children.map((child) => child.name)).toEqual(expect.arrayContaining([' Leading Space', 'All ( ) * \\ , # + ; " < > = Mix', 'Ops (Tier 1), Inc.']));
     });
 
+    it('refuses search text with a hidden character, saying which and where, before sending anything', async () => {
+      const before = directory.roundTrips();
+      await expect(collect(directory.search({ text: 'adm\u202Ein' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Character 4 is U+202E (right-to-left override)') });
+      expect(directory.roundTrips()).toEqual(before);
+    });
+
     it.each(['not a dn', 'OU=Missing,DC=corp,DC=contoso,DC=test'])('refuses to search under %j with a clear error', async (baseDn) => {
       await expect(collect(directory.search({ text: '*', baseDn }))).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/) });
     });

@@ -64,7 +64,7 @@ describe('rms-connector-admin health against a live connector service', () => {
     [['health', '--connector-url', 'javascript:alert(1)'], 'must start with https:// or http://'],
     [['health', '--connector-url', 'https://a.test/_wmcs/licensing'], 'path, query or fragment'],
     [['health', 'extra', '--connector-url', 'https://a.test'], 'takes no operands'],
-    [['health', '--connector-url', 'https://a.test', '--ca-file', '/nonexistent/ca.pem'], 'could not be read'],
+    [['health', '--connector-url', 'https://a.test', '--ca-file', '/nonexistent/ca.pem'], 'does not exist or this account cannot read it'],
     [['health', '--connector-url', 'https://a.test', '--bogus'], 'Unknown option'],
   ])('refuses %j with a usage error (exit 2) before connecting', async (args, message) => {
     const result = await run(args);

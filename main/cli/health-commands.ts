@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { formatHealthReport, parseConnectorUrl, runDeploymentHealth, HealthInputError, type HealthReport, type HealthService } from '../core/health/index.ts';
+import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 import type { CommandResources, CommandRun } from './run-cli.ts';
@@ -35,7 +35,7 @@ export async function healthCommandFor(operands: readonly string[], flags: Healt
     if (error instanceof HealthInputError) throw new CliError('USAGE', error.message);
     throw error;
   }
-  const caPem = flags['ca-file'] === undefined ? undefined : await readCaFile(flags['ca-file']);
+  const caPem = flags['ca-file'] === undefined ? undefined : await readCaFileOption(flags['ca-file']);
   return async (resources) => {
     const service = await openService(resources);
     const report = await runDeploymentHealth(
@@ -65,15 +65,4 @@ async function openService(resources: CommandResources): Promise<{ service: Heal
     if (error instanceof CliError && SESSION_CODES.has(error.code)) return { serviceUnavailableReason: `Sign in first: ${error.message}` };
     throw error;
   }
-}
-
-async function readCaFile(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError('USAGE', `The CA file "${path}" could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of a PEM certificate file.`);
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new CliError('USAGE', `The CA file "${path}" holds no PEM certificate. Export the CA certificate as Base-64 encoded X.509 (.cer).`);
-  return text;
 }

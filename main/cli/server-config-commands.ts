@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OutputWriteError, parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, writeOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../core/server-config/index.ts';
+import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 
@@ -29,8 +29,9 @@ export function serverConfigCommandFor(operands: readonly string[], values: Serv
   const outDir = path.resolve(values.out);
   const connector = parseConnectorUrl(connectorUrl);
   if (!connector.ok) throw new CliError(connector.issue.code, connector.issue.message);
-  const caPem = values['ca-file'] === undefined ? undefined : readCaFile(values['ca-file']);
+  const caFile = values['ca-file'];
   return async () => {
+    const caPem = caFile === undefined ? undefined : await readCaFileOption(caFile);
     const given = values['tenant-url'];
     const tenant = given === undefined ? await readTenantUrl(connectorUrl, { caPem, env }) : undefined;
     if (tenant !== undefined && !tenant.ok) throw new CliError(`TENANT_URL_${tenant.error.code}`, tenant.error.message);
@@ -42,17 +43,6 @@ export function serverConfigCommandFor(operands: readonly string[], values: Serv
     const notices = [...(tenant?.ok === true ? tenant.notices : []), ...result.plan.notices];
     return { human: formatHuman(result.plan, outDir, files, tenantUrlSource, notices), json: summaryJson(result.plan, outDir, files, tenantUrlSource, notices), exitCode: EXIT.ok };
   };
-}
-
-function readCaFile(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError('INVALID_INPUT', `Cannot read --ca-file ${file} (${error instanceof Error ? error.message : String(error)}). Give a PEM file of the CA that issued the connector's certificate.`);
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new CliError('INVALID_INPUT', `--ca-file ${file} holds no PEM certificate. Export the CA certificate as Base-64 (.cer/.pem).`);
-  return text;
 }
 
 /** Write every file or none (core's writer), with the CLI's words for each refusal. */

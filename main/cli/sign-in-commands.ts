@@ -1,5 +1,6 @@
 import { CloudEnvironmentSchema, type CloudEnvironment } from '../../connector/api/index.ts';
 import { createConnectorClient } from '../core/connector/index.ts';
+import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CliEnvironment } from './connection-options.ts';
 import type { CommandResult } from './directory-commands.ts';
@@ -30,7 +31,8 @@ export async function signInCommand(flags: SignInFlags, io: CliEnvironment): Pro
   const password = flags['password-stdin'] === true ? (await io.readStdin()).replace(/\r?\n$/, '') : io.env.RMSADMIN_SERVICE_PASSWORD;
   if (password === undefined || password === '') throw new CliError('USAGE', 'No password given. Pipe it to --password-stdin, or set RMSADMIN_SERVICE_PASSWORD.');
   const caFile = flags['service-ca'] ?? io.env.RMSADMIN_SERVICE_CA;
-  const client = createConnectorClient({ baseUrl: serviceUrl, ...(caFile ? { caFile } : {}), ...(flags.proxy ? { proxy: { url: flags.proxy } } : {}), env: io.env });
+  const caPem = caFile ? await readCaFileOption(caFile) : undefined;
+  const client = createConnectorClient({ baseUrl: serviceUrl, ...(caPem === undefined ? {} : { caPem }), ...(flags.proxy ? { proxy: { url: flags.proxy } } : {}), env: io.env });
   try {
     const { token, expiresAt } = await client.signIn({ environment, username, password });
     const session = await client.withToken(token).session();

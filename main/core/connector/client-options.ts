@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { CaFileError, describeCaFileRefusal, readCaFile } from '../tls/read-ca-file.ts';
 import { ConnectorError } from './connector-error.ts';
 import { resolveProxySettings } from './proxy-settings.ts';
 import type { ProxyOption, ProxySettings } from './proxy-settings.ts';
@@ -15,7 +15,13 @@ export type ConnectorClientOptions = {
   readonly retries?: number | undefined;
   /** Default `'environment'` (HTTPS_PROXY / HTTP_PROXY / NO_PROXY from `env`). */
   readonly proxy?: ProxyOption | undefined;
-  /** A PEM file of an extra CA to trust for the service, added to the system roots. */
+  /** An extra CA to trust for the service (PEM), added to the system roots; see {@link readServiceCaFile}. */
+  readonly caPem?: string | undefined;
+  /**
+   * A PEM file of an extra CA to trust instead of `caPem`, read asynchronously before the
+   * first request (a refusal then fails that request). Callers that want the refusal at once
+   * read it first with {@link readServiceCaFile} and pass `caPem`.
+   */
   readonly caFile?: string | undefined;
   /** Where the proxy variables are read. Default `process.env`. */
   readonly env?: NodeJS.ProcessEnv | undefined;
@@ -23,7 +29,7 @@ export type ConnectorClientOptions = {
   readonly userAgent?: string | undefined;
 };
 
-/** {@link ConnectorClientOptions} checked, with defaults applied and the CA file read. */
+/** {@link ConnectorClientOptions} checked, with defaults applied (a CA file is read later, by the client). */
 export type ResolvedClientOptions = {
   readonly baseUrl: URL;
   readonly token: string | undefined;
@@ -51,13 +57,14 @@ export function resolveClientOptions(options: ConnectorClientOptions): ResolvedC
   if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new ConnectorError('INVALID_OPTIONS', 'The number of retries must be a whole number from 0 to 10.');
   const userAgent = options.userAgent ?? 'rms-connector-admin';
   if (!/^[\x20-\x7e]+$/.test(userAgent)) throw new ConnectorError('INVALID_OPTIONS', 'The user agent must be printable ASCII text.');
+  if (options.caPem !== undefined && options.caFile !== undefined) throw new ConnectorError('INVALID_OPTIONS', 'Give the CA as a file or as PEM text, not both.');
   return {
     baseUrl,
     token: options.token === undefined ? undefined : checkToken(options.token),
     timeoutMs,
     retries,
     proxy: resolveProxySettings(options.proxy ?? 'environment', options.env ?? process.env),
-    caPem: options.caFile === undefined ? undefined : readCaFile(options.caFile),
+    caPem: options.caPem,
     userAgent,
   };
 }
@@ -95,16 +102,17 @@ function parseBaseUrl(value: string | URL): URL {
   return url;
 }
 
-function readCaFile(path: string): string {
-  let text: string;
+/**
+ * Read the service's CA file with the one safe reader, refusing in the client's terms.
+ *
+ * `INVALID_OPTIONS` with the path and the reason: this is for the admin's own tools (the
+ * CLI); the console reads CA files itself and words its refusals without either.
+ */
+export async function readServiceCaFile(path: string, signal?: AbortSignal): Promise<string> {
   try {
-    text = readFileSync(path, 'utf8');
+    return (await readCaFile(path, { signal })).pem;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConnectorError('INVALID_OPTIONS', `The CA file "${path}" could not be read (${reason}). Give the path of a PEM certificate file.`);
+    if (error instanceof CaFileError) throw new ConnectorError('INVALID_OPTIONS', describeCaFileRefusal(path, error), { cause: error });
+    throw error;
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConnectorError('INVALID_OPTIONS', `The CA file "${path}" holds no PEM certificate. Export the CA certificate as Base-64 encoded X.509 (.cer/.pem).`);
-  }
-  return text;
 }

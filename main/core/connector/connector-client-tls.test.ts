@@ -59,15 +59,27 @@ describe('connector-client over HTTPS', () => {
   });
 
   it.each([
-    ['missing', '/nonexistent/ca.pem', /^The CA file "\/nonexistent\/ca\.pem" could not be read \(ENOENT/],
-    ['not a PEM certificate', import.meta.filename, /holds no PEM certificate/],
-  ])('answers INVALID_OPTIONS at client creation when the CA file is %s', (_label, caFile, message) => {
+    ['missing', '/nonexistent/ca.pem', 'it does not exist or this account cannot read it'],
+    ['not a PEM certificate', import.meta.filename, 'it holds no PEM (Base-64 encoded X.509) certificate'],
+    ['a device', '/dev/zero', 'it is not a regular file (a device, pipe, socket or folder)'],
+  ])('answers INVALID_OPTIONS at the first call when the CA file is %s', async (_label, caFile, reason) => {
+    const client = createConnectorClient({ baseUrl: 'https://connector.contoso.com', proxy: 'none', caFile });
     let caught: unknown;
     try {
-      createConnectorClient({ baseUrl: 'https://connector.contoso.com', proxy: 'none', caFile });
+      await client.session();
     } catch (error) {
       caught = error;
+    } finally {
+      await client.close();
     }
-    expect((caught as ConnectorError).toJSON()).toEqual({ name: 'ConnectorError', code: 'INVALID_OPTIONS', message: expect.stringMatching(message) });
+    expect((caught as ConnectorError).toJSON()).toEqual({
+      name: 'ConnectorError',
+      code: 'INVALID_OPTIONS',
+      message: `The CA file "${caFile}" cannot be used: ${reason}. Give a PEM (Base-64 encoded X.509) certificate file of at most 1 MiB.`,
+    });
+  });
+
+  it('trusts a CA given as PEM text', async () => {
+    expect(await sessionOrCode({ baseUrl: service.url, caPem: certificates.caPem })).toEqual(SAMPLE_SESSION);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_ROUTES } from '../../../connector/api/index.ts';
 import type { RouteDefinition } from '../../../connector/api/index.ts';
-import { checkHeaderValue, checkToken, resolveClientOptions } from './client-options.ts';
+import { checkHeaderValue, checkToken, readServiceCaFile, resolveClientOptions } from './client-options.ts';
 import type { ConnectorClientOptions } from './client-options.ts';
 import type { ConnectorClient } from './connector-client-types.ts';
 import { createHttpTransport } from './http-transport.ts';
@@ -28,14 +28,25 @@ const OPENAPI_DOCUMENT_ROUTE = {
 /**
  * Create a client of the connector configuration service.
  *
- * Options are checked (and the CA file read) here, so a wrong setting fails at start-up
- * with `INVALID_OPTIONS` rather than at the first call. Close the client when done: it
- * holds keep-alive connections.
+ * Options are checked here, so a wrong setting fails at start-up with `INVALID_OPTIONS`
+ * rather than at the first call. A `caFile` is read asynchronously (never blocking the
+ * process) before the first request, which fails if the file is refused. Close the client
+ * when done: it holds keep-alive connections.
  */
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const resolved = resolveClientOptions(options);
-  const transport = createHttpTransport(resolved);
+  const caFile = options.caFile;
+  const transport = caFile === undefined ? createHttpTransport(resolved) : deferredTransport(readServiceCaFile(caFile).then((caPem) => createHttpTransport({ ...resolved, caPem })));
   return clientFor(transport, resolved);
+}
+
+/** A transport that exists once its CA file is read; each send waits for it, or fails as the read did. */
+function deferredTransport(ready: Promise<HttpTransport>): HttpTransport {
+  ready.catch(() => undefined);
+  return {
+    send: async (request) => (await ready).send(request),
+    close: () => ready.then((transport) => transport.close(), () => undefined),
+  };
 }
 
 function clientFor(transport: HttpTransport, settings: CallerSettings): ConnectorClient {

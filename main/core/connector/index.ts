@@ -3,6 +3,7 @@
  * and change the shared configuration.
  */
 export { createConnectorClient } from './connector-client.ts';
+export { readServiceCaFile } from './client-options.ts';
 export type { ConnectorClientOptions } from './client-options.ts';
 export type { AddOptions, AuditFilter, AuthorizedAccountListing, CallOptions, ConnectorClient, NewAuthorizedAccountInput, Versioned, WriteOptions } from './connector-client-types.ts';
 export { CONNECTOR_CLIENT_ERROR_CODES, ConnectorError } from './connector-error.ts';

@@ -13,7 +13,10 @@ export type ConnectOptions = {
   readonly url?: string | undefined;
   readonly domain?: string | undefined;
   readonly transport?: 'ldaps' | 'starttls' | undefined;
+  /** A PEM file of the CA to trust besides the system store, read here (the CLI and the service). */
   readonly caFile?: string | undefined;
+  /** The CA as PEM text, already read and checked by the caller (the console); not with `caFile`. */
+  readonly caPem?: string | undefined;
   readonly serverName?: string | undefined;
   readonly globalCatalog?: boolean | undefined;
   readonly user: string;
@@ -38,7 +41,8 @@ const STOP_TRYING = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_D
 export async function openDirectorySession(options: ConnectOptions): Promise<OpenedSession> {
   if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
   validateUser(options.user);
-  const caPem = options.caFile === undefined ? undefined : await readCaFile(options.caFile);
+  if (options.caFile !== undefined && options.caPem !== undefined) throw new DirectoryError('INVALID_INPUT', 'Give the CA as a file or as PEM text, not both.');
+  const caPem = options.caFile === undefined ? options.caPem : await readCaFile(options.caFile);
   const transport = options.transport ?? 'ldaps';
   const targets = await targetsOf(options, transport);
   let lastError: DirectoryError | undefined;

@@ -1,25 +1,20 @@
-import { readFile } from 'node:fs/promises';
 import tls from 'node:tls';
+import { CaFileError, describeCaFileRefusal, readCaFile as readSafeCaFile } from '../tls/read-ca-file.ts';
 import { DirectoryError } from './directory-error.ts';
 
 /**
- * Read the CA file an admin gave and check it holds at least one PEM certificate.
+ * Read the CA file an admin gave with the one safe reader (regular file, 1 MiB, deadline, X.509).
  *
  * A wrong path or a DER file otherwise surfaces later as an untrusted certificate, which
- * sends the admin looking in the wrong place.
+ * sends the admin looking in the wrong place; the refusal names the path the admin gave.
  */
 export async function readCaFile(path: string): Promise<string> {
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    return (await readSafeCaFile(path)).pem;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DirectoryError('INVALID_INPUT', `The CA file "${path}" could not be read (${reason}). Give the path of a PEM certificate file.`);
+    if (error instanceof CaFileError) throw new DirectoryError('INVALID_INPUT', describeCaFileRefusal(path, error));
+    throw error;
   }
-  if (!/-----BEGIN CERTIFICATE-----/.test(text)) {
-    throw new DirectoryError('INVALID_INPUT', `The CA file "${path}" holds no PEM certificate. Export the CA certificate as Base-64 encoded X.509 (.cer/.pem).`);
-  }
-  return text;
 }
 
 /**

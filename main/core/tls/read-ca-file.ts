@@ -9,6 +9,9 @@ export const MAX_CA_FILE_BYTES = 1024 * 1024;
 export const CA_FILE_TIMEOUT_MS = 5_000;
 
 const CHUNK_BYTES = 64 * 1024;
+// O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever. Windows has neither the flag nor FIFOs.
+const PLATFORM_FLAGS = constants as Partial<typeof constants>;
+const OPEN_FLAGS = constants.O_RDONLY | (PLATFORM_FLAGS.O_NONBLOCK ?? 0) | (PLATFORM_FLAGS.O_NOCTTY ?? 0);
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
 
 /** Why a CA file was refused; kept for the CLI's wording and logs, never for the console renderer. */
@@ -109,19 +112,18 @@ export function describeCaFileRefusal(path: string, error: CaFileError): string 
 async function readBounded(path: string, signal: AbortSignal): Promise<Uint8Array> {
   let handle: FileHandle;
   try {
-    // O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever. Windows has no such flag (nor FIFOs).
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    handle = await open(path, OPEN_FLAGS);
   } catch (error) {
     throw new CaFileError('unreadable', { cause: error });
   }
   try {
-    if (signal.aborted) throw new CaFileError('timed-out');
+    stopIfAborted(signal);
     const facts = await handle.stat();
     if (!facts.isFile()) throw new CaFileError('not-a-file');
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      if (signal.aborted) throw new CaFileError('timed-out');
+      stopIfAborted(signal);
       const buffer = new Uint8Array(CHUNK_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
@@ -136,6 +138,10 @@ async function readBounded(path: string, signal: AbortSignal): Promise<Uint8Arra
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+function stopIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new CaFileError('timed-out');
 }
 
 /** The work's result, or a `timed-out` refusal as soon as the signal fires (the work then ends by itself). */

@@ -7,6 +7,8 @@ import path from 'node:path';
 export type TestCertificates = {
   /** The CA certificate's file, for the client's `caFile`. */
   readonly caFile: string;
+  /** The CA certificate as PEM text, for the client's `caPem`. */
+  readonly caPem: string;
   /** A server certificate for `DNS:localhost, IP:127.0.0.1`. */
   readonly server: { readonly key: string; readonly cert: string };
   /** A server certificate for `DNS:elsewhere.test` only, to provoke a name mismatch. */
@@ -34,6 +36,7 @@ export function createTestCertificates(): TestCertificates {
   };
   return {
     caFile: path.join(directory, 'ca.pem'),
+    caPem: readFileSync(path.join(directory, 'ca.pem'), 'utf8'),
     server: issue('server', 'DNS:localhost,IP:127.0.0.1'),
     elsewhere: issue('elsewhere', 'DNS:elsewhere.test'),
     remove: () => {

@@ -1,11 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { AuthorizedListSchema, type AuthorizedEntry } from '../contract/policy.ts';
+import { z } from 'zod';
+import { refuseHiddenCharacters } from '../contract/hidden-characters.ts';
+import { AuthorizedEntrySchema, type AuthorizedEntry } from '../contract/policy.ts';
 import { CliError } from './cli-error.ts';
 
 /** The most entries a list may hold (the service's limit). */
 const MAX_ENTRIES = 10_000;
 /** Far above 10,000 entries of JSON; a larger file is refused before it is read into memory. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+// A name in a file is typed by someone too: the service would refuse it, so say so before any work.
+const ListFileSchema = z.array(AuthorizedEntrySchema.extend({ name: AuthorizedEntrySchema.shape.name.superRefine(refuseHiddenCharacters()) })).max(MAX_ENTRIES);
 const EXAMPLE = '[{"sid": "S-1-5-21-…", "name": "CORP\\\\Exchange Servers", "role": "exchange"}]';
 
 /**
@@ -44,7 +48,7 @@ export function parseAuthorizedList(text: string, file: string): AuthorizedEntry
   if (Array.isArray(data) && data.length > MAX_ENTRIES) {
     throw new CliError('INVALID_INPUT', `The list file "${file}" has ${data.length.toLocaleString('en-US')} entries; a list holds at most ${MAX_ENTRIES.toLocaleString('en-US')}. Check that this is the exported list.`);
   }
-  const parsed = AuthorizedListSchema.safeParse(data);
+  const parsed = ListFileSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
   const [index, field] = issue?.path ?? [];

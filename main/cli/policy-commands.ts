@@ -8,6 +8,7 @@ import { readAuthorizedList } from './authorized-list-file.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 import { checkHeading, formatEntries, formatFindings, formatSuperUsers, verdictOf } from './format-findings.ts';
+import { typedName } from './typed-name.ts';
 
 /** The policy commands, each a top-level command of the CLI. */
 export const POLICY_COMMANDS: readonly string[] = ['check', 'super-users', 'review'];
@@ -29,11 +30,11 @@ type Run = (directory: Directory, liveList: () => Promise<AuthorizedEntry[]>) =>
  * and the returned function does the directory work.
  */
 export async function policyCommandFor(command: string, operands: readonly string[], values: PolicyFlagValues): Promise<Run> {
-  const connectorNodeNames = [...(values['connector-node'] ?? [])];
+  const connectorNodeNames = (values['connector-node'] ?? []).map((name) => typedName(name, '--connector-node'));
   switch (command) {
     case 'check': {
       if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `check takes exactly one NAME (quote it if it has spaces); ${operands.length} given. Example: check --role exchange "CORP\\Exchange Servers".`);
-      const name = operands[0];
+      const name = typedName(operands[0], 'check NAME');
       const role = roleOf(values.role);
       const list = values.list === undefined ? [] : await readAuthorizedList(values.list);
       return (directory) => checkCommand(directory, { role, name, list, connectorNodeNames });

@@ -3,6 +3,7 @@ import { readAuthorizedList } from './authorized-list-file.ts';
 import { CliError } from './cli-error.ts';
 import type { CommandRun } from './run-cli.ts';
 import { addServerCommand, exportServersCommand, importServersCommand, listServersCommand, removeServerCommand } from './servers-commands.ts';
+import { typedName } from './typed-name.ts';
 
 /** The flags the `servers` commands read. */
 export type ServersFlags = {
@@ -31,14 +32,15 @@ export async function serversCommandFor(command: string | undefined, operands: r
       none();
       return async (resources) => listServersCommand(await resources.service());
     case 'add': {
-      const name = one('NAME');
+      const name = typedName(one('NAME'), 'servers add NAME');
       const role = roleOf(flags.role, true);
       if (!role) throw new CliError('USAGE', 'servers add needs --role exchange, sharepoint or fci.');
-      const request = { role, name, acknowledged: [...(flags.acknowledge ?? [])], connectorNodeNames: [...(flags['connector-node'] ?? [])] };
+      const connectorNodeNames = (flags['connector-node'] ?? []).map((node) => typedName(node, '--connector-node'));
+      const request = { role, name, acknowledged: [...(flags.acknowledge ?? [])], connectorNodeNames };
       return async (resources) => addServerCommand(await resources.directory(), await resources.service(), request);
     }
     case 'remove': {
-      const target = one('NAME or SID');
+      const target = typedName(one('NAME or SID'), 'servers remove NAME');
       const role = roleOf(flags.role, false);
       return async (resources) => removeServerCommand(await resources.service(), { target, role });
     }

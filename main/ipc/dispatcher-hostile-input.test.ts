@@ -122,7 +122,6 @@ describe('the dispatcher against hostile requests', () => {
     ['LDAP filter metacharacters', '*)(objectClass=*'],
     ['a DN', 'CN=Admin,CN=Users,DC=corp,DC=contoso,DC=test'],
     ['backslashes and NUL escapes', 'a\\2a\\00b'],
-    ['a bidi override', '\u202Enimda'],
     ['combining characters and emoji', 'Zoe\u0308 🚀'],
   ])('passes a name with %s to the directory as data, unchanged', async (_label, name) => {
     const harness = await signedIn();

@@ -32,4 +32,11 @@ describe('findElectronBinary', () => {
     await writeFile(join(distribution, PLACEHOLDER_MARKER), 'not electron');
     expect(findElectronBinary({ ELECTRON_DIST: distribution }, root).found).toBe(false);
   });
+
+  it('takes the folder the electron package itself would use (ELECTRON_OVERRIDE_DIST_PATH)', async () => {
+    const distribution = join(root, 'local-electron');
+    await mkdir(distribution);
+    await writeFile(join(distribution, 'electron'), '');
+    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: distribution }, root)).toMatchObject({ found: true, source: 'ELECTRON_OVERRIDE_DIST_PATH', directory: distribution });
+  });
 });

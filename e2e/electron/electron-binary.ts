@@ -10,11 +10,16 @@ export type NoElectronBinary = { readonly found: false; readonly looked: readonl
 /** Marker file of the stand-in distribution tooling/package writes for packaging checks. */
 export const PLACEHOLDER_MARKER = 'PLACEHOLDER-NOT-ELECTRON.txt';
 
-const EXECUTABLE_NAMES = process.platform === 'win32' ? ['electron.exe'] : process.platform === 'darwin' ? ['Electron.app/Contents/MacOS/Electron'] : ['electron'];
+/**
+ * Where the executable sits inside an Electron distribution folder on this platform.
+ *
+ * The same names the electron package writes into its path.txt.
+ */
+export const ELECTRON_EXECUTABLE_NAMES: readonly string[] = process.platform === 'win32' ? ['electron.exe'] : process.platform === 'darwin' ? ['Electron.app/Contents/MacOS/Electron'] : ['electron'];
 
 function inDirectory(directory: string, source: string): ElectronBinary | undefined {
   if (existsSync(join(directory, PLACEHOLDER_MARKER))) return undefined;
-  for (const name of EXECUTABLE_NAMES) {
+  for (const name of ELECTRON_EXECUTABLE_NAMES) {
     const executable = join(directory, name);
     if (existsSync(executable)) return { found: true, directory, executable, source };
   }
@@ -25,7 +30,8 @@ function inDirectory(directory: string, source: string): ElectronBinary | undefi
  * Find an Electron binary the way Playwright and electron-builder would, without downloading.
  *
  * In order: `ELECTRON_EXEC_PATH` (an executable; its folder is the distribution), `ELECTRON_DIST`
- * (a distribution folder, as for `-c.electronDist`), then the electron package's own
+ * (a distribution folder, as for `-c.electronDist`), `ELECTRON_OVERRIDE_DIST_PATH` (the same,
+ * under the name the electron package itself honours), then the electron package's own
  * `dist/` named by its `path.txt` (present only where its binary download ran). The stand-in
  * used for packaging checks never counts.
  */
@@ -40,6 +46,12 @@ export function findElectronBinary(environment: Readonly<Record<string, string |
   if (distribution !== undefined && distribution !== '') {
     looked.push(`ELECTRON_DIST=${distribution}`);
     const found = inDirectory(distribution, 'ELECTRON_DIST');
+    if (found !== undefined) return found;
+  }
+  const override = environment.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override !== undefined && override !== '') {
+    looked.push(`ELECTRON_OVERRIDE_DIST_PATH=${override}`);
+    const found = inDirectory(override, 'ELECTRON_OVERRIDE_DIST_PATH');
     if (found !== undefined) return found;
   }
   const packageDirectory = join(repositoryRoot, 'node_modules', 'electron');

@@ -1,4 +1,4 @@
-import { findElectronBinary } from '../../e2e/electron/electron-binary.ts';
+import { ensureElectron } from '../electron/ensure-electron.ts';
 import type { BuildFlavour } from './fuse-configuration.ts';
 import { buildAppBundles, REPOSITORY_ROOT, runBuilder } from './run-builder.ts';
 
@@ -21,27 +21,41 @@ export function parseDistArguments(args: readonly string[]): DistOptions {
  * CLI behind `npm run dist` / `dist:dir` / `dist:e2e`: build the bundles, then package for this
  * platform.
  *
- * A local Electron distribution is used when there is one (ELECTRON_DIST, ELECTRON_EXEC_PATH's
- * folder, or the electron package's own download); otherwise electron-builder downloads the
- * pinned version itself. The e2e flavour goes to release/e2e so it never replaces a release.
+ * Electron comes first, as for `npm start` (tooling/electron/ensure-electron.ts): a local
+ * distribution named by ELECTRON_EXEC_PATH, ELECTRON_DIST or ELECTRON_OVERRIDE_DIST_PATH, the
+ * electron package's downloaded binary, or that package's own download; where none can be had
+ * it stops with one line before building anything. electron-builder always gets the folder as
+ * `-c.electronDist`. The e2e flavour goes to release/e2e so it never replaces a release.
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const options = parseDistArguments(process.argv.slice(2));
-  const electron = findElectronBinary(process.env, REPOSITORY_ROOT);
+  const electron = await ensureElectron({
+    repositoryRoot: REPOSITORY_ROOT,
+    environment: process.env,
+    command: `npm run ${process.env.npm_lifecycle_event ?? 'dist'}`,
+    log: (line) => {
+      console.error(`dist: ${line}`);
+    },
+  });
+  if (!electron.ok) {
+    console.error(`dist: ${electron.message}`);
+    return 1;
+  }
+  console.log(`dist: using the Electron distribution in ${electron.directory} (${electron.source})`);
   if (!options.skipBuild) await buildAppBundles();
-  console.log(electron.found ? `dist: using the Electron distribution in ${electron.directory} (${electron.source})` : 'dist: no local Electron distribution; electron-builder will download Electron 45.4.1 (set ELECTRON_DIST where it cannot)');
   await runBuilder({
     flavour: options.flavour,
     directoryOnly: options.directoryOnly,
-    electronDist: electron.found ? electron.directory : undefined,
+    electronDist: electron.directory,
     output: options.flavour === 'e2e' ? 'release/e2e' : undefined,
     extraArguments: options.extra,
   });
+  return 0;
 }
 
 if (import.meta.main) {
   try {
-    await main();
+    process.exitCode = await main();
   } catch (error) {
     console.error(`dist: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

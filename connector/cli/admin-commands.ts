@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { DirectoryObject, ObjectTypeFilter } from '../../main/contract/directory.ts';
+import { hiddenCharacterMessage } from '../../main/contract/hidden-characters.ts';
 import { connectDirectory, type ConnectOptions } from '../../main/core/directory/index.ts';
 import { AdminRoleSchema, type AdminRole } from '../api/index.ts';
 import type { ChangeContext, ConfigStore } from '../server/store/config-store.ts';
@@ -70,6 +71,9 @@ export async function showOnboardingGroup(store: ConfigStore): Promise<CommandOu
 const TYPES: Readonly<Record<PrincipalArgument['kind'], readonly ObjectTypeFilter[]>> = { user: ['user', 'service-account'], group: ['security-group'] };
 
 async function findPrincipal(options: ConnectOptions, principal: PrincipalArgument): Promise<DirectoryObject> {
+  // Said before connecting, with the flag: a pasted name can carry a character no terminal shows.
+  const hidden = hiddenCharacterMessage(principal.name);
+  if (hidden !== undefined) throw new SettingError(`--${principal.kind}`, hidden);
   const directory = await connectDirectory(options);
   try {
     const [resolution] = await directory.resolveNames([principal.name], { types: TYPES[principal.kind] });

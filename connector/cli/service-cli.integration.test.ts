@@ -58,6 +58,17 @@ describe('rms-connector-service command line', () => {
   });
 
   it.each([
+    ['admins add --user', ['admins', 'add', '--user', 'alice\u200B@corp.contoso.test'], '--user: Character 6 is U+200B (zero width space), which is invisible: retype the name without it.'],
+    ['admins remove --group', ['admins', 'remove', '--group', 'CORP\\IT\u202EOps', '--role', 'GlobalAdministrator'], '--group: Character 8 is U+202E (right-to-left override), which changes the reading direction: retype the name without it.'],
+    ['onboarding set --group', ['onboarding', 'set', '--group', '\uFEFFCORP\\Nest Level 1'], '--group: Character 1 is U+FEFF (byte order mark), which is invisible: retype the name without it.'],
+  ])('%s refuses a hidden character with exit 2, naming it and its position, and changes nothing', (_label, args, message) => {
+    const before = [runServiceCli(['admins', 'list', '--json'], env).stdout, runServiceCli(['onboarding', 'show', '--json'], env).stdout];
+    const answer = runServiceCli(args, env);
+    expect({ status: answer.status, stdout: answer.stdout, stderr: answer.stderr }).toEqual({ status: 2, stdout: '', stderr: expect.stringContaining(`rms-connector-service: ${message}`) });
+    expect([runServiceCli(['admins', 'list', '--json'], env).stdout, runServiceCli(['onboarding', 'show', '--json'], env).stdout]).toEqual(before);
+  });
+
+  it.each([
     ['no database', ['admins', 'list'], { CONNECTOR_DATABASE: undefined }, 'CONNECTOR_DATABASE'],
     ['no service-account password', ['serve'], { CONNECTOR_LDAP_PASSWORD: undefined }, 'CONNECTOR_LDAP_PASSWORD'],
     ['an unknown environment', ['serve'], { CONNECTOR_ENVIRONMENT: 'AzureMoon' }, 'CONNECTOR_ENVIRONMENT'],

@@ -1,3 +1,4 @@
+import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
 import { DirectoryError } from './directory-error.ts';
 import { createDiscoveryResolver } from './dns-resolver.ts';
 import { discoverDomainControllers, type SrvResolver } from './dc-discovery.ts';
@@ -112,6 +113,8 @@ function portFor(transport: 'ldaps' | 'starttls', globalCatalog: boolean): numbe
 }
 
 function validateUser(user: string): void {
+  const hidden = hiddenCharacterMessage(user, 'the bind account');
+  if (hidden !== undefined) throw new DirectoryError('INVALID_INPUT', hidden);
   if (user.trim() === '' || user.length > 512 || !user.isWellFormed() || user.includes('\u0000')) {
     throw new DirectoryError('INVALID_INPUT', 'Give the bind account as user@domain (UPN) or DOMAIN\\user.');
   }

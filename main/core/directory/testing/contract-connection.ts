@@ -80,6 +80,7 @@ export function connectionContract(fixture: () => DirectoryFixture): void {
       ['a server that never answers', { url: 'SILENT', timeoutMs: 1000 }, 'TIMEOUT'],
       ['a CA path that does not exist', { caFile: '/nonexistent/ca.pem' }, 'INVALID_INPUT'],
       ['StartTLS over ldaps://', { url: 'DC', transport: 'starttls' as const }, 'INVALID_INPUT'],
+      ['a bind account with a zero width space', { user: 'alice\u200B@corp.contoso.test' }, 'INVALID_INPUT'],
     ])('refuses %s with a distinct code', async (_label, overrides, code) => {
       const resolved = {
         ...overrides,

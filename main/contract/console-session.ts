@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChosenCaFileSchema } from './ca-file.ts';
 import { CloudEnvironmentSchema } from './environments.ts';
 import { refuseHiddenCharacters } from './hidden-characters.ts';
 
@@ -8,7 +9,8 @@ const shortText = (max: number) => z.string().min(1).max(max);
  * How the console reaches a domain controller, as the sign-in screen's "Directory" section sets it.
  *
  * Either a domain (DCs discovered from DNS SRV records) or an explicit server; LDAPS or
- * StartTLS only (certificate checks are always on); an optional CA file path; and an
+ * StartTLS only (certificate checks are always on); an optional CA file (the id main gave
+ * when it was chosen: never a path); and an
  * optional bind account when the admin's own account should not be used for browsing.
  */
 export const DirectorySettingsSchema = z
@@ -17,7 +19,7 @@ export const DirectorySettingsSchema = z
     domain: shortText(253).optional(),
     serverUrl: shortText(512).optional(),
     transport: z.enum(['ldaps', 'starttls']),
-    caFile: shortText(4096).optional(),
+    caFileId: z.uuid().optional(),
     serverName: shortText(253).optional(),
     bindUser: shortText(256).superRefine(refuseHiddenCharacters('the bind account')).optional(),
     bindPassword: shortText(256).optional(),
@@ -98,7 +100,8 @@ export const ConsoleDefaultsSchema = z
         domain: z.string(),
         serverUrl: z.string(),
         transport: z.enum(['ldaps', 'starttls']),
-        caFile: z.string(),
+        /** The CA file remembered from the last sign-in, held by main; null when none. */
+        caFile: ChosenCaFileSchema.nullable(),
         serverName: z.string(),
         bindUser: z.string(),
       })

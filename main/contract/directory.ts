@@ -11,7 +11,7 @@ export const DirectoryConnectionProfileSchema = z
     url: z.string().min(1).max(512).optional(),
     domain: z.string().min(1).max(253).optional(),
     transport: z.enum(['ldaps', 'starttls']).default('ldaps'),
-    caFile: z.string().min(1).max(4096).optional(),
+    caFileId: z.uuid().optional(),
     serverName: z.string().min(1).max(253).optional(),
     user: z.string().min(1).max(512),
     timeoutMs: z.number().int().min(1000).max(300_000).default(15_000),

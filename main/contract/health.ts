@@ -9,13 +9,14 @@ export type HealthStatus = z.infer<typeof HealthStatusSchema>;
 /**
  * What the Deployment health view asks main to check.
  *
- * `caFile` is a path main reads (a PEM root to trust besides the system store); `proxyUrl` is
+ * `caFileId` names a CA file main holds (chosen with `ca-file:choose`; the renderer never sends
+ * a path), a PEM root to trust besides the system store; `proxyUrl` is
  * the connectors' `ProxyAddress` value to check, not a proxy for the console itself.
  */
 export const HealthRunRequestSchema = z
   .object({
     connectorUrl: typedLine(2048),
-    caFile: typedLine(1024).optional(),
+    caFileId: z.uuid().optional(),
     proxyUrl: typedLine(2048).optional(),
     operationId: z.uuid(),
   })

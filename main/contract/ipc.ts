@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditActionSchema, AuditPageSchema } from './audit.ts';
+import { CaFileChoiceSchema, CaFilePurposeSchema } from './ca-file.ts';
 import { ConsoleDefaultsSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
 import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, ResolutionSchema } from './directory.ts';
 import { refuseHiddenCharacters } from './hidden-characters.ts';
@@ -84,6 +85,7 @@ export const ipcContract = {
   'health:progress': { request: z.object({ operationId }).strict(), response: HealthProgressSchema },
   'server-config:plan': { request: ServerConfigPlanRequestSchema, response: ServerConfigPlanSchema },
   'server-config:save': { request: ServerConfigSaveRequestSchema, response: ServerConfigSaveResultSchema },
+  'ca-file:choose': { request: z.object({ purpose: CaFilePurposeSchema }).strict(), response: CaFileChoiceSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every channel name (`domain:verb-noun`). */

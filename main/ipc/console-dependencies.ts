@@ -1,6 +1,7 @@
 import { createConnectorClient, type ConnectorClient, type ConnectorClientOptions } from '../core/connector/index.ts';
 import { connectDirectory, type ConnectOptions, type Directory } from '../core/directory/index.ts';
-import type { ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
+import type { CaFileRegistry } from './ca-file-registry.ts';
+import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
 
 /**
  * Everything the console's main side needs from outside: the two core entry points, where the
@@ -19,6 +20,10 @@ export type ConsoleDependencies = {
   readonly desktop?: DesktopActions | undefined;
   /** Where Configure servers saves its files; absent, `server-config:save` answers `NOT_AVAILABLE`. */
   readonly chooseFolder?: FolderChooser | undefined;
+  /** The CA file picker of the sign-in form and Deployment health; absent, `ca-file:choose` answers `NOT_AVAILABLE`. */
+  readonly chooseCaFile?: CaFileChooser | undefined;
+  /** The CA files main holds by id; the dispatcher makes its own unless a test seeds one. */
+  readonly caFiles?: CaFileRegistry | undefined;
   readonly connectDirectory: (options: ConnectOptions) => Promise<Directory>;
   readonly createConnectorClient: (options: ConnectorClientOptions) => ConnectorClient;
   /** A PEM file of an extra CA to trust for the connector configuration service. */
@@ -41,6 +46,10 @@ export type ConsoleSettings = {
   readonly desktop?: DesktopActions | undefined;
   /** Where Configure servers saves its files; absent, `server-config:save` answers `NOT_AVAILABLE`. */
   readonly chooseFolder?: FolderChooser | undefined;
+  /** The CA file picker of the sign-in form and Deployment health; absent, `ca-file:choose` answers `NOT_AVAILABLE`. */
+  readonly chooseCaFile?: CaFileChooser | undefined;
+  /** Seeded only by tests that must name a CA file in a request without the picker. */
+  readonly caFiles?: CaFileRegistry | undefined;
   readonly serviceCaFile?: string | undefined;
   readonly log?: ((line: Record<string, unknown>) => void) | undefined;
 };

@@ -2,6 +2,14 @@ import type { CloudEnvironment } from '../contract/environments.ts';
 import type { ConsoleDefaults, DirectorySettings } from '../contract/console-session.ts';
 
 /**
+ * Directory settings as main holds them: the renderer's, with the CA file as main's own path.
+ *
+ * `caFile` is a path main itself chose (the file picker, the profile file, the demo); the
+ * renderer's `caFileId` never reaches here unresolved.
+ */
+export type MainDirectorySettings = Omit<DirectorySettings, 'caFileId'> & { readonly caFile?: string | undefined };
+
+/**
  * The connection an admin signed in with, as the console remembers it between runs.
  *
  * Never a password: the directory's bind password and the admin's password are kept out
@@ -11,7 +19,7 @@ export type RememberedConnection = {
   readonly environment: CloudEnvironment;
   readonly serviceUrl: string;
   readonly username: string;
-  readonly directory: Omit<DirectorySettings, 'bindPassword'>;
+  readonly directory: Omit<MainDirectorySettings, 'bindPassword'>;
 };
 
 /**
@@ -27,8 +35,14 @@ export type ConsoleProfileStore = {
   remember(connection: RememberedConnection): Promise<void>;
 };
 
-/** The part of the sign-in screen's defaults a profile store keeps (the rest are flags main adds). */
-export type ProfileDefaults = Pick<ConsoleDefaults, 'environment' | 'serviceUrls' | 'username' | 'directory'>;
+/**
+ * The part of the sign-in screen's defaults a profile store keeps (the rest are flags main adds).
+ *
+ * The CA file is a path here (main's own file, `''` for none); the renderer gets it as an id.
+ */
+export type ProfileDefaults = Pick<ConsoleDefaults, 'environment' | 'serviceUrls' | 'username'> & {
+  readonly directory: Omit<ConsoleDefaults['directory'], 'caFile'> & { readonly caFile: string };
+};
 
 /** What a profile store answers: the defaults, and whether anything was ever configured. */
 export type StoredDefaults = {
@@ -70,7 +84,7 @@ export type DemoSignIn = {
   readonly serviceCaFile?: string | undefined;
   readonly username: string;
   readonly password: string;
-  readonly directory: DirectorySettings;
+  readonly directory: MainDirectorySettings;
 };
 
 /** The built-in demo environment (main/demo), started on first use and kept until the app quits. */
@@ -95,3 +109,15 @@ export type FolderRequest = { readonly title: string; readonly buttonLabel: stri
  * answers a temporary folder. A path always comes from here, never from the renderer.
  */
 export type FolderChooser = (request: FolderRequest) => Promise<string | undefined>;
+
+/** What the file picker is asked: its title and the label of its confirm button. */
+export type FileRequest = { readonly title: string; readonly buttonLabel: string };
+
+/**
+ * Ask the admin for a CA certificate file; undefined when they close the picker.
+ *
+ * The desktop app shows the native open-file dialog (*.cer, *.crt, *.pem); the browser
+ * harness answers the file the test chose. A CA path always comes from here, never from
+ * the renderer.
+ */
+export type CaFileChooser = (request: FileRequest) => Promise<string | undefined>;

@@ -24,6 +24,7 @@ describe('createIpcDispatcher', () => {
       ok: true,
       value: {
         ...TEST_DEFAULTS,
+        directory: { ...TEST_DEFAULTS.directory, caFile: null },
         configured: true,
         rememberedPassword: false,
         passwordVault: { available: false, reason: expect.any(String) },
@@ -40,8 +41,8 @@ describe('createIpcDispatcher', () => {
     expect([harness.connector.calls, harness.connectOptions]).toEqual([[], []]);
   });
 
-  // demo:start and app:open-logs need a port this console has not got (settings-handlers.test.ts).
-  it.each(PUBLIC_CHANNELS.filter((channel) => !['session:sign-in', 'demo:start', 'app:open-logs'].includes(channel)))('answers %s without a session', async (channel) => {
+  // demo:start, app:open-logs and ca-file:choose need a port this console has not got (settings-handlers.test.ts, ca-file-handlers.test.ts).
+  it.each(PUBLIC_CHANNELS.filter((channel) => !['session:sign-in', 'demo:start', 'app:open-logs', 'ca-file:choose'].includes(channel)))('answers %s without a session', async (channel) => {
     const harness = createTestConsole();
     expect((await harness.dispatcher.dispatch(channel, validRequests()[channel])).ok).toBe(true);
   });

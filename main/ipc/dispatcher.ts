@@ -5,6 +5,8 @@ import { ConnectorError } from '../core/connector/index.ts';
 import { DirectoryError } from '../core/directory/index.ts';
 import { untilAborted } from './abortable.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
+import { createCaFileHandlers } from './ca-file-handlers.ts';
+import { createCaFileRegistry } from './ca-file-registry.ts';
 import { callLine, channelForLog, responseIssuesLine, unexpectedErrorLine } from './call-log.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
@@ -56,15 +58,17 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
   const log = dependencies.log ?? (() => undefined);
   const operations = createOperationRegistry();
   const sessions = createSessionState(dependencies, dependencies.now);
+  const caFiles = dependencies.caFiles ?? createCaFileRegistry();
   const handlers: HandlerTable = {
-    ...createSettingsHandlers(dependencies),
-    ...createSessionHandlers(dependencies, sessions, operations),
+    ...createSettingsHandlers(dependencies, caFiles),
+    ...createSessionHandlers(dependencies, sessions, operations, caFiles),
     ...createServersHandlers(),
     ...createDirectoryHandlers(),
     ...createReviewHandlers(),
     ...createAuditHandlers(),
-    ...createHealthHandlers(),
+    ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),
+    ...createCaFileHandlers({ chooseCaFile: dependencies.chooseCaFile, caFiles }),
   };
   let closed = false;
 

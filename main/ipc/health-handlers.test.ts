@@ -5,8 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HealthReport } from '../contract/health.ts';
 import { HEALTH_CHECK_CODES } from '../core/health/index.ts';
+import { createCertificateAuthority } from '../core/tls/issue-certificates.ts';
+import { CA_FILE_REFUSED_MESSAGE } from '../core/tls/read-ca-file.ts';
 import { startHttpConnector, type LoopbackServer } from '../core/health/testing/loopback-servers.ts';
-import { createTestConsole, type TestConsole } from './testing/test-console.ts';
+import { createTestConsole, type TestConsole, type TestConsoleOptions } from './testing/test-console.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -31,8 +33,8 @@ async function connectorServer(handler?: http.RequestListener): Promise<Loopback
   return { ...server, requests };
 }
 
-async function signedIn(): Promise<TestConsole> {
-  const harness = createTestConsole();
+async function signedIn(options: TestConsoleOptions = {}): Promise<TestConsole> {
+  const harness = createTestConsole(options);
   await harness.signIn();
   return harness;
 }
@@ -77,23 +79,47 @@ describe('health handlers', () => {
     expect(JSON.stringify(result)).not.toContain('secret');
   });
 
-  it('refuses a CA file that is missing or holds no certificate, naming what to export', async () => {
+  it('refuses a CA file that is missing, a device or holds no certificate with one message that names neither path nor reason', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'rmsadmin-health-ca-'));
     cleanups.push(() => rm(folder, { recursive: true, force: true }));
     const notPem = path.join(folder, 'notes.txt');
     await writeFile(notPem, 'password=hunter2\n');
     const server = await connectorServer(() => undefined);
-    const harness = await signedIn();
-    const run = (caFile: string) => harness.dispatcher.dispatch('health:run', { connectorUrl: `http://127.0.0.1:${String(server.port)}`, caFile, operationId: crypto.randomUUID() });
+    const picked = { path: '' };
+    const harness = await signedIn({ chooseCaFile: () => Promise.resolve(picked.path) });
+    const choose = async (file: string) => {
+      picked.path = file;
+      return harness.dispatcher.dispatch('ca-file:choose', { purpose: 'health' });
+    };
 
-    const [missing, wrong] = [await run(path.join(folder, 'missing.cer')), await run(notPem)];
+    const answers = [await choose(path.join(folder, 'missing.cer')), await choose(notPem), await choose('/dev/zero'), await choose('/etc/shadow')];
 
-    expect([missing, wrong]).toEqual([
-      { ok: false, error: { code: 'INVALID_CA_FILE', source: 'console', title: 'The CA file cannot be used', message: expect.stringContaining('(ENOENT)') } },
-      { ok: false, error: { code: 'INVALID_CA_FILE', source: 'console', title: 'The CA file cannot be used', message: expect.stringContaining('Base-64') } },
-    ]);
-    expect(JSON.stringify(wrong)).not.toContain('hunter2');
+    const refusal = { ok: false, error: { code: 'INVALID_CA_FILE', source: 'console', title: 'The CA file cannot be used', message: CA_FILE_REFUSED_MESSAGE } };
+    expect(answers).toEqual([refusal, refusal, refusal, refusal]);
+    expect(JSON.stringify(answers)).not.toMatch(/hunter2|notes\.txt|missing\.cer|shadow|zero/);
     expect(server.requests).toEqual([]);
+  });
+
+  it('refuses a request that names a CA file by path, before anything is read or checked', async () => {
+    const server = await connectorServer(() => undefined);
+    const harness = await signedIn();
+    const result = await harness.dispatcher.dispatch('health:run', { connectorUrl: `http://127.0.0.1:${String(server.port)}`, caFile: '/dev/zero', operationId: crypto.randomUUID() });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_REQUEST' }) });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('trusts the CA file chosen with the picker for the run', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'rmsadmin-health-ca-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const caFile = path.join(folder, 'contoso-root.cer');
+    await writeFile(caFile, (await createCertificateAuthority({ commonName: 'Contoso Health Root CA' })).certPem);
+    const server = await connectorServer();
+    const harness = await signedIn({ chooseCaFile: () => Promise.resolve(caFile) });
+    const choice = await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'health' });
+    if (!choice.ok || !(choice.value as { chosen: boolean }).chosen) throw new Error('The CA file was not chosen.');
+    const { file } = choice.value as { file: { id: string } };
+    const result = await harness.dispatcher.dispatch('health:run', { connectorUrl: `http://127.0.0.1:${String(server.port)}`, caFileId: file.id, operationId: crypto.randomUUID() });
+    expect([choice.value, result.ok]).toEqual([{ chosen: true, file: { id: file.id, name: 'contoso-root.cer', subject: 'CN=Contoso Health Root CA', expiresAt: expect.any(String) } }, true]);
   });
 
   it('reports progress while a run waits, and answers CANCELLED at once when cancelled', async () => {

@@ -1,14 +1,13 @@
-import { open } from 'node:fs/promises';
 import type { HealthProgress } from '../contract/health.ts';
 import { formatHealthReport, HealthInputError, LOAD_BALANCER_CHECKLIST, runDeploymentHealth, type HealthDependencies } from '../core/health/index.ts';
+import type { CaFileRegistry } from './ca-file-registry.ts';
 import { consoleFailure } from './console-failure.ts';
 import { sessionHandler, type HandlerTable } from './handler-types.ts';
 
-/** The largest CA file read: a PEM bundle of a few roots is a few kilobytes. */
-const MAX_CA_FILE_BYTES = 1024 * 1024;
-
-/** What the health handlers may replace in tests: the outside world of the checks. */
-export type HealthHandlerOptions = { readonly dependencies?: HealthDependencies };
+/**
+ * What the health handlers need: the CA files main holds, and (in tests) the checks' outside world.
+ */
+export type HealthHandlerOptions = { readonly caFiles: CaFileRegistry; readonly dependencies?: HealthDependencies };
 
 /**
  * Deployment health: run every check against the connector URL with the session's service
@@ -17,12 +16,12 @@ export type HealthHandlerOptions = { readonly dependencies?: HealthDependencies 
  * Runs take up to a minute on a broken network, so `health:run` is cancellable and records
  * its progress under its operation id, which `health:progress` reads ("5 of 17: …").
  */
-export function createHealthHandlers(options: HealthHandlerOptions = {}): Pick<HandlerTable, 'health:run' | 'health:progress'> {
+export function createHealthHandlers(options: HealthHandlerOptions): Pick<HandlerTable, 'health:run' | 'health:progress'> {
   const progress = new Map<string, { total: number; finished: number; running: Map<string, string> }>();
   return {
     'health:run': sessionHandler(
       async (request, { session, signal }) => {
-        const caPem = request.caFile === undefined ? undefined : await readCaFile(request.caFile);
+        const caPem = request.caFileId === undefined ? undefined : await options.caFiles.pem(request.caFileId, signal);
         const state = { total: 0, finished: 0, running: new Map<string, string>() };
         progress.set(request.operationId, state);
         try {
@@ -55,31 +54,4 @@ export function createHealthHandlers(options: HealthHandlerOptions = {}): Pick<H
       return Promise.resolve(answer);
     }),
   };
-}
-
-/**
- * Read the CA file the admin named: at most 1 MiB, and it must hold a PEM certificate.
- *
- * The file's content never goes back to the renderer; a refusal names the path and what to
- * export instead.
- */
-async function readCaFile(file: string): Promise<string> {
-  const refuse = (message: string) => consoleFailure('INVALID_CA_FILE', 'The CA file cannot be used', message);
-  let text: string;
-  try {
-    const handle = await open(file, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > MAX_CA_FILE_BYTES) throw refuse(`${file} is larger than 1 MB; a CA certificate is a few kilobytes. Export only the root (and intermediate) certificates as Base-64 X.509.`);
-      text = await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConsoleFailure') throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw refuse(`${file} could not be read (${code}). Type the full path of a PEM certificate file on this computer.`);
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw refuse(`${file} holds no PEM certificate. Export the CA certificate as Base-64 encoded X.509 (.cer) and name that file.`);
-  return text;
 }

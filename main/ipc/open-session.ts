@@ -1,9 +1,10 @@
 import type { CloudEnvironment } from '../contract/environments.ts';
-import type { DirectorySettings, SessionSummary } from '../contract/console-session.ts';
+import type { SessionSummary } from '../contract/console-session.ts';
 import type { ConnectorClient } from '../core/connector/index.ts';
 import { DirectoryError, type ConnectOptions, type Directory } from '../core/directory/index.ts';
 import { throwIfCancelled, untilAborted } from './abortable.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
+import type { MainDirectorySettings } from './console-ports.ts';
 import { ConsoleFailure } from './console-failure.ts';
 import { createSearchRegistry, type SearchRegistry } from './search-registry.ts';
 
@@ -32,14 +33,17 @@ export type ActiveSession = {
  * What signing in needs once main has settled the password: typed, remembered or the demo's.
  *
  * `serviceCaFile` replaces the console's configured service CA (the demo brings its own);
- * `demo` is carried into the summary so the frame can show the demo badge.
+ * `directoryCaPem` is the CA file the admin chose, already read by main (the directory's
+ * `caFile` is then absent); `demo` is carried into the summary so the frame can show the
+ * demo badge.
  */
 export type SignInTarget = {
   readonly environment: CloudEnvironment;
   readonly serviceUrl: string;
   readonly username: string;
   readonly password: string;
-  readonly directory: DirectorySettings;
+  readonly directory: MainDirectorySettings;
+  readonly directoryCaPem?: string | undefined;
   readonly demo: boolean;
   readonly serviceCaFile?: string | undefined;
 };
@@ -105,6 +109,7 @@ export function connectOptionsOf(request: SignInTarget): ConnectOptions {
     ...(settings.mode === 'server' ? { url: settings.serverUrl } : { domain: settings.domain }),
     transport: settings.transport,
     caFile: settings.caFile,
+    ...(request.directoryCaPem === undefined ? {} : { caPem: request.directoryCaPem }),
     serverName: settings.serverName,
     user: settings.bindUser ?? request.username,
     password: settings.bindPassword ?? request.password,

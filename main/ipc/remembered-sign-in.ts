@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../contract/console-session.ts';
 import { ConnectorError } from '../core/connector/index.ts';
 import { DirectoryError } from '../core/directory/index.ts';
+import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import type { VaultStatus } from './console-ports.ts';
 import { consoleFailure } from './console-failure.ts';
@@ -23,9 +24,10 @@ const REFUSED_PASSWORD_CODES: ReadonlySet<string> = new Set(['BAD_CREDENTIALS', 
  * written only after the sign-in succeeded. A remembered password the service or the
  * directory refuses is forgotten (it would fail again and count towards a lockout) and the
  * answer asks for the password to be typed. Failing to save the profile never fails a
- * sign-in that worked: it is logged, without the password.
+ * sign-in that worked: it is logged, without the password. The CA file is the one main holds
+ * under the request's id, read here (a refusal says nothing about why).
  */
-export async function signInAsAsked(dependencies: ConsoleDependencies, sessions: SessionState, request: SignInRequest, signal: AbortSignal): Promise<SessionSummary> {
+export async function signInAsAsked(dependencies: ConsoleDependencies, sessions: SessionState, request: SignInRequest, signal: AbortSignal, caFiles: CaFileRegistry): Promise<SessionSummary> {
   const vault = dependencies.vault;
   if (request.rememberPassword === true) {
     const status = vault === undefined ? NO_VAULT : await vault.status();
@@ -39,10 +41,12 @@ export async function signInAsAsked(dependencies: ConsoleDependencies, sessions:
   }
   const password = request.useRememberedPassword === true ? await rememberedPassword(dependencies, request.username) : request.password;
   if (password === undefined) throw consoleFailure('INVALID_REQUEST', 'The request is not valid', 'Type the password.');
-  const connection = { environment: request.environment, serviceUrl: request.serviceUrl, username: request.username, directory: request.directory };
+  const { caFileId, ...settings } = request.directory;
+  const caPem = caFileId === undefined ? undefined : await caFiles.pem(caFileId, signal);
+  const connection = { environment: request.environment, serviceUrl: request.serviceUrl, username: request.username, directory: settings };
   let summary: SessionSummary;
   try {
-    summary = await sessions.signIn({ ...connection, password, demo: false }, signal);
+    summary = await sessions.signIn({ ...connection, ...(caPem === undefined ? {} : { directoryCaPem: caPem }), password, demo: false }, signal);
   } catch (error) {
     if (request.useRememberedPassword === true && isRefusedPassword(error)) {
       await vault?.forget();
@@ -54,7 +58,7 @@ export async function signInAsAsked(dependencies: ConsoleDependencies, sessions:
     }
     throw error;
   }
-  await saveAfterSignIn(dependencies, request, password);
+  await saveAfterSignIn(dependencies, request, password, caFileId === undefined ? undefined : caFiles.pathOf(caFileId));
   return summary;
 }
 
@@ -70,7 +74,7 @@ function isRefusedPassword(error: unknown): boolean {
   return (error instanceof ConnectorError || error instanceof DirectoryError) && REFUSED_PASSWORD_CODES.has(error.code);
 }
 
-async function saveAfterSignIn(dependencies: ConsoleDependencies, request: SignInRequest, password: string): Promise<void> {
+async function saveAfterSignIn(dependencies: ConsoleDependencies, request: SignInRequest, password: string, caFile: string | undefined): Promise<void> {
   const log = dependencies.log ?? (() => undefined);
   const settings = request.directory;
   // Every field but bindPassword, named one by one so a new secret field is not remembered by accident.
@@ -79,7 +83,7 @@ async function saveAfterSignIn(dependencies: ConsoleDependencies, request: SignI
     transport: settings.transport,
     ...(settings.domain === undefined ? {} : { domain: settings.domain }),
     ...(settings.serverUrl === undefined ? {} : { serverUrl: settings.serverUrl }),
-    ...(settings.caFile === undefined ? {} : { caFile: settings.caFile }),
+    ...(caFile === undefined ? {} : { caFile }),
     ...(settings.serverName === undefined ? {} : { serverName: settings.serverName }),
     ...(settings.bindUser === undefined ? {} : { bindUser: settings.bindUser }),
   };

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError, createConnectorClient } from '../core/connector/index.ts';
 import { connectDirectory, DirectoryError } from '../core/directory/index.ts';
+import { createCertificateAuthority } from '../core/tls/issue-certificates.ts';
+import { parseCaPem } from '../core/tls/read-ca-file.ts';
 import { createConsoleDependencies } from './console-dependencies.ts';
 import { createIpcDispatcher } from './dispatcher.ts';
 import { createMemoryProfileStore } from './memory-profile-store.ts';
@@ -28,11 +33,17 @@ describe('session channels', () => {
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: SUMMARY });
   });
 
-  it('binds with the bind account, discovers by domain, and trusts the given CAs when asked to', async () => {
-    const harness = createTestConsole();
-    const directory = { mode: 'domain' as const, domain: 'corp.contoso.test', transport: 'starttls' as const, caFile: '/etc/dc-ca.pem', serverName: 'dc1.corp.contoso.test', bindUser: 'svc-browse', bindPassword: 'Bind-Secret-9' };
+  it('binds with the bind account, discovers by domain, and trusts the CA file chosen with the picker', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'rmsadmin-session-ca-'));
+    const caFile = path.join(folder, 'dc-ca.pem');
+    const caPem = (await createCertificateAuthority({ commonName: 'Contoso DC Root CA' })).certPem;
+    writeFileSync(caFile, caPem);
+    const harness = createTestConsole({ chooseCaFile: () => Promise.resolve(caFile) });
+    const choice = (await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'directory' })) as { ok: true; value: { chosen: true; file: { id: string } } };
+    const directory = { mode: 'domain' as const, domain: 'corp.contoso.test', transport: 'starttls' as const, caFileId: choice.value.file.id, serverName: 'dc1.corp.contoso.test', bindUser: 'svc-browse', bindPassword: 'Bind-Secret-9' };
     await harness.signIn({ directory });
-    expect(harness.connectOptions).toEqual([{ domain: 'corp.contoso.test', transport: 'starttls', caFile: '/etc/dc-ca.pem', serverName: 'dc1.corp.contoso.test', user: 'svc-browse', password: 'Bind-Secret-9' }]);
+    rmSync(folder, { recursive: true, force: true });
+    expect(harness.connectOptions).toEqual([{ domain: 'corp.contoso.test', transport: 'starttls', caFile: undefined, caPem: parseCaPem(caPem).pem, serverName: 'dc1.corp.contoso.test', user: 'svc-browse', password: 'Bind-Secret-9' }]);
   });
 
   it('wires the real core entry points and passes the service CA file of the settings to the client', async () => {

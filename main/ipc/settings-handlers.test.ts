@@ -33,7 +33,7 @@ describe('console:get-defaults', () => {
     const result = await harness.dispatcher.dispatch('console:get-defaults', {});
     expect(result).toEqual({
       ok: true,
-      value: { ...TEST_DEFAULTS, configured: false, rememberedPassword: false, passwordVault: { available: false, reason: 'No secret service is running.' }, demo: { available: true }, desktop: { openLogs: true } },
+      value: { ...TEST_DEFAULTS, directory: { ...TEST_DEFAULTS.directory, caFile: null }, configured: false, rememberedPassword: false, passwordVault: { available: false, reason: 'No secret service is running.' }, demo: { available: true }, desktop: { openLogs: true } },
     });
   });
 

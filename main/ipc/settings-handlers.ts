@@ -1,4 +1,5 @@
 import type { ConsoleDefaults } from '../contract/console-session.ts';
+import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { consoleFailure } from './console-failure.ts';
 import { publicHandler, type HandlerTable } from './handler-types.ts';
@@ -10,16 +11,19 @@ type SettingsChannels = 'console:get-defaults' | 'settings:forget-password' | 'a
  * The sign-in screen's starting point: the stored profile and what this console can do.
  *
  * `rememberedPassword` is true only when the vault can be used and holds a password for the
- * profile's account; the password itself never leaves main.
+ * profile's account; the password itself never leaves main. A remembered CA file goes out as
+ * an id and its name, never its path: the renderer could only send a path back to be read.
  */
-export async function readConsoleDefaults(dependencies: ConsoleDependencies): Promise<ConsoleDefaults> {
+export async function readConsoleDefaults(dependencies: ConsoleDependencies, caFiles: CaFileRegistry): Promise<ConsoleDefaults> {
   const stored = await dependencies.profiles.load();
   const vault = dependencies.vault;
   const status = vault === undefined ? NO_VAULT : await vault.status();
   const account = status.available && vault !== undefined ? await vault.rememberedAccount() : undefined;
   const username = stored.defaults.username;
+  const directory = stored.defaults.directory;
   return {
     ...stored.defaults,
+    directory: { ...directory, caFile: directory.caFile === '' ? null : caFiles.hold(directory.caFile) },
     configured: stored.configured,
     rememberedPassword: account !== undefined && username !== '' && account.toLowerCase() === username.toLowerCase(),
     passwordVault: status.available ? { available: true } : { available: false, reason: status.reason },
@@ -34,9 +38,9 @@ export async function readConsoleDefaults(dependencies: ConsoleDependencies): Pr
  * Public on purpose: forgetting a remembered password must work before signing in (it is
  * the way out when the remembered one no longer works).
  */
-export function createSettingsHandlers(dependencies: ConsoleDependencies): Pick<HandlerTable, SettingsChannels> {
+export function createSettingsHandlers(dependencies: ConsoleDependencies, caFiles: CaFileRegistry): Pick<HandlerTable, SettingsChannels> {
   return {
-    'console:get-defaults': publicHandler(() => readConsoleDefaults(dependencies)),
+    'console:get-defaults': publicHandler(() => readConsoleDefaults(dependencies, caFiles)),
     'settings:forget-password': publicHandler(async () => ({ forgotten: (await dependencies.vault?.forget()) ?? false })),
     'app:open-logs': publicHandler(async () => {
       const desktop = dependencies.desktop;

@@ -59,13 +59,21 @@ describe('signing in to the console against the real service and DC', () => {
     ['a wrong password', () => liveSignInRequest(service, { username: upnOf('bind.wrongpw'), password: 'Not-The-Passw0rd!' }), { code: 'BAD_CREDENTIALS', source: 'service', message: expect.stringMatching(/^The user name or password is incorrect/) }],
     ['a user without an admin role', () => liveSignInRequest(service, { username: upnOf('bob') }), { code: 'NO_ADMIN_ROLE', source: 'service', title: 'Not a connector administrator' }],
     ['the wrong cloud environment', () => liveSignInRequest(service, { environment: 'AzureChinaCloud' }), { code: 'WRONG_ENVIRONMENT', source: 'service' }],
-    ['a wrong CA file for the DC', () => liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, caFile: '/etc/ssl/certs/ca-certificates.crt' } }), { code: 'CERT_UNTRUSTED', source: 'directory', title: "The domain controller's certificate is not trusted" }],
     ['a wrong server name for the DC', () => liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, serverName: 'evil.example.com' } }), { code: 'CERT_NAME_MISMATCH', source: 'directory' }],
   ])('refuses %s with a clear error', async (_label, request, expected) => {
     const other = newConsole();
     const result = await other.call('session:sign-in', request());
     expect(result).toEqual({ ok: false, error: expect.objectContaining(expected) });
     expect(await other.call('session:current', {})).toEqual({ ok: true, value: null });
+    await other.dispatcher.close();
+  });
+
+  it('refuses a CA file chosen with the picker that did not issue the DC certificate', async () => {
+    const other = newConsole();
+    other.nextCaFile = '/etc/ssl/certs/ca-certificates.crt';
+    const choice = (await other.value('ca-file:choose', { purpose: 'directory' })) as { chosen: true; file: { id: string; name: string } };
+    const result = await other.call('session:sign-in', liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, caFileId: choice.file.id } }));
+    expect([choice.file.name, result]).toEqual(['ca-certificates.crt', { ok: false, error: expect.objectContaining({ code: 'CERT_UNTRUSTED', source: 'directory', title: "The domain controller's certificate is not trusted" }) }]);
     await other.dispatcher.close();
   });
 

@@ -36,4 +36,5 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'health:progress',
   'server-config:plan',
   'server-config:save',
+  'ca-file:choose',
 ]);

@@ -68,7 +68,7 @@ export function makeDefaults(overrides: Partial<ConsoleDefaults> = {}): ConsoleD
       AzureUSGovernment3: 'https://connector3.contoso.us',
     },
     username: 'CORP\\admin',
-    directory: { mode: 'domain', domain: 'corp.contoso.test', serverUrl: '', transport: 'ldaps', caFile: '', serverName: '', bindUser: '' },
+    directory: { mode: 'domain', domain: 'corp.contoso.test', serverUrl: '', transport: 'ldaps', caFile: null, serverName: '', bindUser: '' },
     configured: true,
     rememberedPassword: false,
     passwordVault: { available: true },

@@ -25,6 +25,14 @@ export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string)
   };
 }
 
+/**
+ * The id the harness's main process holds the defaults' CA file under (see startMainProcess).
+ *
+ * What `console:get-defaults` answers for it too, so a request sent by dispatch names the
+ * same file the sign-in form would, and never its path.
+ */
+export const HARNESS_CA_FILE_ID = '00000000-0000-4000-8000-00000000ca02';
+
 /** The request the sign-in screen sends when the defaults are left as they are. */
 export function signInRequestFor(defaults: ProfileDefaults, samAccountName: string, password = SEED_PASSWORD): SignInRequest {
   const { directory } = defaults;
@@ -33,7 +41,7 @@ export function signInRequestFor(defaults: ProfileDefaults, samAccountName: stri
     serviceUrl: defaults.serviceUrls[defaults.environment],
     username: upnOf(samAccountName),
     password,
-    directory: { mode: directory.mode, serverUrl: directory.serverUrl, transport: directory.transport, caFile: directory.caFile, serverName: directory.serverName },
+    directory: { mode: directory.mode, serverUrl: directory.serverUrl, transport: directory.transport, ...(directory.caFile === '' ? {} : { caFileId: HARNESS_CA_FILE_ID }), serverName: directory.serverName },
     operationId: randomUUID(),
   };
 }

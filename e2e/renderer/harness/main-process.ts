@@ -1,8 +1,10 @@
 import type { IpcResult } from '../../../main/contract/ipc-result.ts';
 import { createConsoleDependencies } from '../../../main/ipc/console-dependencies.ts';
-import type { DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
+import type { CaFileChooser, DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import { createMemoryProfileStore } from '../../../main/ipc/memory-profile-store.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
+import { seededCaFiles } from '../../../main/ipc/testing/seeded-ca-files.ts';
+import { HARNESS_CA_FILE_ID } from './console-defaults.ts';
 
 /** The console's main process minus Electron: the real dispatch, and what it logged. */
 export type MainProcess = {
@@ -20,6 +22,8 @@ export type MainProcessOptions = {
   readonly demo?: DemoEnvironment;
   /** What stands in for the desktop's folder picker (Configure servers' Save files…); without it saving is not offered. */
   readonly chooseFolder?: FolderChooser;
+  /** What stands in for the desktop's CA file picker: it answers a path the test chose, main-side. */
+  readonly chooseCaFile?: CaFileChooser;
 };
 
 /**
@@ -35,6 +39,8 @@ export function startMainProcess(defaults: ProfileDefaults, options: MainProcess
       profiles: createMemoryProfileStore(defaults, { configured: options.configured ?? true }),
       demo: options.demo,
       chooseFolder: options.chooseFolder,
+      chooseCaFile: options.chooseCaFile,
+      ...(defaults.directory.caFile === '' ? {} : { caFiles: seededCaFiles(defaults.directory.caFile, HARNESS_CA_FILE_ID) }),
       log: (line) => {
         logLines.push(line);
       },

@@ -8,9 +8,20 @@ import type { IpcResult } from '../../contract/ipc-result.ts';
 import { adTestConnection, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { createConsoleDependencies } from '../console-dependencies.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
+import { seededCaFiles } from './seeded-ca-files.ts';
+
+/**
+ * The id every live console holds the test DC's CA file under.
+ *
+ * Seeded main-side, as the remembered profile would be, so a request can name it without a
+ * picker; other CA files go through `ca-file:choose` and {@link LiveConsole.nextCaFile}.
+ */
+export const LIVE_CA_FILE_ID = '00000000-0000-4000-8000-00000000ca01';
 
 /** A real dispatcher against a real service and the test DC, and what it logged (integration tests only). */
 export type LiveConsole = {
+  /** What the stand-in for the desktop's file picker answers next (undefined: the admin closed it). */
+  nextCaFile: string | undefined;
   readonly dispatcher: IpcDispatcher;
   readonly lines: Record<string, unknown>[];
   /** Every answer given so far, for "no secret in any answer" checks. */
@@ -40,7 +51,7 @@ export function liveSignInRequest(service: TestService, overrides: Partial<SignI
     serviceUrl: service.url,
     username: upnOf('alice'),
     password: SEED_PASSWORD,
-    directory: { mode: 'server', serverUrl: connection.url, transport: 'ldaps', caFile: connection.caFile, serverName: connection.serverName },
+    directory: { mode: 'server', serverUrl: connection.url, transport: 'ldaps', caFileId: LIVE_CA_FILE_ID, serverName: connection.serverName },
     operationId: randomUUID(),
     ...overrides,
   };
@@ -50,13 +61,23 @@ export function liveSignInRequest(service: TestService, overrides: Partial<SignI
 export function createLiveConsole(service: TestService): LiveConsole {
   const lines: Record<string, unknown>[] = [];
   const answers: IpcResult<unknown>[] = [];
-  const dispatcher = createIpcDispatcher(createConsoleDependencies({ profiles: createMemoryProfileStore(liveDefaults(service)), log: (line) => lines.push(line) }));
+  const caFiles = seededCaFiles(adTestConnection().caFile, LIVE_CA_FILE_ID);
+  const picker = { next: undefined as string | undefined };
+  const dispatcher = createIpcDispatcher(
+    createConsoleDependencies({ profiles: createMemoryProfileStore(liveDefaults(service)), caFiles, chooseCaFile: () => Promise.resolve(picker.next), log: (line) => lines.push(line) }),
+  );
   const call = async (channel: IpcChannel, request: unknown): Promise<IpcResult<unknown>> => {
     const answer = await dispatcher.dispatch(channel, request);
     answers.push(answer);
     return answer;
   };
   return {
+    get nextCaFile() {
+      return picker.next;
+    },
+    set nextCaFile(path) {
+      picker.next = path;
+    },
     dispatcher,
     lines,
     answers,

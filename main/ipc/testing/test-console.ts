@@ -3,7 +3,7 @@ import type { SignInRequest } from '../../contract/console-session.ts';
 import type { IpcResult } from '../../contract/ipc-result.ts';
 import type { ConnectOptions, Directory } from '../../core/directory/index.ts';
 import type { ConsoleDependencies } from '../console-dependencies.ts';
-import type { ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
+import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
 import { createFakeConnector, FAKE_PASSWORD, type FakeConnector } from './fake-connector.ts';
@@ -55,6 +55,7 @@ export type TestConsoleOptions = {
   demo?: DemoEnvironment;
   desktop?: DesktopActions;
   chooseFolder?: FolderChooser;
+  chooseCaFile?: CaFileChooser;
 };
 
 export function createTestConsole(options: TestConsoleOptions = {}): TestConsole {
@@ -68,6 +69,7 @@ export function createTestConsole(options: TestConsoleOptions = {}): TestConsole
     demo: options.demo,
     desktop: options.desktop,
     chooseFolder: options.chooseFolder,
+    chooseCaFile: options.chooseCaFile,
     connectDirectory(connect) {
       connectOptions.push(connect);
       if (options.connect) return options.connect(connect);

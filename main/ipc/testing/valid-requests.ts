@@ -31,6 +31,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'health:progress': { operationId: uuid() },
     'server-config:plan': { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: uuid() },
     'server-config:save': { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: uuid() },
+    'ca-file:choose': { purpose: 'directory' },
   };
 }
 
@@ -44,4 +45,5 @@ export const PUBLIC_CHANNELS: readonly IpcChannel[] = [
   'operation:cancel',
   'settings:forget-password',
   'app:open-logs',
+  'ca-file:choose',
 ];

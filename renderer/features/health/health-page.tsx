@@ -2,6 +2,7 @@ import { Button, Field, Input, Text, makeStyles, tokens, typographyStyles } from
 import { HeartPulseRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import { CaFilePicker } from '../../components/ca-file-picker.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
 import { CopyReport } from './copy-report.tsx';
@@ -47,9 +48,16 @@ export function HealthPage() {
           <Field label="Connector URL" required hint="The load-balanced name servers use, for example https://rmsconnector.contoso.com">
             <Input value={state.form.connectorUrl} onChange={(_event, data) => { health.getState().update({ connectorUrl: data.value }); }} />
           </Field>
-          <Field label="CA certificate file (optional)" hint="A PEM file of your enterprise root, trusted besides this computer's store">
-            <Input value={state.form.caFile} onChange={(_event, data) => { health.getState().update({ caFile: data.value }); }} />
-          </Field>
+          <CaFilePicker
+            label="CA certificate file (optional)"
+            hint="Your enterprise root (a PEM .cer, .crt or .pem file), trusted besides this computer's store."
+            purpose="health"
+            file={state.form.caFile}
+            disabled={busy}
+            onChange={(caFile) => {
+              health.getState().update({ caFile });
+            }}
+          />
           <Field label="Proxy address (optional)" hint="The connectors' ProxyAddress value, for example http://proxy.contoso.com:8080">
             <Input value={state.form.proxyUrl} onChange={(_event, data) => { health.getState().update({ proxyUrl: data.value }); }} />
           </Field>

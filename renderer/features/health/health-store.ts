@@ -1,11 +1,11 @@
 import { createStore } from 'zustand/vanilla';
-import type { HealthProgress, HealthReport, IpcError } from '../../../main/contract/index.ts';
+import type { ChosenCaFile, HealthProgress, HealthReport, IpcError } from '../../../main/contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 import { rememberConnectorUrl, rememberedConnectorUrl } from '../../stores/connector-url-memory.ts';
 import type { LoadState } from '../../stores/load-state.ts';
 
-/** What the admin typed: the connector URL and the two optional inputs. */
-export type HealthForm = { readonly connectorUrl: string; readonly caFile: string; readonly proxyUrl: string };
+/** What the admin gave: the connector URL, the CA file main holds (null for none) and the proxy address. */
+export type HealthForm = { readonly connectorUrl: string; readonly caFile: ChosenCaFile | null; readonly proxyUrl: string };
 
 /** The Deployment health view's state: the form, the last report, the run in progress. */
 export type HealthState = {
@@ -45,7 +45,7 @@ export function createHealthStore(api: AdminApi) {
       }, PROGRESS_INTERVAL_MS);
     };
     return {
-      form: { connectorUrl: rememberedConnectorUrl(), caFile: '', proxyUrl: '' },
+      form: { connectorUrl: rememberedConnectorUrl(), caFile: null, proxyUrl: '' },
       report: undefined,
       loadState: 'idle',
       error: undefined,
@@ -61,7 +61,7 @@ export function createHealthStore(api: AdminApi) {
         pollProgress(operationId);
         const answer = await api.call('health:run', {
           connectorUrl: connectorUrl.trim(),
-          ...(caFile.trim() === '' ? {} : { caFile: caFile.trim() }),
+          ...(caFile === null ? {} : { caFileId: caFile.id }),
           ...(proxyUrl.trim() === '' ? {} : { proxyUrl: proxyUrl.trim() }),
           operationId,
         });

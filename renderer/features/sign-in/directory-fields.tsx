@@ -1,4 +1,5 @@
 import { Field, Input, Radio, RadioGroup, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { CaFilePicker } from '../../components/ca-file-picker.tsx';
 import type { SignInFieldsProps } from './field-props.ts';
 import { SIGN_IN_FIELD_MESSAGES, type SignInField } from './sign-in-form.ts';
 
@@ -59,9 +60,16 @@ export function DirectoryFields(props: SignInFieldsProps) {
           <Radio value="starttls" label="StartTLS" />
         </RadioGroup>
       </Field>
-      <Field label="CA certificate file" hint="Leave blank to trust the system's certificate authorities.">
-        <Input value={form.caFile} onChange={(_event, data) => { update({ caFile: data.value }); }} />
-      </Field>
+      <CaFilePicker
+        label="CA certificate file"
+        hint="The root of the domain controllers' certificates, when the system does not trust it already."
+        purpose="directory"
+        file={form.caFile}
+        disabled={disabled}
+        onChange={(caFile) => {
+          update({ caFile });
+        }}
+      />
       <Field label="Expected server name" hint="The name the server's certificate must carry, when it differs from the URL.">
         <Input value={form.serverName} onChange={(_event, data) => { update({ serverName: data.value }); }} />
       </Field>

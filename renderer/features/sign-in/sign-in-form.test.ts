@@ -11,6 +11,8 @@ function filled(patch: Partial<SignInForm> = {}): SignInForm {
   return { ...initialSignInForm(defaults), password: 'secret', ...patch };
 }
 
+const CA_FILE_ID = '4f1c2a8e-5b6d-4c3e-9f10-2a3b4c5d6e7f';
+
 describe('buildSignInRequest', () => {
   it('builds the request from the prefilled form, omitting blank optional texts', () => {
     expect(buildSignInRequest(filled(), defaults, OPERATION)).toEqual({
@@ -27,13 +29,13 @@ describe('buildSignInRequest', () => {
   });
 
   it('sends the server URL, not the domain, in server mode, with the optional settings given', () => {
-    const form = filled({ mode: 'server', serverUrl: ' ldaps://dc1.corp.contoso.test ', transport: 'starttls', caFile: '/etc/ca.pem', serverName: 'dc1', bindUser: 'CORP\\reader', bindPassword: 'pw' });
+    const form = filled({ mode: 'server', serverUrl: ' ldaps://dc1.corp.contoso.test ', transport: 'starttls', caFile: { id: CA_FILE_ID, name: 'contoso-root.cer' }, serverName: 'dc1', bindUser: 'CORP\\reader', bindPassword: 'pw' });
     const built = buildSignInRequest(form, defaults, OPERATION);
     expect(built.ok && built.request.directory).toEqual({
       mode: 'server',
       serverUrl: 'ldaps://dc1.corp.contoso.test',
       transport: 'starttls',
-      caFile: '/etc/ca.pem',
+      caFileId: CA_FILE_ID,
       serverName: 'dc1',
       bindUser: 'CORP\\reader',
       bindPassword: 'pw',

@@ -1,4 +1,4 @@
-import type { CloudEnvironment, ConsoleDefaults, IpcRequest } from '../../../main/contract/index.ts';
+import type { ChosenCaFile, CloudEnvironment, ConsoleDefaults, IpcRequest } from '../../../main/contract/index.ts';
 
 /** What the sign-in form holds while the admin types (every text as typed). */
 export type SignInForm = {
@@ -11,7 +11,8 @@ export type SignInForm = {
   readonly domain: string;
   readonly serverUrl: string;
   readonly transport: 'ldaps' | 'starttls';
-  readonly caFile: string;
+  /** The CA file main holds for this form (chosen with Choose…, or remembered); null for none. */
+  readonly caFile: ChosenCaFile | null;
   readonly serverName: string;
   readonly bindUser: string;
   readonly bindPassword: string;
@@ -55,7 +56,7 @@ export function initialSignInForm(defaults: ConsoleDefaults | undefined): SignIn
     domain: defaults?.directory.domain ?? '',
     serverUrl: defaults?.directory.serverUrl ?? '',
     transport: defaults?.directory.transport ?? 'ldaps',
-    caFile: defaults?.directory.caFile ?? '',
+    caFile: defaults?.directory.caFile ?? null,
     serverName: defaults?.directory.serverName ?? '',
     bindUser: defaults?.directory.bindUser ?? '',
     bindPassword: '',
@@ -119,7 +120,6 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
   if (invalid.length > 0) return { ok: false, invalid };
 
   const optional = (value: string) => (text(value) === '' ? undefined : text(value));
-  const caFile = optional(form.caFile);
   const serverName = optional(form.serverName);
   const bindUser = optional(form.bindUser);
   const bindPassword = form.bindPassword === '' ? undefined : form.bindPassword;
@@ -134,7 +134,7 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
         mode: form.mode,
         ...(form.mode === 'domain' ? { domain: text(form.domain) } : { serverUrl: text(form.serverUrl) }),
         transport: form.transport,
-        ...(caFile !== undefined && { caFile }),
+        ...(form.caFile !== null && { caFileId: form.caFile.id }),
         ...(serverName !== undefined && { serverName }),
         ...(bindUser !== undefined && bindPassword !== undefined && { bindUser, bindPassword }),
       },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createDemoEnvironment } from '../demo/index.ts';
 import { createConsoleDependencies } from '../ipc/console-dependencies.ts';
-import type { FolderChooser } from '../ipc/console-ports.ts';
+import type { CaFileChooser, FolderChooser } from '../ipc/console-ports.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../ipc/dispatcher.ts';
 import { createProfileFileStore } from './settings/profile-file-store.ts';
 import { createSafeStorageVault, type SafeStorageLike } from './settings/safe-storage-vault.ts';
@@ -16,6 +16,8 @@ export type ConsoleComposition = {
   readonly openLogsFolder: () => Promise<void>;
   /** The native folder picker, where Configure servers saves its files. */
   readonly chooseFolder?: FolderChooser | undefined;
+  /** The native open-file dialog, where the sign-in form and Deployment health choose a CA file. */
+  readonly chooseCaFile?: CaFileChooser | undefined;
   readonly log: (line: Record<string, unknown>) => void;
 };
 
@@ -45,6 +47,7 @@ export function composeConsole(composition: ConsoleComposition): ComposedConsole
       demo,
       desktop: { openLogs: composition.openLogsFolder },
       chooseFolder: composition.chooseFolder,
+      chooseCaFile: composition.chooseCaFile,
       log,
     }),
   );

@@ -3,6 +3,7 @@ import { APP_SCHEME } from './app-origin.ts';
 import { aboutDetail, buildMenuTemplate, type AboutVersions } from './app-menu.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { composeConsole, type ComposedConsole } from './compose-console.ts';
+import { createCaFileChooser } from './ca-file-chooser.ts';
 import { createFolderChooser } from './folder-chooser.ts';
 import { createMainWindow, loadConsole, revealWindow } from './main-window.ts';
 import { DOCUMENTATION_URL, isAllowedDocumentation } from './navigation-policy.ts';
@@ -104,7 +105,7 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
       log({ event: 'app-request-refused', reason });
     };
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererFolder: path.join(options.distFolder, 'renderer'), onRefused }));
-    const running = composeConsole({ userData: app.getPath('userData'), safeStorage: electron.safeStorage, platform: options.platform, openLogsFolder, chooseFolder: createFolderChooser(dialog), log });
+    const running = composeConsole({ userData: app.getPath('userData'), safeStorage: electron.safeStorage, platform: options.platform, openLogsFolder, chooseFolder: createFolderChooser(dialog), chooseCaFile: createCaFileChooser(dialog), log });
     composed = running;
     registerIpc(electron.ipcMain, { dispatch: (channel, request) => running.dispatcher.dispatch(channel, request), trustedContentsId: () => trustedContentsId, log });
     const showAbout = (): void => {

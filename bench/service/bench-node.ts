@@ -1,3 +1,4 @@
+import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../../connector/server/auth/admin-access.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { DirectoryObject } from '../../main/contract/directory.ts';
 import type { ConnectOptions } from '../../main/core/directory/index.ts';
-import { createServiceDirectory, type ServiceDirectory } from '../../connector/server/service-directory.ts';
+import { createServiceDirectory, type NamedObject, type ServiceDirectory } from '../../connector/server/service-directory.ts';
 import { startService } from '../../connector/server/start-service.ts';
 import type { ChangeContext, ConfigStore } from '../../connector/server/store/config-store.ts';
 import { openSqliteStore } from '../../connector/server/store/sqlite/sqlite-store.ts';
@@ -78,6 +79,7 @@ export async function startBenchNode(connection: ConnectOptions, accounts: Bench
       nodeName: `RMSCON-BENCH-${addDirectory.toUpperCase()}`,
       publicUrl: undefined,
       tokenLifetimeSeconds: 3_600,
+      accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
       heartbeatSeconds: 30,
       logging: { level: 'info', stream: sink },
     },
@@ -154,10 +156,10 @@ function benchContext(): ChangeContext {
 function fromMemory(real: ServiceDirectory, accounts: BenchAccounts): ServiceDirectory {
   const known = new Map([...accounts.baseline, ...accounts.pool].map((account) => [account.sid, account]));
   const objectsBySid = (sids: readonly string[]) => {
-    const found = new Map<string, DirectoryObject>();
+    const found = new Map<string, NamedObject>();
     for (const sid of sids) {
       const account = known.get(sid);
-      if (account) found.set(sid, account);
+      if (account) found.set(sid, { object: account, accountName: `CORP\\${account.samAccountName ?? account.name}` });
     }
     return Promise.resolve(found);
   };

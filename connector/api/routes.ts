@@ -41,7 +41,11 @@ export type RouteDefinition = {
   readonly responses: Readonly<Record<number, ResponseSpec>>;
 };
 
-const IF_MATCH: HeaderSpec = { name: 'If-Match', required: true, description: 'The ETag of the list as last read (strong). A stale one gets 412, none gets 428.' };
+const IF_MATCH: HeaderSpec = {
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the list as last read, or several (any may match), or * (whatever the list is now), as RFC 9110 §13.1.1 defines it. Strong comparison: a weak tag never matches. No match gets 412 with the current ETag; none gets 428; a value that is not entity-tag syntax gets 400.',
+};
 const IDEMPOTENCY_KEY: HeaderSpec = {
   name: 'Idempotency-Key',
   required: false,
@@ -49,10 +53,17 @@ const IDEMPOTENCY_KEY: HeaderSpec = {
 };
 
 const error = (description: string): ResponseSpec => ({ description, schema: ApiErrorSchema });
-const COMMON_ERRORS = { 400: error('Malformed request: what is wrong and how to fix it.'), 401: error('No valid token: sign in again.') };
+// Every signed-in request is checked again: the token names the account, the store and the
+// directory decide whether it may still administer.
+const AUTH_ERRORS = {
+  401: error('No valid token: sign in again. Checked before anything else in the request.'),
+  403: error('The account no longer holds an administrator role (ROLE_REVOKED), was disabled or deleted (ACCOUNT_UNUSABLE), or is outside the onboarding-control group (ONBOARDING_BLOCKED).'),
+  405: error('The path exists but does not answer this method; Allow lists those it answers.'),
+  503: error('The directory could not be reached to re-check the account (Retry-After).'),
+};
+const COMMON_ERRORS = { 400: error('Malformed request: what is wrong and how to fix it.'), ...AUTH_ERRORS };
 const WRITE_ERRORS = {
   ...COMMON_ERRORS,
-  403: error('The signed-in account no longer holds an administrator role.'),
   412: error('The list changed since it was read: reload it and try again.'),
   413: error('The body is too large.'),
   428: error('If-Match is required: read the list first and send its ETag.'),
@@ -85,7 +96,7 @@ export const API_ROUTES = {
     summary: 'Who the token belongs to and which roles it holds.',
     tag: 'session',
     auth: true,
-    responses: { 200: { description: 'The session.', schema: SessionSchema }, 401: COMMON_ERRORS[401] },
+    responses: { 200: { description: 'The session, with the roles the account holds now.', schema: SessionSchema }, ...AUTH_ERRORS },
   },
   listAuthorizedAccounts: {
     operationId: 'listAuthorizedAccounts',
@@ -94,7 +105,7 @@ export const API_ROUTES = {
     summary: 'The servers allowed to utilize the connector, with the list version as a strong ETag.',
     tag: 'authorized-accounts',
     auth: true,
-    responses: { 200: { description: 'The list.', schema: AuthorizedAccountListSchema }, 401: COMMON_ERRORS[401] },
+    responses: { 200: { description: 'The list.', schema: AuthorizedAccountListSchema }, ...AUTH_ERRORS },
   },
   addAuthorizedAccount: {
     operationId: 'addAuthorizedAccount',
@@ -111,7 +122,7 @@ export const API_ROUTES = {
       ...WRITE_ERRORS,
       409: error('Already authorized for this role, or a request with the same Idempotency-Key is still running.'),
       422: error('The SID is not in the directory, the policy refuses the grant, or the Idempotency-Key was used with another body.'),
-      503: error('The directory could not be reached to check the account.'),
+      503: error('The directory could not be reached to check the account, or to re-check the signed-in one.'),
     },
   },
   replaceAuthorizedAccounts: {
@@ -128,7 +139,7 @@ export const API_ROUTES = {
       200: { description: 'Replaced.', schema: ReplaceAuthorizedAccountsResultSchema },
       ...WRITE_ERRORS,
       422: error('A SID is not in the directory, the policy refuses an entry, or the list repeats an entry.'),
-      503: error('The directory could not be reached to check the accounts.'),
+      503: error('The directory could not be reached to check the accounts, or to re-check the signed-in one.'),
     },
   },
   removeAuthorizedAccount: {
@@ -149,7 +160,7 @@ export const API_ROUTES = {
     summary: 'Role-based administrators, the onboarding-control group and the super-user feature state.',
     tag: 'administration',
     auth: true,
-    responses: { 200: { description: 'The administration settings.', schema: AdministrationSchema }, 401: COMMON_ERRORS[401] },
+    responses: { 200: { description: 'The administration settings.', schema: AdministrationSchema }, ...AUTH_ERRORS },
   },
   listConnectors: {
     operationId: 'listConnectors',
@@ -158,7 +169,7 @@ export const API_ROUTES = {
     summary: 'The connector nodes that registered, with their last heartbeat.',
     tag: 'connectors',
     auth: true,
-    responses: { 200: { description: 'The nodes.', schema: ConnectorNodeListSchema }, 401: COMMON_ERRORS[401] },
+    responses: { 200: { description: 'The nodes.', schema: ConnectorNodeListSchema }, ...AUTH_ERRORS },
   },
   audit: {
     operationId: 'listAudit',

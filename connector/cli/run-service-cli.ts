@@ -26,6 +26,8 @@ const FLAGS = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   heartbeat: { type: 'string' },
+  'admin-recheck': { type: 'string' },
+  'ldap-timeout': { type: 'string' },
   'token-lifetime': { type: 'string' },
   'log-level': { type: 'string' },
   'ldap-url': { type: 'string' },

@@ -18,16 +18,23 @@ describe('service-settings', () => {
     expect({ ...config, directory: { ...config.directory, password: '[set]' } }).toEqual({
       database: '/var/lib/rms/config.sqlite',
       listen: { host: '127.0.0.1', port: 8443 },
-      directory: { url: 'ldaps://dc01.contoso.com', user: 'svc@contoso.com', password: '[set]', transport: 'ldaps' },
+      directory: { url: 'ldaps://dc01.contoso.com', user: 'svc@contoso.com', password: '[set]', transport: 'ldaps', timeoutMs: 15_000 },
       environment: 'AzureCloud',
       tenantUrl: undefined,
       tls: undefined,
       nodeName: 'RMSCON01',
       publicUrl: undefined,
       tokenLifetimeSeconds: 1800,
+      accountRecheckSeconds: 300,
       heartbeatSeconds: 30,
       logging: { level: 'info' },
     });
+  });
+
+  it('takes the directory timeout and the account re-check interval from flags or the environment', () => {
+    const fromEnv = serviceConfigOf({}, { ...BASE_ENV, CONNECTOR_LDAP_TIMEOUT: '40', CONNECTOR_ADMIN_RECHECK: '0' });
+    const fromFlags = serviceConfigOf({ 'ldap-timeout': '5', 'admin-recheck': '60' }, { ...BASE_ENV, CONNECTOR_LDAP_TIMEOUT: '40' });
+    expect([fromEnv.directory.timeoutMs, fromEnv.accountRecheckSeconds, fromFlags.directory.timeoutMs, fromFlags.accountRecheckSeconds]).toEqual([40_000, 0, 5_000, 60]);
   });
 
   it('lets flags win over the environment', () => {
@@ -46,6 +53,10 @@ describe('service-settings', () => {
     [{ 'node-name': 'rms con 01' }, {}, 'CONNECTOR_NODE_NAME'],
     [{ heartbeat: '0' }, {}, 'CONNECTOR_HEARTBEAT'],
     [{ 'log-level': 'trace' }, {}, 'CONNECTOR_LOG_LEVEL'],
+    [{}, { CONNECTOR_LDAP_TIMEOUT: '0' }, 'CONNECTOR_LDAP_TIMEOUT'],
+    [{ 'ldap-timeout': '15s' }, {}, 'CONNECTOR_LDAP_TIMEOUT'],
+    [{}, { CONNECTOR_ADMIN_RECHECK: '901' }, 'CONNECTOR_ADMIN_RECHECK'],
+    [{ 'admin-recheck': '-1' }, {}, 'CONNECTOR_ADMIN_RECHECK'],
   ])('names the setting to fix: %j %j → %s', (flags, env, setting) => {
     expect(problemOf(flags, { ...BASE_ENV, ...env })).toBe(setting);
   });

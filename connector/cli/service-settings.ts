@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { CloudEnvironmentSchema } from '../api/index.ts';
 import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../server/auth/admin-access.ts';
 import type { ServiceConfig } from '../server/service-config.ts';
 
 /** A configuration mistake, named by the setting (flag or variable) to fix. */
@@ -49,7 +50,16 @@ export function directoryOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Connec
   if (password === undefined || password === '') throw new SettingError('CONNECTOR_LDAP_PASSWORD', 'the service account\'s password is not set. Set CONNECTOR_LDAP_PASSWORD in the service\'s environment.');
   const caFile = settingOf(flags, env, 'ldap-ca', 'CONNECTOR_LDAP_CA');
   const serverName = settingOf(flags, env, 'ldap-server-name', 'CONNECTOR_LDAP_SERVERNAME');
-  return { url, user, password, transport: url.toLowerCase().startsWith('ldap://') ? 'starttls' : 'ldaps', ...(caFile ? { caFile } : {}), ...(serverName ? { serverName } : {}) };
+  const timeoutSeconds = secondsOf(settingOf(flags, env, 'ldap-timeout', 'CONNECTOR_LDAP_TIMEOUT') ?? '15', 'CONNECTOR_LDAP_TIMEOUT', 1, 300);
+  return {
+    url,
+    user,
+    password,
+    transport: url.toLowerCase().startsWith('ldap://') ? 'starttls' : 'ldaps',
+    timeoutMs: timeoutSeconds * 1000,
+    ...(caFile ? { caFile } : {}),
+    ...(serverName ? { serverName } : {}),
+  };
 }
 
 /** Everything `serve` needs, checked before anything starts. */
@@ -78,6 +88,7 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
     publicUrl: publicUrl === undefined ? undefined : httpUrlOf(publicUrl, 'CONNECTOR_PUBLIC_URL'),
     tokenLifetimeSeconds: secondsOf(settingOf(flags, env, 'token-lifetime', 'CONNECTOR_TOKEN_LIFETIME') ?? '1800', 'CONNECTOR_TOKEN_LIFETIME', 60, 8 * 3600),
     heartbeatSeconds: secondsOf(settingOf(flags, env, 'heartbeat', 'CONNECTOR_HEARTBEAT') ?? '30', 'CONNECTOR_HEARTBEAT', 1, 3600),
+    accountRecheckSeconds: secondsOf(settingOf(flags, env, 'admin-recheck', 'CONNECTOR_ADMIN_RECHECK') ?? String(DEFAULT_ACCOUNT_RECHECK_SECONDS), 'CONNECTOR_ADMIN_RECHECK', 0, 900),
     logging: { level: level as ServiceConfig['logging']['level'] },
   };
 }

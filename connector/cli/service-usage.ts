@@ -19,6 +19,7 @@ Settings (flag, or environment variable):
   --ldap-server-name NAME  CONNECTOR_LDAP_SERVERNAME  name expected in the DC certificate
   --ldap-user UPN          CONNECTOR_LDAP_USER        the service account
                            CONNECTOR_LDAP_PASSWORD    its password (environment only)
+  --ldap-timeout SECONDS   CONNECTOR_LDAP_TIMEOUT     how long one directory request may take, default 15
   --environment NAME       CONNECTOR_ENVIRONMENT      AzureCloud (default), AzureChinaCloud,
                                                       AzureUSGovernment, AzureUSGovernment2, AzureUSGovernment3
   --tenant-url URL         CONNECTOR_TENANT_URL       answered by /_wmcs/GetRmsoUri.aspx
@@ -28,6 +29,10 @@ Settings (flag, or environment variable):
   --public-url URL         CONNECTOR_PUBLIC_URL       the URL this node registers under
   --heartbeat SECONDS      CONNECTOR_HEARTBEAT        default 30
   --token-lifetime SECONDS CONNECTOR_TOKEN_LIFETIME   default 1800
+  --admin-recheck SECONDS  CONNECTOR_ADMIN_RECHECK    re-read a signed-in admin's account (disabled? still
+                                                      in the group holding the role?) at most this often;
+                                                      default 300, 0 = every request. Role assignments are
+                                                      checked on every request whatever this says.
   --log-level LEVEL        CONNECTOR_LOG_LEVEL        silent, error, warn, info (default), debug
 
 Exit codes: 0 done, 1 a named account or assignment was not found, 2 usage or configuration error.`;

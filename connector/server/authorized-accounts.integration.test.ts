@@ -39,7 +39,7 @@ describe('authorized accounts over HTTP', () => {
     const answer = await add(entryFor('svc-sp-central', 'sharepoint'), { 'if-match': '"0"' });
     expect(answer.status).toBe(201);
     expect(answer.headers.get('etag')).toBe('"1"');
-    expect(answer.body).toMatchObject({ version: 1, superUserFeatureEnabled: false, entry: { sid: sids['svc-sp-central'], name: 'svc-sp-central', role: 'sharepoint', kind: 'user', addedBy: upnOf('alice') } });
+    expect(answer.body).toMatchObject({ version: 1, superUserFeatureEnabled: false, entry: { sid: sids['svc-sp-central'], name: 'CORP\\svc-sp-central', role: 'sharepoint', kind: 'user', addedBy: upnOf('alice') } });
     expect((await list()).body.entries).toEqual([answer.body.entry]);
   });
 

@@ -69,7 +69,7 @@ describe('hostile input at the HTTP boundary', () => {
     expect(await auditCount()).toBe(audits);
   });
 
-  it.each(METACHARACTERS.filter((text) => text.length <= 256 && !text.includes('\u0000')).map((text) => [text.slice(0, 40), text]))('stores a display name literally or refuses it, never interprets it: %s', async (_label, text) => {
+  it.each(METACHARACTERS.filter((text) => text.length <= 256 && !text.includes('\u0000')).map((text) => [text.slice(0, 40), text]))('stores the directory\'s name whatever name the client sent, or refuses it, never interprets it: %s', async (_label, text) => {
     const before = await state();
     const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: userSid, name: text, role: 'sharepoint' }, headers: { 'if-match': `"${String(before.version)}"` } });
     if (answer.status !== 201) {
@@ -77,17 +77,17 @@ describe('hostile input at the HTTP boundary', () => {
       return;
     }
     const entry = answer.body.entry as { id: string; name: string };
-    expect((await state()).entries).toEqual([...(before.entries as unknown[]), expect.objectContaining({ name: text })]);
+    expect((await state()).entries).toEqual([...(before.entries as unknown[]), expect.objectContaining({ name: 'CORP\\svc-sp-central' })]);
     const removed = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': answer.headers.get('etag') ?? '' } });
     expect(removed.status).toBe(200);
   });
 
-  it('stores unicode names exactly', async () => {
+  it('accepts a unicode name from the client but stores the directory\'s', async () => {
     const before = await state();
     const name = 'Zoë Ångström-Łukasiewicz (Köln) 😀';
     const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: userSid, name, role: 'sharepoint' }, headers: { 'if-match': `"${String(before.version)}"` } });
     expect(answer.status).toBe(201);
-    expect((await state()).entries).toEqual([expect.objectContaining({ name, sid: userSid })]);
+    expect((await state()).entries).toEqual([expect.objectContaining({ name: 'CORP\\svc-sp-central', sid: userSid })]);
   });
 
   it.each([
@@ -117,8 +117,8 @@ describe('hostile input at the HTTP boundary', () => {
     if (kind === 'expired') expect(answer.body.code).toBe('TOKEN_EXPIRED');
   });
 
-  it('answers unknown paths and methods with a JSON 404, never a stack trace', async () => {
-    const answer = await call(service.url, 'PATCH', '/v1/authorized-accounts', { token, body: {} });
+  it('answers unknown paths with a JSON 404, never a stack trace', async () => {
+    const answer = await call(service.url, 'GET', '/v1/no-such-thing', { token });
     expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
   });

@@ -1,11 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API_ROUTES, buildOpenApiDocument } from '../api/index.ts';
+import { createAllowedMethods } from './http/allowed-methods.ts';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './http/error-handler.ts';
 import { registerAdministrationRoutes } from './routes/administration-routes.ts';
 import { registerAuthorizedAccountRoutes } from './routes/authorized-account-routes.ts';
 import { registerConnectorPages } from './routes/connector-pages.ts';
 import { registerSessionRoutes } from './routes/session-routes.ts';
-import type { ServiceContext } from './service-context.ts';
+import { routeHostOf, type ServiceContext } from './service-context.ts';
 
 /** Where the service writes its JSON log lines (pino), and how much. */
 export type ServiceLogging = { readonly level: 'silent' | 'error' | 'warn' | 'info' | 'debug'; readonly stream?: NodeJS.WritableStream };
@@ -34,13 +35,14 @@ export async function buildServiceApp(context: ServiceContext, logging: ServiceL
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
   });
-  installErrorHandling(app);
+  installErrorHandling(app, createAllowedMethods([...Object.values(API_ROUTES), { method: 'GET', path: '/openapi.json' }]));
   const document = buildOpenApiDocument(Object.values(API_ROUTES), { version: context.version });
   app.get('/openapi.json', () => Promise.resolve(document));
-  registerSessionRoutes(app, context);
-  registerAuthorizedAccountRoutes(app, context);
-  registerAdministrationRoutes(app, context);
-  registerConnectorPages(app, context);
+  const host = routeHostOf(app, context);
+  registerSessionRoutes(host, context);
+  registerAuthorizedAccountRoutes(host, context);
+  registerAdministrationRoutes(host, context);
+  registerConnectorPages(host, context);
   await app.ready();
   return app;
 }

@@ -16,6 +16,11 @@ export type ServiceConfig = {
   /** The URL the node registers under; defaults to the listen address. */
   readonly publicUrl: string | undefined;
   readonly tokenLifetimeSeconds: number;
+  /**
+   * At most this long between two directory reads of a signed-in admin's account (disabled?
+   * still in the group that holds the role?). Role assignments are checked on every request.
+   */
+  readonly accountRecheckSeconds: number;
   readonly heartbeatSeconds: number;
   readonly logging: ServiceLogging;
 };

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CloudEnvironment } from '../api/index.ts';
+import type { AdminAccess } from './auth/admin-access.ts';
 import type { SignIn } from './auth/sign-in.ts';
 import type { Principal, TokenAuthority } from './auth/tokens.ts';
+import type { RouteHost } from './http/register-route.ts';
 import type { ServiceDirectory } from './service-directory.ts';
 import type { ChangeContext, ConfigStore } from './store/config-store.ts';
 
@@ -11,6 +13,7 @@ export type ServiceContext = {
   readonly store: ConfigStore;
   readonly directory: ServiceDirectory;
   readonly tokens: TokenAuthority;
+  readonly access: AdminAccess;
   readonly signIn: SignIn;
   readonly environment: CloudEnvironment;
   readonly nodeName: string;
@@ -20,9 +23,14 @@ export type ServiceContext = {
   readonly now: () => Date;
 };
 
-/** The principal of a request's bearer token; a missing or bad token is a 401. */
-export function authenticate(context: ServiceContext, request: FastifyRequest): Promise<Principal> {
-  return context.tokens.verify(request.headers.authorization, context.now());
+/**
+ * Where the routes register: the app, and the per-request administrator check.
+ *
+ * A missing or bad token is a 401; an account that lost its role, was disabled or left the
+ * onboarding group is a 403 (see admin-access.ts).
+ */
+export function routeHostOf(app: FastifyInstance, context: ServiceContext): RouteHost {
+  return { app, authenticate: (request) => context.access.authorize(request.headers.authorization) };
 }
 
 /** Who, from where, on which node and when, for the audit records of one request. */

@@ -2,17 +2,28 @@ import type { DirectoryObject } from '../../main/contract/directory.ts';
 import type { Finding, Role } from '../../main/contract/policy.ts';
 import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials, type ConnectOptions, type Directory } from '../../main/core/directory/index.ts';
 import { evaluateAuthorization } from '../../main/core/policy/evaluate-authorization.ts';
+import { labelOf } from '../../main/core/policy/finding.ts';
 import { gatherAuthorizationFacts } from '../../main/core/policy/gather-facts.ts';
 
-/** A directory account as sign-in needs it: its SID and every security group in its token. */
-export type DirectoryAccount = { readonly sid: string; readonly name: string; readonly groupSids: ReadonlySet<string> };
+/**
+ * A directory account as sign-in and the per-request role check need it: its SID, its user
+ * principal name (the implicit `sam@dns-domain` when none is set), whether it is disabled,
+ * and every security group in its logon token.
+ */
+export type DirectoryAccount = { readonly sid: string; readonly name: string; readonly disabled: boolean; readonly groupSids: ReadonlySet<string> };
+
+/** An object found by SID, with the name the list and the audit trail show for it. */
+export type NamedObject = { readonly object: DirectoryObject; readonly accountName: string };
 
 /** What the service asks of its directory, and nothing else. */
 export type ServiceDirectory = {
   /** Throws a DirectoryError (INVALID_CREDENTIALS, ACCOUNT_LOCKED, …) when the bind fails. */
   verifyPassword(username: string, password: string): Promise<void>;
   accountOf(username: string): Promise<DirectoryAccount | undefined>;
-  objectsBySid(sids: readonly string[]): Promise<ReadonlyMap<string, DirectoryObject>>;
+  /** The account a token names, read again: undefined once it was deleted. */
+  accountBySid(sid: string): Promise<DirectoryAccount | undefined>;
+  /** Objects by SID, each with its `DOMAIN\\sAMAccountName` — the directory's name, never a client's. */
+  objectsBySid(sids: readonly string[]): Promise<ReadonlyMap<string, NamedObject>>;
   /**
    * The policy's findings that block a grant (severity error), judged on the object alone:
    * the list and connector hosts only ever raise warnings, which the console handles.
@@ -58,16 +69,21 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
     accountOf: (username) =>
       use(async (open) => {
         const [resolution] = await open.resolveNames([username], { types: ['user', 'service-account'] });
-        if (resolution?.status !== 'resolved') return undefined;
-        const groupSids = await open.tokenGroupSids(resolution.object);
-        return { sid: resolution.object.sid, name: resolution.object.userPrincipalName ?? resolution.object.name, groupSids: new Set(groupSids) };
+        return resolution?.status === 'resolved' ? accountFrom(open, resolution.object) : undefined;
+      }),
+    accountBySid: (sid) =>
+      use(async (open) => {
+        const object = await open.objectBySid(sid);
+        return object === undefined || (object.kind !== 'user' && object.kind !== 'service-account') ? undefined : accountFrom(open, object);
       }),
     objectsBySid: (sids) =>
       use(async (open) => {
-        const found = new Map<string, DirectoryObject>();
+        const found = new Map<string, NamedObject>();
         for (let start = 0; start < sids.length; start += MAX_NAMES_PER_CALL) {
           const resolutions = await open.resolveNames(sids.slice(start, start + MAX_NAMES_PER_CALL));
-          for (const resolution of resolutions) if (resolution.status === 'resolved') found.set(resolution.object.sid, resolution.object);
+          for (const resolution of resolutions) {
+            if (resolution.status === 'resolved') found.set(resolution.object.sid, { object: resolution.object, accountName: labelOf(resolution.object, open.domain.netbiosDomain) });
+          }
         }
         return found;
       }),
@@ -82,4 +98,18 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
       if (open) await (await open).close();
     },
   };
+}
+
+async function accountFrom(open: Directory, object: DirectoryObject): Promise<DirectoryAccount> {
+  const groupSids = await open.tokenGroupSids(object);
+  return { sid: object.sid, name: userPrincipalNameOf(object, open.domain.dnsDomainName), disabled: object.disabled, groupSids: new Set(groupSids) };
+}
+
+/**
+ * The account's user principal name; without an explicit one, the implicit UPN Windows
+ * gives every account (`sAMAccountName@dns-domain`), so the audit trail always names a UPN.
+ */
+function userPrincipalNameOf(object: DirectoryObject, dnsDomainName: string): string {
+  if (object.userPrincipalName) return object.userPrincipalName;
+  return object.samAccountName ? `${object.samAccountName}@${dnsDomainName}` : object.name;
 }

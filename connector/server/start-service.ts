@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { createAdminAccess } from './auth/admin-access.ts';
 import { createSignIn } from './auth/sign-in.ts';
 import { createTokenAuthority } from './auth/tokens.ts';
 import { MISSED_HEARTBEATS } from './routes/administration-routes.ts';
@@ -42,11 +43,13 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     await refuseSharedSqlite(store, config, now());
     const directory = dependencies.directory ?? createServiceDirectory(config.directory);
     const tokens = createTokenAuthority(await store.tokenSigningKey(), config.environment, config.tokenLifetimeSeconds);
+    const access = createAdminAccess({ store, directory, tokens, now, accountRecheckSeconds: config.accountRecheckSeconds });
     const context: ServiceContext = {
       store,
       directory,
       tokens,
-      signIn: createSignIn({ store, directory, tokens, environment: config.environment, now }),
+      access,
+      signIn: createSignIn({ store, directory, tokens, access, environment: config.environment, now }),
       environment: config.environment,
       nodeName: config.nodeName,
       version: SERVICE_VERSION,

@@ -3,6 +3,9 @@ import { DirectoryError } from '../../../main/core/directory/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceDirectory } from '../service-directory.ts';
 import type { ConfigStore } from '../store/config-store.ts';
+import { decideAccess } from './access-rules.ts';
+import type { AdminAccess } from './admin-access.ts';
+import { directoryCall, directoryUnavailable } from './directory-call.ts';
 import { blockedUntilAfter, throttleKeyOf } from './sign-in-throttle.ts';
 import type { TokenAuthority } from './tokens.ts';
 
@@ -11,6 +14,7 @@ export type SignInDependencies = {
   readonly store: ConfigStore;
   readonly directory: ServiceDirectory;
   readonly tokens: TokenAuthority;
+  readonly access: Pick<AdminAccess, 'remember'>;
   readonly environment: CloudEnvironment;
   readonly now: () => Date;
 };
@@ -30,7 +34,7 @@ const ACCOUNT_UNUSABLE = new Set(['ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'ACCOUNT
 export function createSignIn(dependencies: SignInDependencies): SignIn {
   const inFlight = new Set<string>();
   return async (request) => {
-    const { store, directory, tokens, environment, now } = dependencies;
+    const { store, directory, tokens, access, environment, now } = dependencies;
     if (request.environment !== environment) {
       throw new ApiFailure('WRONG_ENVIRONMENT', `This service serves the ${environment} environment, not ${request.environment}. Choose ${environment}, or use the service URL of the ${request.environment} environment.`);
     }
@@ -46,19 +50,19 @@ export function createSignIn(dependencies: SignInDependencies): SignIn {
     }
     const directoryAccount = await directoryCall(() => directory.accountOf(request.username));
     if (!directoryAccount) throw new ApiFailure('NO_ADMIN_ROLE', `"${request.username}" signed in, but the directory has no user account by that name to check roles for. Sign in with your user principal name.`);
-    const principals = new Set([directoryAccount.sid, ...directoryAccount.groupSids]);
-    const roles = [...new Set((await store.listAdministrators()).filter((admin) => principals.has(admin.sid)).map((admin) => admin.role))].sort();
-    if (roles.length === 0) {
+    const decision = decideAccess(directoryAccount, await store.accessRules());
+    if (decision.status === 'disabled') throw new ApiFailure('ACCOUNT_UNUSABLE', `${directoryAccount.name} is disabled in the directory. Ask a domain administrator to enable it.`);
+    if (decision.status === 'no-role') {
       throw new ApiFailure('NO_ADMIN_ROLE', `${directoryAccount.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a global administrator to run: rms-connector-service admins add --user ${directoryAccount.name} --role ConnectorAdministrator`);
     }
-    const onboarding = await store.onboardingControl();
-    if (onboarding.group && !directoryAccount.groupSids.has(onboarding.group.sid)) {
+    if (decision.status === 'onboarding-blocked') {
       throw new ApiFailure(
         'ONBOARDING_BLOCKED',
-        `The attempt to discover the location of the administration service and organization failed for ${directoryAccount.name}: onboarding control allows only members of "${onboarding.group.name}". Ask a global administrator to add the account to that group, or sign in with an account that is in it.`,
+        `The attempt to discover the location of the administration service and organization failed for ${directoryAccount.name}: onboarding control allows only members of "${decision.group.name}". Ask a global administrator to add the account to that group, or sign in with an account that is in it.`,
       );
     }
-    const issued = await tokens.issue({ name: directoryAccount.name, sid: directoryAccount.sid, roles }, now());
+    access.remember(directoryAccount);
+    const issued = await tokens.issue({ name: directoryAccount.name, sid: directoryAccount.sid }, now());
     return { ...issued, sid: directoryAccount.sid };
   };
 }
@@ -81,20 +85,6 @@ async function verifyPassword(dependencies: SignInDependencies, account: string,
     throw directoryUnavailable(error);
   }
   await store.clearSignInFailures(account);
-}
-
-/** Run a directory lookup; a directory that cannot answer is a 503, not a 500. */
-export async function directoryCall<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DirectoryError) throw directoryUnavailable(error);
-    throw error;
-  }
-}
-
-function directoryUnavailable(error: DirectoryError): ApiFailure {
-  return new ApiFailure('DIRECTORY_UNAVAILABLE', `The service could not reach its directory (${error.code}): ${error.message} Try again; if it persists, the service's operator should check its directory settings.`, { headers: { 'retry-after': '5' } });
 }
 
 function throttled(blockedUntil: string, now: Date): ApiFailure {

@@ -4,7 +4,7 @@ import { createTokenAuthority } from './tokens.ts';
 
 const key = new Uint8Array(32).fill(1);
 const now = new Date('2026-11-22T10:00:00.000Z');
-const principal = { name: 'alice@contoso.com', sid: 'S-1-5-21-1-2-3-1104', roles: ['ConnectorAdministrator' as const] };
+const principal = { name: 'alice@contoso.com', sid: 'S-1-5-21-1-2-3-1104' };
 
 async function failureOf(work: Promise<unknown>): Promise<string> {
   try {
@@ -34,6 +34,18 @@ describe('tokens', () => {
     const { token: otherKey } = await createTokenAuthority(new Uint8Array(32).fill(2), 'AzureCloud', 600).issue(principal, now);
     const authority = createTokenAuthority(key, 'AzureCloud', 600);
     expect([await failureOf(authority.verify(`Bearer ${token}`, now)), await failureOf(authority.verify(`Bearer ${otherKey}`, now))]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+  });
+
+  it.each(['bearer', 'BEARER', 'BeArEr', 'Bearer  '])('reads the scheme %j case-insensitively (RFC 9110 §11.1)', async (scheme) => {
+    const authority = createTokenAuthority(key, 'AzureCloud', 600);
+    const { token } = await authority.issue(principal, now);
+    expect((await authority.verify(`${scheme} ${token}`, now)).sid).toBe(principal.sid);
+  });
+
+  it('carries no roles in the token: they are decided on every request', async () => {
+    const { token } = await createTokenAuthority(key, 'AzureCloud', 600).issue(principal, now);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'name', 'sub']);
   });
 
   it.each([undefined, '', 'Basic YWxpY2U6cGFzc3dvcmQ=', 'Bearer', 'Bearer a.b', `Bearer ${'a'.repeat(5000)}.b.c`])('refuses the Authorization header %j', async (header) => {

@@ -1,26 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { AdminRoleSchema, type AdminRole, type CloudEnvironment } from '../../api/index.ts';
+import type { AdminRole, CloudEnvironment } from '../../api/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 
 const ISSUER = 'rms-connector-service';
 
-/** The signed-in administrator a valid token stands for. */
-export type Principal = {
+/**
+ * Who a valid token names: the account's SID and UPN, nothing it may do.
+ *
+ * Roles are deliberately not in the token: they are decided again on every request (see
+ * admin-access.ts), so removing an administrator takes effect at once, on every node.
+ */
+export type TokenHolder = {
   readonly name: string;
   readonly sid: string;
-  readonly roles: readonly AdminRole[];
   readonly environment: CloudEnvironment;
   readonly expiresAt: string;
 };
 
-const ClaimsSchema = z.object({ sub: z.string(), name: z.string(), roles: z.array(AdminRoleSchema).min(1), exp: z.number() });
+/** The signed-in administrator of a request, with the roles the account holds right now. */
+export type Principal = TokenHolder & { readonly roles: readonly AdminRole[] };
+
+const ClaimsSchema = z.object({ sub: z.string(), name: z.string(), exp: z.number() });
 
 /** Signs and verifies admin tokens for one environment with the key every node shares. */
 export type TokenAuthority = {
-  issue(principal: Omit<Principal, 'expiresAt' | 'environment'>, now: Date): Promise<{ token: string; expiresAt: string }>;
-  verify(authorization: string | undefined, now: Date): Promise<Principal>;
+  issue(holder: Pick<TokenHolder, 'name' | 'sid'>, now: Date): Promise<{ token: string; expiresAt: string }>;
+  verify(authorization: string | undefined, now: Date): Promise<TokenHolder>;
 };
 
 /**
@@ -32,12 +39,12 @@ export type TokenAuthority = {
 export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironment, lifetimeSeconds: number): TokenAuthority {
   const audience = `urn:rms-connector:${environment}`;
   return {
-    async issue(principal, now) {
+    async issue(holder, now) {
       const issuedAt = Math.floor(now.getTime() / 1000);
       const expiresAt = issuedAt + lifetimeSeconds;
-      const token = await new SignJWT({ name: principal.name, roles: [...principal.roles] })
+      const token = await new SignJWT({ name: holder.name })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setSubject(principal.sid)
+        .setSubject(holder.sid)
         .setIssuer(ISSUER)
         .setAudience(audience)
         .setIssuedAt(issuedAt)
@@ -51,7 +58,7 @@ export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironm
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now, clockTolerance: 5, requiredClaims: ['exp', 'sub'] });
         const claims = ClaimsSchema.parse(payload);
-        return { name: claims.name, sid: claims.sub, roles: claims.roles, environment, expiresAt: new Date(claims.exp * 1000).toISOString() };
+        return { name: claims.name, sid: claims.sub, environment, expiresAt: new Date(claims.exp * 1000).toISOString() };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new ApiFailure('TOKEN_EXPIRED', 'Your sign-in has expired. Sign in again.');
         if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') {
@@ -63,9 +70,10 @@ export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironm
   };
 }
 
+// The scheme name is case-insensitive (RFC 9110 §11.1); one or more spaces may follow it.
 function bearerTokenOf(authorization: string | undefined): string {
   if (authorization === undefined) throw new ApiFailure('UNAUTHENTICATED', 'Sign in first: this operation needs an Authorization: Bearer <token> header.');
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
+  const match = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization);
   if (!match?.[1] || match[1].length > 4096) throw new ApiFailure('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>" with the token sign-in returned.');
   return match[1];
 }

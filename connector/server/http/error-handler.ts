@@ -17,15 +17,28 @@ const FRAMEWORK_ERRORS: Readonly<Record<string, (error: FastifyError) => Omit<Ma
  * Answer every failure as `{code, message}` JSON with a 4xx, and only truly unexpected
  * errors with a 500 (logged with the request id, never echoed).
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, allowedMethodsOf: (path: string) => readonly string[]): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const mapped = mapError(error);
-    if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A refusal the service chose (the directory is down, 503) is a warning with its code;
+    // only the unexpected gets a stack trace in the log.
+    if (error instanceof ApiFailure && mapped.status >= 500) request.log.warn({ code: mapped.body.code }, 'request refused: service unavailable');
+    else if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: mapped.body.code }, 'request refused');
     void reply.code(mapped.status).headers(mapped.headers).header('cache-control', 'no-store').send(mapped.body);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).header('cache-control', 'no-store').send({ code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0] ?? ''} here. See /openapi.json for the operations this service offers.` });
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethodsOf(path);
+    if (allowed.length > 0) {
+      void reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .header('cache-control', 'no-store')
+        .send({ code: 'METHOD_NOT_ALLOWED', message: `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}. See /openapi.json.` });
+      return;
+    }
+    void reply.code(404).header('cache-control', 'no-store').send({ code: 'NOT_FOUND', message: `There is no ${request.method} ${path} here. See /openapi.json for the operations this service offers.` });
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from './api-failure.ts';
-import { etagOf, expectedVersionOf, fingerprintOf, idempotencyKeyOf } from './preconditions.ts';
+import { expectedVersionOf } from './if-match.ts';
+import { etagOf, fingerprintOf, idempotencyKeyOf } from './preconditions.ts';
 
 const codeOf = (work: () => unknown): string | undefined => {
   try {
@@ -13,23 +14,40 @@ const codeOf = (work: () => unknown): string | undefined => {
 
 describe('preconditions', () => {
   it('round-trips a version through its strong ETag', () => {
-    expect(expectedVersionOf(etagOf(42))).toBe(42);
+    expect(expectedVersionOf(etagOf(42))).toEqual([42]);
+  });
+
+  it.each([
+    ['*', 'any'],
+    [' * ', 'any'],
+    ['"6", "999"', [6, 999]],
+    ['"6","7"', [6, 7]],
+    [['"1"', '"2"'], [1, 2]],
+    ['"abc"', []],
+    ['""', []],
+    ['"9999999999999999"', []],
+    ['"1e3"', []],
+    ['W/"3"', []],
+    ['W/"3", "4"', [4]],
+    ['"a,b", "5"', [5]],
+    [', "5" ,, ', [5]],
+    ['"\xe9t\xe9"', []],
+  ])('reads If-Match %j as %j (RFC 9110 §13.1.1)', (header, expected) => {
+    expect(expectedVersionOf(header)).toEqual(expected);
   });
 
   it.each([
     [undefined, 'PRECONDITION_REQUIRED'],
-    ['*', 'INVALID_PRECONDITION'],
-    ['"1", "2"', 'INVALID_PRECONDITION'],
     ['1', 'INVALID_PRECONDITION'],
-    ['"abc"', 'INVALID_PRECONDITION'],
-    ['"1e3"', 'INVALID_PRECONDITION'],
-    [['"1"', '"2"'], 'INVALID_PRECONDITION'],
+    ['', 'INVALID_PRECONDITION'],
+    ['"1" "2"', 'INVALID_PRECONDITION'],
+    ['"1', 'INVALID_PRECONDITION'],
+    ['*, "1"', 'INVALID_PRECONDITION'],
+    ['w/"1"', 'INVALID_PRECONDITION'],
+    ['"a b"', 'INVALID_PRECONDITION'],
+    [Array.from({ length: 101 }, (_, index) => `"${String(index)}"`).join(','), 'INVALID_PRECONDITION'],
   ])('refuses If-Match %j with %s', (header, code) => {
     expect(codeOf(() => expectedVersionOf(header))).toBe(code);
-  });
-
-  it('never matches a weak ETag (strong comparison)', () => {
-    expect(expectedVersionOf('W/"3"')).toBe(-1);
   });
 
   it.each([

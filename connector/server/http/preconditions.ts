@@ -7,24 +7,6 @@ export function etagOf(version: number): string {
 }
 
 /**
- * The list version an `If-Match` header names.
- *
- * Strong comparison only (RFC 9110 §13.1.1): a weak tag never matches, so it is a 412 like
- * any stale tag; `*` is refused because "whatever the list is now" is exactly the lost
- * update the header exists to prevent.
- */
-export function expectedVersionOf(ifMatch: string | string[] | undefined): number {
-  if (ifMatch === undefined) throw new ApiFailure('PRECONDITION_REQUIRED', 'This change needs an If-Match header with the list\'s ETag. Read the list first (GET /v1/authorized-accounts) and send its ETag.');
-  if (Array.isArray(ifMatch) || ifMatch.includes(',')) throw new ApiFailure('INVALID_PRECONDITION', 'Send one ETag in If-Match, the one the list was read with.');
-  const tag = ifMatch.trim();
-  if (tag === '*') throw new ApiFailure('INVALID_PRECONDITION', 'If-Match: * is not accepted here. Send the ETag of the list as you read it.');
-  if (tag.startsWith('W/')) return -1;
-  const match = /^"(\d{1,15})"$/.exec(tag);
-  if (!match?.[1]) throw new ApiFailure('INVALID_PRECONDITION', 'If-Match must be the ETag as the service sent it, for example "12" with the quotes.');
-  return Number(match[1]);
-}
-
-/**
  * The Idempotency-Key of a request, or undefined when it sent none.
  *
  * The draft standard makes the value a quoted structured-field string; a bare token is

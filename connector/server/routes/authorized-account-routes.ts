@@ -1,11 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { API_ROUTES, type AuthorizedAccount, type NewAuthorizedAccount, type ReplaceAuthorizedAccounts } from '../../api/index.ts';
+import { API_ROUTES, type AuthorizedAccount, type NewAuthorizedAccount } from '../../api/index.ts';
 import type { Role } from '../../../main/contract/policy.ts';
 import { ApiFailure } from '../http/api-failure.ts';
-import { etagOf, expectedVersionOf, fingerprintOf, idempotencyKeyOf } from '../http/preconditions.ts';
-import { registerRoute } from '../http/register-route.ts';
-import { authenticate, changeContextOf, type ServiceContext } from '../service-context.ts';
+import { expectedVersionOf } from '../http/if-match.ts';
+import { etagOf, fingerprintOf, idempotencyKeyOf } from '../http/preconditions.ts';
+import { registerRoute, type RouteHost } from '../http/register-route.ts';
+import { changeContextOf, type ServiceContext } from '../service-context.ts';
 import type { ListChange, ListChangeOutcome } from '../store/config-store.ts';
+import { versionMatches, type ExpectedVersion } from '../store/expected-version.ts';
 import { checkEntries } from './check-entries.ts';
 
 /**
@@ -15,18 +16,15 @@ import { checkEntries } from './check-entries.ts';
  * existence and the policy's blocking findings against the directory, duplicates and the
  * version in the same transaction as the write.
  */
-export function registerAuthorizedAccountRoutes(app: FastifyInstance, context: ServiceContext): void {
+export function registerAuthorizedAccountRoutes(host: RouteHost, context: ServiceContext): void {
   const inFlightKeys = new Set<string>();
 
-  registerRoute(app, API_ROUTES.listAuthorizedAccounts, async ({ raw }) => {
-    await authenticate(context, raw);
+  registerRoute(host, API_ROUTES.listAuthorizedAccounts, async () => {
     const list = await context.store.listAuthorizedAccounts();
     return { status: 200, body: list, headers: { etag: etagOf(list.version) } };
   });
 
-  registerRoute(app, API_ROUTES.addAuthorizedAccount, async ({ raw, body }) => {
-    const principal = await authenticate(context, raw);
-    const request = body as NewAuthorizedAccount;
+  registerRoute(host, API_ROUTES.addAuthorizedAccount, async ({ raw, body: request, principal }) => {
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
     const key = idempotencyKeyOf(raw.headers['idempotency-key']);
     const scopedKey = key === undefined ? undefined : `${principal.sid}\n${key}`;
@@ -53,21 +51,17 @@ export function registerAuthorizedAccountRoutes(app: FastifyInstance, context: S
     }
   });
 
-  registerRoute(app, API_ROUTES.removeAuthorizedAccount, async ({ raw, params }) => {
-    const principal = await authenticate(context, raw);
-    const { id } = params as { id: string };
+  registerRoute(host, API_ROUTES.removeAuthorizedAccount, async ({ raw, params: { id }, principal }) => {
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
     const applied = appliedOrFailure(await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: [], remove: [id] }));
     return { status: 200, body: { removed: applied.removed[0], version: applied.version }, headers: { etag: etagOf(applied.version) } };
   });
 
-  registerRoute(app, API_ROUTES.replaceAuthorizedAccounts, async ({ raw, body }) => {
-    const principal = await authenticate(context, raw);
-    const { entries } = body as ReplaceAuthorizedAccounts;
+  registerRoute(host, API_ROUTES.replaceAuthorizedAccounts, async ({ raw, body: { entries }, principal }) => {
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
     refuseRepeats(entries);
     const current = await context.store.listAuthorizedAccounts();
-    if (current.version !== expectedVersion) throw stale(current.version);
+    if (!versionMatches(expectedVersion, current.version)) throw stale(current.version);
     const keyOf = (sid: string, role: Role) => `${sid}\n${role}`;
     const wanted = new Set(entries.map((entry) => keyOf(entry.sid, entry.role)));
     const present = new Set(current.entries.map((entry) => keyOf(entry.sid, entry.role)));
@@ -78,9 +72,9 @@ export function registerAuthorizedAccountRoutes(app: FastifyInstance, context: S
   });
 }
 
-async function refuseIfStale(context: ServiceContext, expectedVersion: number): Promise<void> {
+async function refuseIfStale(context: ServiceContext, expectedVersion: ExpectedVersion): Promise<void> {
   const version = await context.store.authorizedAccountsVersion();
-  if (version !== expectedVersion) throw stale(version);
+  if (!versionMatches(expectedVersion, version)) throw stale(version);
 }
 
 function refuseRepeats(entries: readonly NewAuthorizedAccount[]): void {

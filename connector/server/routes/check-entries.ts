@@ -1,5 +1,5 @@
 import type { NewAuthorizedAccount } from '../../api/index.ts';
-import { directoryCall } from '../auth/sign-in.ts';
+import { directoryCall } from '../auth/directory-call.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { EntryToAdd } from '../store/config-store.ts';
@@ -10,7 +10,9 @@ const POLICY_CONCURRENCY = 4;
  * Check entries against the directory before they are stored: every SID must name an
  * object, and the policy must find nothing that blocks the grant.
  *
- * The kind stored with an entry comes from the directory, not from the client. Warnings are
+ * The name and kind stored with an entry come from the directory (`DOMAIN\\sAMAccountName`),
+ * never from the client: a script must not file Exchange servers as "Harmless Printer" in
+ * the list and the audit trail. The client's name only labels refusals. Warnings are
  * the console's business (the admin acknowledges them there); errors are refused here too,
  * so a script cannot store what the console would never let through.
  */
@@ -29,11 +31,11 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
     const batch = entries.slice(start, start + POLICY_CONCURRENCY);
     const results = await Promise.all(
       batch.map(async (entry) => {
-        const object = objects.get(entry.sid);
-        if (!object) throw new Error(`The directory lookup lost ${entry.sid}.`);
-        const blocking = await directoryCall(() => context.directory.blockingFindings(entry.role, object));
+        const found = objects.get(entry.sid);
+        if (!found) throw new Error(`The directory lookup lost ${entry.sid}.`);
+        const blocking = await directoryCall(() => context.directory.blockingFindings(entry.role, found.object));
         for (const finding of blocking) refusals.push(`${finding.code}: ${finding.message}`);
-        return { sid: entry.sid, name: entry.name, role: entry.role, kind: object.kind };
+        return { sid: entry.sid, name: found.accountName, role: entry.role, kind: found.object.kind };
       }),
     );
     checked.push(...results);

@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import { API_ROUTES } from '../../api/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
-import { registerRoute } from '../http/register-route.ts';
+import { registerRoute, type RouteHost } from '../http/register-route.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 /**
@@ -11,11 +10,11 @@ import type { ServiceContext } from '../service-context.ts';
  * server reaches the connector; GetRmsoUri gives the tenant URL the server-configuration
  * generator needs.
  */
-export function registerConnectorPages(app: FastifyInstance, context: ServiceContext): void {
-  registerRoute(app, API_ROUTES.serverCertification, () =>
+export function registerConnectorPages(host: RouteHost, context: ServiceContext): void {
+  registerRoute(host, API_ROUTES.serverCertification, () =>
     Promise.resolve({ status: 200, body: serverCertificationPage(context.nodeName), headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }),
   );
-  registerRoute(app, API_ROUTES.rmsoUri, () => {
+  registerRoute(host, API_ROUTES.rmsoUri, () => {
     if (context.tenantUrl === undefined) throw new ApiFailure('NOT_FOUND', 'This connector has no tenant URL configured. Set CONNECTOR_TENANT_URL (or --tenant-url) and restart it.');
     return Promise.resolve({ status: 200, body: context.tenantUrl, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   });

@@ -1,23 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { API_ROUTES, type SignInRequest } from '../../api/index.ts';
-import { registerRoute } from '../http/register-route.ts';
-import { authenticate, type ServiceContext } from '../service-context.ts';
+import { API_ROUTES } from '../../api/index.ts';
+import { registerRoute, type RouteHost } from '../http/register-route.ts';
+import type { ServiceContext } from '../service-context.ts';
 
-/** Sign-in and "who am I". */
-export function registerSessionRoutes(app: FastifyInstance, context: ServiceContext): void {
-  registerRoute(app, API_ROUTES.signIn, async ({ raw, body }) => {
-    const request = body as SignInRequest;
+/** Sign-in and "who am I" (with the roles the account holds now, not at sign-in). */
+export function registerSessionRoutes(host: RouteHost, context: ServiceContext): void {
+  registerRoute(host, API_ROUTES.signIn, async ({ raw, body }) => {
     try {
-      const { token, expiresAt, sid } = await context.signIn(request);
-      raw.log.info({ account: request.username, sid }, 'signed in');
+      const { token, expiresAt, sid } = await context.signIn(body);
+      raw.log.info({ account: body.username, sid }, 'signed in');
       return { status: 200, body: { token, expiresAt } };
     } catch (error) {
-      raw.log.warn({ account: request.username, code: (error as { code?: unknown }).code }, 'sign-in refused');
+      raw.log.warn({ account: body.username, code: (error as { code?: unknown }).code }, 'sign-in refused');
       throw error;
     }
   });
-  registerRoute(app, API_ROUTES.session, async ({ raw }) => {
-    const principal = await authenticate(context, raw);
-    return { status: 200, body: { name: principal.name, sid: principal.sid, roles: [...principal.roles], environment: principal.environment, expiresAt: principal.expiresAt } };
-  });
+  registerRoute(host, API_ROUTES.session, ({ principal }) =>
+    Promise.resolve({ status: 200, body: { name: principal.name, sid: principal.sid, roles: [...principal.roles], environment: principal.environment, expiresAt: principal.expiresAt } }),
+  );
 }

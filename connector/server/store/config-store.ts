@@ -11,6 +11,7 @@ import type {
   RoleBasedAdministrator,
   SuperUserFeature,
 } from '../../api/index.ts';
+import type { ExpectedVersion } from './expected-version.ts';
 
 /** Who made a change, from where, through which node, and which request it belongs to. */
 export type ChangeContext = {
@@ -27,12 +28,12 @@ export type ChangeContext = {
 export type EntryToAdd = { readonly sid: string; readonly name: string; readonly role: Role; readonly kind: ObjectKind };
 
 /**
- * A conditional change of the authorized list: applied only if the list is still at
- * `expectedVersion`, all of it or nothing.
+ * A conditional change of the authorized list: applied only if the list's version still
+ * satisfies `expectedVersion` (the request's If-Match), all of it or nothing.
  */
 export type ListChange = {
   readonly context: ChangeContext;
-  readonly expectedVersion: number;
+  readonly expectedVersion: ExpectedVersion;
   readonly add: readonly EntryToAdd[];
   /** Ids of entries to remove. */
   readonly remove: readonly string[];
@@ -60,6 +61,12 @@ export type ListChangeOutcome =
 /** A role assignment to store (the CLI resolved the user or group in the directory). */
 export type AdministratorToAdd = Omit<RoleBasedAdministrator, 'addedBy' | 'addedAt'>;
 
+/** What the store says about who may administer: role assignments and the onboarding group. */
+export type AccessRules = {
+  readonly administrators: readonly RoleBasedAdministrator[];
+  readonly onboardingGroup: { readonly sid: string; readonly name: string } | null;
+};
+
 /** What the sign-in throttle knows about one account. */
 export type SignInThrottle = { readonly failures: number; readonly blockedUntil: string | null };
 
@@ -84,6 +91,8 @@ export type ConfigStore = {
   superUserFeature(): Promise<SuperUserFeature>;
 
   listAdministrators(): Promise<readonly RoleBasedAdministrator[]>;
+  /** Role assignments and the onboarding group, read together: what every request is checked against. */
+  accessRules(): Promise<AccessRules>;
   /** False when the same SID already holds the role. */
   addAdministrator(administrator: AdministratorToAdd, context: ChangeContext): Promise<boolean>;
   /** False when there was no such assignment. */

@@ -1,3 +1,4 @@
+import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../auth/admin-access.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,10 +25,15 @@ export type TestService = RunningService & {
 /** The change context of fixture-made changes. */
 export const FIXTURE_CONTEXT: ChangeContext = { actor: 'test-fixture', actorSid: null, source: 'test', node: 'test', correlationId: 'fixture', at: '2026-01-01T00:00:00.000Z' };
 
-/** Start a node for one test file; `dispose` stops it and deletes its database. */
-export async function startTestService(overrides: Partial<ServiceConfig> = {}): Promise<TestService> {
+/**
+ * Start a node for one test file; `dispose` stops it and deletes its database.
+ *
+ * `now` moves the node's clock (token expiry, account re-checks) without waiting; `databaseFile`
+ * lets a second node share the first one's database.
+ */
+export async function startTestService(overrides: Partial<ServiceConfig> = {}, options: { readonly now?: () => Date; readonly databaseFile?: string } = {}): Promise<TestService> {
   const directory = mkdtempSync(join(tmpdir(), 'rmsadmin-service-'));
-  const databaseFile = join(directory, 'config.sqlite');
+  const databaseFile = options.databaseFile ?? join(directory, 'config.sqlite');
   const logLines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -45,11 +51,12 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}): 
     nodeName: 'RMSCON-TEST',
     publicUrl: undefined,
     tokenLifetimeSeconds: 600,
+    accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
     heartbeatSeconds: 30,
     logging: { level: 'info', stream },
     ...overrides,
   };
-  const service = await startService(config, { openStore: (path) => Promise.resolve(openSqliteStore(path)) });
+  const service = await startService(config, { openStore: (path) => Promise.resolve(openSqliteStore(path)), ...(options.now ? { now: options.now } : {}) });
   const environment: CloudEnvironment = config.environment;
   return {
     ...service,

@@ -1,3 +1,4 @@
+import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../../../connector/server/auth/admin-access.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,7 @@ export async function startConsoleTestService(connection: AdConnection): Promise
       nodeName: 'RMSCON01',
       publicUrl: undefined,
       tokenLifetimeSeconds: 3_600,
+      accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
       heartbeatSeconds: 30,
       logging: { level: 'info', stream: sink },
     },

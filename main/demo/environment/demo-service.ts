@@ -1,3 +1,4 @@
+import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../../../connector/server/auth/admin-access.ts';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startService, type RunningService } from '../../../connector/server/start-service.ts';
@@ -51,6 +52,7 @@ export async function startDemoService(options: { folder: string; directory: Dem
       nodeName: DEMO_NODE,
       publicUrl: undefined,
       tokenLifetimeSeconds: 3_600,
+      accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
       heartbeatSeconds: HEARTBEAT_SECONDS,
       logging: { level: 'silent', stream: discard() },
     },

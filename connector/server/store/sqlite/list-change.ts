@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount, type AuthorizedAccountList } from '../../../api/index.ts';
 import type { AppliedListChange, ListChange, ListChangeOutcome } from '../config-store.ts';
+import { versionMatches } from '../expected-version.ts';
 import { appendAudit } from './audit.ts';
 import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, storedContext, text } from './rows.ts';
 import { bumpListVersion, enableSuperUserFeature, readListVersion, readSuperUserFeature } from './settings.ts';
@@ -33,7 +34,7 @@ export function applyListChangeIn(database: DatabaseSync, change: ListChange): L
     }
   }
   const currentVersion = readListVersion(database);
-  if (currentVersion !== change.expectedVersion) return { status: 'stale', currentVersion };
+  if (!versionMatches(change.expectedVersion, currentVersion)) return { status: 'stale', currentVersion };
   const context = storedContext(change.context);
 
   const byId = database.prepare(`SELECT ${AUTHORIZED_ACCOUNT_COLUMNS} FROM authorized_accounts WHERE id = ?`);

@@ -44,6 +44,7 @@ export function openSqliteStore(path: string): ConfigStore {
     applyListChange: (change) => write((db) => applyListChangeIn(db, change)),
     superUserFeature: () => read(readSuperUserFeature),
     listAdministrators: () => read(readAdministrators),
+    accessRules: () => read((db) => ({ administrators: readAdministrators(db), onboardingGroup: readOnboardingControl(db).group })),
     addAdministrator: (administrator, context) => write((db) => insertAdministrator(db, administrator, storedContext(context))),
     removeAdministrator: (sid, role, context) => write((db) => deleteAdministrator(db, sid, role, storedContext(context))),
     onboardingControl: () => read(readOnboardingControl),

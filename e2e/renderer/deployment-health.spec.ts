@@ -4,9 +4,29 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHttpsConnector, type LoopbackServer } from '../../main/core/health/testing/loopback-servers.ts';
 import { createCertificateAuthority, issueServerCertificate } from '../../main/core/tls/issue-certificates.ts';
+import { CA_FILE_REFUSED_MESSAGE } from '../../main/core/tls/read-ca-file.ts';
 import { expectNoAxeViolations } from './harness/accessibility.ts';
-import { expect, test } from './harness/fixtures.ts';
+import { consoleDefaultsFor } from './harness/console-defaults.ts';
+import { test as base, expect } from './harness/fixtures.ts';
+import { startMainProcess } from './harness/main-process.ts';
 import { saveScreen } from './harness/screenshots.ts';
+
+/**
+ * The usual fixtures, with a main process whose CA file picker answers the paths this test
+ * queued in `caFilePicks` (what the desktop's open-file dialog does in the app; an empty
+ * queue is the admin closing it). The path stays in the test's Node process, main-side.
+ */
+const test = base.extend<{ caFilePicks: string[] }>({
+  // eslint-disable-next-line no-empty-pattern
+  caFilePicks: async ({}, use) => {
+    await use([]);
+  },
+  main: async ({ testDomain, connector, caFilePicks }, use) => {
+    const main = startMainProcess(consoleDefaultsFor(testDomain, connector.url), { chooseCaFile: () => Promise.resolve(caFilePicks.shift()) });
+    await use(main);
+    await main.close();
+  },
+});
 
 /** A health run touches DNS, TLS and the service; on a shared machine give it its time. */
 const HEALTH_TIMEOUT_MS = 90_000;
@@ -68,14 +88,17 @@ test.describe('deployment health', () => {
     });
 
     for (const colorScheme of ['light', 'dark'] as const) {
-      test(`shows the certificate and TLS checks passing with the admin's CA, and passes axe (${colorScheme})`, async ({ app, page }) => {
+      test(`shows the certificate and TLS checks passing with the admin's CA, and passes axe (${colorScheme})`, async ({ app, page, caFilePicks }) => {
         await page.emulateMedia({ colorScheme });
         await app.signIn();
         await app.openView('Deployment health');
         await expectNoAxeViolations(page, `deployment health, empty (${colorScheme})`);
 
         await page.getByRole('textbox', { name: /Connector URL/ }).fill(`https://127.0.0.1:${String(server.port)}`);
-        await page.getByRole('textbox', { name: /CA certificate file/ }).fill(caFile);
+        const caGroup = page.getByRole('group', { name: 'CA certificate file (optional)' });
+        caFilePicks.push(caFile);
+        await caGroup.getByRole('button', { name: 'Choose…' }).click();
+        await expect(caGroup.getByText(/^contoso-root\.cer \(CN=Contoso E2E Root CA, valid until \d{4}-\d\d-\d\d\)$/)).toBeVisible();
         await page.getByRole('button', { name: 'Run checks' }).click();
         await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: HEALTH_TIMEOUT_MS });
 
@@ -85,5 +108,26 @@ test.describe('deployment health', () => {
         await saveScreen(page, 'deployment-health');
       });
     }
+  });
+
+  test('refuses a device chosen as the CA file with the one message, and clears a chosen file', async ({ app, page, caFilePicks }) => {
+    await app.signIn();
+    await app.openView('Deployment health');
+    const caGroup = page.getByRole('group', { name: 'CA certificate file (optional)' });
+    caFilePicks.push('/dev/zero');
+    await caGroup.getByRole('button', { name: 'Choose…' }).click();
+    await expect(caGroup.getByText('The CA file cannot be used')).toBeVisible();
+    await expect(caGroup.getByText(CA_FILE_REFUSED_MESSAGE)).toBeVisible();
+    await expect(page.getByText('/dev/zero')).toHaveCount(0);
+    await expect(caGroup.getByText('None chosen.')).toBeVisible();
+
+    const folder = await mkdtemp(path.join(tmpdir(), 'rmsadmin-e2e-ca-'));
+    await writeFile(path.join(folder, 'contoso-root.cer'), (await createCertificateAuthority({ commonName: 'Contoso E2E Root CA' })).certPem);
+    caFilePicks.push(path.join(folder, 'contoso-root.cer'));
+    await caGroup.getByRole('button', { name: 'Choose…' }).click();
+    await expect(caGroup.getByText(/^contoso-root\.cer \(/)).toBeVisible();
+    await caGroup.getByRole('button', { name: 'Clear' }).click();
+    await expect(caGroup.getByText('None chosen.')).toBeVisible();
+    await rm(folder, { recursive: true, force: true });
   });
 });

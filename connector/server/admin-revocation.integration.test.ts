@@ -75,7 +75,7 @@ describe('an administrator whose right was taken away', () => {
       call(service.url, 'DELETE', `/v1/authorized-accounts/${(first.body.entry as { id: string }).id}`, { token, headers: { 'if-match': `"${String(before.version)}"` } }),
     ]);
     expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual(Array.from({ length: 4 }, () => [403, 'ROLE_REVOKED']));
-    expect(answers[0]?.body.message).toEqual(expect.stringContaining('no longer holds'));
+    expect(answers[0].body.message).toEqual(expect.stringContaining('no longer holds'));
     expect(await service.store.listAuthorizedAccounts()).toEqual(before);
   });
 

@@ -53,6 +53,7 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
   ACCOUNT_UNUSABLE: { title: 'This account cannot sign in' },
   NO_ADMIN_ROLE: { title: 'Not a connector administrator' },
   ONBOARDING_BLOCKED: { title: 'Onboarding control blocks this account' },
+  ROLE_REVOKED: { title: 'Your administrator role was removed' },
   WRONG_ENVIRONMENT: { title: 'Wrong cloud environment' },
   THROTTLED: {
     title: 'Too many attempts',
@@ -95,11 +96,12 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
 };
 
 /**
- * Codes after which the session is over: the service no longer accepts its token.
+ * Codes after which the session is over: the service no longer accepts its token, or no
+ * longer accepts the account behind it (role removed, account disabled, onboarding control).
  *
  * The dispatcher ends the session on these, so the next call says "not signed in" at once.
  */
-export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED', 'ROLE_REVOKED', 'ACCOUNT_UNUSABLE', 'ONBOARDING_BLOCKED']);
 
 /**
  * Turn anything a handler threw into an error as data: never a stack, never a secret.

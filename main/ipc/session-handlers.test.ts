@@ -114,4 +114,13 @@ describe('session channels', () => {
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: null });
     expect(harness.directories[0]?.closed).toBe(true);
   });
+
+  it('ends the session when the service says the account lost its role, and shows why', async () => {
+    const harness = createTestConsole();
+    await harness.signIn();
+    const message = 'alice@corp.contoso.test no longer holds the GlobalAdministrator or ConnectorAdministrator role.';
+    harness.connector.overrides.listAuthorizedAccounts = () => Promise.reject(new ConnectorError('ROLE_REVOKED', message, { status: 403 }));
+    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: false, error: { code: 'ROLE_REVOKED', source: 'service', title: 'Your administrator role was removed', message } });
+    expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: null });
+  });
 });

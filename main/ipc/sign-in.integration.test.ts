@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
 import { closedPort } from '../core/connector/testing/closed-port.ts';
 import { adTestConnection, SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
-import { createLiveConsole, liveDefaults, liveSignInRequest, TOKEN_PATTERN, type LiveConsole } from './testing/live-console.ts';
+import { createLiveConsole, LIVE_CA_FILE_ID, liveDefaults, liveSignInRequest, TOKEN_PATTERN, type LiveConsole } from './testing/live-console.ts';
 
 describe('signing in to the console against the real service and DC', () => {
   let service: TestService;
@@ -29,6 +30,8 @@ describe('signing in to the console against the real service and DC', () => {
       ok: true,
       value: {
         ...liveDefaults(service),
+        // The remembered CA file goes out as main's id and its name, never its path.
+        directory: { ...liveDefaults(service).directory, caFile: { id: LIVE_CA_FILE_ID, name: path.basename(adTestConnection().caFile) } },
         // The live console has a remembered profile, no vault, no demo and no desktop.
         configured: true,
         rememberedPassword: false,

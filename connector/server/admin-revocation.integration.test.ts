@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Attribute, Change, Client } from 'ldapts';
+import type { Client } from 'ldapts';
+import { Attribute, Change } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adTestConnection, CONTOSO_OU, SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { adAdminClient, CONTOSO_OU, SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
 import { runServiceCli, serviceEnvironment } from '../cli/testing/service-process.ts';
 import { call } from './testing/http.ts';
 import { seedSid } from './testing/seed-sids.ts';
@@ -14,13 +14,6 @@ const USER = `revoke-${String(PID)}`;
 const GLOBAL_SECURITY = '-2147483646';
 const dnOf = (cn: string) => `CN=${cn},${OU}`;
 const RECHECK_SECONDS = 120;
-
-async function adminClient(): Promise<Client> {
-  const connection = adTestConnection();
-  const client = new Client({ url: connection.url, tlsOptions: { ca: readFileSync(connection.caFile, 'utf8'), servername: connection.serverName } });
-  await client.bind(connection.user, connection.password);
-  return client;
-}
 
 /**
  * Issue 13, part 1: a token must never outlive the right it was issued for. Each case signs
@@ -38,7 +31,7 @@ describe('an administrator whose right was taken away', () => {
   const etag = async (token: string) => (await call(service.url, 'GET', '/v1/authorized-accounts', { token })).headers.get('etag') ?? '';
 
   beforeAll(async () => {
-    admin = await adminClient();
+    admin = await adAdminClient();
     await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
     await admin.add(dnOf(GROUP), { objectClass: ['top', 'group'], sAMAccountName: `rev-admins-${String(PID)}`, groupType: GLOBAL_SECURITY });
     await admin.add(dnOf(USER), [

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { Client } from 'ldapts';
-import { readFileSync } from 'node:fs';
+import type { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDirectory, type Directory } from './directory-service.ts';
 import { formatDn } from './dn.ts';
-import { adConnectOptions, adTestConnection, CONTOSO_OU } from './testing/ad-test-connection.ts';
+import { adAdminClient, adConnectOptions, CONTOSO_OU } from './testing/ad-test-connection.ts';
 
 const OU = `OU=Escaping Property ${process.pid},${CONTOSO_OU}`;
 const NAME_COUNT = 25;
@@ -12,20 +11,13 @@ const hostileName = fc
   .string({ unit: fc.constantFrom('(', ')', '*', '\\', ',', '#', '+', ';', '"', '<', '>', '=', ' ', 'a', 'B', 'ö', 'Ł', '😀', '&', '|', '!'), minLength: 1, maxLength: 24 })
   .filter((name) => name.trim() === name && name.trim() !== '');
 
-async function adminClient(): Promise<Client> {
-  const connection = adTestConnection();
-  const client = new Client({ url: connection.url, tlsOptions: { ca: readFileSync(connection.caFile, 'utf8'), servername: connection.serverName } });
-  await client.bind(connection.user, connection.password);
-  return client;
-}
-
 describe('escaping against the real directory', () => {
   let admin: Client;
   let directory: Directory;
   const names = [...new Set(fc.sample(hostileName, { numRuns: NAME_COUNT * 3, seed: 4515 }).map((name) => name.toLowerCase()))].slice(0, NAME_COUNT);
 
   beforeAll(async () => {
-    admin = await adminClient();
+    admin = await adAdminClient();
     await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
     for (const [index, name] of names.entries()) {
       await admin.add(formatDn([{ type: 'CN', value: name }]) + `,${OU}`, { objectClass: ['top', 'group'], sAMAccountName: `esc-${process.pid}-${index}`, groupType: '-2147483646' });

@@ -1,10 +1,10 @@
-import { Attribute, Change, Client } from 'ldapts';
-import { readFileSync } from 'node:fs';
+import type { Client } from 'ldapts';
+import { Attribute, Change } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryObject } from '../../contract/directory.ts';
 import type { AuthorizedEntry, Finding } from '../../contract/policy.ts';
 import { connectDirectory, type Directory } from '../directory/index.ts';
-import { adConnectOptions, adTestConnection, CONTOSO_OU, SEED_PASSWORD } from '../directory/testing/ad-test-connection.ts';
+import { adAdminClient, adConnectOptions, adTestConnection, CONTOSO_OU, SEED_PASSWORD } from '../directory/testing/ad-test-connection.ts';
 import { evaluateAuthorization } from './evaluate-authorization.ts';
 import { gatherAuthorizationFacts, gatherEntryFacts } from './gather-facts.ts';
 import { reviewList } from './review-list.ts';
@@ -22,13 +22,6 @@ const names = {
 };
 const dnOf = (cn: string) => `CN=${cn},${OU}`;
 const codesOf = (findings: readonly Finding[]) => findings.map((finding) => finding.code).sort();
-
-async function adminClient(): Promise<Client> {
-  const connection = adTestConnection();
-  const client = new Client({ url: connection.url, tlsOptions: { ca: readFileSync(connection.caFile, 'utf8'), servername: connection.serverName } });
-  await client.bind(connection.user, connection.password);
-  return client;
-}
 
 async function addUser(admin: Client): Promise<void> {
   await admin.add(dnOf(names.recreated), [
@@ -56,7 +49,7 @@ describe('policy scenarios built by the test', () => {
   };
 
   beforeAll(async () => {
-    admin = await adminClient();
+    admin = await adAdminClient();
     directory = await connectDirectory(adConnectOptions());
     await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
     for (const cn of [names.primaryGroup, names.broadOuter, names.broadMiddle]) {

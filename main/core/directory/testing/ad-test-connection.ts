@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { Client } from 'ldapts';
 import { inject } from 'vitest';
 import { z } from 'zod';
 import type { ConnectOptions } from '../connect-directory.ts';
@@ -37,3 +39,16 @@ export function adConnectOptions(overrides: Partial<ConnectOptions> = {}): Conne
 
 /** The seed's password and root OU, one definition for the Samba and demo fixtures. */
 export { CONTOSO_OU, SEED_PASSWORD } from './directory-fixture.ts';
+
+/**
+ * An LDAP client bound as the test DC's administrator, for tests that build their own objects.
+ *
+ * Tests change the directory with it (add, modify, delete in an OU of their own); the code
+ * under test never sees it.
+ */
+export async function adAdminClient(): Promise<Client> {
+  const connection = adTestConnection();
+  const client = new Client({ url: connection.url, tlsOptions: { ca: await readFile(connection.caFile, 'utf8'), servername: connection.serverName } });
+  await client.bind(connection.user, connection.password);
+  return client;
+}

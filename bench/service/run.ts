@@ -5,6 +5,7 @@ import { machineFacts } from '../directory/report.ts';
 import { barePath, startBareFloor } from './bare-floor.ts';
 import { measureLookupCost, resolveBenchAccounts, type BenchAccounts } from './bench-accounts.ts';
 import { startBenchNode, type BenchNode } from './bench-node.ts';
+import { createServiceDirectory } from '../../connector/server/service-directory.ts';
 import { cpuDuring, createCpuMeter, type CpuMeter } from './cpu-meter.ts';
 import { timeListParts } from './list-parts.ts';
 import { runLoad, type LoadLoop } from './load.ts';
@@ -59,10 +60,12 @@ export async function main(): Promise<void> {
     const targets: Targets = { floorUrl: floor.url, ldap, memory };
     const storeTimes = await ldap.timeStoreAdds(accounts.pool.slice(0, storeSamples));
     await ldap.resetList();
-    const listParts = await timeListParts(ldap.store, ldap.token);
+    const serviceDirectory = createServiceDirectory(options);
+    const listParts = await timeListParts(ldap.store, serviceDirectory, ldap.token).finally(() => serviceDirectory.close());
     const partsLines = [
       `One add through the store alone (median of ${storeSamples}): list read ${formatMilliseconds(median(storeTimes.read))} ms, write transaction ${formatMilliseconds(median(storeTimes.write))} ms`,
-      `One list GET's steps alone (medians): token check ${formatMilliseconds(listParts.tokenCheck)} ms, store read ${formatMilliseconds(listParts.storeRead)} ms, response schema check ${formatMilliseconds(listParts.responseCheck)} ms, JSON ${formatMilliseconds(listParts.serialization)} ms`,
+      `One request's admin check alone (medians): token only ${formatMilliseconds(listParts.tokenCheck)} ms (the check before issue 13), token + roles from the store ${formatMilliseconds(listParts.accessCheck)} ms (every request), directory re-read of the account ${formatMilliseconds(listParts.accountRead)} ms (once per admin per CONNECTOR_ADMIN_RECHECK)`,
+      `One list GET's steps alone (medians): admin check ${formatMilliseconds(listParts.accessCheck)} ms, store read ${formatMilliseconds(listParts.storeRead)} ms, response schema check ${formatMilliseconds(listParts.responseCheck)} ms, JSON ${formatMilliseconds(listParts.serialization)} ms`,
     ];
     for (const line of partsLines) log(line);
     const listBytes = (await (await fetch(`${ldap.url}${listPath}`, { headers: { authorization: `Bearer ${ldap.token}` } })).text()).length;

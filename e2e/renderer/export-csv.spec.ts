@@ -3,23 +3,22 @@ import { lastResultOf } from './harness/bridge.ts';
 import { entryOf } from './harness/connector-service.ts';
 import { parseCsv, startsFormula } from './harness/csv.ts';
 import { expect, test } from './harness/fixtures.ts';
-import { addThroughApi } from './harness/other-client.ts';
 
-/** Names another client may store (the API takes the display name as given). */
+/**
+ * Names a list may still hold from before the service took every name from the directory
+ * (an old database, a restored backup): the export must keep them inert, not drop them.
+ */
 const HOSTILE_NAMES = ['=HYPERLINK("http://evil.example/","Click")', '+SUM(1,2)', '-2+3', '@cmd'];
 
 test.describe('export CSV', () => {
   test('downloads the list with a header and one row per entry, and no cell can start a formula', async ({ app, connector, testDomain }) => {
-    const token = await connector.signIn('alice');
     const accounts = [
       await entryOf(testDomain, 'svc-sp-central', 'sharepoint'),
       await entryOf(testDomain, 'svc-sp-apppool', 'sharepoint'),
       await entryOf(testDomain, 'FS01$', 'fci'),
       await entryOf(testDomain, 'FS02$', 'fci'),
     ];
-    for (const [index, account] of accounts.entries()) {
-      await addThroughApi(connector.url, token, { sid: account.sid, name: HOSTILE_NAMES[index] ?? account.name, role: account.role });
-    }
+    await connector.ensureEntries(accounts.map((account, index) => ({ ...account, name: HOSTILE_NAMES[index] ?? account.name })));
     const extra = await entryOf(testDomain, 'Exchange Install Domain Servers', 'exchange');
     await connector.ensureEntries([extra]);
 

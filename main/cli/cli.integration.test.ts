@@ -67,10 +67,10 @@ describe('rms-connector-admin directory', () => {
   });
 
   it.each([
-    ['directory resolve', ['directory', 'resolve', 'alice', 'Exch\u200Bange Servers'], 'Name 2: Character 5 is U+200B (zero width space), which is invisible: retype the name without it.'],
-    ['directory info', ['directory', 'info', '😀\u2066alice'], 'Character 2 is U+2066 (left-to-right isolate), which changes the reading direction: retype the name without it.'],
-    ['directory search', ['directory', 'search', 'adm\u200Fin'], 'Character 4 is U+200F (right-to-left mark), which changes the reading direction: retype the search text without it.'],
-  ])('%s refuses a hidden character with exit 2, naming it and its position', (_label, args, message) => {
+    ['directory resolve', ['directory', 'resolve', 'alice', 'Exch\u200Bange Servers'], 'directory resolve NAME 2: Character 5 is U+200B (zero width space), which is invisible: retype the name without it.'],
+    ['directory info', ['directory', 'info', '😀\u2066alice'], 'directory info name: Character 2 is U+2066 (left-to-right isolate), which changes the reading direction: retype the name without it.'],
+    ['directory search', ['directory', 'search', 'adm\u200Fin'], 'directory search QUERY: Character 4 is U+200F (right-to-left mark), which changes the reading direction: retype the search text without it.'],
+  ])('%s refuses a hidden character with exit 2, naming it and its position, before connecting', (_label, args, message) => {
     const run = cli(args);
     expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rms-connector-admin: INVALID_INPUT: ${message}\n`]);
   });

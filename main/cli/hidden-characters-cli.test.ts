@@ -40,6 +40,10 @@ describe('rms-connector-admin with a hidden character in a name', { timeout: 60_
     ['servers remove NAME', ['servers', 'remove', '\uFEFFFS01$'], 'servers remove NAME: Character 1 is U+FEFF (byte order mark)'],
     ['a name in a --list file', ['review', '--list', listFile], 'entry 2, "name": Character 10 is U+2060 (word joiner)'],
     ['a name in a servers import file', ['servers', 'import', listFile], 'entry 2, "name": Character 10 is U+2060 (word joiner)'],
+    ['the second of several directory resolve names', ['directory', 'resolve', 'alice', 'b\u200Fob'], 'directory resolve NAME 2: Character 2 is U+200F (right-to-left mark)'],
+    ['a directory search query', ['directory', 'search', 'Exchange\u2066'], 'directory search QUERY: Character 9 is U+2066'],
+    ['a directory members group name', ['directory', 'members', '\u200BExchange Servers'], 'directory members group name: Character 1 is U+200B'],
+    ['a directory info name', ['directory', 'info', 'FS01\u2060$'], 'directory info name: Character 5 is U+2060'],
   ])('refuses %s with INVALID_INPUT, exit 2 and where the character is, in JSON too', (_label, args, message) => {
     const run = cli([...args, '--json']);
     expect([run.status, JSON.parse(run.stdout)]).toEqual([2, { error: { code: 'INVALID_INPUT', message: expect.stringContaining(message) } }]);

@@ -4,6 +4,7 @@ import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directo
 import { CliError, EXIT } from './cli-error.ts';
 import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
 import { healthCommandFor } from './health-commands.ts';
+import { typedName } from './typed-name.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { serverConfigCommandFor } from './server-config-commands.ts';
@@ -138,20 +139,23 @@ async function commandFor(group: string, rest: readonly string[], values: Values
 function directoryCommandFor(command: string | undefined, operands: readonly string[], values: Values, io: CliIo): (directory: Directory) => Promise<CommandResult> {
   const one = (what: string) => {
     if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `directory ${command ?? ''} takes exactly one ${what}; ${operands.length} given.`);
-    return operands[0];
+    return typedName(operands[0], `directory ${command ?? ''} ${what}`);
   };
   switch (command) {
-    case 'resolve':
+    case 'resolve': {
       if (operands.length === 0) throw new CliError('USAGE', 'directory resolve needs at least one name, for example: directory resolve "CORP\\Exchange Servers".');
-      return (directory) => resolveCommand(directory, operands);
+      const names = operands.map((name, index) => typedName(name, operands.length === 1 ? 'directory resolve NAME' : `directory resolve NAME ${String(index + 1)}`));
+      return (directory) => resolveCommand(directory, names);
+    }
     case 'search': {
       if (operands.length > 1) throw new CliError('USAGE', 'directory search takes one QUERY (quote it if it has spaces).');
+      const query = typedName(operands[0] ?? '', 'directory search QUERY', 'the search text');
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new CliError('USAGE', `--limit must be a positive whole number, not "${values.limit ?? ''}".`);
       const progress = io.stderrIsTerminal && values.json !== true ? (message: string) => {
         io.stderr(`\r${message}`);
       } : () => undefined;
-      return (directory) => searchCommand(directory, operands[0] ?? '', { type: values.type, base: values.base, limit }, progress);
+      return (directory) => searchCommand(directory, query, { type: values.type, base: values.base, limit }, progress);
     }
     case 'members': {
       const name = one('group name');

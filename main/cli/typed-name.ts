@@ -8,8 +8,8 @@ import { CliError } from './cli-error.ts';
  * pasted from a web page or a chat can carry a zero-width space or a direction mark that
  * no terminal shows; `where` says which operand or flag it came from.
  */
-export function typedName(text: string, where: string): string {
-  const hidden = hiddenCharacterMessage(text);
+export function typedName(text: string, where: string, subject = 'the name'): string {
+  const hidden = hiddenCharacterMessage(text, subject);
   if (hidden !== undefined) throw new CliError('INVALID_INPUT', `${where}: ${hidden}`);
   return text;
 }

@@ -69,7 +69,7 @@ async function startDemoSession(folder: string): Promise<PreviewSession> {
   });
   const demoService = async () => {
     const signIn = await demo.demo.start(new AbortController().signal);
-    return { url: signIn.serviceUrl };
+    return { url: signIn.serviceUrl, chooseCa: signIn.serviceCaFile !== undefined };
   };
   return {
     main: demo.main,

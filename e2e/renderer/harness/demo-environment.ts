@@ -19,7 +19,10 @@ export type DemoMainProcess = { readonly main: MainProcess; readonly demo: DemoE
 export async function startDemoMainProcess(): Promise<DemoMainProcess> {
   const folder = await mkdtemp(path.join(tmpdir(), 'rmsadmin-e2e-demo-'));
   const demo = createDemoEnvironment({ folder });
-  const main = startMainProcess(EMPTY_PROFILE_DEFAULTS, { configured: false, demo });
+  // The file picker's stand-in picks the demo service's own CA, as an admin would in the
+  // desktop app's open-file dialog (Deployment health checks the demo over HTTPS with it).
+  const chooseCaFile = async () => (await demo.start(new AbortController().signal)).serviceCaFile;
+  const main = startMainProcess(EMPTY_PROFILE_DEFAULTS, { configured: false, demo, chooseCaFile });
   return {
     main,
     demo,

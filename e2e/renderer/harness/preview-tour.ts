@@ -12,7 +12,11 @@ const EXAMPLE_CONNECTOR_URL = 'https://rmsconnector.contoso.com';
 const EXAMPLE_TENANT_URL = 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com';
 
 /** The connector service the Deployment health screen checks. */
-export type HealthTarget = { readonly url: string };
+export type HealthTarget = {
+  readonly url: string;
+  /** Choose a CA file through the picker first (its stand-in answers the target's CA). */
+  readonly chooseCa?: boolean;
+};
 
 /** Capture the viewport in light and dark as `<name>-<scheme>.png`; resolves to the files. */
 async function capture(page: Page, folder: string, name: string): Promise<string[]> {
@@ -63,11 +67,17 @@ async function captureObjectPicker(page: Page, dialog: Locator, folder: string):
 /**
  * Run the checks against `target` and wait for the results (or an error to show).
  *
- * No CA file is chosen (the field is a file picker): a service with a certificate from a CA
- * of its own, like the demo's, shows its TLS checks failing, which is what the screen says then.
+ * With `chooseCa` the CA file is chosen through the picker (main's stand-in answers the
+ * service's own CA), so a service with a certificate from a CA of its own, like the demo's,
+ * shows its TLS checks passing.
  */
 async function runHealthChecks(page: Page, target: HealthTarget): Promise<void> {
   await page.getByRole('textbox', { name: /Connector URL/ }).fill(target.url);
+  if (target.chooseCa === true) {
+    const caGroup = page.getByRole('group', { name: 'CA certificate file (optional)' });
+    await caGroup.getByRole('button', { name: 'Choose…' }).click();
+    await caGroup.getByRole('button', { name: 'Clear' }).waitFor(LONG_WAIT);
+  }
   await page.getByRole('button', { name: 'Run checks' }).click();
   await page.getByRole('button', { name: 'Run again' }).or(page.getByRole('alert')).first().waitFor(HEALTH_WAIT);
 }

@@ -121,7 +121,7 @@ export const API_ROUTES = {
       201: { description: 'Added.', schema: AddAuthorizedAccountResultSchema },
       ...WRITE_ERRORS,
       409: error('Already authorized for this role, or a request with the same Idempotency-Key is still running.'),
-      422: error('The SID is not in the directory, the policy refuses the grant, or the Idempotency-Key was used with another body.'),
+      422: error("The SID is not in the directory, its directory name holds an invisible or direction character (ACCOUNT_NAME_REFUSED), the policy refuses the grant, or the Idempotency-Key was used with another body."),
       503: error('The directory could not be reached to check the account, or to re-check the signed-in one.'),
     },
   },
@@ -138,7 +138,7 @@ export const API_ROUTES = {
     responses: {
       200: { description: 'Replaced.', schema: ReplaceAuthorizedAccountsResultSchema },
       ...WRITE_ERRORS,
-      422: error('A SID is not in the directory, the policy refuses an entry, or the list repeats an entry.'),
+      422: error("A SID is not in the directory, an account's directory name holds an invisible or direction character (ACCOUNT_NAME_REFUSED), the policy refuses an entry, or the list repeats an entry."),
       503: error('The directory could not be reached to check the accounts, or to re-check the signed-in one.'),
     },
   },

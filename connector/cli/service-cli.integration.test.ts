@@ -78,6 +78,9 @@ describe('rms-connector-service command line', () => {
     ['a tenant URL that is not https', ['serve'], { CONNECTOR_TENANT_URL: 'javascript:alert(1)' }, 'CONNECTOR_TENANT_URL'],
     ['a database in a missing folder', ['admins', 'list'], { CONNECTOR_DATABASE: '/nonexistent/folder/config.sqlite' }, '/nonexistent/folder/config.sqlite'],
     ['a password given as a flag', ['serve', '--ldap-password', 'secret'], {}, 'ldap-password'],
+    ['a directory CA that is a device', ['serve', '--listen', '127.0.0.1:0'], { CONNECTOR_LDAP_CA: '/dev/zero' }, 'CONNECTOR_LDAP_CA: The CA file "/dev/zero" cannot be used'],
+    ['a directory CA that is missing', ['serve', '--listen', '127.0.0.1:0'], { CONNECTOR_LDAP_CA: '/nonexistent/ca.pem' }, 'CONNECTOR_LDAP_CA: The CA file "/nonexistent/ca.pem" cannot be used'],
+    ['a directory timeout out of range', ['serve'], { CONNECTOR_LDAP_TIMEOUT: '0' }, 'CONNECTOR_LDAP_TIMEOUT'],
   ])('stops at start with a message naming the setting: %s', (_label, args, overrides, setting) => {
     const answer = runServiceCli(args, { ...env, ...Object.fromEntries(Object.entries(overrides).filter((pair): pair is [string, string] => pair[1] !== undefined)), ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value === undefined).map(([key]) => [key, ''])) });
     expect({ status: answer.status, stdout: answer.stdout }).toEqual({ status: 2, stdout: '' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adAdminClient, CONTOSO_OU, SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
 import { runServiceCli, serviceEnvironment } from '../cli/testing/service-process.ts';
 import { call } from './testing/http.ts';
-import { seedSid } from './testing/seed-sids.ts';
+import { bulkUserSids, seedSid } from './testing/seed-sids.ts';
 import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 
 const PID = process.pid;
@@ -69,6 +69,20 @@ describe('an administrator whose right was taken away', () => {
     ]);
     expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual(Array.from({ length: 4 }, () => [403, 'ROLE_REVOKED']));
     expect(answers[0].body.message).toEqual(expect.stringContaining('no longer holds'));
+    expect(await service.store.listAuthorizedAccounts()).toEqual(before);
+  });
+
+  it('does not commit an import whose admin was removed while its entries were being checked', async () => {
+    await service.grant(upnOf('alice'), 'ConnectorAdministrator');
+    const token = await service.signIn(upnOf('alice'));
+    const before = await service.store.listAuthorizedAccounts();
+    const entries = (await bulkUserSids(300)).map((sid, index) => ({ sid, name: `bulk ${String(index)}`, role: 'sharepoint' }));
+    const importing = call(service.url, 'PUT', '/v1/authorized-accounts', { token, body: { entries }, headers: { 'if-match': `"${String(before.version)}"` } });
+    // Checking 300 accounts against the directory takes a while; the role goes meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await service.store.removeAdministrator(await aliceSid(), 'ConnectorAdministrator', FIXTURE_CONTEXT);
+    const answer = await importing;
+    expect([answer.status, answer.body.code]).toEqual([403, 'ROLE_REVOKED']);
     expect(await service.store.listAuthorizedAccounts()).toEqual(before);
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './testing/http.ts';
 import { seedSids } from './testing/seed-sids.ts';
-import { adTestConnection } from '../../main/core/directory/testing/ad-test-connection.ts';
+import type { Client } from 'ldapts';
+import { adAdminClient, adTestConnection, CONTOSO_OU } from '../../main/core/directory/testing/ad-test-connection.ts';
 import { startTestService, type TestService } from './testing/service-fixture.ts';
 
 /**
@@ -19,14 +20,26 @@ describe('the service keeps to HTTP and to the directory', () => {
     for (const entry of (await list()).body.entries as { id: string }[]) await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': '*' } });
   };
 
+  const OU = `OU=Http Semantics ${String(process.pid)},${CONTOSO_OU}`;
+  const spoofDn = `CN=PRN Spoof ${String(process.pid)},${OU}`;
+  let admin: Client;
+
   beforeAll(async () => {
+    admin = await adAdminClient();
+    await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
+    // A computer account anyone allowed to join machines could create: its sAMAccountName
+    // carries a right-to-left override, so "EXCH\u202E10$" would read as another name.
+    await admin.add(spoofDn, { objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'], sAMAccountName: `EXCH\u202E${String(process.pid % 1000)}$`, userAccountControl: '4096' });
     service = await startTestService();
     await service.grant('CORP\\Administrator', 'GlobalAdministrator');
     token = await service.signIn('CORP\\Administrator', adTestConnection().password);
-    Object.assign(sids, await seedSids(['CORP\\EXCH01$', 'CORP\\FS01$', 'CORP\\FS02$', 'svc-sp-central']));
+    Object.assign(sids, await seedSids(['CORP\\EXCH01$', 'CORP\\FS01$', 'CORP\\FS02$', 'svc-sp-central', spoofDn]));
   });
   afterAll(async () => {
     await service.dispose();
+    await admin.del(spoofDn).catch(() => undefined);
+    await admin.del(OU).catch(() => undefined);
+    await admin.unbind();
   });
 
   it("stores and audits the directory's DOMAIN\\sam for a SID, never the name the client sent, and audits the actor by UPN", async () => {
@@ -38,6 +51,15 @@ describe('the service keeps to HTTP and to the directory', () => {
     expect(record).toMatchObject({ actor: 'Administrator@corp.contoso.test', target: 'CORP\\EXCH01$ (fci)', after: { name: 'CORP\\EXCH01$' } });
     expect(audit.text).not.toContain('Harmless Printer');
     await removeAll();
+  });
+
+  it('refuses an account whose directory name holds a direction character, showing the character as its code', async () => {
+    const before = await list();
+    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: sids[spoofDn], name: 'CORP\\PRN01$', role: 'fci' }, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    expect([answer.status, answer.body.code]).toEqual([422, 'ACCOUNT_NAME_REFUSED']);
+    expect(answer.body.message).toEqual(expect.stringContaining('CORP\\EXCH<U+202E>'));
+    expect(answer.text).not.toContain('\u202E');
+    expect((await list()).body).toEqual(before.body);
   });
 
   it.each([

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import { CaFileError, describeCaFileRefusal, readCaFile } from '../../main/core/tls/read-ca-file.ts';
 import type { FastifyInstance } from 'fastify';
 import { createAdminAccess } from './auth/admin-access.ts';
 import { createSignIn } from './auth/sign-in.ts';
@@ -38,10 +40,11 @@ export type ServiceDependencies = {
 export async function startService(config: ServiceConfig, dependencies: ServiceDependencies): Promise<RunningService> {
   const now = dependencies.now ?? (() => new Date());
   const https = config.tls ? await readTls(config.tls) : undefined;
+  const directoryOptions = await withDirectoryCaRead(config.directory);
   const store = await dependencies.openStore(config.database);
   try {
     await refuseSharedSqlite(store, config, now());
-    const directory = dependencies.directory ?? createServiceDirectory(config.directory);
+    const directory = dependencies.directory ?? createServiceDirectory(directoryOptions);
     const tokens = createTokenAuthority(await store.tokenSigningKey(), config.environment, config.tokenLifetimeSeconds);
     const access = createAdminAccess({ store, directory, tokens, now, accountRecheckSeconds: config.accountRecheckSeconds });
     const context: ServiceContext = {
@@ -99,6 +102,24 @@ async function readTls(tls: NonNullable<ServiceConfig['tls']>): Promise<{ cert: 
     }
   };
   return { cert: await read(tls.certFile, 'CONNECTOR_TLS_CERT'), key: await read(tls.keyFile, 'CONNECTOR_TLS_KEY') };
+}
+
+/**
+ * Read the directory's CA file once, at start, through the safe reader.
+ *
+ * A CA file that cannot be used stops the node with the setting's name, instead of turning
+ * every later sign-in into an error that would tell an unauthenticated caller about a file on
+ * the server.
+ */
+async function withDirectoryCaRead(options: ConnectOptions): Promise<ConnectOptions> {
+  const { caFile, ...rest } = options;
+  if (caFile === undefined) return options;
+  try {
+    return { ...rest, caPem: (await readCaFile(caFile)).pem };
+  } catch (error) {
+    if (error instanceof CaFileError) throw new Error(`CONNECTOR_LDAP_CA: ${describeCaFileRefusal(caFile, error)}`);
+    throw error;
+  }
 }
 
 async function refuseSharedSqlite(store: ConfigStore, config: ServiceConfig, now: Date): Promise<void> {

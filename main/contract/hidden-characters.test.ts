@@ -37,6 +37,14 @@ describe('hidden-characters', () => {
     ['a byte order mark', '\uFEFFCORP\\alice', [1, 'U+FEFF', 'byte order mark', 'invisible']],
     ['a lone high surrogate', 'ab\uD83D', [3, 'U+D83D', 'lone high surrogate', 'lone-surrogate']],
     ['a lone low surrogate', '\uDE00ab', [1, 'U+DE00', 'lone low surrogate', 'lone-surrogate']],
+    ['a soft hyphen', 'exch\u00ADange', [5, 'U+00AD', 'soft hyphen', 'invisible']],
+    ['a combining grapheme joiner', 'a\u034Fb', [2, 'U+034F', 'combining grapheme joiner', 'invisible']],
+    ['a Hangul filler', 'a\u3164', [2, 'U+3164', 'hangul filler', 'invisible']],
+    ['a halfwidth Hangul filler', '\uFFA0a', [1, 'U+FFA0', 'halfwidth hangul filler', 'invisible']],
+    ['a variation selector', 'a\uFE0Fb', [2, 'U+FE0F', 'variation selector', 'invisible']],
+    ['a tag character', 'a\u{E0041}b', [2, 'U+E0041', 'tag character', 'invisible']],
+    ['an interlinear annotation anchor', 'a\uFFF9b', [2, 'U+FFF9', 'invisible formatting character', 'invisible']],
+    ['an Arabic number sign', '\u0600ab', [1, 'U+0600', 'invisible formatting character', 'invisible']],
     ['a high surrogate followed by another high surrogate', '\uD83D\uD83D\uDE00', [1, 'U+D83D', 'lone high surrogate', 'lone-surrogate']],
   ])('finds %s, with its position, code, name and kind', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);

@@ -59,7 +59,17 @@ const NAMED: ReadonlyMap<number, readonly [string, HiddenCharacterKind]> = new M
   [0x206e, ['national digit shapes', 'invisible']],
   [0x206f, ['nominal digit shapes', 'invisible']],
   [0xfeff, ['byte order mark', 'invisible']],
+  [0x00ad, ['soft hyphen', 'invisible']],
+  [0x034f, ['combining grapheme joiner', 'invisible']],
+  [0x115f, ['hangul choseong filler', 'invisible']],
+  [0x1160, ['hangul jungseong filler', 'invisible']],
+  [0x3164, ['hangul filler', 'invisible']],
+  [0xffa0, ['halfwidth hangul filler', 'invisible']],
 ]);
+
+// Everything else Unicode says renders as nothing (variation selectors, tag characters, other
+// format characters such as U+FFF9–U+FFFB): refused under a generic name.
+const OTHER_INVISIBLE = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
 
 const REASONS: Readonly<Record<HiddenCharacterKind, string>> = {
   control: 'is a control character',
@@ -74,8 +84,9 @@ const REASONS: Readonly<Record<HiddenCharacterKind, string>> = {
  *
  * Refused: C0 and C1 controls, line and paragraph separators, the bidirectional marks,
  * embeddings, overrides and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069),
- * the invisible ones (U+180E, U+200B–U+200D, U+2060–U+2064, U+206A–U+206F, U+FEFF) and lone
- * surrogates. Each makes a name look like another in a list an admin reviews, or forges a
+ * the invisible ones (U+180E, U+200B–U+200D, U+2060–U+2064, U+206A–U+206F, U+FEFF, the soft
+ * hyphen, Hangul fillers, variation selectors, tag characters, and every other format or
+ * default-ignorable character) and lone surrogates. Each makes a name look like another in a list an admin reviews, or forges a
  * line in a log; none belongs in an account or group name. One home, so the console, the
  * command line, the service and the directory layer refuse exactly the same characters.
  */
@@ -97,6 +108,9 @@ function classify(codePoint: number): readonly [string, HiddenCharacterKind] | u
   // Iterating a string yields a surrogate on its own only when its partner is missing.
   if (codePoint >= 0xd800 && codePoint <= 0xdbff) return ['lone high surrogate', 'lone-surrogate'];
   if (codePoint >= 0xdc00 && codePoint <= 0xdfff) return ['lone low surrogate', 'lone-surrogate'];
+  if (codePoint >= 0xfe00 && codePoint <= 0xfe0f) return ['variation selector', 'invisible'];
+  if (codePoint >= 0xe0000 && codePoint <= 0xe007f) return ['tag character', 'invisible'];
+  if (OTHER_INVISIBLE.test(String.fromCodePoint(codePoint))) return ['invisible formatting character', 'invisible'];
   return undefined;
 }
 

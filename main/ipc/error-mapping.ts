@@ -86,6 +86,7 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
   },
   INVALID_OPTIONS: { title: 'The service settings are not valid' },
   POLICY_REFUSED: { title: 'The service refused this grant' },
+  ACCOUNT_NAME_REFUSED: { title: "The account's name hides a character" },
   ALREADY_AUTHORIZED: { title: 'Already allowed' },
   SID_NOT_FOUND: { title: 'Not found in the directory' },
   NOT_FOUND: { title: 'Not in the list' },

@@ -1,4 +1,5 @@
 import type { CloudEnvironment, SignInRequest, SignInResponse } from '../../api/index.ts';
+import { hiddenCharacterMessage } from '../../../main/contract/hidden-characters.ts';
 import { DirectoryError } from '../../../main/core/directory/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceDirectory } from '../service-directory.ts';
@@ -50,6 +51,9 @@ export function createSignIn(dependencies: SignInDependencies): SignIn {
     }
     const directoryAccount = await directoryCall(() => directory.accountOf(request.username));
     if (!directoryAccount) throw new ApiFailure('NO_ADMIN_ROLE', `"${request.username}" signed in, but the directory has no user account by that name to check roles for. Sign in with your user principal name.`);
+    const hidden = hiddenCharacterMessage(directoryAccount.name, 'the user principal name in Active Directory');
+    // The UPN becomes the audit actor: it must read as what it is.
+    if (hidden !== undefined) throw new ApiFailure('ACCOUNT_UNUSABLE', `This account's user principal name cannot be used as an audit name. ${hidden}`);
     const decision = decideAccess(directoryAccount, await store.accessRules());
     if (decision.status === 'disabled') throw new ApiFailure('ACCOUNT_UNUSABLE', `${directoryAccount.name} is disabled in the directory. Ask a domain administrator to enable it.`);
     if (decision.status === 'no-role') {

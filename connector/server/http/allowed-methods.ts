@@ -27,5 +27,6 @@ export function createAllowedMethods(routes: readonly Pick<RouteDefinition, 'met
 
 function patternOf(template: string): RegExp {
   const parts = template.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[^/]+')}/?$`);
+  // Exact paths only: the router does not ignore a trailing slash, so neither may the 405.
+  return new RegExp(`^${parts.join('[^/]+')}$`);
 }

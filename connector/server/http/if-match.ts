@@ -16,11 +16,14 @@ const MAX_TAGS = 100;
 export function expectedVersionOf(ifMatch: string | string[] | undefined): ExpectedVersion {
   if (ifMatch === undefined) throw new ApiFailure('PRECONDITION_REQUIRED', MISSING);
   const value = Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch;
-  if (value.trim() === '*') return 'any';
+  // Only SP and HTAB are whitespace in a field value (OWS); NBSP is obs-text, not space.
+  if (value.replace(/^[ \t]+|[ \t]+$/g, '') === '*') return 'any';
   const tags = entityTagsOf(value);
   if (tags.length === 0) throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
   if (tags.length > MAX_TAGS) throw new ApiFailure('INVALID_PRECONDITION', `If-Match names ${String(tags.length)} entity tags; send the one ETag the list was read with.`);
-  return tags.filter((tag) => !tag.weak && /^\d{1,15}$/.test(tag.opaque)).map((tag) => Number(tag.opaque));
+  // Strong comparison is character for character: only the canonical form the service sends
+  // ("7", never "07") can equal an ETag it issued.
+  return tags.filter((tag) => !tag.weak && /^(?:0|[1-9]\d{0,14})$/.test(tag.opaque)).map((tag) => Number(tag.opaque));
 }
 
 type EntityTag = { readonly weak: boolean; readonly opaque: string };

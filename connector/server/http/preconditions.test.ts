@@ -32,6 +32,8 @@ describe('preconditions', () => {
     ['"a,b", "5"', [5]],
     [', "5" ,, ', [5]],
     ['"\xe9t\xe9"', []],
+    ['"01"', []],
+    ['"0"', [0]],
   ])('reads If-Match %j as %j (RFC 9110 §13.1.1)', (header, expected) => {
     expect(expectedVersionOf(header)).toEqual(expected);
   });
@@ -43,6 +45,7 @@ describe('preconditions', () => {
     ['"1" "2"', 'INVALID_PRECONDITION'],
     ['"1', 'INVALID_PRECONDITION'],
     ['*, "1"', 'INVALID_PRECONDITION'],
+    ['\xa0*', 'INVALID_PRECONDITION'],
     ['w/"1"', 'INVALID_PRECONDITION'],
     ['"a b"', 'INVALID_PRECONDITION'],
     [Array.from({ length: 101 }, (_, index) => `"${String(index)}"`).join(','), 'INVALID_PRECONDITION'],

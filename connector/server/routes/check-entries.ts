@@ -2,7 +2,9 @@ import type { NewAuthorizedAccount } from '../../api/index.ts';
 import { directoryCall } from '../auth/directory-call.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceContext } from '../service-context.ts';
+import type { NamedObject } from '../service-directory.ts';
 import type { EntryToAdd } from '../store/config-store.ts';
+import { describeHiddenCharacter, findHiddenCharacter } from '../../../main/contract/hidden-characters.ts';
 
 const POLICY_CONCURRENCY = 4;
 
@@ -25,6 +27,7 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
       details: missing.slice(0, 20).map((entry) => `${entry.name} (${entry.sid})`),
     });
   }
+  refuseHiddenDirectoryNames([...objects.values()]);
   const refusals: string[] = [];
   const checked: EntryToAdd[] = [];
   for (let start = 0; start < entries.length; start += POLICY_CONCURRENCY) {
@@ -44,4 +47,29 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
     throw new ApiFailure('POLICY_REFUSED', `The grant is refused: ${refusals[0] ?? ''}`, { details: refusals.slice(0, 50) });
   }
   return checked;
+}
+
+/**
+ * Refuse accounts whose directory name holds an invisible or direction character.
+ *
+ * The list shows the directory's name, so a computer account someone created as
+ * `EXCH01<U+202E>$` would read as another name in the list and the audit trail. The
+ * message shows the character as its code, never the raw name.
+ */
+function refuseHiddenDirectoryNames(objects: readonly NamedObject[]): void {
+  const refused = objects.flatMap(({ accountName, object }) => {
+    const found = findHiddenCharacter(accountName);
+    return found ? [`${visibleForm(accountName)} (${object.sid}): ${describeHiddenCharacter(found, 'the account name in Active Directory')}`] : [];
+  });
+  if (refused.length > 0) {
+    throw new ApiFailure('ACCOUNT_NAME_REFUSED', `The directory names this account with a character an admin cannot see: ${refused[0] ?? ''} Rename it (sAMAccountName), then add it.`, { details: refused.slice(0, 20) });
+  }
+}
+
+/** The name with each hidden character written as its code, safe to show and to log. */
+function visibleForm(name: string): string {
+  return [...name].map((character) => {
+    const found = findHiddenCharacter(character);
+    return found ? `<${found.code}>` : character;
+  }).join('');
 }

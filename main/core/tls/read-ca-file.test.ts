@@ -63,10 +63,9 @@ describe('read-ca-file', () => {
     ['a missing file', () => path.join(folder, 'missing.pem'), 'unreadable'],
     ['a text file', () => path.join(folder, 'text.txt'), 'not-pem'],
     ['a PEM block that is no certificate', () => path.join(folder, 'broken.pem'), 'not-pem'],
-  ])('refuses %s with the one message, at once', async (_label, file, reason) => {
-    const startedAt = performance.now();
-    const result = await outcome(file(), 2_000);
-    expect([result, performance.now() - startedAt < 1_500]).toEqual([{ message: CA_FILE_REFUSED_MESSAGE, reason }, true]);
+  ])('refuses %s with the one message, for its own reason (not the deadline)', async (_label, file, reason) => {
+    // A read that hung or went on reading would end at the 2 s deadline as 'timed-out'.
+    expect(await outcome(file(), 2_000)).toEqual({ message: CA_FILE_REFUSED_MESSAGE, reason });
   });
 
   it('refuses a file this account may not read with the same message as a missing one', async () => {

@@ -39,6 +39,11 @@ export const HealthCheckResultSchema = z
 /** See {@link HealthCheckResultSchema}. */
 export type HealthCheckResult = z.infer<typeof HealthCheckResultSchema>;
 
+/** Counts per status, for a one-line summary and the CLI's exit code. */
+export const HealthSummarySchema = z.object({ pass: z.number().int(), warn: z.number().int(), fail: z.number().int(), notRun: z.number().int() }).strict();
+/** See {@link HealthSummarySchema}. */
+export type HealthSummary = z.infer<typeof HealthSummarySchema>;
+
 /**
  * A whole run as the view shows it, plus the same report as plain text for a ticket.
  *
@@ -51,9 +56,10 @@ export const HealthReportSchema = z
     startedAt: z.iso.datetime(),
     finishedAt: z.iso.datetime(),
     durationMs: z.number().int().nonnegative(),
+    /** `fail` when any check failed, else `warn` when any warned, else `pass`. */
     overall: z.enum(['pass', 'warn', 'fail']),
     cancelled: z.boolean(),
-    summary: z.object({ pass: z.number().int(), warn: z.number().int(), fail: z.number().int(), notRun: z.number().int() }).strict(),
+    summary: HealthSummarySchema,
     results: z.array(HealthCheckResultSchema),
     loadBalancerChecklist: z.array(z.string()),
     text: z.string(),

@@ -1,7 +1,7 @@
 import type { AuthorizedAccountList, ConnectorNodeList } from '../../../connector/api/index.ts';
+import type { HealthCheckResult as ReportedCheckResult, HealthReport as ReportedHealthReport, HealthSummary } from '../../contract/health.ts';
 
-/** The outcome of one check: `not-run` always carries the reason. */
-export type HealthStatus = 'pass' | 'warn' | 'fail' | 'not-run';
+export type { HealthStatus, HealthSummary } from '../../contract/health.ts';
 
 /** Every check code, in the order reports list them (docs/deployment-health.md explains each). */
 export const HEALTH_CHECK_CODES = [
@@ -31,43 +31,26 @@ export type HealthCheckCode = (typeof HEALTH_CHECK_CODES)[number];
  * What one check found: the figures it measured and, in the admin's words, what to do.
  *
  * `measured` states facts (times, names, dates, protocol), never advice; `action` is empty
- * only when nothing needs doing.
+ * only when nothing needs doing. The contract's result, with the code narrowed: core names
+ * only its own codes, while the contract accepts any code-shaped string.
  */
-export type HealthCheckResult = {
-  readonly code: HealthCheckCode;
-  readonly status: HealthStatus;
-  readonly title: string;
-  readonly measured: string;
-  readonly action: string;
-  readonly notRunReason?: string;
-  readonly durationMs: number;
-};
+export type HealthCheckResult = Readonly<Omit<ReportedCheckResult, 'code'>> & { readonly code: HealthCheckCode };
 
 /** What a check function returns; the runner adds the code, title and duration. */
-export type CheckOutcome = {
-  readonly status: HealthStatus;
-  readonly measured: string;
-  readonly action: string;
-  readonly notRunReason?: string;
-};
+export type CheckOutcome = Pick<HealthCheckResult, 'status' | 'measured' | 'action' | 'notRunReason'>;
 
-/** Counts per status, for a one-line summary and the exit code. */
-export type HealthSummary = { readonly pass: number; readonly warn: number; readonly fail: number; readonly notRun: number };
-
-/** A whole run: every check in {@link HEALTH_CHECK_CODES} order. */
-export type HealthReport = {
-  readonly connectorUrl: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly durationMs: number;
-  /** `fail` when any check failed, else `warn` when any warned, else `pass`. */
-  readonly overall: 'pass' | 'warn' | 'fail';
-  readonly cancelled: boolean;
-  readonly summary: HealthSummary;
+/**
+ * A whole run: every check in {@link HEALTH_CHECK_CODES} order.
+ *
+ * The contract's report without what only the console adds (the load-balancer checklist and
+ * the ticket text), its results with core's narrowed codes.
+ */
+export type HealthReport = Readonly<Omit<ReportedHealthReport, 'results' | 'summary' | 'loadBalancerChecklist' | 'text'>> & {
+  readonly summary: Readonly<HealthSummary>;
   readonly results: readonly HealthCheckResult[];
 };
 
-/** Progress of a run, for a progress bar or a terminal line. */
+/** Progress of a run, for a progress bar or a terminal line (events as they happen; the contract's `HealthProgress` is main's polled count). */
 export type HealthProgress =
   | { readonly kind: 'started'; readonly code: HealthCheckCode; readonly title: string; readonly total: number; readonly finished: number }
   | { readonly kind: 'finished'; readonly result: HealthCheckResult; readonly total: number; readonly finished: number };

@@ -1,9 +1,8 @@
 import type { DirectoryObject } from '../../main/contract/directory.ts';
 import type { Finding, Role } from '../../main/contract/policy.ts';
 import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials, type ConnectOptions, type Directory } from '../../main/core/directory/index.ts';
-import { evaluateAuthorization } from '../../main/core/policy/evaluate-authorization.ts';
+import { judgeGrant } from '../../main/core/authorization/judge-grant.ts';
 import { labelOf } from '../../main/core/policy/finding.ts';
-import { gatherAuthorizationFacts } from '../../main/core/policy/gather-facts.ts';
 
 /**
  * A directory account as sign-in and the per-request role check need it: its SID, its user
@@ -26,7 +25,8 @@ export type ServiceDirectory = {
   objectsBySid(sids: readonly string[]): Promise<ReadonlyMap<string, NamedObject>>;
   /**
    * The policy's findings that block a grant (severity error), judged on the object alone:
-   * the list and connector hosts only ever raise warnings, which the console handles.
+   * the list and connector hosts only ever raise warnings, which the console handles. The
+   * judging is core's `judgeGrant`, the same the console and the CLI run.
    */
   blockingFindings(role: Role, object: DirectoryObject): Promise<Finding[]>;
   close(): Promise<void>;
@@ -88,10 +88,7 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
         return found;
       }),
     blockingFindings: (role, object) =>
-      use(async (open) => {
-        const facts = await gatherAuthorizationFacts(open, { role, object, list: [], connectorNodeNames: [] });
-        return evaluateAuthorization(facts).filter((finding) => finding.severity === 'error');
-      }),
+      use(async (open) => [...(await judgeGrant(open, { role, object, list: [], connectorNodeNames: [] })).blocking]),
     close: async () => {
       const open = connection;
       connection = undefined;

@@ -1,7 +1,8 @@
 import { RoleSchema, type AuthorizedEntry, type Finding, type Role } from '../contract/policy.ts';
 import type { Directory } from '../core/directory/index.ts';
-import { evaluateAuthorization, findingsForUnresolved } from '../core/policy/evaluate-authorization.ts';
-import { gatherAuthorizationFacts, gatherEntryFacts } from '../core/policy/gather-facts.ts';
+import { judgeGrant } from '../core/authorization/judge-grant.ts';
+import { resolveAccount } from '../core/authorization/resolve-account.ts';
+import { gatherEntryFacts } from '../core/policy/gather-facts.ts';
 import { reviewList } from '../core/policy/review-list.ts';
 import { effectiveSuperUsers } from '../core/policy/super-users.ts';
 import { readAuthorizedList } from './authorized-list-file.ts';
@@ -62,12 +63,12 @@ export async function policyCommandFor(command: string, operands: readonly strin
  */
 export async function checkCommand(directory: Directory, request: { role: Role; name: string; list: readonly AuthorizedEntry[]; connectorNodeNames: readonly string[] }): Promise<CommandResult> {
   const netbios = directory.domain.netbiosDomain;
-  const [resolution] = await directory.resolveNames([request.name]);
-  if (resolution === undefined) throw new CliError('INTERNAL_ERROR', 'The directory returned no answer for the name.');
-  const object = resolution.status === 'resolved' ? resolution.object : undefined;
-  const findings = resolution.status === 'resolved'
-    ? evaluateAuthorization(await gatherAuthorizationFacts(directory, { role: request.role, object: resolution.object, list: request.list, connectorNodeNames: request.connectorNodeNames }))
-    : findingsForUnresolved(resolution);
+  const lookup = await resolveAccount(directory, { name: request.name });
+  if (lookup.status === 'no-answer') throw new CliError('INTERNAL_ERROR', 'The directory returned no answer for the name.');
+  const object = lookup.status === 'resolved' ? lookup.object : undefined;
+  const findings = lookup.status === 'resolved'
+    ? (await judgeGrant(directory, { role: request.role, object: lookup.object, list: request.list, connectorNodeNames: request.connectorNodeNames })).findings
+    : lookup.findings;
   const human = [checkHeading(object, request.name, request.role, netbios), formatFindings(findings), verdictOf(findings, 'this grant')].join('\n\n');
   return { human, json: { object: object ?? null, findings }, exitCode: exitCodeOf(findings) };
 }

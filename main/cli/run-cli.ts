@@ -8,7 +8,7 @@ import { typedName } from './typed-name.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { serverConfigCommandFor } from './server-config-commands.ts';
-import { entryOf } from './servers-commands.ts';
+import { entryOf } from '../core/authorization/entry-of.ts';
 import { serversCommandFor } from './servers-command-line.ts';
 import { openSignedInClient } from './signed-in-client.ts';
 import { signInCommand, signOutCommand } from './sign-in-commands.ts';

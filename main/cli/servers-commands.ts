@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthorizedAccount } from '../../connector/api/index.ts';
-import type { AuthorizedEntry, Finding, Role } from '../contract/policy.ts';
+import type { AuthorizedEntry, Role } from '../contract/policy.ts';
+import { authorizeAccount } from '../core/authorization/authorize-account.ts';
+import { entryOf } from '../core/authorization/entry-of.ts';
 import type { ConnectorClient } from '../core/connector/index.ts';
 import type { Directory } from '../core/directory/index.ts';
-import { evaluateAuthorization, findingsForUnresolved } from '../core/policy/evaluate-authorization.ts';
-import { labelOf } from '../core/policy/finding.ts';
-import { gatherAuthorizationFacts } from '../core/policy/gather-facts.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 import { checkHeading, formatFindings } from './format-findings.ts';
@@ -29,27 +27,42 @@ export async function listServersCommand(service: ConnectorClient): Promise<Comm
  * Errors block; each warning must be acknowledged by code (`--acknowledge CODE`), the way
  * the console makes the admin tick each one. The write carries the version the findings
  * were judged against, so a list changed meanwhile is refused rather than overwritten.
+ * The use case is core's `authorizeAccount`; this maps its outcome to text, JSON and exit code.
  */
 export async function addServerCommand(directory: Directory, service: ConnectorClient, request: { role: Role; name: string; acknowledged: readonly string[]; connectorNodeNames: readonly string[] }): Promise<CommandResult> {
   const netbios = directory.domain.netbiosDomain;
-  const [[resolution], { list, etag }] = await Promise.all([directory.resolveNames([request.name]), service.listAuthorizedAccounts()]);
-  if (resolution === undefined) throw new CliError('INTERNAL_ERROR', 'The directory returned no answer for the name.');
-  if (resolution.status !== 'resolved') {
-    const findings = findingsForUnresolved(resolution);
-    return { human: formatFindings(findings), json: { added: null, findings }, exitCode: EXIT.unresolved };
+  const outcome = await authorizeAccount(directory, service, {
+    role: request.role,
+    account: { name: request.name },
+    connectorHosts: { from: 'typed', names: request.connectorNodeNames },
+    acknowledged: request.acknowledged,
+    idempotencyKey: randomUUID(),
+  });
+  switch (outcome.status) {
+    case 'no-answer':
+      throw new CliError('INTERNAL_ERROR', 'The directory returned no answer for the name.');
+    case 'unresolved':
+      return { human: formatFindings(outcome.findings), json: { added: null, findings: outcome.findings }, exitCode: EXIT.unresolved };
+    case 'list-changed':
+      // Not reached: the CLI judges and writes in one go, against the version it read.
+      throw new CliError('LIST_CHANGED', 'The list was changed meanwhile. Run the command again.');
+    case 'blocked':
+    case 'needs-acknowledgement': {
+      const { findings, object } = outcome.judgement;
+      const blocking = outcome.status === 'blocked' ? `Not added: ${outcome.codes.join(', ')} must be fixed first.` : `Not added: acknowledge each warning after reading it, by adding ${outcome.codes.map((code) => `--acknowledge ${code}`).join(' ')}`;
+      return { human: [checkHeading(object, request.name, request.role, netbios), formatFindings(findings), blocking].join('\n\n'), json: { added: null, findings }, exitCode: EXIT.blocked };
+    }
+    case 'added': {
+      const { findings, object } = outcome.judgement;
+      const added = outcome.added.result;
+      const superUsers = added.superUserFeatureEnabled && request.role === 'exchange' ? ' The super-user feature is on: every member of this entry can open all protected content.' : '';
+      return {
+        human: [checkHeading(object, request.name, request.role, netbios), ...(findings.length > 0 ? [formatFindings(findings)] : []), `Added ${added.entry.name} as ${request.role} (list version ${String(added.version)}).${superUsers} ${PICK_UP_NOTE}`].join('\n\n'),
+        json: { added, findings },
+        exitCode: EXIT.ok,
+      };
+    }
   }
-  const object = resolution.object;
-  const findings = evaluateAuthorization(await gatherAuthorizationFacts(directory, { role: request.role, object, list: list.entries.map(entryOf), connectorNodeNames: request.connectorNodeNames }));
-  const heading = checkHeading(object, request.name, request.role, netbios);
-  const blocking = blockingOf(findings, request.acknowledged);
-  if (blocking) return { human: [heading, formatFindings(findings), blocking].join('\n\n'), json: { added: null, findings }, exitCode: EXIT.blocked };
-  const added = await service.addAuthorizedAccount({ sid: object.sid, name: labelOf(object, netbios), role: request.role }, { ifMatch: etag, idempotencyKey: randomUUID() });
-  const superUsers = added.result.superUserFeatureEnabled && request.role === 'exchange' ? ' The super-user feature is on: every member of this entry can open all protected content.' : '';
-  return {
-    human: [heading, ...(findings.length > 0 ? [formatFindings(findings)] : []), `Added ${added.result.entry.name} as ${request.role} (list version ${String(added.result.version)}).${superUsers} ${PICK_UP_NOTE}`].join('\n\n'),
-    json: { added: added.result, findings },
-    exitCode: EXIT.ok,
-  };
 }
 
 /** `servers remove NAME|SID [--role ROLE]`: one entry, conditionally. */
@@ -89,19 +102,4 @@ export async function importServersCommand(service: ConnectorClient, wanted: rea
   if (!apply) return { human: [...diff, '', `${summary} Nothing was changed: run again with --yes to apply all of it as one change.`].join('\n'), json: { applied: false, toAdd, toRemove }, exitCode: EXIT.ok };
   const replaced = await service.replaceAuthorizedAccounts(wanted, { ifMatch: etag });
   return { human: [...diff, '', `${summary} Applied as one change (list version ${String(replaced.result.version)}). ${PICK_UP_NOTE}`].join('\n'), json: { applied: true, ...replaced.result }, exitCode: EXIT.ok };
-}
-
-/** The live list in the policy's shape. */
-export function entryOf(entry: AuthorizedAccount): AuthorizedEntry {
-  return { sid: entry.sid, name: entry.name, role: entry.role };
-}
-
-function blockingOf(findings: readonly Finding[], acknowledged: readonly string[]): string | undefined {
-  const errors = findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) return `Not added: ${errors.map((finding) => finding.code).join(', ')} must be fixed first.`;
-  const unacknowledged = findings.filter((finding) => finding.severity === 'warning' && !acknowledged.includes(finding.code));
-  if (unacknowledged.length > 0) {
-    return `Not added: acknowledge each warning after reading it, by adding ${unacknowledged.map((finding) => `--acknowledge ${finding.code}`).join(' ')}`;
-  }
-  return undefined;
 }

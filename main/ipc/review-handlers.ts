@@ -1,10 +1,11 @@
+import { entryOf } from '../core/authorization/entry-of.ts';
+import { aliveConnectorNodeNames } from '../core/authorization/judge-account.ts';
 import { gatherEntryFacts } from '../core/policy/gather-facts.ts';
 import { reviewList } from '../core/policy/review-list.ts';
 import { effectiveSuperUsers } from '../core/policy/super-users.ts';
 import { throwIfCancelled } from './abortable.ts';
 import type { HandlerTable } from './handler-types.ts';
 import { sessionHandler } from './handler-types.ts';
-import { connectorNodeNamesOf, entryOf } from './servers-judgement.ts';
 import { directoryWithSignal } from './signal-directory.ts';
 
 /**
@@ -30,7 +31,7 @@ export function createReviewHandlers(): Pick<HandlerTable, 'review:super-users' 
     ),
     'review:list': sessionHandler(
       async (_request, { session, signal }) => {
-        const [{ list }, connectorNodeNames] = await Promise.all([session.client.listAuthorizedAccounts({ signal }), connectorNodeNamesOf(session.client, signal)]);
+        const [{ list }, connectorNodeNames] = await Promise.all([session.client.listAuthorizedAccounts({ signal }), aliveConnectorNodeNames(session.client, signal)]);
         const directory = directoryWithSignal(session.directory, signal);
         const facts = await gatherEntryFacts(directory, list.entries.map(entryOf), connectorNodeNames, 'ignore');
         throwIfCancelled(signal);

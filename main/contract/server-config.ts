@@ -51,7 +51,7 @@ export const ServerConfigNoticeSchema = z.object({ code: z.string(), severity: z
 /** See {@link ServerConfigNoticeSchema}. */
 export type ServerConfigNotice = z.infer<typeof ServerConfigNoticeSchema>;
 
-/** One registry key and its `REG_SZ` values (`name` `''` is the default value). */
+/** One registry key under HKEY_LOCAL_MACHINE and its `REG_SZ` values (`name` `''` is the default value). */
 export const RegistryKeySchema = z.object({ path: z.string(), values: z.array(z.object({ name: z.string(), data: z.string() }).strict()) }).strict();
 /** See {@link RegistryKeySchema}. */
 export type RegistryKey = z.infer<typeof RegistryKeySchema>;
@@ -61,6 +61,7 @@ export const ServerPlanSchema = z
   .object({
     serverType: ServerTypeSchema,
     title: z.string(),
+    /** Which servers of the product to configure. */
     configure: z.string(),
     keys: z.array(RegistryKeySchema),
     followUpSteps: z.array(z.string()),
@@ -77,10 +78,13 @@ export const ProfileDifferenceSchema = z
   .object({
     serverType: ServerTypeSchema,
     kind: z.enum(['only-current', 'only-2014', 'data-differs', 'gpo-name']),
+    /** The registry key (empty for a GPO name difference). */
     key: z.string(),
+    /** The value name; `''` is the default value. */
     valueName: z.string(),
     current: z.string().optional(),
     legacy: z.string().optional(),
+    /** One sentence for people. */
     summary: z.string(),
   })
   .strict();

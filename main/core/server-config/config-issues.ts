@@ -1,3 +1,5 @@
+import type { ServerConfigNotice } from '../../contract/server-config.ts';
+
 /**
  * Why an input was refused, with a stable code and a sentence that says what to type instead.
  *
@@ -34,13 +36,10 @@ export type InputIssueCode =
 /**
  * Something the admin should know about an accepted input or the result, not a refusal.
  *
- * `warning` asks for a look before deploying; `info` only explains a normalisation.
+ * `warning` asks for a look before deploying; `info` only explains a normalisation. The
+ * contract's notice, with the code narrowed to the codes core writes.
  */
-export type Notice = {
-  readonly code: NoticeCode;
-  readonly severity: 'warning' | 'info';
-  readonly message: string;
-};
+export type Notice = Readonly<Omit<ServerConfigNotice, 'code'>> & { readonly code: NoticeCode };
 
 /** The codes of {@link Notice}. */
 export type NoticeCode =

@@ -1,17 +1,16 @@
+import type { OutputFilePreview } from '../../contract/server-config.ts';
 import { renderGpoScript } from './gpo-script.ts';
 import { renderLocalScript } from './local-script.ts';
 import type { ServerConfigurationPlan } from './plan-server-configuration.ts';
 import { renderRegFile } from './reg-file.ts';
-import type { ServerType } from './server-types.ts';
 
-/** One generated file: its name (no folder), what it is, and its exact bytes. */
-export type OutputFile = {
-  readonly name: string;
-  readonly kind: 'reg' | 'gpo-script' | 'local-script';
-  /** The server type it configures; absent for the GPO script, which covers all. */
-  readonly serverType?: ServerType;
-  readonly bytes: Buffer;
-};
+/**
+ * One generated file: its name (no folder), what it is, the server type it configures (absent
+ * for the GPO script, which covers all) and its exact bytes.
+ *
+ * The contract's preview with the bytes themselves rather than their count, encoding and text.
+ */
+export type OutputFile = Readonly<Pick<OutputFilePreview, 'name' | 'kind' | 'serverType'>> & { readonly bytes: Buffer };
 
 /**
  * Every file of a plan, in a stable order: per server type its .reg file and local script,

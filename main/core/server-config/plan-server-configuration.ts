@@ -1,40 +1,36 @@
+import type { ProfileDifference, ServerConfigPlan, ServerConfigPlanRequest, ServerPlan } from '../../contract/server-config.ts';
 import type { InputIssue, Notice } from './config-issues.ts';
 import { DEPLOYMENT_WARNINGS, followUpSteps } from './follow-up-steps.ts';
-import { compareProfiles, type ProfileDifference } from './profile-differences.ts';
-import { isProfile, registrySettingsFor, type Profile, type RegistryKey } from './registry-settings.ts';
+import { compareProfiles } from './profile-differences.ts';
+import { isProfile, registrySettingsFor } from './registry-settings.ts';
 import { SERVER_TYPE_INFO, SERVER_TYPES, type ServerType } from './server-types.ts';
 import { parseConnectorUrl, parseTenantUrl } from './url-rules.ts';
 
-/** What the admin typed (or the tenant URL read from the connector). */
-export type ServerConfigurationInput = {
-  readonly connectorUrl: string;
+export type { ServerPlan } from '../../contract/server-config.ts';
+
+/**
+ * What the admin typed (or the tenant URL read from the connector).
+ *
+ * The contract's request without the operation id, with the tenant URL already known and the
+ * profile as typed (`current`, the default, or `2014`): the CLI hands over unchecked text,
+ * which this module refuses with `PROFILE_UNKNOWN`.
+ */
+export type ServerConfigurationInput = Readonly<Pick<ServerConfigPlanRequest, 'connectorUrl'>> & {
   readonly tenantUrl: string;
-  /** `current` (default) or `2014`. */
   readonly profile?: string | undefined;
 };
 
-/** Everything generated for one server type. */
-export type ServerPlan = {
-  readonly serverType: ServerType;
-  readonly title: string;
-  /** Which servers of the product to configure. */
-  readonly configure: string;
-  readonly keys: readonly RegistryKey[];
-  readonly followUpSteps: readonly string[];
-  readonly gpoName: string;
-  readonly regFileName: string;
-  readonly localScriptFileName: string;
-};
-
-/** The checked input and everything derived from it; the renderers turn it into files. */
-export type ServerConfigurationPlan = {
-  readonly connectorUrl: string;
-  readonly tenantUrl: string;
-  readonly profile: Profile;
-  /** Warnings about the input, then the deployment warnings every plan carries. */
+/**
+ * The checked input and everything derived from it; the renderers turn it into files.
+ *
+ * The contract's plan without what the console adds (where the tenant URL came from, the file
+ * previews), with core's coded notices (input warnings, then the deployment warnings every
+ * plan carries) and the GPO script's file name. `profileDifferences` is the same list
+ * whichever profile was chosen.
+ */
+export type ServerConfigurationPlan = Readonly<Omit<ServerConfigPlan, 'tenantUrlSource' | 'files' | 'notices' | 'servers' | 'profileDifferences'>> & {
   readonly notices: readonly Notice[];
   readonly servers: readonly ServerPlan[];
-  /** How the other profile would differ (the same list whichever profile was chosen). */
   readonly profileDifferences: readonly ProfileDifference[];
   readonly gpoScriptFileName: string;
 };

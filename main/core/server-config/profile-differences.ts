@@ -1,19 +1,8 @@
+import type { ProfileDifference } from '../../contract/server-config.ts';
 import { registrySettingsFor, type Profile, type SettingUrls } from './registry-settings.ts';
 import { SERVER_TYPE_INFO, SERVER_TYPES, type ServerType } from './server-types.ts';
 
-/** One way the `current` and `2014` profiles differ for a server type. */
-export type ProfileDifference = {
-  readonly serverType: ServerType;
-  readonly kind: 'only-current' | 'only-2014' | 'data-differs' | 'gpo-name';
-  /** The registry key (empty for a GPO name difference). */
-  readonly key: string;
-  /** The value name; `''` is the default value. */
-  readonly valueName: string;
-  readonly current: string | undefined;
-  readonly legacy: string | undefined;
-  /** One sentence for people. */
-  readonly summary: string;
-};
+export type { ProfileDifference } from '../../contract/server-config.ts';
 
 /**
  * Every difference between the two profiles, found by comparing the generated values.

@@ -1,19 +1,21 @@
+import { ServerConfigProfileSchema, type RegistryKey, type ServerConfigProfile } from '../../contract/server-config.ts';
 import type { ServerType } from './server-types.ts';
 
-/** Which set of values to generate (facts §2.3, §2.6). */
-export const PROFILES = ['current', '2014'] as const;
+export type { RegistryKey } from '../../contract/server-config.ts';
 
 /**
+ * Which set of values to generate (facts §2.3, §2.6).
+ *
  * `current`: the values of today's documentation (Exchange also gets the MSIPC keys added
  * in 2023). `2014`: exactly what GenConnectorConfig.ps1 (signed 2014) wrote.
  */
-export type Profile = (typeof PROFILES)[number];
+export type Profile = ServerConfigProfile;
+
+/** Every {@link Profile}: the contract's {@link ServerConfigProfileSchema}'s values. */
+export const PROFILES: readonly Profile[] = ServerConfigProfileSchema.options;
 
 /** One `REG_SZ` value; `name` is `''` for the key's unnamed default value (`@=` in .reg). */
-export type RegistryValue = { readonly name: string; readonly data: string };
-
-/** One key under HKEY_LOCAL_MACHINE and the values set in it. */
-export type RegistryKey = { readonly path: string; readonly values: readonly RegistryValue[] };
+export type RegistryValue = RegistryKey['values'][number];
 
 /** The two addresses every value is built from: `T` (tenant) and `C` (connector) in the facts' tables. */
 export type SettingUrls = { readonly tenantUrl: string; readonly connectorUrl: string };

@@ -1,15 +1,17 @@
+import { ServerTypeSchema, type ServerType } from '../../contract/server-config.ts';
+
+export type { ServerType } from '../../contract/server-config.ts';
+
 /**
  * The kinds of servers that use the RMS connector, one per set of registry values.
  *
  * The identifiers follow GenConnectorConfig.ps1's switches (`-SetExchange2013` covers
  * Exchange 2013, 2016 and 2019; `-SetSharePoint2013` covers SharePoint 2013, 2016 and 2019;
  * `-SetFCI2012` covers FCI on Windows Server 2012 and later), so admins who know the script
- * recognise the files.
+ * recognise the files. The list is the contract's {@link ServerTypeSchema}, so the console
+ * and the generator cannot disagree on it.
  */
-export const SERVER_TYPES = ['exchange2013', 'exchange2010', 'sharepoint2013', 'sharepoint2010', 'fci2012'] as const;
-
-/** One of {@link SERVER_TYPES}. */
-export type ServerType = (typeof SERVER_TYPES)[number];
+export const SERVER_TYPES: readonly ServerType[] = ServerTypeSchema.options;
 
 /** How a server type is named to people and in file names. */
 export type ServerTypeInfo = {

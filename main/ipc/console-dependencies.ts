@@ -4,40 +4,11 @@ import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
 
 /**
- * Everything the console's main side needs from outside: the two core entry points, where the
- * sign-in settings live, the password vault, the demo, the desktop actions, the service CA and a log sink.
- *
- * Passed in rather than imported so unit tests hand over small fakes of the directory and
- * the service client, while the Electron shell and the browser harness pass the real ones
- * ({@link createConsoleDependencies}). A missing `vault`, `demo` or `desktop` turns that
- * feature off (the defaults say so and its channel answers `NOT_AVAILABLE`). `now` decides
- * when a session has expired.
- */
-export type ConsoleDependencies = {
-  readonly profiles: ConsoleProfileStore;
-  readonly vault?: PasswordVault | undefined;
-  readonly demo?: DemoEnvironment | undefined;
-  readonly desktop?: DesktopActions | undefined;
-  /** Where Configure servers saves its files; absent, `server-config:save` answers `NOT_AVAILABLE`. */
-  readonly chooseFolder?: FolderChooser | undefined;
-  /** The CA file picker of the sign-in form and Deployment health; absent, `ca-file:choose` answers `NOT_AVAILABLE`. */
-  readonly chooseCaFile?: CaFileChooser | undefined;
-  /** The CA files main holds by id; the dispatcher makes its own unless a test seeds one. */
-  readonly caFiles?: CaFileRegistry | undefined;
-  readonly connectDirectory: (options: ConnectOptions) => Promise<Directory>;
-  readonly createConnectorClient: (options: ConnectorClientOptions) => ConnectorClient;
-  /** A PEM file of an extra CA to trust for the connector configuration service. */
-  readonly serviceCaFile?: string | undefined;
-  /** One structured line per call (channel, duration, outcome); never a request payload or a secret. */
-  readonly log?: ((line: Record<string, unknown>) => void) | undefined;
-  readonly now?: (() => Date) | undefined;
-};
-
-/**
  * What the shell (or the browser harness) hands over before the console starts.
  *
  * Ports rather than data, so the shell can back them with its settings file, safeStorage and
- * the demo folder, and the harness with memory.
+ * the demo folder, and the harness with memory. A missing `vault`, `demo` or `desktop` turns
+ * that feature off (the defaults say so and its channel answers `NOT_AVAILABLE`).
  */
 export type ConsoleSettings = {
   readonly profiles: ConsoleProfileStore;
@@ -48,10 +19,26 @@ export type ConsoleSettings = {
   readonly chooseFolder?: FolderChooser | undefined;
   /** The CA file picker of the sign-in form and Deployment health; absent, `ca-file:choose` answers `NOT_AVAILABLE`. */
   readonly chooseCaFile?: CaFileChooser | undefined;
-  /** Seeded only by tests that must name a CA file in a request without the picker. */
+  /** The CA files main holds by id; the dispatcher makes its own unless a test seeds one. */
   readonly caFiles?: CaFileRegistry | undefined;
+  /** A PEM file of an extra CA to trust for the connector configuration service. */
   readonly serviceCaFile?: string | undefined;
+  /** One structured line per call (channel, duration, outcome); never a request payload or a secret. */
   readonly log?: ((line: Record<string, unknown>) => void) | undefined;
+};
+
+/**
+ * Everything the console's main side needs from outside: the {@link ConsoleSettings} plus the
+ * two core entry points and the clock.
+ *
+ * Passed in rather than imported so unit tests hand over small fakes of the directory and
+ * the service client, while the Electron shell and the browser harness pass the real ones
+ * ({@link createConsoleDependencies}). `now` decides when a session has expired.
+ */
+export type ConsoleDependencies = ConsoleSettings & {
+  readonly connectDirectory: (options: ConnectOptions) => Promise<Directory>;
+  readonly createConnectorClient: (options: ConnectorClientOptions) => ConnectorClient;
+  readonly now?: (() => Date) | undefined;
 };
 
 /**

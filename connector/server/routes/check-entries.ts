@@ -16,7 +16,9 @@ const POLICY_CONCURRENCY = 4;
  * never from the client: a script must not file Exchange servers as "Harmless Printer" in
  * the list and the audit trail. The client's name only labels refusals. Warnings are
  * the console's business (the admin acknowledges them there); errors are refused here too,
- * so a script cannot store what the console would never let through.
+ * so a script cannot store what the console would never let through. The blocking findings
+ * are core's `judgeGrant` (main/core/authorization), the same judging the console and the
+ * CLI run, through the service directory's `blockingFindings`.
  */
 export async function checkEntries(context: ServiceContext, entries: readonly NewAuthorizedAccount[]): Promise<EntryToAdd[]> {
   if (entries.length === 0) return [];

@@ -1,14 +1,13 @@
 import type { DemoEnvironment } from '../ipc/console-ports.ts';
 import { startDemoDirectory } from './directory/index.ts';
-import { createDemoEnvironmentWith } from './environment/demo-environment.ts';
+import { createDemoEnvironmentWith, type DemoEnvironmentDependencies } from './environment/demo-environment.ts';
 
-/** What the demo needs from its host: where it keeps its files, and where it logs. */
-export type DemoEnvironmentOptions = {
-  /** The demo's own folder (its directory data, CA and the service's SQLite file live here). */
-  readonly folder: string;
-  /** One structured line per demo event (started, stopped, failed); never a password. */
-  readonly log?: (line: Record<string, unknown>) => void;
-};
+/**
+ * What the demo needs from its host: where it keeps its files, and where it logs.
+ *
+ * The environment's dependencies without the directory starter, which is always the built-in one here.
+ */
+export type DemoEnvironmentOptions = Omit<DemoEnvironmentDependencies, 'startDirectory'>;
 
 /**
  * The built-in demo environment: a local Contoso directory and a connector service, on loopback.

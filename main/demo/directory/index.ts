@@ -1,23 +1,19 @@
 import type { AddressInfo, Socket } from 'node:net';
 import ldap from 'ldapjs';
 import { contosoDomain } from '../contoso/contoso-domain.ts';
+import type { DemoDirectoryHandle } from '../environment/demo-directory-port.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { loadOrCreateIdentity } from './demo-identity.ts';
 import { ensureDemoCertificates } from './demo-certificates.ts';
 import { serveConnection } from './ldap-connection.ts';
 import { seedContosoDirectory } from './seed-contoso.ts';
 
-/** A running demo directory and how to reach it. */
-export type DemoDirectory = {
-  readonly url: string;
-  readonly caFile: string;
-  readonly serverName: string;
-  readonly baseDn: string;
-  readonly dnsDomainName: string;
-  readonly netbiosDomain: string;
-  readonly administrator: { readonly user: string; readonly password: string };
-  close(): Promise<void>;
-};
+/**
+ * A running demo directory and how to reach it.
+ *
+ * Exactly the environment's port, {@link DemoDirectoryHandle}: this directory is what answers it.
+ */
+export type DemoDirectory = DemoDirectoryHandle;
 
 /** How many `Bulk User NNNN` accounts the demo holds unless told otherwise: past AD's 1,000-entry page. */
 export const DEFAULT_BULK_USERS = 1200;

@@ -4,9 +4,11 @@ import type { DemoEnvironment } from '../../ipc/console-ports.ts';
 import type { StartDemoDirectory } from './demo-directory-port.ts';
 import { startDemoService, type DemoService } from './demo-service.ts';
 
-/** What {@link createDemoEnvironmentIn} needs: the folder, a log sink and how to start the directory. */
+/** What {@link createDemoEnvironmentWith} needs: the folder, a log sink and how to start the directory. */
 export type DemoEnvironmentDependencies = {
+  /** The demo's own folder (its directory data, CA and the service's SQLite file live here). */
   readonly folder: string;
+  /** One structured line per demo event (started, stopped, failed); never a password. */
   readonly log?: ((line: Record<string, unknown>) => void) | undefined;
   readonly startDirectory: StartDemoDirectory;
 };

@@ -1,15 +1,9 @@
-import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../../connector/server/auth/admin-access.ts';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { DirectoryObject } from '../../main/contract/directory.ts';
 import type { ConnectOptions } from '../../main/core/directory/index.ts';
 import { createServiceDirectory, type NamedObject, type ServiceDirectory } from '../../connector/server/service-directory.ts';
-import { startService } from '../../connector/server/start-service.ts';
 import type { ChangeContext, ConfigStore } from '../../connector/server/store/config-store.ts';
-import { openSqliteStore } from '../../connector/server/store/sqlite/sqlite-store.ts';
+import { startLoopbackNode } from '../../connector/server/testing/loopback-node.ts';
 import { administratorName, type BenchAccounts } from './bench-accounts.ts';
 import { absoluteNow } from './load.ts';
 
@@ -54,44 +48,21 @@ export type AddDirectory = 'ldap' | 'memory';
 const seedPassword = 'Seed-Passw0rd!';
 
 /**
- * Start a node as `rms-connector-service` would — {@link startService} over a fresh SQLite
- * file in a temporary directory — grant alice, fill the list and sign in over HTTP.
+ * Start a node as `rms-connector-service` would — `startLoopbackNode`, the one start tests and
+ * the browser harness use, over a fresh SQLite file — grant alice, fill the list and sign in.
  *
  * Logging stays at the service's default level (info, one line per request) but goes to a
  * sink that drops it, so the figures include building log lines, not a terminal's speed.
  */
 export async function startBenchNode(connection: ConnectOptions, accounts: BenchAccounts, addDirectory: AddDirectory): Promise<BenchNode> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'rmsadmin-bench-service-'));
   const metered = meter(addDirectory === 'ldap' ? createServiceDirectory(connection) : fromMemory(createServiceDirectory(connection), accounts));
-  const sink = new Writable({
-    write(_chunk, _encoding, callback) {
-      callback();
-    },
+  const service = await startLoopbackNode({
+    directory: connection,
+    prefix: 'rmsadmin-bench-service-',
+    config: { nodeName: `RMSCON-BENCH-${addDirectory.toUpperCase()}`, tokenLifetimeSeconds: 3_600 },
+    dependencies: { directory: metered.directory },
   });
-  const service = await startService(
-    {
-      database: path.join(folder, 'config.sqlite'),
-      listen: { host: '127.0.0.1', port: 0 },
-      directory: connection,
-      environment: 'AzureCloud',
-      tenantUrl: 'https://0a1b2c3d-0000-4000-8000-000000000001.rms.na.aadrm.com',
-      tls: undefined,
-      nodeName: `RMSCON-BENCH-${addDirectory.toUpperCase()}`,
-      publicUrl: undefined,
-      tokenLifetimeSeconds: 3_600,
-      accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
-      heartbeatSeconds: 30,
-      logging: { level: 'info', stream: sink },
-    },
-    { openStore: (file) => Promise.resolve(openSqliteStore(file)), directory: metered.directory },
-  ).catch(async (error: unknown) => {
-    await rm(folder, { recursive: true, force: true });
-    throw error;
-  });
-  const close = async () => {
-    await service.close();
-    await rm(folder, { recursive: true, force: true });
-  };
+  const close = () => service.dispose();
   try {
     const { store } = service;
     await store.addAdministrator({ sid: accounts.administrator.sid, name: accounts.administrator.name, kind: 'user', role: 'ConnectorAdministrator' }, benchContext());

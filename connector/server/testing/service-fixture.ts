@@ -1,14 +1,10 @@
-import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../auth/admin-access.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { adConnectOptions, SEED_PASSWORD } from '../../../main/core/directory/testing/ad-test-connection.ts';
 import type { AdminRole, CloudEnvironment } from '../../api/index.ts';
 import type { ServiceConfig } from '../service-config.ts';
-import { startService, type RunningService } from '../start-service.ts';
+import type { RunningService } from '../start-service.ts';
 import type { ChangeContext } from '../store/config-store.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { startLoopbackNode } from './loopback-node.ts';
 import { seedSid } from './seed-sids.ts';
 
 /** A service node on loopback over a fresh SQLite file and the seeded Samba DC. */
@@ -32,8 +28,6 @@ export const FIXTURE_CONTEXT: ChangeContext = { actor: 'test-fixture', actorSid:
  * lets a second node share the first one's database.
  */
 export async function startTestService(overrides: Partial<ServiceConfig> = {}, options: { readonly now?: () => Date; readonly databaseFile?: string } = {}): Promise<TestService> {
-  const directory = mkdtempSync(join(tmpdir(), 'rmsadmin-service-'));
-  const databaseFile = options.databaseFile ?? join(directory, 'config.sqlite');
   const logLines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -41,23 +35,15 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, o
       callback();
     },
   });
-  const config: ServiceConfig = {
-    database: databaseFile,
-    listen: { host: '127.0.0.1', port: 0 },
+  const config = { logging: { level: 'info' as const, stream }, ...overrides };
+  const service = await startLoopbackNode({
     directory: adConnectOptions(),
-    environment: 'AzureCloud',
-    tenantUrl: 'https://0a1b2c3d-0000-4000-8000-000000000001.rms.na.aadrm.com',
-    tls: undefined,
-    nodeName: 'RMSCON-TEST',
-    publicUrl: undefined,
-    tokenLifetimeSeconds: 600,
-    accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
-    heartbeatSeconds: 30,
-    logging: { level: 'info', stream },
-    ...overrides,
-  };
-  const service = await startService(config, { openStore: (path) => Promise.resolve(openSqliteStore(path)), ...(options.now ? { now: options.now } : {}) });
-  const environment: CloudEnvironment = config.environment;
+    config,
+    ...(options.now ? { dependencies: { now: options.now } } : {}),
+    ...(options.databaseFile === undefined ? {} : { databaseFile: options.databaseFile }),
+  });
+  const { folder: directory, databaseFile } = service;
+  const environment: CloudEnvironment = config.environment ?? 'AzureCloud';
   return {
     ...service,
     directory,
@@ -74,10 +60,7 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, o
       if (!response.ok || body.token === undefined) throw new Error(`Sign-in as ${account} failed: ${String(response.status)} ${body.code ?? ''}`);
       return body.token;
     },
-    async dispose() {
-      await service.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
+    dispose: () => service.dispose(),
   };
 }
 

@@ -1,12 +1,7 @@
-import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../../../connector/server/auth/admin-access.ts';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { AdminRole } from '../../../connector/api/index.ts';
-import { startService, type RunningService } from '../../../connector/server/start-service.ts';
+import type { RunningService } from '../../../connector/server/start-service.ts';
+import { startLoopbackNode } from '../../../connector/server/testing/loopback-node.ts';
 import type { ChangeContext, EntryToAdd } from '../../../connector/server/store/config-store.ts';
-import { openSqliteStore } from '../../../connector/server/store/sqlite/sqlite-store.ts';
 import type { DirectoryObject } from '../../../main/contract/directory.ts';
 import type { Role } from '../../../main/contract/policy.ts';
 import type { AdConnection } from '../../ad/ad-connection.ts';
@@ -44,31 +39,13 @@ export function directoryOptionsOf(connection: AdConnection): ConnectOptions {
 
 /** Start a node the way `startTestService()` does, with the DC connection passed in. */
 export async function startConsoleTestService(connection: AdConnection): Promise<ConsoleTestService> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'rmsadmin-e2e-service-'));
-  const sink = new Writable({
-    write(_chunk, _encoding, callback) {
-      callback();
-    },
+  const service = await startLoopbackNode({
+    directory: directoryOptionsOf(connection),
+    prefix: 'rmsadmin-e2e-service-',
+    // A connector node the seed has as a computer account, so the console's "connector on a
+    // server it serves" checks compare against a real node (unknown names are ignored).
+    config: { nodeName: 'RMSCON01', tokenLifetimeSeconds: 3_600 },
   });
-  const service = await startService(
-    {
-      database: path.join(folder, 'config.sqlite'),
-      listen: { host: '127.0.0.1', port: 0 },
-      directory: directoryOptionsOf(connection),
-      environment: 'AzureCloud',
-      tenantUrl: 'https://0a1b2c3d-0000-4000-8000-000000000001.rms.na.aadrm.com',
-      tls: undefined,
-      // A connector node the seed has as a computer account, so the console's "connector on a
-      // server it serves" checks compare against a real node (unknown names are ignored).
-      nodeName: 'RMSCON01',
-      publicUrl: undefined,
-      tokenLifetimeSeconds: 3_600,
-      accountRecheckSeconds: DEFAULT_ACCOUNT_RECHECK_SECONDS,
-      heartbeatSeconds: 30,
-      logging: { level: 'info', stream: sink },
-    },
-    { openStore: (file) => Promise.resolve(openSqliteStore(file)) },
-  );
   return {
     url: service.url,
     service,
@@ -96,10 +73,7 @@ export async function startConsoleTestService(connection: AdConnection): Promise
       if (outcome.status !== 'applied') throw new Error(`Seeding the list failed: ${outcome.status}`);
       return outcome.change.version;
     },
-    async dispose() {
-      await service.close();
-      await rm(folder, { recursive: true, force: true });
-    },
+    dispose: () => service.dispose(),
   };
 }
 

@@ -1,18 +1,7 @@
-import type { DirectoryObject, DomainInfo, Resolution } from '../../contract/directory.ts';
+import type { DirectoryObject, Resolution } from '../../contract/directory.ts';
+import { FAKE_DOMAIN } from '../../core/directory/testing/fake-domain.ts';
 import { DirectoryError, type Directory } from '../../core/directory/index.ts';
 
-/** The fake test domain (unit tests only). */
-export const FAKE_DOMAIN: DomainInfo = {
-  defaultNamingContext: 'DC=corp,DC=contoso,DC=test',
-  configurationNamingContext: 'CN=Configuration,DC=corp,DC=contoso,DC=test',
-  rootDomainNamingContext: 'DC=corp,DC=contoso,DC=test',
-  dnsHostName: 'dc1.corp.contoso.test',
-  dnsDomainName: 'corp.contoso.test',
-  netbiosDomain: 'CORP',
-  domainSid: 'S-1-5-21-1-2-3',
-  globalCatalogReady: true,
-  supportedControls: [],
-};
 
 /** A fake directory and what was asked of it. */
 export type FakeDirectory = Directory & {

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DirectoryObject, DomainInfo, Resolution } from '../../../contract/directory.ts';
+import type { DirectoryObject, Resolution } from '../../../contract/directory.ts';
 import type { AuthorizedAccount } from '../../../contract/servers.ts';
 import type { Directory } from '../../directory/index.ts';
+import { FAKE_DOMAIN } from '../../directory/testing/fake-domain.ts';
 import type { AuthorizationService } from '../judge-account.ts';
 
-const DOMAIN: DomainInfo = {
-  defaultNamingContext: 'DC=corp,DC=contoso,DC=test',
-  configurationNamingContext: 'CN=Configuration,DC=corp,DC=contoso,DC=test',
-  rootDomainNamingContext: 'DC=corp,DC=contoso,DC=test',
-  dnsHostName: 'dc1.corp.contoso.test',
-  dnsDomainName: 'corp.contoso.test',
-  netbiosDomain: 'CORP',
-  domainSid: 'S-1-5-21-1-2-3',
-  globalCatalogReady: true,
-  supportedControls: [],
-};
 
 /**
  * An in-memory directory for unit tests of the use cases (the real one has its integration tests).
@@ -25,8 +15,8 @@ const DOMAIN: DomainInfo = {
 export function createFakeDirectory(objects: readonly DirectoryObject[], members: ReadonlyMap<string, readonly DirectoryObject[]> = new Map(), answerNothing = false): Directory {
   const unused = () => Promise.reject(new Error('not used by the authorization use cases'));
   return {
-    domain: DOMAIN,
-    serverName: DOMAIN.dnsHostName,
+    domain: FAKE_DOMAIN,
+    serverName: FAKE_DOMAIN.dnsHostName,
     resolveNames: (names) =>
       Promise.resolve(answerNothing ? [] : names.map((input): Resolution => {
         const found = objects.filter((object) => object.samAccountName?.toLowerCase() === input.toLowerCase() || object.sid === input);

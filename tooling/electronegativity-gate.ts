@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acceptanceOf } from './security/accepted-findings.ts';
 import { disableCommentProblem, findDisableComments } from './security/eng-disable.ts';
-import { type Finding, isBlocking } from './security/electronegativity-csv.ts';
+import { type Finding, isBlocking } from './security/electronegativity-findings.ts';
 import { scanWithElectronegativity, stageSources } from './security/run-electronegativity.ts';
 import { isProductFile } from './security/insecure-settings.ts';
 import { listFiles } from './security/source-files.ts';
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     }
     const staged = join(work, 'scan');
     await stageSources(REPOSITORY_ROOT, files, staged);
-    const { findings, unparsedFiles } = await scanWithElectronegativity(staged, join(work, 'electronegativity.csv'), ELECTRON_VERSION);
+    const { findings, unparsedFiles } = await scanWithElectronegativity(staged, ELECTRON_VERSION);
     for (const finding of findings) {
       const accepted = acceptanceOf(finding);
       console.log(accepted === undefined ? describeFinding(finding) : `${describeFinding(finding)}\n  accepted      ${accepted.reason}`);

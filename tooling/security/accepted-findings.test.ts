@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceOf } from './accepted-findings.ts';
-import type { Finding } from './electronegativity-csv.ts';
+import type { Finding } from './electronegativity-findings.ts';
 
 const REVIEWED_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; object-src 'none'; base-uri 'none'";
 

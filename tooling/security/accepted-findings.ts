@@ -1,4 +1,4 @@
-import type { Finding } from './electronegativity-csv.ts';
+import type { Finding } from './electronegativity-findings.ts';
 
 /**
  * A finding reviewed and accepted where no inline `eng-disable` comment can carry the reason

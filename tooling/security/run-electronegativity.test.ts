@@ -23,7 +23,7 @@ describe('scanWithElectronegativity (the real tool, offline)', () => {
   });
 
   it('reports the insecure window, drops the disabled finding and names the file it could not parse', async () => {
-    const { findings, unparsedFiles } = await scanWithElectronegativity(directory, join(directory, 'report.csv'), '45.4.1');
+    const { findings, unparsedFiles } = await scanWithElectronegativity(directory, '45.4.1');
     const checks = findings.filter((finding) => finding.file === 'window.ts').map((finding) => finding.check);
     expect({
       contextIsolation: checks.includes('CONTEXT_ISOLATION_JS_CHECK'),

@@ -1,12 +1,11 @@
-import { cp, mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type Finding, parseElectronegativityCsv } from './electronegativity-csv.ts';
+import { findingsFromIssues, type Finding } from './electronegativity-findings.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The result of one scan: the findings read back from the CSV report, and files it could not parse. */
+/** The result of one scan: the findings, and the files it could not parse. */
 export type ScanResult = { readonly findings: readonly Finding[]; readonly unparsedFiles: readonly { file: string; message: string }[] };
 
 /** The slice of Electronegativity's programmatic runner the gate uses (dist/runner.js). */
@@ -39,37 +38,22 @@ export async function stageSources(repositoryRoot: string, files: readonly strin
   }
 }
 
-async function readReport(reportPath: string, expectedFindings: number): Promise<Finding[]> {
-  // The tool writes its CSV with unawaited fs callbacks; wait (up to 30 s: a loaded CI machine
-  // was seen needing more than 5 s) until the file holds every finding.
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    try {
-      const findings = parseElectronegativityCsv(await readFile(reportPath, 'utf8'));
-      if (findings.length === expectedFindings) return findings;
-      lastError = new Error(`the report lists ${String(findings.length)} findings, the scan returned ${String(expectedFindings)}`);
-    } catch (error) {
-      lastError = error;
-    }
-    await sleep(100);
-  }
-  throw new Error(`Electronegativity's report ${reportPath} is incomplete: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
-}
-
 /**
- * Scan a folder with Electronegativity 1.10 and read its CSV report back.
+ * Scan a folder with Electronegativity 1.10 and take its findings from the runner's answer.
  *
  * Runs the tool's own runner in this process (its command line hides files it could not parse,
- * which would pass a window it never read), without network, assuming the pinned Electron.
+ * which would pass a window it never read), without network, assuming the pinned Electron. No
+ * report file: the tool writes its CSV header and rows with two unawaited `writeFile` calls
+ * that race, so the file sometimes ends truncated or holds the header alone (seen in CI); the
+ * runner returns the same issues in memory.
  */
-export async function scanWithElectronegativity(input: string, reportPath: string, electronVersion: string): Promise<ScanResult> {
+export async function scanWithElectronegativity(input: string, electronVersion: string): Promise<ScanResult> {
   const packageDirectory = dirname(require.resolve('@doyensec/electronegativity/package.json'));
   keepElectronegativityOffline(packageDirectory);
   const run = require(join(packageDirectory, 'dist', 'runner.js')) as Runner;
   const result = await run(
     {
       input,
-      output: reportPath,
       isSarif: false,
       customScan: [],
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
@@ -80,6 +64,6 @@ export async function scanWithElectronegativity(input: string, reportPath: strin
     },
     false,
   );
-  const findings = await readReport(reportPath, result.issues.length);
+  const findings = findingsFromIssues(result.issues);
   return { findings, unparsedFiles: result.errors.filter((error) => !error.tolerable).map(({ file, message }) => ({ file, message })) };
 }

@@ -92,6 +92,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
       if (await refresh.isEnabled()) await refresh.click();
       await expect(superUsers.getByRole('row').filter({ hasText: 'EXCH03' }).first()).toBeVisible({ timeout: DIRECTORY_TIMEOUT_MS });
+      // Rows of an earlier expansion can show while a new one runs; axe must see the settled page,
+      // not a Refresh button that turns enabled halfway through its check.
+      await expect(refresh).toBeEnabled({ timeout: DIRECTORY_TIMEOUT_MS });
+      await expect(page.getByRole('status').filter({ hasText: 'open all protected content' })).toBeVisible();
       await screen('super-users');
 
       await app.openView('List review');

@@ -2,7 +2,7 @@
 /**
  * Lint rules, including the layer boundaries of shared DESIGN.md §2.
  *
- * The zones are the enforcement of the architecture: a renderer import of main/core or an
+ * The zones are the enforcement of the architecture: a renderer import of core or an
  * `electron` import outside main/shell fails `npm run lint` (see tooling/lint-boundaries.test.ts).
  */
 import js from '@eslint/js';
@@ -29,16 +29,18 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './renderer', from: './main', except: ['./contract'], message: 'The renderer reaches main only through main/contract.' },
-            { target: './renderer', from: ['./connector', './e2e', './bench'], message: 'The renderer is a web app over window.adminBridge: it imports only main/contract.' },
-            { target: './main/ipc', from: ['./main/cli', './main/demo', './renderer'], message: 'ipc dispatches to core; it never reaches the CLI, the demo or the renderer.' },
-            { target: './main/contract', from: ['./main/core', './main/ipc', './main/shell', './main/cli', './main/demo', './renderer', './connector'], message: 'The contract imports nothing of ours.' },
-            { target: ['./main/core', './main/ipc', './main/cli', './main/demo'], from: './main/shell', message: 'Only the shell composes Electron; core, ipc, cli and demo never import it.' },
-            { target: './main/core', from: ['./main/ipc', './main/cli', './renderer'], message: 'core is the bottom layer: it imports only the contract.' },
-            { target: ['./main', './connector'], from: ['./e2e', './bench'], message: 'Product code never imports test or benchmark code.' },
-            { target: './connector/api', from: ['./main/core', './main/ipc', './main/shell', './main/cli', './main/demo', './renderer', './connector/server', './connector/cli'], message: 'The API schemas import only the contract: the service and its client share them.' },
-            { target: './main/core', from: './connector', except: ['./api'], message: 'The console reaches the service only through its API schemas, never its server code.' },
-            { target: './connector', from: ['./main/shell', './main/ipc', './main/cli', './main/demo', './renderer'], message: 'The service runs without the console: it may use main/core and main/contract only.' },
+            // The top-level folders form one line: contract ← core ← connector ← main, and the
+            // renderer sees the contract only (docs/architecture.md draws it).
+            { target: ['./contract/*.ts', './contract/testing/**'], from: ['./contract/connector-api', './core', './connector', './main', './renderer'], message: 'The contract is the bottom layer: zod schemas that import nothing of ours.' },
+            { target: './contract/connector-api', from: ['./core', './connector', './main', './renderer'], message: "The service's API schemas import only the contract: the service and its client share them." },
+            { target: './core', from: ['./connector', './main', './renderer'], message: 'core is the domain every front door shares: it imports only the contract (and reaches the service through contract/connector-api).' },
+            { target: './connector', from: ['./main', './renderer'], message: 'The service runs without the console and the admin CLI: it may use core and the contract only.' },
+            { target: ['./main/ipc', './main/cli', './main/shell'], from: './connector/server', except: ['./testing'], message: 'The console and the admin CLI reach the service over HTTP (core/connector); only the demo, and tests through connector/server/testing, start a node in-process.' },
+            { target: ['./main/ipc', './main/cli', './main/shell'], from: './connector/cli', message: 'The console and the admin CLI never run the service command line.' },
+            { target: './renderer', from: ['./core', './connector', './main', './contract/connector-api', './e2e', './bench', './tooling'], message: 'The renderer is a web app over window.adminBridge: it imports only the contract.' },
+            { target: './main/ipc', from: ['./main/cli', './main/demo'], message: 'ipc dispatches to core; it never reaches the CLI or the demo.' },
+            { target: ['./core', './main/ipc', './main/cli', './main/demo'], from: './main/shell', message: 'Only the shell composes Electron; core, ipc, cli and demo never import it.' },
+            { target: ['./contract', './core', './connector', './main'], from: ['./e2e', './bench', './tooling'], message: 'Product code never imports test, benchmark or tooling code.' },
           ],
         },
       ],
@@ -61,7 +63,7 @@ export default tseslint.config(
   },
   {
     // Asymmetric matchers (expect.stringMatching, expect.objectContaining…) are typed `any`.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts', 'main/core/directory/testing/contract-*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts', 'core/directory/testing/contract-*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {

@@ -1,4 +1,4 @@
-import type { AdminBridge } from '../main/contract/index.ts';
+import type { AdminBridge } from '../contract/index.ts';
 
 declare global {
   // Declaration merging with the DOM's Window needs an interface.

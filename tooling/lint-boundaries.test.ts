@@ -16,8 +16,8 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 }
 
 describe('layer boundaries', () => {
-  it('refuses an electron import in main/core', async () => {
-    expect(await ruleIdsFor('main/core/directory/leak.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).toContain('no-restricted-imports');
+  it('refuses an electron import in core', async () => {
+    expect(await ruleIdsFor('core/directory/leak.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).toContain('no-restricted-imports');
   });
 
   it('refuses an electron import in the CLI and in the renderer', async () => {
@@ -32,14 +32,48 @@ describe('layer boundaries', () => {
     expect(await ruleIdsFor('main/shell/window.ts', "import { app } from 'electron';\nexport const name = app.name;\n")).not.toContain('no-restricted-imports');
   });
 
-  it('refuses a renderer import of main/core', async () => {
-    const code = "import { connectDirectory } from '../main/core/directory/index.ts';\nexport const connect = connectDirectory;\n";
+  it('refuses a renderer import of core', async () => {
+    const code = "import { connectDirectory } from '../core/directory/index.ts';\nexport const connect = connectDirectory;\n";
     expect(await ruleIdsFor('renderer/leak.ts', code)).toContain('import-x/no-restricted-paths');
   });
 
   it('refuses a contract import of core', async () => {
     const code = "import { DirectoryError } from '../core/directory/index.ts';\nexport const error = DirectoryError;\n";
-    expect(await ruleIdsFor('main/contract/leak.ts', code)).toContain('import-x/no-restricted-paths');
+    expect(await ruleIdsFor('contract/leak.ts', code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it('keeps the top-level folders in one line: contract ← core ← connector ← main', async () => {
+    const coreToService = "import { startService } from '../../connector/server/start-service.ts';\nexport const start = startService;\n";
+    const serviceToConsole = "import { runCli } from '../../main/cli/run-cli.ts';\nexport const run = runCli;\n";
+    const schemasToService = "import { buildServiceApp } from '../../connector/server/service-app.ts';\nexport const app = buildServiceApp;\n";
+    const contractToApi = "import { API_ROUTES } from './connector-api/routes.ts';\nexport const table = API_ROUTES;\n";
+    const refused = expect.arrayContaining(['import-x/no-restricted-paths']);
+    expect([
+      await ruleIdsFor('core/health/leak.ts', coreToService),
+      await ruleIdsFor('connector/server/leak.ts', serviceToConsole),
+      await ruleIdsFor('contract/connector-api/leak.ts', schemasToService),
+      await ruleIdsFor('contract/leak.ts', contractToApi),
+    ]).toEqual([refused, refused, refused, refused]);
+  });
+
+  it('lets each layer import the ones below it', async () => {
+    const serviceToCore = "import { judgeGrant } from '../../core/authorization/judge-grant.ts';\nexport const judge = judgeGrant;\n";
+    const coreToApi = "import { API_ROUTES } from '../../contract/connector-api/routes.ts';\nexport const table = API_ROUTES;\n";
+    const demoToService = "import { startService } from '../../connector/server/start-service.ts';\nexport const start = startService;\n";
+    expect([
+      await ruleIdsFor('connector/server/uses-core.ts', serviceToCore),
+      await ruleIdsFor('core/connector/uses-api.ts', coreToApi),
+      await ruleIdsFor('main/demo/uses-service.ts', demoToService),
+    ]).toEqual([[], [], []]);
+  });
+
+  it('keeps the console and the admin CLI off the service code, except its test helpers', async () => {
+    const server = "import { startService } from '../../connector/server/start-service.ts';\nexport const start = startService;\n";
+    const fixture = "import { startLoopbackNode } from '../../connector/server/testing/loopback-node.ts';\nexport const start = startLoopbackNode;\n";
+    expect([await ruleIdsFor('main/ipc/leak.ts', server), await ruleIdsFor('main/cli/uses-fixture.test.ts', fixture)]).toEqual([
+      expect.arrayContaining(['import-x/no-restricted-paths']),
+      [],
+    ]);
   });
 
   it('refuses a renderer import of the service code, and of the CLI', async () => {
@@ -52,7 +86,7 @@ describe('layer boundaries', () => {
   });
 
   it('lets the renderer import the contract', async () => {
-    const code = "import { ipcContract } from '../main/contract/ipc.ts';\nexport const channels = ipcContract;\n";
+    const code = "import { ipcContract } from '../contract/ipc.ts';\nexport const channels = ipcContract;\n";
     expect(await ruleIdsFor('renderer/api/uses-contract.ts', code)).not.toContain('import-x/no-restricted-paths');
   });
 
@@ -63,6 +97,6 @@ describe('layer boundaries', () => {
 
   it('refuses turning certificate verification off', async () => {
     const code = "export const options = { rejectUnauthorized: false };\n";
-    expect(await ruleIdsFor('main/core/directory/leak.ts', code)).toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('core/directory/leak.ts', code)).toContain('no-restricted-syntax');
   });
 });

@@ -1,5 +1,5 @@
 import type { EntryToAdd } from '../../connector/server/store/config-store.ts';
-import type { Role } from '../../main/contract/policy.ts';
+import type { Role } from '../../contract/policy.ts';
 
 const ROLES: readonly Role[] = ['exchange', 'sharepoint', 'fci'];
 

@@ -1,4 +1,4 @@
-import { formatDn } from '../../main/core/directory/dn.ts';
+import { formatDn } from '../../core/directory/dn.ts';
 
 /**
  * Where the benchmark's objects live and how they are named.

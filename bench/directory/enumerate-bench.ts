@@ -1,6 +1,6 @@
 import type { Client } from 'ldapts';
-import type { Directory } from '../../main/core/directory/index.ts';
-import { OBJECT_ATTRIBUTES, toDirectoryObject } from '../../main/core/directory/directory-object.ts';
+import type { Directory } from '../../core/directory/index.ts';
+import { OBJECT_ATTRIBUTES, toDirectoryObject } from '../../core/directory/directory-object.ts';
 import { benchLayout } from './bench-layout.ts';
 import type { LdapSearchTool } from './ldapsearch.ts';
 import { rawPagedSearch } from './raw-paged-search.ts';

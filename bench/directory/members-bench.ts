@@ -1,6 +1,6 @@
 import { ExtensibleFilter, type Client } from 'ldapts';
-import type { Directory } from '../../main/core/directory/index.ts';
-import { toDirectoryObject } from '../../main/core/directory/directory-object.ts';
+import type { Directory } from '../../core/directory/index.ts';
+import { toDirectoryObject } from '../../core/directory/directory-object.ts';
 import { benchGroupDn, benchLayout, partGroups } from './bench-layout.ts';
 import { rawPagedSearch } from './raw-paged-search.ts';
 import { compareInterleaved, type Counts, type Series } from './measure.ts';

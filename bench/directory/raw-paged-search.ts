@@ -1,6 +1,6 @@
 import type { Client, Entry, Filter } from 'ldapts';
-import { OBJECT_ATTRIBUTES } from '../../main/core/directory/directory-object.ts';
-import { BINARY_ATTRIBUTES } from '../../main/core/directory/ldap-session.ts';
+import { OBJECT_ATTRIBUTES } from '../../core/directory/directory-object.ts';
+import { BINARY_ATTRIBUTES } from '../../core/directory/ldap-session.ts';
 
 /**
  * A bare ldapts paged subtree search with the layer's attributes: the anchor the layer's own

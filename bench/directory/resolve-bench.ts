@@ -1,9 +1,9 @@
 import { EqualityFilter, type Filter, OrFilter, type Client } from 'ldapts';
-import type { Resolution } from '../../main/contract/directory.ts';
-import type { Directory } from '../../main/core/directory/index.ts';
-import { OBJECT_ATTRIBUTES } from '../../main/core/directory/directory-object.ts';
-import { BINARY_ATTRIBUTES } from '../../main/core/directory/ldap-session.ts';
-import { sidFromBuffer, sidToBuffer } from '../../main/core/directory/sid.ts';
+import type { Resolution } from '../../contract/directory.ts';
+import type { Directory } from '../../core/directory/index.ts';
+import { OBJECT_ATTRIBUTES } from '../../core/directory/directory-object.ts';
+import { BINARY_ATTRIBUTES } from '../../core/directory/ldap-session.ts';
+import { sidFromBuffer, sidToBuffer } from '../../core/directory/sid.ts';
 import { benchLayout, benchUser } from './bench-layout.ts';
 import { compareInterleaved, type Counts, type Series } from './measure.ts';
 

@@ -1,6 +1,6 @@
 import { ensureDomainController } from '../../e2e/ad/domain-controller.ts';
 import { openClient } from '../../e2e/ad/ldaps-client.ts';
-import { connectDirectory } from '../../main/core/directory/index.ts';
+import { connectDirectory } from '../../core/directory/index.ts';
 import { benchLayout, expectedTransitiveMembers } from './bench-layout.ts';
 import { benchEnumeration, type EnumerationResult } from './enumerate-bench.ts';
 import { prepareLdapSearch } from './ldapsearch.ts';

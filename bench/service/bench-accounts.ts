@@ -1,7 +1,7 @@
-import type { DirectoryObject } from '../../main/contract/directory.ts';
-import { connectDirectory, MAX_NAMES_PER_CALL, type ConnectOptions } from '../../main/core/directory/index.ts';
-import { evaluateAuthorization } from '../../main/core/policy/evaluate-authorization.ts';
-import { gatherAuthorizationFacts } from '../../main/core/policy/gather-facts.ts';
+import type { DirectoryObject } from '../../contract/directory.ts';
+import { connectDirectory, MAX_NAMES_PER_CALL, type ConnectOptions } from '../../core/directory/index.ts';
+import { evaluateAuthorization } from '../../core/policy/evaluate-authorization.ts';
+import { gatherAuthorizationFacts } from '../../core/policy/gather-facts.ts';
 import { median } from '../directory/measure.ts';
 
 /** The seeded accounts the benchmark uses, resolved once. */

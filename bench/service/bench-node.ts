@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DirectoryObject } from '../../main/contract/directory.ts';
-import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import type { DirectoryObject } from '../../contract/directory.ts';
+import type { ConnectOptions } from '../../core/directory/index.ts';
 import { createServiceDirectory, type NamedObject, type ServiceDirectory } from '../../connector/server/service-directory.ts';
 import type { ChangeContext, ConfigStore } from '../../connector/server/store/config-store.ts';
 import { startLoopbackNode } from '../../connector/server/testing/loopback-node.ts';

@@ -1,4 +1,4 @@
-import { AuthorizedAccountListSchema } from '../../connector/api/index.ts';
+import { AuthorizedAccountListSchema } from '../../contract/connector-api/index.ts';
 import { createAdminAccess } from '../../connector/server/auth/admin-access.ts';
 import { createTokenAuthority } from '../../connector/server/auth/tokens.ts';
 import type { ServiceDirectory } from '../../connector/server/service-directory.ts';

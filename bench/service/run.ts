@@ -1,5 +1,5 @@
 import { ensureDomainController } from '../../e2e/ad/domain-controller.ts';
-import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import type { ConnectOptions } from '../../core/directory/index.ts';
 import { median } from '../directory/measure.ts';
 import { machineFacts } from '../directory/report.ts';
 import { barePath, startBareFloor } from './bare-floor.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import type { DirectoryObject, ObjectTypeFilter } from '../../main/contract/directory.ts';
-import { hiddenCharacterMessage } from '../../main/contract/hidden-characters.ts';
-import { connectDirectory, type ConnectOptions } from '../../main/core/directory/index.ts';
-import { AdminRoleSchema, type AdminRole } from '../api/index.ts';
+import type { DirectoryObject, ObjectTypeFilter } from '../../contract/directory.ts';
+import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
+import { connectDirectory, type ConnectOptions } from '../../core/directory/index.ts';
+import { AdminRoleSchema, type AdminRole } from '../../contract/connector-api/index.ts';
 import type { ChangeContext, ConfigStore } from '../server/store/config-store.ts';
 import { SettingError } from './service-settings.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { call } from '../server/testing/http.ts';
 import { bulkUserSids } from '../server/testing/seed-sids.ts';
 import { runServiceCli, serviceEnvironment, startServeProcess, type ServeProcess } from './testing/service-process.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DirectoryError } from '../../main/core/directory/index.ts';
+import { DirectoryError } from '../../core/directory/index.ts';
 import { startService, type RunningService } from '../server/start-service.ts';
 import type { ConfigStore } from '../server/store/config-store.ts';
 import { addAdministrator, adminRoleOf, clearOnboardingGroup, listAdministrators, removeAdministrator, setOnboardingGroup, showOnboardingGroup, type CommandOutput, type PrincipalArgument } from './admin-commands.ts';

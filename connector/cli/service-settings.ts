@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { CloudEnvironmentSchema } from '../api/index.ts';
-import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import { CloudEnvironmentSchema } from '../../contract/connector-api/index.ts';
+import type { ConnectOptions } from '../../core/directory/index.ts';
 import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../server/auth/admin-access.ts';
 import type { ServiceConfig } from '../server/service-config.ts';
 

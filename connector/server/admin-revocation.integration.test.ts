@@ -1,7 +1,7 @@
 import type { Client } from 'ldapts';
 import { Attribute, Change } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adAdminClient, CONTOSO_OU, SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { adAdminClient, CONTOSO_OU, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { runServiceCli, serviceEnvironment } from '../cli/testing/service-process.ts';
 import { call } from './testing/http.ts';
 import { bulkUserSids, seedSid } from './testing/seed-sids.ts';

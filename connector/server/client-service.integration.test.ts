@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorError, createConnectorClient, type ConnectorClient } from '../../main/core/connector/index.ts';
-import { startForwardProxy, type ForwardProxy } from '../../main/core/connector/testing/forward-proxy.ts';
-import { createTestCertificates, type TestCertificates } from '../../main/core/connector/testing/test-certificates.ts';
-import { SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { ConnectorError, createConnectorClient, type ConnectorClient } from '../../core/connector/index.ts';
+import { startForwardProxy, type ForwardProxy } from '../../core/connector/testing/forward-proxy.ts';
+import { createTestCertificates, type TestCertificates } from '../../core/connector/testing/test-certificates.ts';
+import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { bulkUserSids } from './testing/seed-sids.ts';
 import { startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 

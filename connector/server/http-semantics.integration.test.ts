@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './testing/http.ts';
 import { seedSids } from './testing/seed-sids.ts';
 import type { Client } from 'ldapts';
-import { adAdminClient, adTestConnection, CONTOSO_OU } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { adAdminClient, adTestConnection, CONTOSO_OU } from '../../core/directory/testing/ad-test-connection.ts';
 import { startTestService, type TestService } from './testing/service-fixture.ts';
 
 /**

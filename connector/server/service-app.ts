@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { API_ROUTES, buildOpenApiDocument } from '../api/index.ts';
+import { API_ROUTES, buildOpenApiDocument } from '../../contract/connector-api/index.ts';
 import { createAllowedMethods } from './http/allowed-methods.ts';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './http/error-handler.ts';
 import { registerAdministrationRoutes } from './routes/administration-routes.ts';

@@ -1,5 +1,5 @@
-import type { CloudEnvironment } from '../api/index.ts';
-import type { ConnectOptions } from '../../main/core/directory/index.ts';
+import type { CloudEnvironment } from '../../contract/connector-api/index.ts';
+import type { ConnectOptions } from '../../core/directory/index.ts';
 import type { ServiceLogging } from './service-app.ts';
 
 /** Everything one service node needs to run, already checked. */

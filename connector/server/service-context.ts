@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CloudEnvironment } from '../api/index.ts';
+import type { CloudEnvironment } from '../../contract/connector-api/index.ts';
 import type { AdminAccess } from './auth/admin-access.ts';
 import type { SignIn } from './auth/sign-in.ts';
 import type { Principal, TokenAuthority } from './auth/tokens.ts';

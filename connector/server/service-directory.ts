@@ -1,8 +1,8 @@
-import type { DirectoryObject } from '../../main/contract/directory.ts';
-import type { Finding, Role } from '../../main/contract/policy.ts';
-import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials, type ConnectOptions, type Directory } from '../../main/core/directory/index.ts';
-import { judgeGrant } from '../../main/core/authorization/judge-grant.ts';
-import { labelOf } from '../../main/core/policy/finding.ts';
+import type { DirectoryObject } from '../../contract/directory.ts';
+import type { Finding, Role } from '../../contract/policy.ts';
+import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials, type ConnectOptions, type Directory } from '../../core/directory/index.ts';
+import { judgeGrant } from '../../core/authorization/judge-grant.ts';
+import { labelOf } from '../../core/policy/finding.ts';
 
 /**
  * A directory account as sign-in and the per-request role check need it: its SID, its user

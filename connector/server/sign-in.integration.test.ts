@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adConnectOptions, SEED_PASSWORD } from '../../main/core/directory/testing/ad-test-connection.ts';
+import { adConnectOptions, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { seedSid } from './testing/seed-sids.ts';
 import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { ConnectOptions } from '../../main/core/directory/index.ts';
-import { CaFileError, describeCaFileRefusal, readCaFile } from '../../main/core/tls/read-ca-file.ts';
+import type { ConnectOptions } from '../../core/directory/index.ts';
+import { CaFileError, describeCaFileRefusal, readCaFile } from '../../core/tls/read-ca-file.ts';
 import type { FastifyInstance } from 'fastify';
 import { createAdminAccess } from './auth/admin-access.ts';
 import { createSignIn } from './auth/sign-in.ts';

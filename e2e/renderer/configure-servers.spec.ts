@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { planServerConfiguration, renderOutputFiles } from '../../main/core/server-config/index.ts';
+import { planServerConfiguration, renderOutputFiles } from '../../core/server-config/index.ts';
 import type { FolderRequest } from '../../main/ipc/console-ports.ts';
 import { expectNoAxeViolations } from './harness/accessibility.ts';
 import { consoleDefaultsFor } from './harness/console-defaults.ts';

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { refuseHiddenCharacters } from '../contract/hidden-characters.ts';
-import { AuthorizedEntrySchema, type AuthorizedEntry } from '../contract/policy.ts';
+import { refuseHiddenCharacters } from '../../contract/hidden-characters.ts';
+import { AuthorizedEntrySchema, type AuthorizedEntry } from '../../contract/policy.ts';
 import { CliError } from './cli-error.ts';
 
 /** The most entries a list may hold (the service's limit). */

@@ -1,4 +1,4 @@
-import { CaFileError, describeCaFileRefusal, readCaFile } from '../core/tls/read-ca-file.ts';
+import { CaFileError, describeCaFileRefusal, readCaFile } from '../../core/tls/read-ca-file.ts';
 import { CliError } from './cli-error.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adTestConnection } from '../core/directory/testing/ad-test-connection.ts';
+import { adTestConnection } from '../../core/directory/testing/ad-test-connection.ts';
 import { runCliProcess } from './testing/run-cli-process.ts';
 
 const cli = runCliProcess;

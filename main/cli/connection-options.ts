@@ -1,4 +1,4 @@
-import type { ConnectOptions } from '../core/directory/index.ts';
+import type { ConnectOptions } from '../../core/directory/index.ts';
 import { CliError } from './cli-error.ts';
 
 /** Connection flags shared by every `directory` command (parseArgs option table). */

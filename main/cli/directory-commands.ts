@@ -1,5 +1,5 @@
-import type { DirectoryObject, ObjectTypeFilter, Resolution } from '../contract/directory.ts';
-import type { Directory } from '../core/directory/index.ts';
+import type { DirectoryObject, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
+import type { Directory } from '../../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { accountLabel, formatFacts, formatObjects, formatResolutions } from './format-object.ts';
 

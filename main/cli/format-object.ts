@@ -1,4 +1,4 @@
-import type { DirectoryObject, Resolution } from '../contract/directory.ts';
+import type { DirectoryObject, Resolution } from '../../contract/directory.ts';
 
 /** How an object is named in listings: `DOMAIN\sAMAccountName`, else its name. */
 export function accountLabel(object: DirectoryObject, netbiosDomain: string): string {

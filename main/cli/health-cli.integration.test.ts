@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
-import { SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
-import type { HealthReport } from '../core/health/index.ts';
+import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
+import type { HealthReport } from '../../core/health/index.ts';
 import { runCliProcessAsync, type CliRun } from './testing/run-cli-process.ts';
 
 describe('rms-connector-admin health against a live connector service', () => {

@@ -1,4 +1,4 @@
-import { formatHealthReport, parseConnectorUrl, runDeploymentHealth, HealthInputError, type HealthReport, type HealthService } from '../core/health/index.ts';
+import { formatHealthReport, parseConnectorUrl, runDeploymentHealth, HealthInputError, type HealthReport, type HealthService } from '../../core/health/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';

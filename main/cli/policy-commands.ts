@@ -1,10 +1,10 @@
-import { RoleSchema, type AuthorizedEntry, type Finding, type Role } from '../contract/policy.ts';
-import type { Directory } from '../core/directory/index.ts';
-import { judgeGrant } from '../core/authorization/judge-grant.ts';
-import { resolveAccount } from '../core/authorization/resolve-account.ts';
-import { gatherEntryFacts } from '../core/policy/gather-facts.ts';
-import { reviewList } from '../core/policy/review-list.ts';
-import { effectiveSuperUsers } from '../core/policy/super-users.ts';
+import { RoleSchema, type AuthorizedEntry, type Finding, type Role } from '../../contract/policy.ts';
+import type { Directory } from '../../core/directory/index.ts';
+import { judgeGrant } from '../../core/authorization/judge-grant.ts';
+import { resolveAccount } from '../../core/authorization/resolve-account.ts';
+import { gatherEntryFacts } from '../../core/policy/gather-facts.ts';
+import { reviewList } from '../../core/policy/review-list.ts';
+import { effectiveSuperUsers } from '../../core/policy/super-users.ts';
 import { readAuthorizedList } from './authorized-list-file.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';

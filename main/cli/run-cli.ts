@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConnectorError, type ConnectorClient } from '../core/connector/index.ts';
-import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directory } from '../core/directory/index.ts';
+import { ConnectorError, type ConnectorClient } from '../../core/connector/index.ts';
+import { connectDirectory, createDiscoveryResolver, DirectoryError, type Directory } from '../../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './connection-options.ts';
 import { healthCommandFor } from './health-commands.ts';
@@ -8,7 +8,7 @@ import { typedName } from './typed-name.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { serverConfigCommandFor } from './server-config-commands.ts';
-import { entryOf } from '../core/authorization/entry-of.ts';
+import { entryOf } from '../../core/authorization/entry-of.ts';
 import { serversCommandFor } from './servers-command-line.ts';
 import { openSignedInClient } from './signed-in-client.ts';
 import { signInCommand, signOutCommand } from './sign-in-commands.ts';

@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeService, type FakeService } from '../core/connector/testing/fake-service.ts';
+import { startFakeService, type FakeService } from '../../core/connector/testing/fake-service.ts';
 
 const TENANT = 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com';
 const CONNECTOR = 'https://rmsconnector.contoso.com';
-const GOLDEN = path.resolve('main/core/server-config/golden');
+const GOLDEN = path.resolve('core/server-config/golden');
 
 type Run = { status: number | null; stdout: string; stderr: string };
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { OutputWriteError, parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, writeOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../core/server-config/index.ts';
+import { OutputWriteError, parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, writeOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../../core/server-config/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
-import { SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
+import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { runCliProcessAsync, type CliRun } from './testing/run-cli-process.ts';
 
 describe('rms-connector-admin against a live connector service', () => {

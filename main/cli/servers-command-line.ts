@@ -1,4 +1,4 @@
-import { RoleSchema, type Role } from '../contract/policy.ts';
+import { RoleSchema, type Role } from '../../contract/policy.ts';
 import { readAuthorizedList } from './authorized-list-file.ts';
 import { CliError } from './cli-error.ts';
 import type { CommandRun } from './run-cli.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthorizedEntry, Role } from '../contract/policy.ts';
-import { authorizeAccount } from '../core/authorization/authorize-account.ts';
-import { entryOf } from '../core/authorization/entry-of.ts';
-import type { ConnectorClient } from '../core/connector/index.ts';
-import type { Directory } from '../core/directory/index.ts';
+import type { AuthorizedEntry, Role } from '../../contract/policy.ts';
+import { authorizeAccount } from '../../core/authorization/authorize-account.ts';
+import { entryOf } from '../../core/authorization/entry-of.ts';
+import type { ConnectorClient } from '../../core/connector/index.ts';
+import type { Directory } from '../../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 import { checkHeading, formatFindings } from './format-findings.ts';

@@ -3,7 +3,7 @@ import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/pro
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { CloudEnvironmentSchema } from '../../connector/api/index.ts';
+import { CloudEnvironmentSchema } from '../../contract/connector-api/index.ts';
 import { CliError } from './cli-error.ts';
 
 /** What `sign-in` keeps between commands: where the service is and the short-lived token. */

@@ -1,5 +1,5 @@
-import { CloudEnvironmentSchema, type CloudEnvironment } from '../../connector/api/index.ts';
-import { createConnectorClient } from '../core/connector/index.ts';
+import { CloudEnvironmentSchema, type CloudEnvironment } from '../../contract/connector-api/index.ts';
+import { createConnectorClient } from '../../core/connector/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CliEnvironment } from './connection-options.ts';

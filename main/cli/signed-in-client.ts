@@ -1,4 +1,4 @@
-import { createConnectorClient, type ConnectorClient } from '../core/connector/index.ts';
+import { createConnectorClient, type ConnectorClient } from '../../core/connector/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { readSession, sessionFilePath } from './session-file.ts';
 

@@ -1,4 +1,4 @@
-import { hiddenCharacterMessage } from '../contract/hidden-characters.ts';
+import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
 import { CliError } from './cli-error.ts';
 
 /**

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Resolution } from '../contract/directory.ts';
-import type { ServerCheck, ServerList } from '../contract/servers.ts';
-import { createConsoleDependencies } from '../ipc/console-dependencies.ts';
+import type { Resolution } from '../../contract/directory.ts';
+import type { ServerCheck, ServerList } from '../../contract/servers.ts';
+import { withRealCore } from '../ipc/testing/real-core.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../ipc/dispatcher.ts';
 import { createMemoryProfileStore, EMPTY_PROFILE_DEFAULTS } from '../ipc/memory-profile-store.ts';
 import { createDemoEnvironment } from './index.ts';
@@ -13,7 +13,7 @@ import { createDemoEnvironment } from './index.ts';
 describe('createDemoEnvironment (built-in directory, no Samba)', () => {
   let folder: string;
   const consoleIn = (): IpcDispatcher =>
-    createIpcDispatcher(createConsoleDependencies({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo: createDemoEnvironment({ folder }) }));
+    createIpcDispatcher(withRealCore({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo: createDemoEnvironment({ folder }) }));
   const value = async (dispatcher: IpcDispatcher, channel: string, request: unknown): Promise<unknown> => {
     const answer = await dispatcher.dispatch(channel, request);
     if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? [])}`);

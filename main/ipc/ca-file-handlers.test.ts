@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCertificateAuthority } from '../core/tls/issue-certificates.ts';
-import { CA_FILE_REFUSED_MESSAGE } from '../core/tls/read-ca-file.ts';
+import { createCertificateAuthority } from '../../core/tls/issue-certificates.ts';
+import { CA_FILE_REFUSED_MESSAGE } from '../../core/tls/read-ca-file.ts';
 import { createMemoryProfileStore } from './memory-profile-store.ts';
 import { createTestConsole, TEST_DEFAULTS } from './testing/test-console.ts';
 

@@ -1,4 +1,4 @@
-import type { CaFilePurpose } from '../contract/ca-file.ts';
+import type { CaFilePurpose } from '../../contract/ca-file.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { CaFileChooser } from './console-ports.ts';
 import { consoleFailure } from './console-failure.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ChosenCaFile } from '../contract/ca-file.ts';
-import { CA_FILE_REFUSED_MESSAGE, CaFileError, readCaFile, type CaFile } from '../core/tls/read-ca-file.ts';
+import type { ChosenCaFile } from '../../contract/ca-file.ts';
+import { CA_FILE_REFUSED_MESSAGE, CaFileError, readCaFile, type CaFile } from '../../core/tls/read-ca-file.ts';
 import { consoleFailure, type ConsoleFailure } from './console-failure.ts';
 
 /** How many CA files main keeps ids for; the oldest is forgotten first (the form then asks again). */

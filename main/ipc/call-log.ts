@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IpcError } from '../contract/ipc-result.ts';
+import type { IpcError } from '../../contract/ipc-result.ts';
 import { printable } from './request-issues.ts';
 
 /**

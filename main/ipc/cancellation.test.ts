@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeObject } from '../core/policy/testing/policy-fixtures.ts';
+import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { createFakeDirectory } from './testing/fake-directory.ts';
 import { createTestConsole, signInRequest } from './testing/test-console.ts';
 

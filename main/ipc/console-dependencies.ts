@@ -1,5 +1,5 @@
-import { createConnectorClient, type ConnectorClient, type ConnectorClientOptions } from '../core/connector/index.ts';
-import { connectDirectory, type ConnectOptions, type Directory } from '../core/directory/index.ts';
+import type { ConnectorClient, ConnectorClientOptions } from '../../core/connector/index.ts';
+import type { ConnectOptions, Directory } from '../../core/directory/index.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
 
@@ -32,8 +32,8 @@ export type ConsoleSettings = {
  * two core entry points and the clock.
  *
  * Passed in rather than imported so unit tests hand over small fakes of the directory and
- * the service client, while the Electron shell and the browser harness pass the real ones
- * ({@link createConsoleDependencies}). `now` decides when a session has expired.
+ * the service client, while the desktop app's composition root (`main/shell/compose-console.ts`)
+ * and the browser harness pass the real ones. `now` decides when a session has expired.
  */
 export type ConsoleDependencies = ConsoleSettings & {
   readonly connectDirectory: (options: ConnectOptions) => Promise<Directory>;
@@ -41,12 +41,3 @@ export type ConsoleDependencies = ConsoleSettings & {
   readonly now?: (() => Date) | undefined;
 };
 
-/**
- * Wire the real directory and service client to the console's settings.
- *
- * Electron-free on purpose: the Electron shell and the browser test harness both call it,
- * and only the shell adds Electron around the dispatcher it feeds.
- */
-export function createConsoleDependencies(settings: ConsoleSettings): ConsoleDependencies {
-  return { ...settings, connectDirectory, createConnectorClient };
-}

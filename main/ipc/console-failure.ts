@@ -1,4 +1,4 @@
-import type { IpcError } from '../contract/ipc-result.ts';
+import type { IpcError } from '../../contract/ipc-result.ts';
 
 /**
  * A refusal decided by the console itself, already in its wire shape.

@@ -1,5 +1,5 @@
-import type { CloudEnvironment } from '../contract/environments.ts';
-import type { ConsoleDefaults, DirectorySettings } from '../contract/console-session.ts';
+import type { CloudEnvironment } from '../../contract/environments.ts';
+import type { ConsoleDefaults, DirectorySettings } from '../../contract/console-session.ts';
 
 /**
  * Directory settings as main holds them: the renderer's, with the CA file as main's own path.

@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../contract/console-session.ts';
+import type { SessionSummary } from '../../contract/console-session.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { consoleFailure, ConsoleFailure } from './console-failure.ts';
 import type { SessionState } from './session-state.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryObject } from '../contract/directory.ts';
-import { DirectoryError, type ConnectOptions } from '../core/directory/index.ts';
-import { makeObject } from '../core/policy/testing/policy-fixtures.ts';
+import type { DirectoryObject } from '../../contract/directory.ts';
+import { DirectoryError, type ConnectOptions } from '../../core/directory/index.ts';
+import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { createFakeDirectory } from './testing/fake-directory.ts';
 import { createTestConsole, type TestConsole } from './testing/test-console.ts';
 

@@ -1,5 +1,5 @@
-import type { DomainInfo } from '../contract/directory.ts';
-import { formatDn, parseDn } from '../core/directory/index.ts';
+import type { DomainInfo } from '../../contract/directory.ts';
+import { formatDn, parseDn } from '../../core/directory/index.ts';
 import { invalidRequest } from './console-failure.ts';
 import { printable } from './request-issues.ts';
 

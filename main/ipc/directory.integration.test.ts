@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../../connector/server/testing/service-fixture.ts';
-import type { BrowseEntry, Resolution } from '../contract/directory.ts';
-import type { SearchPage } from '../contract/ipc.ts';
-import { CONTOSO_OU, SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
+import type { BrowseEntry, Resolution } from '../../contract/directory.ts';
+import type { SearchPage } from '../../contract/ipc.ts';
+import { CONTOSO_OU, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { createLiveConsole, liveSignInRequest, TOKEN_PATTERN, type LiveConsole } from './testing/live-console.ts';
 
 const CANCELLED = { ok: false, error: { code: 'CANCELLED', source: 'console', title: 'Cancelled', message: 'Cancelled. Nothing was changed.' } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcChannel } from '../contract/ipc.ts';
-import { makeObject } from '../core/policy/testing/policy-fixtures.ts';
+import type { IpcChannel } from '../../contract/ipc.ts';
+import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { createTestConsole, signInRequest, type TestConsole } from './testing/test-console.ts';
 
 const operationId = () => crypto.randomUUID();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNELS } from '../contract/ipc.ts';
+import { IPC_CHANNELS } from '../../contract/ipc.ts';
 import { FAKE_PASSWORD, FAKE_TOKEN } from './testing/fake-connector.ts';
 import { createTestConsole, TEST_DEFAULTS } from './testing/test-console.ts';
 import { PUBLIC_CHANNELS, validRequests } from './testing/valid-requests.ts';

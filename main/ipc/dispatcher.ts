@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ipcContract, isIpcChannel, type IpcChannel, type IpcResponse } from '../contract/ipc.ts';
-import type { IpcError, IpcResult } from '../contract/ipc-result.ts';
-import { ConnectorError } from '../core/connector/index.ts';
-import { DirectoryError } from '../core/directory/index.ts';
+import { ipcContract, isIpcChannel, type IpcChannel, type IpcResponse } from '../../contract/ipc.ts';
+import type { IpcError, IpcResult } from '../../contract/ipc-result.ts';
+import { ConnectorError } from '../../core/connector/index.ts';
+import { DirectoryError } from '../../core/directory/index.ts';
 import { untilAborted } from './abortable.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { createCaFileHandlers } from './ca-file-handlers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorError } from '../core/connector/index.ts';
-import { DirectoryError } from '../core/directory/index.ts';
+import { ConnectorError } from '../../core/connector/index.ts';
+import { DirectoryError } from '../../core/directory/index.ts';
 import { consoleFailure } from './console-failure.ts';
 import { toIpcError } from './error-mapping.ts';
 

@@ -1,6 +1,6 @@
-import type { IpcError } from '../contract/ipc-result.ts';
-import { ConnectorError, type ConnectorErrorCode } from '../core/connector/index.ts';
-import { DirectoryError, type DirectoryErrorCode } from '../core/directory/index.ts';
+import type { IpcError } from '../../contract/ipc-result.ts';
+import { ConnectorError, type ConnectorErrorCode } from '../../core/connector/index.ts';
+import { DirectoryError, type DirectoryErrorCode } from '../../core/directory/index.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IpcChannel, IpcResponse, ipcContract } from '../contract/ipc.ts';
+import type { IpcChannel, IpcResponse, ipcContract } from '../../contract/ipc.ts';
 import type { ActiveSession } from './open-session.ts';
 
 /**

@@ -3,11 +3,11 @@ import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HealthReport } from '../contract/health.ts';
-import { HEALTH_CHECK_CODES } from '../core/health/index.ts';
-import { createCertificateAuthority } from '../core/tls/issue-certificates.ts';
-import { CA_FILE_REFUSED_MESSAGE } from '../core/tls/read-ca-file.ts';
-import { startHttpConnector, type LoopbackServer } from '../core/health/testing/loopback-servers.ts';
+import type { HealthReport } from '../../contract/health.ts';
+import { HEALTH_CHECK_CODES } from '../../core/health/index.ts';
+import { createCertificateAuthority } from '../../core/tls/issue-certificates.ts';
+import { CA_FILE_REFUSED_MESSAGE } from '../../core/tls/read-ca-file.ts';
+import { startHttpConnector, type LoopbackServer } from '../../core/health/testing/loopback-servers.ts';
 import { createTestConsole, type TestConsole, type TestConsoleOptions } from './testing/test-console.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -1,5 +1,5 @@
-import type { HealthProgress } from '../contract/health.ts';
-import { formatHealthReport, HealthInputError, LOAD_BALANCER_CHECKLIST, runDeploymentHealth, type HealthDependencies } from '../core/health/index.ts';
+import type { HealthProgress } from '../../contract/health.ts';
+import { formatHealthReport, HealthInputError, LOAD_BALANCER_CHECKLIST, runDeploymentHealth, type HealthDependencies } from '../../core/health/index.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import { consoleFailure } from './console-failure.ts';
 import { sessionHandler, type HandlerTable } from './handler-types.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IpcChannel } from '../contract/ipc.ts';
-import { nameWithHiddenCharacter } from '../contract/testing/hidden-text.ts';
-import { makeObject } from '../core/policy/testing/policy-fixtures.ts';
+import type { IpcChannel } from '../../contract/ipc.ts';
+import { nameWithHiddenCharacter } from '../../contract/testing/hidden-text.ts';
+import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { createTestConsole, signInRequest, type TestConsole } from './testing/test-console.ts';
 
 const operationId = () => crypto.randomUUID();

@@ -1,4 +1,4 @@
-import { CloudEnvironmentSchema, type CloudEnvironment } from '../contract/environments.ts';
+import { CloudEnvironmentSchema, type CloudEnvironment } from '../../contract/environments.ts';
 import type { ConsoleProfileStore, ProfileDefaults, RememberedConnection } from './console-ports.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { CloudEnvironment } from '../contract/environments.ts';
-import type { SessionSummary } from '../contract/console-session.ts';
-import type { ConnectorClient } from '../core/connector/index.ts';
-import { DirectoryError, type ConnectOptions, type Directory } from '../core/directory/index.ts';
+import type { CloudEnvironment } from '../../contract/environments.ts';
+import type { SessionSummary } from '../../contract/console-session.ts';
+import type { ConnectorClient } from '../../core/connector/index.ts';
+import { DirectoryError, type ConnectOptions, type Directory } from '../../core/directory/index.ts';
 import { throwIfCancelled, untilAborted } from './abortable.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import type { MainDirectorySettings } from './console-ports.ts';

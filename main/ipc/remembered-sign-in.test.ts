@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorError } from '../core/connector/index.ts';
+import { ConnectorError } from '../../core/connector/index.ts';
 import { createMemoryProfileStore } from './memory-profile-store.ts';
 import { FAKE_PASSWORD, FAKE_TOKEN } from './testing/fake-connector.ts';
 import { createFakeVault } from './testing/fake-vault.ts';

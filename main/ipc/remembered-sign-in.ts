@@ -1,6 +1,6 @@
-import type { SessionSummary } from '../contract/console-session.ts';
-import { ConnectorError } from '../core/connector/index.ts';
-import { DirectoryError } from '../core/directory/index.ts';
+import type { SessionSummary } from '../../contract/console-session.ts';
+import { ConnectorError } from '../../core/connector/index.ts';
+import { DirectoryError } from '../../core/directory/index.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import type { VaultStatus } from './console-ports.ts';

@@ -1,8 +1,8 @@
-import { entryOf } from '../core/authorization/entry-of.ts';
-import { aliveConnectorNodeNames } from '../core/authorization/judge-account.ts';
-import { gatherEntryFacts } from '../core/policy/gather-facts.ts';
-import { reviewList } from '../core/policy/review-list.ts';
-import { effectiveSuperUsers } from '../core/policy/super-users.ts';
+import { entryOf } from '../../core/authorization/entry-of.ts';
+import { aliveConnectorNodeNames } from '../../core/authorization/judge-account.ts';
+import { gatherEntryFacts } from '../../core/policy/gather-facts.ts';
+import { reviewList } from '../../core/policy/review-list.ts';
+import { effectiveSuperUsers } from '../../core/policy/super-users.ts';
 import { throwIfCancelled } from './abortable.ts';
 import type { HandlerTable } from './handler-types.ts';
 import { sessionHandler } from './handler-types.ts';

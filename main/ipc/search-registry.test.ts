@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryObject } from '../contract/directory.ts';
-import { makeObject } from '../core/policy/testing/policy-fixtures.ts';
+import type { DirectoryObject } from '../../contract/directory.ts';
+import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { ConsoleFailure } from './console-failure.ts';
 import { createSearchRegistry, type SearchPages } from './search-registry.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DirectoryObject } from '../contract/directory.ts';
-import type { SearchPage } from '../contract/ipc.ts';
+import type { DirectoryObject } from '../../contract/directory.ts';
+import type { SearchPage } from '../../contract/ipc.ts';
 import { consoleFailure } from './console-failure.ts';
 
 /**

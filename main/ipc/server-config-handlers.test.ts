@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerConfigPlan } from '../contract/server-config.ts';
-import { startHttpConnector } from '../core/health/testing/loopback-servers.ts';
-import { planServerConfiguration, renderOutputFiles } from '../core/server-config/index.ts';
+import type { ServerConfigPlan } from '../../contract/server-config.ts';
+import { startHttpConnector } from '../../core/health/testing/loopback-servers.ts';
+import { planServerConfiguration, renderOutputFiles } from '../../core/server-config/index.ts';
 import type { FolderRequest } from './console-ports.ts';
 import { createTestConsole, type TestConsole } from './testing/test-console.ts';
 

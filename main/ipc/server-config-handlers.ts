@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import type { OutputFilePreview, ServerConfigPlan, ServerConfigPlanRequest, ServerConfigSaveRequest } from '../contract/server-config.ts';
+import type { OutputFilePreview, ServerConfigPlan, ServerConfigPlanRequest, ServerConfigSaveRequest } from '../../contract/server-config.ts';
 import {
   OutputWriteError,
   parseConnectorUrl,
@@ -11,7 +11,7 @@ import {
   type OutputFile,
   type ReadTenantUrlOptions,
   type ServerConfigurationPlan,
-} from '../core/server-config/index.ts';
+} from '../../core/server-config/index.ts';
 import { throwIfCancelled } from './abortable.ts';
 import type { FolderChooser } from './console-ports.ts';
 import { consoleFailure } from './console-failure.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthorizedAccount } from '../contract/servers.ts';
+import type { AuthorizedAccount } from '../../contract/servers.ts';
 import { csvCell, renderServersCsv } from './servers-csv.ts';
 
 const account = (overrides: Partial<AuthorizedAccount>): AuthorizedAccount => ({

@@ -1,5 +1,5 @@
-import { OBJECT_KIND_LABELS, ROLE_LABELS } from '../contract/labels.ts';
-import type { AuthorizedAccount } from '../contract/servers.ts';
+import { OBJECT_KIND_LABELS, ROLE_LABELS } from '../../contract/labels.ts';
+import type { AuthorizedAccount } from '../../contract/servers.ts';
 
 /**
  * The file name the console saves the list under.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeObject } from '../core/policy/testing/policy-fixtures.ts';
+import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { createTestConsole, type TestConsole } from './testing/test-console.ts';
 
 const exchangeServers = makeObject({ name: 'Exchange Servers', kind: 'group', group: { scope: 'universal', security: true } });

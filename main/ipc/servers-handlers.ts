@@ -1,8 +1,8 @@
-import { authorizeAccount } from '../core/authorization/authorize-account.ts';
-import { judgeAccount, type AccountJudgement } from '../core/authorization/judge-account.ts';
+import { authorizeAccount } from '../../core/authorization/authorize-account.ts';
+import { judgeAccount, type AccountJudgement } from '../../core/authorization/judge-account.ts';
 import type { HandlerTable } from './handler-types.ts';
 import { sessionHandler } from './handler-types.ts';
-import { labelOf } from '../core/policy/finding.ts';
+import { labelOf } from '../../core/policy/finding.ts';
 import { consoleFailure, ConsoleFailure, listChanged } from './console-failure.ts';
 import { renderServersCsv, SERVERS_CSV_FILE_NAME } from './servers-csv.ts';
 import { directoryWithSignal } from './signal-directory.ts';

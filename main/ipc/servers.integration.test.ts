@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
-import type { AddServerResult, ServerCheck, ServerList, ServerListCsv } from '../contract/servers.ts';
-import type { AuditPage } from '../contract/audit.ts';
-import type { EffectiveSuperUsers } from '../contract/review.ts';
-import type { Resolution } from '../contract/directory.ts';
-import { createConnectorClient, type ConnectorClient } from '../core/connector/index.ts';
-import { SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
+import type { AddServerResult, ServerCheck, ServerList, ServerListCsv } from '../../contract/servers.ts';
+import type { AuditPage } from '../../contract/audit.ts';
+import type { EffectiveSuperUsers } from '../../contract/review.ts';
+import type { Resolution } from '../../contract/directory.ts';
+import { createConnectorClient, type ConnectorClient } from '../../core/connector/index.ts';
+import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { createLiveConsole, liveSignInRequest, TOKEN_PATTERN, type LiveConsole } from './testing/live-console.ts';
 
 describe('the servers list through the console, against the real service and DC', () => {

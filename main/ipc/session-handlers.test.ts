@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConnectorError, createConnectorClient } from '../core/connector/index.ts';
-import { connectDirectory, DirectoryError } from '../core/directory/index.ts';
-import { createCertificateAuthority } from '../core/tls/issue-certificates.ts';
-import { parseCaPem } from '../core/tls/read-ca-file.ts';
-import { createConsoleDependencies } from './console-dependencies.ts';
+import { ConnectorError } from '../../core/connector/index.ts';
+import { DirectoryError } from '../../core/directory/index.ts';
+import { createCertificateAuthority } from '../../core/tls/issue-certificates.ts';
+import { parseCaPem } from '../../core/tls/read-ca-file.ts';
 import { createIpcDispatcher } from './dispatcher.ts';
 import { createMemoryProfileStore } from './memory-profile-store.ts';
 import { FAKE_PASSWORD, FAKE_TOKEN } from './testing/fake-connector.ts';
@@ -46,12 +45,10 @@ describe('session channels', () => {
     expect(harness.connectOptions).toEqual([{ domain: 'corp.contoso.test', transport: 'starttls', caFile: undefined, caPem: parseCaPem(caPem).pem, serverName: 'dc1.corp.contoso.test', user: 'svc-browse', password: 'Bind-Secret-9' }]);
   });
 
-  it('wires the real core entry points and passes the service CA file of the settings to the client', async () => {
+  it('passes the service CA file of the settings to the client', async () => {
     const harness = createTestConsole();
     const profiles = createMemoryProfileStore(TEST_DEFAULTS);
-    const real = createConsoleDependencies({ profiles, serviceCaFile: '/etc/service-ca.pem' });
-    expect([real.connectDirectory, real.createConnectorClient, real.profiles]).toEqual([connectDirectory, createConnectorClient, profiles]);
-    const dependencies = { ...real, createConnectorClient: harness.connector.createClient, connectDirectory: () => Promise.reject(new DirectoryError('UNREACHABLE')) };
+    const dependencies = { profiles, serviceCaFile: '/etc/service-ca.pem', createConnectorClient: harness.connector.createClient, connectDirectory: () => Promise.reject(new DirectoryError('UNREACHABLE')) };
     await createIpcDispatcher(dependencies).dispatch('session:sign-in', signInRequest());
     expect(harness.connector.clientOptions[0]).toMatchObject({ caFile: '/etc/service-ca.pem' });
   });

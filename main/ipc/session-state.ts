@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../contract/console-session.ts';
+import type { SessionSummary } from '../../contract/console-session.ts';
 import { CANCELLED_ERROR, ConsoleFailure, NOT_SIGNED_IN_ERROR } from './console-failure.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { openSession, type ActiveSession, type SignInTarget } from './open-session.ts';

@@ -1,4 +1,4 @@
-import type { ConsoleDefaults } from '../contract/console-session.ts';
+import type { ConsoleDefaults } from '../../contract/console-session.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { consoleFailure } from './console-failure.ts';

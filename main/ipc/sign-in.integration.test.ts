@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
-import { closedPort } from '../core/connector/testing/closed-port.ts';
-import { adTestConnection, SEED_PASSWORD } from '../core/directory/testing/ad-test-connection.ts';
+import { closedPort } from '../../core/connector/testing/closed-port.ts';
+import { adTestConnection, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { createLiveConsole, LIVE_CA_FILE_ID, liveDefaults, liveSignInRequest, TOKEN_PATTERN, type LiveConsole } from './testing/live-console.ts';
 
 describe('signing in to the console against the real service and DC', () => {

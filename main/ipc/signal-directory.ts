@@ -1,4 +1,4 @@
-import type { Directory } from '../core/directory/index.ts';
+import type { Directory } from '../../core/directory/index.ts';
 
 /**
  * The same directory with one signal passed to every call that does not bring its own.

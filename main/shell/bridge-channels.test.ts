@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipcContract } from '../contract/ipc.ts';
+import { ipcContract } from '../../contract/ipc.ts';
 import { BRIDGE_CHANNELS } from './bridge-channels.ts';
 
 describe('BRIDGE_CHANNELS', () => {

@@ -9,7 +9,7 @@
 /** The one Electron IPC channel: the console's channel name and request travel as arguments. */
 export const ADMIN_INVOKE_CHANNEL = 'admin:invoke';
 
-/** Every channel of main/contract/ipc.ts, in the contract's order. */
+/** Every channel of contract/ipc.ts, in the contract's order. */
 export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'console:get-defaults',
   'session:sign-in',

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { createConnectorClient } from '../../core/connector/index.ts';
+import { connectDirectory } from '../../core/directory/index.ts';
 import { createDemoEnvironment } from '../demo/index.ts';
-import { createConsoleDependencies } from '../ipc/console-dependencies.ts';
 import type { CaFileChooser, FolderChooser } from '../ipc/console-ports.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../ipc/dispatcher.ts';
 import { createProfileFileStore } from './settings/profile-file-store.ts';
@@ -32,25 +33,27 @@ export type ComposedConsole = {
 export const USER_DATA_FILES = { profile: 'console-profile.json', vault: 'remembered-password.json', demoFolder: 'demo' } as const;
 
 /**
- * Wire the real ports into the dispatcher: settings file, safeStorage vault, demo, desktop actions.
+ * Wire the real ports into the dispatcher: core's directory and service client, settings file,
+ * safeStorage vault, demo, desktop actions.
  *
- * The composition root of the desktop app's main side (STYLE: wiring is explicit). Nothing
- * starts here: the demo starts on first use, the directory and the service on sign-in.
+ * The one composition root of the desktop app's main side (STYLE: wiring is explicit);
+ * `start-shell.ts` only hands it Electron's services. Nothing starts here: the demo starts on
+ * first use, the directory and the service on sign-in.
  */
 export function composeConsole(composition: ConsoleComposition): ComposedConsole {
   const { userData, log } = composition;
   const demo = createDemoEnvironment({ folder: path.join(userData, USER_DATA_FILES.demoFolder), log });
-  const dispatcher = createIpcDispatcher(
-    createConsoleDependencies({
-      profiles: createProfileFileStore(path.join(userData, USER_DATA_FILES.profile)),
-      vault: createSafeStorageVault(path.join(userData, USER_DATA_FILES.vault), composition.safeStorage, composition.platform),
-      demo,
-      desktop: { openLogs: composition.openLogsFolder },
-      chooseFolder: composition.chooseFolder,
-      chooseCaFile: composition.chooseCaFile,
-      log,
-    }),
-  );
+  const dispatcher = createIpcDispatcher({
+    profiles: createProfileFileStore(path.join(userData, USER_DATA_FILES.profile)),
+    vault: createSafeStorageVault(path.join(userData, USER_DATA_FILES.vault), composition.safeStorage, composition.platform),
+    demo,
+    desktop: { openLogs: composition.openLogsFolder },
+    chooseFolder: composition.chooseFolder,
+    chooseCaFile: composition.chooseCaFile,
+    log,
+    connectDirectory,
+    createConnectorClient,
+  });
   return {
     dispatcher,
     async close() {

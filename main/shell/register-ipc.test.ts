@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcResult } from '../contract/ipc-result.ts';
+import type { IpcResult } from '../../contract/ipc-result.ts';
 import { ADMIN_INVOKE_CHANNEL } from './bridge-channels.ts';
 import { FORBIDDEN_SENDER, registerIpc } from './register-ipc.ts';
 import type { ShellInvokeEvent, ShellIpcMain, ShellWebFrame } from './shell-electron.ts';

@@ -1,4 +1,4 @@
-import type { IpcError, IpcResult } from '../contract/ipc-result.ts';
+import type { IpcError, IpcResult } from '../../contract/ipc-result.ts';
 import { channelForLog } from '../ipc/call-log.ts';
 import { ADMIN_INVOKE_CHANNEL } from './bridge-channels.ts';
 import { isTrustedSender } from './sender-check.ts';

@@ -1,4 +1,4 @@
-import type { AdminBridge, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../main/contract/index.ts';
+import type { AdminBridge, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../contract/index.ts';
 
 /**
  * The renderer's one way to the main process: a typed call per contract channel.

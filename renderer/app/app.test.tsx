@@ -2,7 +2,7 @@ import '../testing/dom-shims.ts';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsoleDefaults } from '../../main/contract/index.ts';
+import type { ConsoleDefaults } from '../../contract/index.ts';
 import { createAppStores } from '../stores/app-stores.ts';
 import { makeDefaults, makeEntries, makeServerList, makeSession } from '../testing/console-fixtures.ts';
 import { stubElementSize } from '../testing/dom-shims.ts';

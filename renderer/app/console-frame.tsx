@@ -1,7 +1,7 @@
 import { Badge, Button, Tab, TabList, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
-import { CLOUD_ENVIRONMENT_DESCRIPTIONS, type SessionSummary } from '../../main/contract/index.ts';
+import { CLOUD_ENVIRONMENT_DESCRIPTIONS, type SessionSummary } from '../../contract/index.ts';
 import { useAdminApi } from '../api/api-context.tsx';
 import { HelpMenu } from '../components/help-menu.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';

@@ -1,6 +1,6 @@
 import { Button, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CaFilePurpose, ChosenCaFile, IpcError } from '../../main/contract/index.ts';
+import type { CaFilePurpose, ChosenCaFile, IpcError } from '../../contract/index.ts';
 import { useAdminApi } from '../api/api-context.tsx';
 import { ErrorBar } from './error-bar.tsx';
 

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens, useMergedRefs } from '@fluentui/react-components';
 import type { Ref } from 'react';
-import type { IpcError } from '../../main/contract/index.ts';
+import type { IpcError } from '../../contract/index.ts';
 
 const useStyles = makeStyles({
   code: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },

@@ -1,4 +1,4 @@
-import type { FindingCode } from '../../main/contract/index.ts';
+import type { FindingCode } from '../../contract/index.ts';
 
 /**
  * A few words naming each finding, used as its message bar's title.

@@ -2,7 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Finding } from '../../main/contract/index.ts';
+import type { Finding } from '../../contract/index.ts';
 import { FindingsList, type FindingsListProps } from './findings-list.tsx';
 
 const accounts = Array.from({ length: 23 }, (_unused, index) => ({ sid: `S-1-5-21-1-2-3-${String(1000 + index)}`, name: `CORP\\member-${String(index)}` }));

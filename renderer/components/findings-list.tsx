@@ -1,5 +1,5 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import type { Finding, FindingAccount, FindingCode, Severity } from '../../main/contract/index.ts';
+import type { Finding, FindingAccount, FindingCode, Severity } from '../../contract/index.ts';
 import { FINDING_TITLES, acknowledgementLabel } from './finding-texts.ts';
 
 /** How many accounts a finding lists before it says "and N more". */

@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { QuestionCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { IpcError } from '../../main/contract/index.ts';
+import type { IpcError } from '../../contract/index.ts';
 import { useAdminApi } from '../api/api-context.tsx';
 import { ErrorBar } from './error-bar.tsx';
 

@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import type { IpcError } from '../../main/contract/index.ts';
+import type { IpcError } from '../../contract/index.ts';
 import type { LoadState } from '../stores/load-state.ts';
 import { ErrorBar } from './error-bar.tsx';
 import { OperationProgress } from './operation-progress.tsx';

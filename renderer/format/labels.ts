@@ -1,4 +1,4 @@
-import { OBJECT_KIND_LABELS, ROLE_LABELS, type AuditAction, type ObjectKind, type Role } from '../../main/contract/index.ts';
+import { OBJECT_KIND_LABELS, ROLE_LABELS, type AuditAction, type ObjectKind, type Role } from '../../contract/index.ts';
 
 const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'authorized-account.add': 'Server allowed',

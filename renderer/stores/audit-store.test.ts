@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../main/contract/index.ts';
+import type { AuditRecord } from '../../contract/index.ts';
 import { createFakeApi, success } from '../testing/fake-api.ts';
 import { AUDIT_PAGE_SIZE, NO_AUDIT_FILTERS, auditRequest, createAuditStore } from './audit-store.ts';
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AuditAction, AuditRecord, IpcError, IpcRequest } from '../../main/contract/index.ts';
+import type { AuditAction, AuditRecord, IpcError, IpcRequest } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
 import type { LoadState } from './load-state.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EffectiveSuperUsers, IpcResult } from '../../main/contract/index.ts';
+import type { EffectiveSuperUsers, IpcResult } from '../../contract/index.ts';
 import { createFakeApi, failure, success } from '../testing/fake-api.ts';
 import { createSuperUsersStore } from './super-users-store.ts';
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { IpcError, IpcResult } from '../../main/contract/index.ts';
+import type { IpcError, IpcResult } from '../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../api/admin-api.ts';
 import type { LoadState } from './load-state.ts';
 

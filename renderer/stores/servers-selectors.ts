@@ -1,4 +1,4 @@
-import type { AuthorizedAccount } from '../../main/contract/index.ts';
+import type { AuthorizedAccount } from '../../contract/index.ts';
 import { kindLabel, roleLabel } from '../format/labels.ts';
 
 /** The grid's columns, in display order. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcError } from '../../main/contract/index.ts';
+import type { IpcError } from '../../contract/index.ts';
 import { createFakeApi, failure, success } from '../testing/fake-api.ts';
 import { LIST_CHANGED_ERROR, makeEntries, makeServerList } from '../testing/console-fixtures.ts';
 import { createServersStore } from './servers-store.ts';

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AuthorizedAccount, IpcError, IpcResult, RemoveServerResult, ServerListCsv } from '../../main/contract/index.ts';
+import type { AuthorizedAccount, IpcError, IpcResult, RemoveServerResult, ServerListCsv } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
 import type { LoadState } from './load-state.ts';
 import { DEFAULT_SERVER_SORT, type ServerSort } from './servers-selectors.ts';

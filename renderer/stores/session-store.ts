@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { IpcError, IpcRequest, IpcResult, SessionSummary } from '../../main/contract/index.ts';
+import type { IpcError, IpcRequest, IpcResult, SessionSummary } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
 import type { LoadState } from './load-state.ts';
 

@@ -1,4 +1,4 @@
-import type { AuthorizedAccount, ConsoleDefaults, IpcError, Role, ServerList, SessionSummary } from '../../main/contract/index.ts';
+import type { AuthorizedAccount, ConsoleDefaults, IpcError, Role, ServerList, SessionSummary } from '../../contract/index.ts';
 
 const ROLES: readonly Role[] = ['exchange', 'sharepoint', 'fci'];
 

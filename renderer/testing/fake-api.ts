@@ -1,4 +1,4 @@
-import type { IpcChannel, IpcError, IpcRequest, IpcResponse, IpcResult } from '../../main/contract/index.ts';
+import type { IpcChannel, IpcError, IpcRequest, IpcResponse, IpcResult } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
 
 /** A handler per channel for a component or store test; unlisted channels answer an error. */

@@ -20,7 +20,7 @@ export const INSECURE_SETTINGS: readonly { readonly rule: string; readonly patte
 ];
 
 /** Product folders the gate scans. */
-export const PRODUCT_FOLDERS = ['main', 'connector', 'renderer'] as const;
+export const PRODUCT_FOLDERS = ['contract', 'core', 'connector', 'main', 'renderer'] as const;
 
 /** Whether a path is product code (not a test, a test helper or a fixture). */
 export function isProductFile(path: string): boolean {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { adTestConnection } from '../../../main/core/directory/testing/ad-test-connection.ts';
+import { adTestConnection } from '../../../core/directory/testing/ad-test-connection.ts';
 
 /** What one run of `rms-connector-service` produced. */
 export type ServiceCliRun = { status: number | null; stdout: string; stderr: string };

@@ -1,4 +1,4 @@
-import type { AdminRole } from '../../api/index.ts';
+import type { AdminRole } from '../../../contract/connector-api/index.ts';
 import type { DirectoryAccount } from '../service-directory.ts';
 import type { AccessRules } from '../store/config-store.ts';
 

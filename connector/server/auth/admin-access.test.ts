@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DirectoryError } from '../../../main/core/directory/index.ts';
+import { DirectoryError } from '../../../core/directory/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { DirectoryAccount } from '../service-directory.ts';
 import type { AccessRules } from '../store/config-store.ts';

@@ -1,4 +1,4 @@
-import { DirectoryError } from '../../../main/core/directory/index.ts';
+import { DirectoryError } from '../../../core/directory/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 
 /** Run a directory lookup; a directory that cannot answer is a 503, not a 500. */

@@ -1,6 +1,6 @@
-import type { CloudEnvironment, SignInRequest, SignInResponse } from '../../api/index.ts';
-import { hiddenCharacterMessage } from '../../../main/contract/hidden-characters.ts';
-import { DirectoryError } from '../../../main/core/directory/index.ts';
+import type { CloudEnvironment, SignInRequest, SignInResponse } from '../../../contract/connector-api/index.ts';
+import { hiddenCharacterMessage } from '../../../contract/hidden-characters.ts';
+import { DirectoryError } from '../../../core/directory/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceDirectory } from '../service-directory.ts';
 import type { ConfigStore } from '../store/config-store.ts';

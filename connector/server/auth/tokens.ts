@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import type { AdminRole, CloudEnvironment } from '../../api/index.ts';
+import type { AdminRole, CloudEnvironment } from '../../../contract/connector-api/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 
 const ISSUER = 'rms-connector-service';

@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../../api/index.ts';
+import type { RouteDefinition } from '../../../contract/connector-api/index.ts';
 
 /** A path template and the methods it answers, as the `Allow` header lists them. */
 type PathMethods = { readonly pattern: RegExp; readonly methods: ReadonlySet<string> };

@@ -1,4 +1,4 @@
-import { API_ERROR_STATUS, type ApiErrorCode } from '../../api/index.ts';
+import { API_ERROR_STATUS, type ApiErrorCode } from '../../../contract/connector-api/index.ts';
 
 /**
  * A refusal the service answers with `{code, message}` and the code's status.

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiError } from '../../api/index.ts';
+import type { ApiError } from '../../../contract/connector-api/index.ts';
 import { ApiFailure } from './api-failure.ts';
 
 type Mapped = { readonly status: number; readonly body: ApiError; readonly headers: Readonly<Record<string, string>> };

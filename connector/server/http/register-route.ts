@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { RouteDefinition } from '../../api/index.ts';
+import type { RouteDefinition } from '../../../contract/connector-api/index.ts';
 import type { Principal } from '../auth/tokens.ts';
 import { ApiFailure } from './api-failure.ts';
 

@@ -1,4 +1,4 @@
-import { API_ROUTES } from '../../api/index.ts';
+import { API_ROUTES } from '../../../contract/connector-api/index.ts';
 import { registerRoute, type RouteHost } from '../http/register-route.ts';
 import type { ServiceContext } from '../service-context.ts';
 

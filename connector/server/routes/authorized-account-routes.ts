@@ -1,5 +1,5 @@
-import { API_ROUTES, type AuthorizedAccount, type NewAuthorizedAccount } from '../../api/index.ts';
-import type { Role } from '../../../main/contract/policy.ts';
+import { API_ROUTES, type AuthorizedAccount, type NewAuthorizedAccount } from '../../../contract/connector-api/index.ts';
+import type { Role } from '../../../contract/policy.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { expectedVersionOf } from '../http/if-match.ts';
 import { etagOf, fingerprintOf, idempotencyKeyOf } from '../http/preconditions.ts';

@@ -1,10 +1,10 @@
-import type { NewAuthorizedAccount } from '../../api/index.ts';
+import type { NewAuthorizedAccount } from '../../../contract/connector-api/index.ts';
 import { directoryCall } from '../auth/directory-call.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { NamedObject } from '../service-directory.ts';
 import type { EntryToAdd } from '../store/config-store.ts';
-import { describeHiddenCharacter, findHiddenCharacter } from '../../../main/contract/hidden-characters.ts';
+import { describeHiddenCharacter, findHiddenCharacter } from '../../../contract/hidden-characters.ts';
 
 const POLICY_CONCURRENCY = 4;
 
@@ -17,7 +17,7 @@ const POLICY_CONCURRENCY = 4;
  * the list and the audit trail. The client's name only labels refusals. Warnings are
  * the console's business (the admin acknowledges them there); errors are refused here too,
  * so a script cannot store what the console would never let through. The blocking findings
- * are core's `judgeGrant` (main/core/authorization), the same judging the console and the
+ * are core's `judgeGrant` (core/authorization), the same judging the console and the
  * CLI run, through the service directory's `blockingFindings`.
  */
 export async function checkEntries(context: ServiceContext, entries: readonly NewAuthorizedAccount[]): Promise<EntryToAdd[]> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nameWithHiddenCharacter } from '../../../main/contract/testing/hidden-text.ts';
+import { nameWithHiddenCharacter } from '../../../contract/testing/hidden-text.ts';
 import { call } from '../testing/http.ts';
 import { seedSids } from '../testing/seed-sids.ts';
 import { startTestService, upnOf, type TestService } from '../testing/service-fixture.ts';

@@ -1,5 +1,5 @@
-import type { ObjectKind } from '../../../main/contract/directory.ts';
-import type { Role } from '../../../main/contract/policy.ts';
+import type { ObjectKind } from '../../../contract/directory.ts';
+import type { Role } from '../../../contract/policy.ts';
 import type {
   AdminRole,
   AuditPage,
@@ -10,7 +10,7 @@ import type {
   OnboardingControl,
   RoleBasedAdministrator,
   SuperUserFeature,
-} from '../../api/index.ts';
+} from '../../../contract/connector-api/index.ts';
 import type { ExpectedVersion } from './expected-version.ts';
 
 /** Who made a change, from where, through which node, and which request it belongs to. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { ConnectOptions } from '../../../main/core/directory/index.ts';
+import type { ConnectOptions } from '../../../core/directory/index.ts';
 import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../auth/admin-access.ts';
 import type { ServiceConfig } from '../service-config.ts';
 import { startService, type RunningService, type ServiceDependencies } from '../start-service.ts';

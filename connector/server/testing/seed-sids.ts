@@ -1,5 +1,5 @@
-import { connectDirectory } from '../../../main/core/directory/index.ts';
-import { adConnectOptions } from '../../../main/core/directory/testing/ad-test-connection.ts';
+import { connectDirectory } from '../../../core/directory/index.ts';
+import { adConnectOptions } from '../../../core/directory/testing/ad-test-connection.ts';
 
 /** SIDs of seeded objects by the names given (any form resolveNames takes), in one batched lookup. */
 export async function seedSids(names: readonly string[]): Promise<Record<string, string>> {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { adConnectOptions, SEED_PASSWORD } from '../../../main/core/directory/testing/ad-test-connection.ts';
-import type { AdminRole, CloudEnvironment } from '../../api/index.ts';
+import { adConnectOptions, SEED_PASSWORD } from '../../../core/directory/testing/ad-test-connection.ts';
+import type { AdminRole, CloudEnvironment } from '../../../contract/connector-api/index.ts';
 import type { ServiceConfig } from '../service-config.ts';
 import type { RunningService } from '../start-service.ts';
 import type { ChangeContext } from '../store/config-store.ts';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { IpcResult } from '../../../main/contract/ipc-result.ts';
+import type { IpcResult } from '../../../contract/ipc-result.ts';
 import type { MainProcess } from './main-process.ts';
 
 /** The name of the binding the init script calls (never used by the renderer itself). */

@@ -1,11 +1,11 @@
-import type { AdminRole } from '../../../connector/api/index.ts';
+import type { AdminRole } from '../../../contract/connector-api/index.ts';
 import type { RunningService } from '../../../connector/server/start-service.ts';
 import { startLoopbackNode } from '../../../connector/server/testing/loopback-node.ts';
 import type { ChangeContext, EntryToAdd } from '../../../connector/server/store/config-store.ts';
-import type { DirectoryObject } from '../../../main/contract/directory.ts';
-import type { Role } from '../../../main/contract/policy.ts';
+import type { DirectoryObject } from '../../../contract/directory.ts';
+import type { Role } from '../../../contract/policy.ts';
 import type { AdConnection } from '../../ad/ad-connection.ts';
-import { connectDirectory, type ConnectOptions } from '../../../main/core/directory/index.ts';
+import { connectDirectory, type ConnectOptions } from '../../../core/directory/index.ts';
 import { SEED_PASSWORD, upnOf } from './test-domain.ts';
 
 /** A connector service node on loopback over a fresh SQLite file and the seeded DC. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SignInRequest } from '../../../main/contract/console-session.ts';
+import type { SignInRequest } from '../../../contract/console-session.ts';
 import type { ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import type { AdConnection } from '../../ad/ad-connection.ts';
 import { SEED_PASSWORD, TEST_DOMAIN, upnOf } from './test-domain.ts';

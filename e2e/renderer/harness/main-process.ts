@@ -1,5 +1,5 @@
-import type { IpcResult } from '../../../main/contract/ipc-result.ts';
-import { createConsoleDependencies } from '../../../main/ipc/console-dependencies.ts';
+import type { IpcResult } from '../../../contract/ipc-result.ts';
+import { withRealCore } from '../../../main/ipc/testing/real-core.ts';
 import type { CaFileChooser, DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import { createMemoryProfileStore } from '../../../main/ipc/memory-profile-store.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
@@ -35,7 +35,7 @@ export type MainProcessOptions = {
 export function startMainProcess(defaults: ProfileDefaults, options: MainProcessOptions = {}): MainProcess {
   const logLines: Record<string, unknown>[] = [];
   const dispatcher = createIpcDispatcher(
-    createConsoleDependencies({
+    withRealCore({
       profiles: createMemoryProfileStore(defaults, { configured: options.configured ?? true }),
       demo: options.demo,
       chooseFolder: options.chooseFolder,

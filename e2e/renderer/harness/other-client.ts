@@ -1,4 +1,4 @@
-import type { Role } from '../../../main/contract/policy.ts';
+import type { Role } from '../../../contract/policy.ts';
 
 /** An entry as another client sends it to the service. */
 export type ApiEntry = { readonly sid: string; readonly name: string; readonly role: Role };

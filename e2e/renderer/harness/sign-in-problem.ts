@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { IpcError } from '../../../main/contract/ipc-result.ts';
+import type { IpcError } from '../../../contract/ipc-result.ts';
 
 /** Stack frames as V8 prints them, or a source position of our code. */
 const STACK_LIKE = /(^|\n)\s*at\s+\S+.*\(|\bat\s+(async\s+)?\S+\s+\(|[\w/.-]+\.(ts|tsx|js|mjs):\d+/;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { adTestConnection } from '../../core/directory/testing/ad-test-connection.ts';
+import { adTestConnection } from '../../../core/directory/testing/ad-test-connection.ts';
 
 /** What one run of the real command line produced. */
 export type CliRun = { status: number | null; stdout: string; stderr: string };

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCertificateAuthority, issueServerCertificate } from '../../core/tls/issue-certificates.ts';
+import { createCertificateAuthority, issueServerCertificate } from '../../../core/tls/issue-certificates.ts';
 
 /** The demo directory's TLS material: the CA file clients trust and the server's key pair. */
 export type DemoCertificates = { readonly caFile: string; readonly certPem: string; readonly keyPem: string };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeDirectoryContract } from '../../core/directory/testing/directory-contract.ts';
+import { describeDirectoryContract } from '../../../core/directory/testing/directory-contract.ts';
 import { startDemoDirectory, type DemoDirectory } from './index.ts';
 
 const BULK_USERS = 1200;

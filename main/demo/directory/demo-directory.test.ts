@@ -5,8 +5,8 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { AndFilter, Attribute, Change, Client, EqualityFilter, InsufficientAccessError, InvalidDNSyntaxError, NoSuchObjectError, SizeLimitExceededError } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sidToBuffer } from '../../core/directory/sid.ts';
-import { connectDirectory } from '../../core/directory/index.ts';
+import { sidToBuffer } from '../../../core/directory/sid.ts';
+import { connectDirectory } from '../../../core/directory/index.ts';
 import { IDENTITY_FILE } from './demo-identity.ts';
 import { startDemoDirectory, type DemoDirectory } from './index.ts';
 

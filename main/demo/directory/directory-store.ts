@@ -1,5 +1,5 @@
-import { parseDn } from '../../core/directory/dn.ts';
-import { sidFromBuffer } from '../../core/directory/sid.ts';
+import { parseDn } from '../../../core/directory/dn.ts';
+import { sidFromBuffer } from '../../../core/directory/sid.ts';
 
 /** A stored attribute: its name as AD spells it and its values as bytes. */
 export type StoredAttribute = { readonly name: string; readonly values: readonly Buffer[] };

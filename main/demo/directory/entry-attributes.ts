@@ -1,4 +1,4 @@
-import { sidToBuffer } from '../../core/directory/sid.ts';
+import { sidToBuffer } from '../../../core/directory/sid.ts';
 import { sidOf, textOf, type DirectoryEntry, type DirectoryStore } from './directory-store.ts';
 import type { ResultAttribute } from './ldap-messages.ts';
 import { transitiveGroups } from './membership-closure.ts';

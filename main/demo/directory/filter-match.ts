@@ -1,4 +1,4 @@
-import { isSidString, sidToBuffer } from '../../core/directory/sid.ts';
+import { isSidString, sidToBuffer } from '../../../core/directory/sid.ts';
 import { dnKey, textOf, textsOf, type DirectoryEntry, type DirectoryStore } from './directory-store.ts';
 import { LdapFailure, RESULT } from './ldap-failure.ts';
 import { transitiveGroupKeys, transitiveMemberKeys } from './membership-closure.ts';

@@ -1,4 +1,4 @@
-import { domainSidOf } from '../../core/directory/sid.ts';
+import { domainSidOf } from '../../../core/directory/sid.ts';
 import { sidOf, textOf, type DirectoryEntry, type DirectoryStore } from './directory-store.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { parseDn } from '../../core/directory/dn.ts';
-import { sidToBuffer } from '../../core/directory/sid.ts';
+import { parseDn } from '../../../core/directory/dn.ts';
+import { sidToBuffer } from '../../../core/directory/sid.ts';
 import { objectGuidFor, type DemoIdentity } from './demo-identity.ts';
 import type { AttributeInput, DirectoryStore } from './directory-store.ts';
 

@@ -1,4 +1,4 @@
-import { sidToBuffer } from '../../core/directory/sid.ts';
+import { sidToBuffer } from '../../../core/directory/sid.ts';
 import { contosoDomain } from '../contoso/contoso-domain.ts';
 import { addComputer, addContainer, addForeignPrincipal, addGroup, addUser, baseAttributes, GROUP_TYPE, UAC, type SeedContext } from './object-builders.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { childrenOf, decodeInteger, readTlvAt, TAG } from './ber.ts';
-import { parseGuid, guidToBuffer } from '../../core/directory/guid.ts';
-import { isSidString } from '../../core/directory/sid.ts';
+import { parseGuid, guidToBuffer } from '../../../core/directory/guid.ts';
+import { isSidString } from '../../../core/directory/sid.ts';
 import { dnKey, type DirectoryEntry, type DirectoryStore } from './directory-store.ts';
 import { entryAttributes } from './entry-attributes.ts';
 import { LdapFailure, RESULT } from './ldap-failure.ts';

@@ -1,5 +1,5 @@
-import { formatDn } from '../../core/directory/dn.ts';
-import { ridOf } from '../../core/directory/sid.ts';
+import { formatDn } from '../../../core/directory/dn.ts';
+import { ridOf } from '../../../core/directory/sid.ts';
 import { contosoDomain } from '../contoso/contoso-domain.ts';
 import { computers, containers, groups, managedServiceAccount, organizationalUnits, seedPassword, users, type GroupSeed } from '../contoso/scenario.ts';
 import type { DemoIdentity } from './demo-identity.ts';

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage } from '../../contract/audit.ts';
-import type { Resolution } from '../../contract/directory.ts';
-import type { ServerCheck, ServerList } from '../../contract/servers.ts';
-import { adTestConnection } from '../../core/directory/testing/ad-test-connection.ts';
-import { createConsoleDependencies } from '../../ipc/console-dependencies.ts';
+import type { AuditPage } from '../../../contract/audit.ts';
+import type { Resolution } from '../../../contract/directory.ts';
+import type { ServerCheck, ServerList } from '../../../contract/servers.ts';
+import { adTestConnection } from '../../../core/directory/testing/ad-test-connection.ts';
+import { withRealCore } from '../../ipc/testing/real-core.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../../ipc/dispatcher.ts';
 import { createMemoryProfileStore, EMPTY_PROFILE_DEFAULTS } from '../../ipc/memory-profile-store.ts';
 import type { DemoEnvironment } from '../../ipc/console-ports.ts';
@@ -46,7 +46,7 @@ describe('the demo environment through the real dispatcher', () => {
       },
     });
   const consoleOf = (demo: DemoEnvironment): IpcDispatcher =>
-    createIpcDispatcher(createConsoleDependencies({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo, log: (line) => lines.push(line) }));
+    createIpcDispatcher(withRealCore({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo, log: (line) => lines.push(line) }));
   const value = async (dispatcher: IpcDispatcher, channel: string, request: unknown): Promise<unknown> => {
     const answer = await dispatcher.dispatch(channel, request);
     if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCertificateAuthority, issueServerCertificate } from '../../core/tls/issue-certificates.ts';
+import { createCertificateAuthority, issueServerCertificate } from '../../../core/tls/issue-certificates.ts';
 
 /** The files the demo service speaks HTTPS with, and the CA file the console trusts for it. */
 export type DemoServiceTls = { readonly certFile: string; readonly keyFile: string; readonly caFile: string };

@@ -5,7 +5,7 @@ import { startService, type RunningService } from '../../../connector/server/sta
 import { SERVICE_VERSION } from '../../../connector/server/service-version.ts';
 import type { NodeRegistration } from '../../../connector/server/store/config-store.ts';
 import { openSqliteStore } from '../../../connector/server/store/sqlite/sqlite-store.ts';
-import { connectDirectory, type ConnectOptions } from '../../core/directory/index.ts';
+import { connectDirectory, type ConnectOptions } from '../../../core/directory/index.ts';
 import type { DemoSignIn } from '../../ipc/console-ports.ts';
 import type { DemoDirectoryHandle } from './demo-directory-port.ts';
 import { issueDemoServiceTls } from './demo-service-tls.ts';

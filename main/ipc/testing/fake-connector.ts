@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthorizedAccount } from '../../contract/servers.ts';
-import { ConnectorError, type ConnectorClient, type ConnectorClientOptions } from '../../core/connector/index.ts';
+import type { AuthorizedAccount } from '../../../contract/servers.ts';
+import { ConnectorError, type ConnectorClient, type ConnectorClientOptions } from '../../../core/connector/index.ts';
 
 /** The password the fake service accepts and the token it hands out (unit tests only). */
 export const FAKE_PASSWORD = 'Correct-Horse-Battery-1';

@@ -1,6 +1,6 @@
-import type { DirectoryObject, Resolution } from '../../contract/directory.ts';
-import { FAKE_DOMAIN } from '../../core/directory/testing/fake-domain.ts';
-import { DirectoryError, type Directory } from '../../core/directory/index.ts';
+import type { DirectoryObject, Resolution } from '../../../contract/directory.ts';
+import { FAKE_DOMAIN } from '../../../core/directory/testing/fake-domain.ts';
+import { DirectoryError, type Directory } from '../../../core/directory/index.ts';
 
 
 /** A fake directory and what was asked of it. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { upnOf, type TestService } from '../../../connector/server/testing/service-fixture.ts';
-import type { SignInRequest } from '../../contract/console-session.ts';
+import type { SignInRequest } from '../../../contract/console-session.ts';
 import type { ProfileDefaults } from '../console-ports.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
-import type { IpcChannel, IpcRequest } from '../../contract/ipc.ts';
-import type { IpcResult } from '../../contract/ipc-result.ts';
-import { adTestConnection, SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
-import { createConsoleDependencies } from '../console-dependencies.ts';
+import type { IpcChannel, IpcRequest } from '../../../contract/ipc.ts';
+import type { IpcResult } from '../../../contract/ipc-result.ts';
+import { adTestConnection, SEED_PASSWORD } from '../../../core/directory/testing/ad-test-connection.ts';
+import { withRealCore } from './real-core.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
 import { seededCaFiles } from './seeded-ca-files.ts';
 
@@ -64,7 +64,7 @@ export function createLiveConsole(service: TestService): LiveConsole {
   const caFiles = seededCaFiles(adTestConnection().caFile, LIVE_CA_FILE_ID);
   const picker = { next: undefined as string | undefined };
   const dispatcher = createIpcDispatcher(
-    createConsoleDependencies({ profiles: createMemoryProfileStore(liveDefaults(service)), caFiles, chooseCaFile: () => Promise.resolve(picker.next), log: (line) => lines.push(line) }),
+    withRealCore({ profiles: createMemoryProfileStore(liveDefaults(service)), caFiles, chooseCaFile: () => Promise.resolve(picker.next), log: (line) => lines.push(line) }),
   );
   const call = async (channel: IpcChannel, request: unknown): Promise<IpcResult<unknown>> => {
     const answer = await dispatcher.dispatch(channel, request);

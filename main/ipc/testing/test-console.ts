@@ -1,7 +1,7 @@
-import type { DirectoryObject } from '../../contract/directory.ts';
-import type { SignInRequest } from '../../contract/console-session.ts';
-import type { IpcResult } from '../../contract/ipc-result.ts';
-import type { ConnectOptions, Directory } from '../../core/directory/index.ts';
+import type { DirectoryObject } from '../../../contract/directory.ts';
+import type { SignInRequest } from '../../../contract/console-session.ts';
+import type { IpcResult } from '../../../contract/ipc-result.ts';
+import type { ConnectOptions, Directory } from '../../../core/directory/index.ts';
 import type { ConsoleDependencies } from '../console-dependencies.ts';
 import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';

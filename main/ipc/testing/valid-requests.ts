@@ -1,4 +1,4 @@
-import type { IpcChannel, IpcRequest } from '../../contract/ipc.ts';
+import type { IpcChannel, IpcRequest } from '../../../contract/ipc.ts';
 import { signInRequest } from './test-console.ts';
 
 const uuid = (): string => crypto.randomUUID();

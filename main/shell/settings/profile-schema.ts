@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CloudEnvironmentSchema, type CloudEnvironment } from '../../contract/environments.ts';
+import { CloudEnvironmentSchema, type CloudEnvironment } from '../../../contract/environments.ts';
 import type { ProfileDefaults } from '../../ipc/console-ports.ts';
 import { EMPTY_PROFILE_DEFAULTS } from '../../ipc/memory-profile-store.ts';
 

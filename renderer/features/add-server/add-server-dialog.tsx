@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useLayoutEffect, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
-import type { AddServerResult, FindingCode } from '../../../main/contract/index.ts';
+import type { AddServerResult, FindingCode } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { FindingsList } from '../../components/findings-list.tsx';

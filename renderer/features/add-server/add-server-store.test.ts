@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddServerResult, IpcResult, ServerCheck } from '../../../main/contract/index.ts';
+import type { AddServerResult, IpcResult, ServerCheck } from '../../../contract/index.ts';
 import { createFakeApi, failure, success, type FakeHandlers } from '../../testing/fake-api.ts';
 import { deferred, directoryObject, finding, serverCheck } from '../object-picker/testing/directory-fixtures.ts';
 import { CHECK_NAMES_TYPES, createAddServerStore, selectCanSave } from './add-server-store.ts';

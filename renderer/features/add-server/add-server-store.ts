@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddServerResult, DirectoryObject, Finding, FindingCode, IpcError, ObjectTypeFilter, Role, ServerCheck } from '../../../main/contract/index.ts';
+import type { AddServerResult, DirectoryObject, Finding, FindingCode, IpcError, ObjectTypeFilter, Role, ServerCheck } from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 
 /** The load states of the style guide. */

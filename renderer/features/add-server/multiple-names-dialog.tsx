@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
 import { useState, type JSX } from 'react';
-import type { DirectoryObject } from '../../../main/contract/index.ts';
+import type { DirectoryObject } from '../../../contract/index.ts';
 import { ObjectGrid } from '../object-picker/object-grid.tsx';
 import { useFocusReturn } from '../object-picker/use-focus-return.ts';
 

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { JSX } from 'react';
-import type { ServerCheck } from '../../../main/contract/index.ts';
+import type { ServerCheck } from '../../../contract/index.ts';
 import { objectTypeLabel } from '../object-picker/object-types.ts';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Field, Radio, RadioGroup, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { JSX } from 'react';
-import { ROLE_LABELS, type Role } from '../../../main/contract/index.ts';
+import { ROLE_LABELS, type Role } from '../../../contract/index.ts';
 
 /** One role radio: the contract value, its label and what choosing it means. */
 export type RoleChoice = { readonly value: Role; readonly label: string; readonly explanation: string };

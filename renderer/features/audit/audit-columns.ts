@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../../main/contract/index.ts';
+import type { AuditRecord } from '../../../contract/index.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
 import { auditActionLabel, formatDateTime } from '../../format/labels.ts';
 

@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { AuditActionSchema } from '../../../main/contract/index.ts';
+import { AuditActionSchema } from '../../../contract/index.ts';
 import { auditActionLabel } from '../../format/labels.ts';
 import type { AuditFilters } from '../../stores/audit-store.ts';
 

@@ -2,7 +2,7 @@ import '../../testing/dom-shims.ts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HealthCheckResult, HealthReport } from '../../../main/contract/index.ts';
+import type { HealthCheckResult, HealthReport } from '../../../contract/index.ts';
 import { createFakeApi, failure, success } from '../../testing/fake-api.ts';
 import { renderConsole } from '../../testing/render-console.tsx';
 import { HealthPage } from './health-page.tsx';

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { HealthCheckResult, HealthReport, HealthStatus } from '../../../main/contract/index.ts';
+import type { HealthCheckResult, HealthReport, HealthStatus } from '../../../contract/index.ts';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

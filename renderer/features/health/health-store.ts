@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ChosenCaFile, HealthProgress, HealthReport, IpcError } from '../../../main/contract/index.ts';
+import type { ChosenCaFile, HealthProgress, HealthReport, IpcError } from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 import { rememberConnectorUrl, rememberedConnectorUrl } from '../../stores/connector-url-memory.ts';
 import type { LoadState } from '../../stores/load-state.ts';

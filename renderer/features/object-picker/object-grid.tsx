@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type JSX, type KeyboardEvent } from 'react';
-import type { DirectoryObject } from '../../../main/contract/index.ts';
+import type { DirectoryObject } from '../../../contract/index.ts';
 import { objectTypeLabel } from './object-types.ts';
 
 const ROW_HEIGHT = 32;

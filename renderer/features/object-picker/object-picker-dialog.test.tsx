@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BrowseEntry, DirectoryObject, IpcResult, Role, SearchPage } from '../../../main/contract/index.ts';
+import type { BrowseEntry, DirectoryObject, IpcResult, Role, SearchPage } from '../../../contract/index.ts';
 import { createFakeApi, success, type FakeHandlers } from '../../testing/fake-api.ts';
 import { ObjectPickerDialog } from './object-picker-dialog.tsx';
 import { deferred, directoryObjects } from './testing/directory-fixtures.ts';

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useLayoutEffect, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
-import type { DirectoryObject, Role } from '../../../main/contract/index.ts';
+import type { DirectoryObject, Role } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcResult, ObjectTypeFilter, Role, SearchPage } from '../../../main/contract/index.ts';
+import type { IpcResult, ObjectTypeFilter, Role, SearchPage } from '../../../contract/index.ts';
 import { createFakeApi, failure, success, type FakeHandlers } from '../../testing/fake-api.ts';
 import { createObjectPickerStore } from './object-picker-store.ts';
 import { deferred, directoryObjects } from './testing/directory-fixtures.ts';

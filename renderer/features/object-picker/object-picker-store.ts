@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DirectoryObject, IpcError, ObjectTypeFilter, Role, SearchLocation } from '../../../main/contract/index.ts';
+import type { DirectoryObject, IpcError, ObjectTypeFilter, Role, SearchLocation } from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 import { presetTypesFor } from './object-types.ts';
 

@@ -1,4 +1,4 @@
-import { OBJECT_KIND_LABELS, type DirectoryObject, type ObjectTypeFilter, type Role } from '../../../main/contract/index.ts';
+import { OBJECT_KIND_LABELS, type DirectoryObject, type ObjectTypeFilter, type Role } from '../../../contract/index.ts';
 
 /** One "Object types" checkbox: the contract's filter value and its label. */
 export type ObjectTypeChoice = { readonly value: ObjectTypeFilter; readonly label: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowseEntry } from '../../../main/contract/index.ts';
+import type { BrowseEntry } from '../../../contract/index.ts';
 import { createFakeApi, success } from '../../testing/fake-api.ts';
 import { createOuTreeStore, ROOT_KEY } from './ou-tree-store.ts';
 

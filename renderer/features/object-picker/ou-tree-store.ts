@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BrowseEntry, IpcError } from '../../../main/contract/index.ts';
+import type { BrowseEntry, IpcError } from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 import type { LoadState } from './object-picker-store.ts';
 

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, 
 import { ClipboardTaskListLtrRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import type { Finding, ListReview } from '../../../main/contract/index.ts';
+import type { Finding, ListReview } from '../../../contract/index.ts';
 import { FindingsList } from '../../components/findings-list.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { useStores } from '../../stores/stores-context.tsx';

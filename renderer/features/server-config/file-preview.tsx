@@ -1,6 +1,6 @@
 import { Field, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { OutputFilePreview } from '../../../main/contract/index.ts';
+import type { OutputFilePreview } from '../../../contract/index.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { ServerConfigPlan, ServerPlan } from '../../../main/contract/index.ts';
+import type { ServerConfigPlan, ServerPlan } from '../../../contract/index.ts';
 import { PROFILE_TEXTS } from './server-config-labels.ts';
 
 const useStyles = makeStyles({

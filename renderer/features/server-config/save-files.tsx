@@ -2,7 +2,7 @@ import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, ma
 import { SaveRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import { OutputKindSchema, ServerTypeSchema } from '../../../main/contract/index.ts';
+import { OutputKindSchema, ServerTypeSchema } from '../../../contract/index.ts';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
 import type { ServerConfigForm as ServerConfigFields } from './server-config-store.ts';

@@ -2,7 +2,7 @@ import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } fro
 import { DocumentSearchRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import { ServerConfigProfileSchema } from '../../../main/contract/index.ts';
+import { ServerConfigProfileSchema } from '../../../contract/index.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import type { ServerConfigForm as ServerConfigFields } from './server-config-store.ts';
 import { PROFILE_ORDER, PROFILE_TEXTS } from './server-config-labels.ts';

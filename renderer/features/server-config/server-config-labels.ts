@@ -1,4 +1,4 @@
-import type { OutputKind, ServerConfigProfile, ServerType } from '../../../main/contract/index.ts';
+import type { OutputKind, ServerConfigProfile, ServerType } from '../../../contract/index.ts';
 
 /** Server type names for the checkboxes (before a preview exists; the plan's titles match). */
 export const SERVER_TYPE_LABELS: Readonly<Record<ServerType, string>> = {

@@ -8,7 +8,7 @@ import {
   type ServerConfigProfile,
   type ServerConfigSaveResult,
   type ServerType,
-} from '../../../main/contract/index.ts';
+} from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 import { rememberConnectorUrl, rememberedConnectorUrl } from '../../stores/connector-url-memory.ts';
 import type { LoadState } from '../../stores/load-state.ts';

@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import type { AuthorizedAccount, Role } from '../../../main/contract/index.ts';
+import type { AuthorizedAccount, Role } from '../../../contract/index.ts';
 import { useFocusReturn } from '../../components/use-focus-return.ts';
 import { roleLabel } from '../../format/labels.ts';
 

@@ -1,4 +1,4 @@
-import type { AuthorizedAccount } from '../../../main/contract/index.ts';
+import type { AuthorizedAccount } from '../../../contract/index.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
 import { formatDateTime } from '../../format/labels.ts';
 import { SERVER_COLUMNS, cellText, type ServerColumn } from '../../stores/servers-selectors.ts';

@@ -2,7 +2,7 @@ import '../../testing/dom-shims.ts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthorizedAccount } from '../../../main/contract/index.ts';
+import type { AuthorizedAccount } from '../../../contract/index.ts';
 import { LIST_CHANGED_ERROR, makeEntries, makeEntry, makeServerList } from '../../testing/console-fixtures.ts';
 import { stubElementSize } from '../../testing/dom-shims.ts';
 import { createFakeApi, failure, success, type FakeHandlers } from '../../testing/fake-api.ts';

@@ -2,7 +2,7 @@ import { Input, Text, makeStyles, tokens, typographyStyles } from '@fluentui/rea
 import { FilterRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { AuthorizedAccount, IpcError } from '../../../main/contract/index.ts';
+import type { AuthorizedAccount, IpcError } from '../../../contract/index.ts';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
-import { CLOUD_ENVIRONMENT_DESCRIPTIONS, CloudEnvironmentSchema } from '../../../main/contract/index.ts';
-import type { ConsoleDefaults } from '../../../main/contract/index.ts';
+import { CLOUD_ENVIRONMENT_DESCRIPTIONS, CloudEnvironmentSchema } from '../../../contract/index.ts';
+import type { ConsoleDefaults } from '../../../contract/index.ts';
 import type { SignInFieldsProps } from './field-props.ts';
 import { SIGN_IN_FIELD_MESSAGES, type SignInField } from './sign-in-form.ts';
 

@@ -1,6 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, makeStyles, tokens, typographyStyles, useMergedRefs } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ConsoleDefaults, IpcError } from '../../../main/contract/index.ts';
+import type { ConsoleDefaults, IpcError } from '../../../contract/index.ts';
 import { newOperationId } from '../../api/admin-api.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';

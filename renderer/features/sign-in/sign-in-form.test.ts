@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleDefaults } from '../../../main/contract/index.ts';
+import type { ConsoleDefaults } from '../../../contract/index.ts';
 import { makeDefaults } from '../../testing/console-fixtures.ts';
 import { buildSignInRequest, effectiveServiceUrl, initialSignInForm, type SignInForm } from './sign-in-form.ts';
 

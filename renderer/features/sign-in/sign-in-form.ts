@@ -1,4 +1,4 @@
-import type { ChosenCaFile, CloudEnvironment, ConsoleDefaults, IpcRequest } from '../../../main/contract/index.ts';
+import type { ChosenCaFile, CloudEnvironment, ConsoleDefaults, IpcRequest } from '../../../contract/index.ts';
 
 /** What the sign-in form holds while the admin types (every text as typed). */
 export type SignInForm = {

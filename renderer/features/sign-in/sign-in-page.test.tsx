@@ -2,7 +2,7 @@ import '../../testing/dom-shims.ts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleDefaults, IpcResult, SessionSummary } from '../../../main/contract/index.ts';
+import type { ConsoleDefaults, IpcResult, SessionSummary } from '../../../contract/index.ts';
 import { makeDefaults, makeSession } from '../../testing/console-fixtures.ts';
 import { createFakeApi, failure, success, type FakeHandlers } from '../../testing/fake-api.ts';
 import { renderConsole } from '../../testing/render-console.tsx';

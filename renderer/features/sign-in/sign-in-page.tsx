@@ -1,6 +1,6 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ConsoleDefaults, IpcError } from '../../../main/contract/index.ts';
+import type { ConsoleDefaults, IpcError } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import type { LoadState } from '../../stores/load-state.ts';
 import { SignInCard } from './sign-in-card.tsx';

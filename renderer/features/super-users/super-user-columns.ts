@@ -1,4 +1,4 @@
-import type { EffectiveSuperUsers, SuperUserGrant } from '../../../main/contract/index.ts';
+import type { EffectiveSuperUsers, SuperUserGrant } from '../../../contract/index.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
 import { kindLabel } from '../../format/labels.ts';
 

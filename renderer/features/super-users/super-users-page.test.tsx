@@ -2,7 +2,7 @@ import '../../testing/dom-shims.ts';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DirectoryObject, EffectiveSuperUsers, IpcResult } from '../../../main/contract/index.ts';
+import type { DirectoryObject, EffectiveSuperUsers, IpcResult } from '../../../contract/index.ts';
 import { stubElementSize } from '../../testing/dom-shims.ts';
 import { createFakeApi, success } from '../../testing/fake-api.ts';
 import { renderConsole } from '../../testing/render-console.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdministrationSchema } from '../../../api/index.ts';
+import { AdministrationSchema } from '../../../../contract/connector-api/index.ts';
 import type { AdministratorToAdd, ConfigStore } from '../config-store.ts';
 import { changeContext, useTemporaryStores } from './test-fixture.ts';
 

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AdminRole, RoleBasedAdministrator } from '../../../api/index.ts';
+import type { AdminRole, RoleBasedAdministrator } from '../../../../contract/connector-api/index.ts';
 import type { AdministratorToAdd, ChangeContext } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
 import { ADMINISTRATOR_COLUMNS, administratorFrom } from './rows.ts';

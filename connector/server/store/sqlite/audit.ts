@@ -1,5 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { AuditActionSchema, type AuditAction, type AuditPage, type AuditQuery, type AuditRecord } from '../../../api/index.ts';
+import { AuditActionSchema, type AuditAction, type AuditPage, type AuditQuery, type AuditRecord } from '../../../../contract/connector-api/index.ts';
 import type { ChangeContext } from '../config-store.ts';
 import { integer, isoTime, json, optionalText, text, type Row } from './rows.ts';
 

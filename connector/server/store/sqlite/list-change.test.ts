@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditRecordSchema, AuthorizedAccountListSchema, ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount } from '../../../api/index.ts';
+import { AuditRecordSchema, AuthorizedAccountListSchema, ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount } from '../../../../contract/connector-api/index.ts';
 import type { ConfigStore, EntryToAdd, ListChange } from '../config-store.ts';
 import { changeContext, useTemporaryStores } from './test-fixture.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount, type AuthorizedAccountList } from '../../../api/index.ts';
+import { ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount, type AuthorizedAccountList } from '../../../../contract/connector-api/index.ts';
 import type { AppliedListChange, ListChange, ListChangeOutcome } from '../config-store.ts';
 import { versionMatches } from '../expected-version.ts';
 import { appendAudit } from './audit.ts';

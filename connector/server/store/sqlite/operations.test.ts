@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorNodeSchema } from '../../../api/index.ts';
+import { ConnectorNodeSchema } from '../../../../contract/connector-api/index.ts';
 import type { EntryToAdd, NodeRegistration } from '../config-store.ts';
 import { changeContext, useTemporaryStores } from './test-fixture.ts';
 

@@ -1,7 +1,7 @@
 import type { SQLOutputValue } from 'node:sqlite';
-import { ObjectKindSchema } from '../../../../main/contract/directory.ts';
-import { RoleSchema } from '../../../../main/contract/policy.ts';
-import { AdminRoleSchema, type AuthorizedAccount, type RoleBasedAdministrator } from '../../../api/index.ts';
+import { ObjectKindSchema } from '../../../../contract/directory.ts';
+import { RoleSchema } from '../../../../contract/policy.ts';
+import { AdminRoleSchema, type AuthorizedAccount, type RoleBasedAdministrator } from '../../../../contract/connector-api/index.ts';
 import type { ChangeContext } from '../config-store.ts';
 
 /** One row as `node:sqlite` returns it. */

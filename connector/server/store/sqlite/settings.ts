@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { OnboardingControl, SuperUserFeature } from '../../../api/index.ts';
+import type { OnboardingControl, SuperUserFeature } from '../../../../contract/connector-api/index.ts';
 import type { ChangeContext } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
 import { blob, integer, optionalText, type Row } from './rows.ts';

@@ -2,7 +2,7 @@ import userEvent from '@testing-library/user-event';
 import { screen } from '@testing-library/react';
 import { useState } from 'react';
 import { vi } from 'vitest';
-import type { AddServerResult } from '../../../../main/contract/index.ts';
+import type { AddServerResult } from '../../../../contract/index.ts';
 import { createFakeApi, success, type FakeHandlers } from '../../../testing/fake-api.ts';
 import { directoryObject, finding, serverCheck } from '../../object-picker/testing/directory-fixtures.ts';
 import { renderWithApi } from '../../object-picker/testing/render-with-api.tsx';

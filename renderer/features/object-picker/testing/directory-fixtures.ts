@@ -1,4 +1,4 @@
-import type { DirectoryObject, Finding, Role, ServerCheck } from '../../../../main/contract/index.ts';
+import type { DirectoryObject, Finding, Role, ServerCheck } from '../../../../contract/index.ts';
 
 /**
  * A directory object for tests, with the facts a test does not care about filled in.

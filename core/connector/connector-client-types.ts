@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type {
+  AddAuthorizedAccountResult,
+  Administration,
+  AuditPage,
+  AuditQuery,
+  AuthorizedAccountList,
+  ConnectorNodeList,
+  NewAuthorizedAccountSchema,
+  RemoveAuthorizedAccountResult,
+  ReplaceAuthorizedAccountsResult,
+  Session,
+  SignInRequest,
+  SignInResponse,
+} from '../../contract/connector-api/index.ts';
+
+/** Per-call options: a signal that cancels the call (`CANCELLED`, never retried). */
+export type CallOptions = { readonly signal?: AbortSignal | undefined };
+
+/** A write to the list: the ETag it was read at goes in `If-Match`. */
+export type WriteOptions = CallOptions & { readonly ifMatch: string };
+
+/**
+ * An add: `If-Match`, and an Idempotency-Key that makes the add safe to retry.
+ *
+ * Without a key the add is sent once: a lost answer cannot be told from a lost request.
+ */
+export type AddOptions = WriteOptions & { readonly idempotencyKey?: string | undefined };
+
+/** A write's result with the list's new ETag, for the next write. */
+export type Versioned<Result> = { readonly result: Result; readonly etag: string };
+
+/** The list and its ETag, to send back as `If-Match` on the next write. */
+export type AuthorizedAccountListing = { readonly list: AuthorizedAccountList; readonly etag: string };
+
+/** An entry to authorize, as the caller writes it (the service upper-cases the SID). */
+export type NewAuthorizedAccountInput = z.input<typeof NewAuthorizedAccountSchema>;
+
+/** Audit filters; every field may be left out (the service pages 100 records by default). */
+export type AuditFilter = Partial<AuditQuery>;
+
+/**
+ * The typed client of the connector configuration service.
+ *
+ * Every method parses the answer with the route table's schema for its status, so a result
+ * is exactly the API's type and a mismatch is a `ConnectorError` (`BAD_RESPONSE`).
+ */
+export type ConnectorClient = {
+  /** `POST /v1/sign-in`: a token for `withToken`. Sent once (no retry: no Idempotency-Key). */
+  signIn(request: SignInRequest, options?: CallOptions): Promise<SignInResponse>;
+  /** `GET /v1/session`: who the token belongs to. */
+  session(options?: CallOptions): Promise<Session>;
+  /** `GET /v1/authorized-accounts`: the list and its ETag. */
+  listAuthorizedAccounts(options?: CallOptions): Promise<AuthorizedAccountListing>;
+  /** `POST /v1/authorized-accounts`: retried only when `idempotencyKey` is given. */
+  addAuthorizedAccount(entry: NewAuthorizedAccountInput, options: AddOptions): Promise<Versioned<AddAuthorizedAccountResult>>;
+  /** `DELETE /v1/authorized-accounts/{id}`: never retried. */
+  removeAuthorizedAccount(id: string, options: WriteOptions): Promise<Versioned<RemoveAuthorizedAccountResult>>;
+  /** `PUT /v1/authorized-accounts` (import): never retried. */
+  replaceAuthorizedAccounts(entries: readonly NewAuthorizedAccountInput[], options: WriteOptions): Promise<Versioned<ReplaceAuthorizedAccountsResult>>;
+  /** `GET /v1/administration`. */
+  administration(options?: CallOptions): Promise<Administration>;
+  /** `GET /v1/connectors`. */
+  listConnectors(options?: CallOptions): Promise<ConnectorNodeList>;
+  /** `GET /v1/audit`: one page, newest first. */
+  audit(query?: AuditFilter, options?: CallOptions): Promise<AuditPage>;
+  /** `GET /_wmcs/certification/servercertification.asmx`: the verification page's HTML. */
+  serverCertificationPage(options?: CallOptions): Promise<string>;
+  /** `GET /_wmcs/GetRmsoUri.aspx`: the tenant URL, without surrounding white space. */
+  rmsoUri(options?: CallOptions): Promise<string>;
+  /** `GET /openapi.json`: the service's OpenAPI document, as JSON. */
+  openApiDocument(options?: CallOptions): Promise<unknown>;
+  /** A client for another token; it shares this client's connections (and `close`). */
+  withToken(token: string): ConnectorClient;
+  /** Close the connections; calls made afterwards fail. */
+  close(): Promise<void>;
+};

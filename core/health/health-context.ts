@@ -1,0 +1,122 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { AuthorizedAccountList, ConnectorNodeList } from '../../contract/connector-api/index.ts';
+import type { HealthResolver, HealthService } from './health-types.ts';
+import { probeTls, trustedRoots, type TlsProbeResult } from './probes/tls-probe.ts';
+
+/**
+ * What the admin asks to check.
+ *
+ * The service is optional: without it (not signed in) the node, heartbeat and list checks are
+ * not run, and `serviceUnavailableReason` says why.
+ */
+export type HealthInput = {
+  /** The load-balanced connector URL servers are configured with, `https://rmsconnector.contoso.com`. */
+  readonly connectorUrl: string;
+  /** PEM text of an extra CA to trust (the admin's enterprise root), added to the system roots. */
+  readonly caPem?: string | undefined;
+  /** The `ProxyAddress` value set on the connector nodes, when they use a proxy. */
+  readonly proxyAddress?: string | undefined;
+  /** The tenant URL for the outbound check; read from `<connector URL>/_wmcs/GetRmsoUri.aspx` when absent. */
+  readonly tenantUrl?: string | undefined;
+  readonly service?: HealthService | undefined;
+  readonly serviceUnavailableReason?: string | undefined;
+};
+
+/** What the checks use from the outside world; every field has a production default. */
+export type HealthDependencies = {
+  readonly resolver?: HealthResolver;
+  readonly now?: () => Date;
+  /** Deadline of one HTTP request or TLS handshake. Default 10000 ms. */
+  readonly requestTimeoutMs?: number;
+  /** Largest CRL read, in bytes. Default 20 MiB. */
+  readonly maxCrlBytes?: number;
+  /**
+   * The cipher string the TLS 1.0/1.1 probes offer. Default `DEFAULT:@SECLEVEL=0`: OpenSSL 3
+   * refuses to offer TLS 1.0/1.1 at its default security level.
+   */
+  readonly legacyCiphers?: string;
+};
+
+/** Where the connector URL points, or why it points nowhere. */
+export type Resolution = { readonly ok: true; readonly addresses: readonly string[]; readonly durationMs: number } | { readonly ok: false; readonly reason: string };
+
+/** A service read, or why it could not be made. */
+export type ServiceRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/** Everything a check may read, shared by the run so one handshake serves six checks. */
+export type HealthContext = {
+  readonly input: HealthInput;
+  readonly connectorUrl: URL;
+  readonly port: number;
+  readonly ca: readonly string[];
+  readonly now: () => Date;
+  readonly requestTimeoutMs: number;
+  readonly maxCrlBytes: number;
+  readonly legacyCiphers: string;
+  readonly resolve: (hostname: string) => Promise<Resolution>;
+  readonly connectorResolution: () => Promise<Resolution>;
+  /** A TLS 1.2+ handshake with the connector URL (https only). */
+  readonly modernHandshake: () => Promise<TlsProbeResult>;
+  readonly nodes: () => Promise<ServiceRead<ConnectorNodeList>>;
+  readonly authorizedList: () => Promise<ServiceRead<AuthorizedAccountList>>;
+};
+
+/** The system resolver: every address `getaddrinfo` gives, as Windows clients would connect. */
+export const systemResolver: HealthResolver = async (hostname) => (await lookup(hostname, { all: true, order: 'verbatim' })).map((entry) => entry.address);
+
+/** Build the shared context of one run; `connectorUrl` must already be checked. */
+export function createHealthContext(input: HealthInput, connectorUrl: URL, dependencies: HealthDependencies, signal: AbortSignal): HealthContext {
+  const resolver = dependencies.resolver ?? systemResolver;
+  const requestTimeoutMs = dependencies.requestTimeoutMs ?? 10_000;
+  const ca = trustedRoots(input.caPem);
+  const port = connectorUrl.port === '' ? (connectorUrl.protocol === 'https:' ? 443 : 80) : Number(connectorUrl.port);
+  const resolve = async (hostname: string): Promise<Resolution> => {
+    const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+    if (isIP(bare) !== 0) return { ok: true, addresses: [bare], durationMs: 0 };
+    const started = performance.now();
+    try {
+      const addresses = await resolver(bare);
+      if (addresses.length === 0) return { ok: false, reason: `${bare} has no address records` };
+      return { ok: true, addresses, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { ok: false, reason: code === 'ENOTFOUND' ? `${bare} is not in DNS (ENOTFOUND)` : `${bare} could not be resolved (${code ?? (error instanceof Error ? error.message : String(error))})` };
+    }
+  };
+  const connectorResolution = once(() => resolve(connectorUrl.hostname));
+  const modernHandshake = once(async (): Promise<TlsProbeResult> => {
+    const resolution = await connectorResolution();
+    if (!resolution.ok) return { handshake: 'failed', code: 'ENOTFOUND', message: resolution.reason, durationMs: 0 };
+    return probeTls({ address: resolution.addresses[0] ?? '', port, hostName: connectorUrl.hostname, ca, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', timeoutMs: requestTimeoutMs, signal });
+  });
+  const serviceRead = <T>(read: (service: HealthService) => Promise<T>) =>
+    once(async (): Promise<ServiceRead<T>> => {
+      if (!input.service) return { ok: false, reason: input.serviceUnavailableReason ?? 'Sign in to the connector service first.' };
+      try {
+        return { ok: true, value: await read(input.service) };
+      } catch (error) {
+        return { ok: false, reason: `The connector service could not be read: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    });
+  return {
+    input,
+    connectorUrl,
+    port,
+    ca,
+    now: dependencies.now ?? (() => new Date()),
+    requestTimeoutMs,
+    maxCrlBytes: dependencies.maxCrlBytes ?? 20 * 1024 * 1024,
+    legacyCiphers: dependencies.legacyCiphers ?? 'DEFAULT:@SECLEVEL=0',
+    resolve,
+    connectorResolution,
+    modernHandshake,
+    nodes: serviceRead((service) => service.listConnectors({ signal })),
+    authorizedList: serviceRead(async (service) => (await service.listAuthorizedAccounts({ signal })).list),
+  };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+}

@@ -15,6 +15,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund --loglevel=error
 echo "== typecheck" && npx tsc -b
 echo "== lint" && npx eslint --max-warnings=0 .
+echo "== format" && npx prettier --check --log-level=warn . && echo "prettier: every file formatted (npm run format rewrites them)"
 echo "== test domain controller" && node e2e/ad/ad-up.ts | tail -n 1
 mkdir -p .cache
 echo "== tests (unit + integration)"

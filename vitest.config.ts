@@ -13,7 +13,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['contract/**/*.test.ts', 'core/**/*.test.ts', 'connector/**/*.test.ts', 'main/**/*.test.ts', 'tooling/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'contract/**/*.test.ts',
+            'core/**/*.test.ts',
+            'connector/**/*.test.ts',
+            'main/**/*.test.ts',
+            'tooling/**/*.test.ts',
+            'e2e/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
           // Some unit tests start a real program (the CLIs, Electronegativity) and take 2–4 s on
           // two loaded cores; the default 5 s let one of them fail on time alone.

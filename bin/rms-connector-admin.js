@@ -3,7 +3,9 @@
 // runs directly, so check the runtime before loading them and say what to do if it is older.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  process.stderr.write(`rms-connector-admin needs Node.js 24 or later (this is ${process.version}). Run scripts/ensure-node.sh and put .cache/node/bin first on PATH.\n`);
+  process.stderr.write(
+    `rms-connector-admin needs Node.js 24 or later (this is ${process.version}). Run scripts/ensure-node.sh and put .cache/node/bin first on PATH.\n`,
+  );
   process.exit(2);
 }
 await import('../main/cli/main.ts');

@@ -72,7 +72,13 @@ export const SessionSummarySchema = z
     admin: z.object({ name: z.string(), sid: z.string(), roles: z.array(z.string()) }).strict(),
     expiresAt: z.iso.datetime(),
     directory: z
-      .object({ serverName: z.string(), dnsDomainName: z.string(), netbiosDomain: z.string(), defaultNamingContext: z.string(), globalCatalogReady: z.boolean() })
+      .object({
+        serverName: z.string(),
+        dnsDomainName: z.string(),
+        netbiosDomain: z.string(),
+        defaultNamingContext: z.string(),
+        globalCatalogReady: z.boolean(),
+      })
       .strict(),
     /** True when signed in to the built-in demo environment (the frame shows a badge). */
     demo: z.boolean(),

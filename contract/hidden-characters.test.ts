@@ -114,6 +114,8 @@ describe('hidden-characters', () => {
   it('refuses through a zod schema with the message as the issue', () => {
     const schema = z.object({ name: z.string().max(64).superRefine(refuseHiddenCharacters()) });
     const result = schema.safeParse({ name: 'a\u2060b' });
-    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[['name'], 'Character 2 is U+2060 (word joiner), which is invisible: retype the name without it.']]);
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['name'], 'Character 2 is U+2060 (word joiner), which is invisible: retype the name without it.'],
+    ]);
   });
 });

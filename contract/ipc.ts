@@ -8,7 +8,15 @@ import { RoleSchema } from './policy.ts';
 import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
 import { EffectiveSuperUsersSchema, ListReviewSchema } from './review.ts';
 import { ServerConfigPlanRequestSchema, ServerConfigPlanSchema, ServerConfigSaveRequestSchema, ServerConfigSaveResultSchema } from './server-config.ts';
-import { AddServerRequestSchema, AddServerResultSchema, ListVersionTagSchema, RemoveServerResultSchema, ServerCheckSchema, ServerListCsvSchema, ServerListSchema } from './servers.ts';
+import {
+  AddServerRequestSchema,
+  AddServerResultSchema,
+  ListVersionTagSchema,
+  RemoveServerResultSchema,
+  ServerCheckSchema,
+  ServerListCsvSchema,
+  ServerListSchema,
+} from './servers.ts';
 
 const empty = z.object({}).strict();
 const operationId = z.uuid();
@@ -54,12 +62,24 @@ export const ipcContract = {
   'servers:remove': { request: z.object({ id: z.uuid(), versionTag: ListVersionTagSchema }).strict(), response: RemoveServerResultSchema },
   'servers:export-csv': { request: empty, response: ServerListCsvSchema },
   'directory:resolve-names': {
-    request: z.object({ names: z.array(z.string().superRefine(refuseHiddenCharacters()).trim().min(1).max(1024)).min(1).max(20), types: z.array(ObjectTypeFilterSchema).max(6).optional(), operationId }).strict(),
+    request: z
+      .object({
+        names: z.array(z.string().superRefine(refuseHiddenCharacters()).trim().min(1).max(1024)).min(1).max(20),
+        types: z.array(ObjectTypeFilterSchema).max(6).optional(),
+        operationId,
+      })
+      .strict(),
     response: z.array(ResolutionSchema),
   },
   'directory:search-start': {
     request: z
-      .object({ text: z.string().max(256).superRefine(refuseHiddenCharacters('the search text')), types: z.array(ObjectTypeFilterSchema).min(1).max(6), location: SearchLocationSchema, pageSize: z.number().int().min(10).max(500), operationId })
+      .object({
+        text: z.string().max(256).superRefine(refuseHiddenCharacters('the search text')),
+        types: z.array(ObjectTypeFilterSchema).min(1).max(6),
+        location: SearchLocationSchema,
+        pageSize: z.number().int().min(10).max(500),
+        operationId,
+      })
       .strict(),
     response: SearchPageSchema,
   },

@@ -3,9 +3,7 @@ import { DirectoryObjectSchema } from './directory.ts';
 import { AuthorizedEntrySchema, FindingSchema } from './policy.ts';
 
 /** One reason an account is a super user: the Exchange entry and the group chain down to it. */
-export const SuperUserGrantSchema = z
-  .object({ entry: AuthorizedEntrySchema, path: z.array(z.string()), throughPrimaryGroup: z.boolean() })
-  .strict();
+export const SuperUserGrantSchema = z.object({ entry: AuthorizedEntrySchema, path: z.array(z.string()), throughPrimaryGroup: z.boolean() }).strict();
 /** See {@link SuperUserGrantSchema}. */
 export type SuperUserGrant = z.infer<typeof SuperUserGrantSchema>;
 

@@ -129,7 +129,9 @@ export type ServerConfigPlan = z.infer<typeof ServerConfigPlanSchema>;
 /** The outcome of Save files…: nothing when the admin closed the folder picker, else what was written where. */
 export const ServerConfigSaveResultSchema = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(false) }).strict(),
-  z.object({ saved: z.literal(true), folder: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() }).strict()) }).strict(),
+  z
+    .object({ saved: z.literal(true), folder: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() }).strict()) })
+    .strict(),
 ]);
 /** See {@link ServerConfigSaveResultSchema}. */
 export type ServerConfigSaveResult = z.infer<typeof ServerConfigSaveResultSchema>;

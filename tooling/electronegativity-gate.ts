@@ -17,7 +17,13 @@ async function filesToScan(): Promise<string[]> {
   const shell = (await listFiles(REPOSITORY_ROOT, 'main/shell')).filter((file) => /\.(ts|js|cjs|mjs)$/.test(file) && isProductFile(file));
   const extras: string[] = [];
   for (const file of ['renderer/index.html', 'app/package.json']) {
-    if (await stat(join(REPOSITORY_ROOT, file)).then(() => true, () => false)) extras.push(file);
+    if (
+      await stat(join(REPOSITORY_ROOT, file)).then(
+        () => true,
+        () => false,
+      )
+    )
+      extras.push(file);
   }
   return [...shell, ...extras];
 }
@@ -58,7 +64,8 @@ async function main(): Promise<number> {
     const comments = [];
     for (const file of files) comments.push(...findDisableComments(file, await readFile(join(REPOSITORY_ROOT, file), 'utf8')));
     const commentProblems = comments.map(disableCommentProblem).filter((problem) => problem !== undefined);
-    for (const comment of comments) console.log(`  disabled      ${comment.checks.join(' ')} at ${comment.file}:${String(comment.line)} — ${comment.justification || '(no reason given)'}`);
+    for (const comment of comments)
+      console.log(`  disabled      ${comment.checks.join(' ')} at ${comment.file}:${String(comment.line)} — ${comment.justification || '(no reason given)'}`);
     for (const problem of commentProblems) console.log(`  problem: ${problem}`);
 
     const blocking = findings.filter((finding) => isBlocking(finding) && acceptanceOf(finding) === undefined).length;

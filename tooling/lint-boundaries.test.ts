@@ -96,7 +96,7 @@ describe('layer boundaries', () => {
   });
 
   it('refuses turning certificate verification off', async () => {
-    const code = "export const options = { rejectUnauthorized: false };\n";
+    const code = 'export const options = { rejectUnauthorized: false };\n';
     expect(await ruleIdsFor('core/directory/leak.ts', code)).toContain('no-restricted-syntax');
   });
 });

@@ -59,9 +59,15 @@ export const PROBE_SCRIPT = `(() => {
 export async function loadAndSelect(page: Page, url: string, gridName: string, timeoutMs: number): Promise<ProbeTimes> {
   await page.goto(url, { waitUntil: 'commit' });
   const grid = page.getByRole('grid', { name: gridName });
-  const firstRow = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') }).first();
+  const firstRow = grid
+    .getByRole('row')
+    .filter({ hasNot: page.getByRole('columnheader') })
+    .first();
   await firstRow.click({ timeout: timeoutMs });
-  await page.waitForFunction(`document.querySelector('[role="grid"] [role="row"][aria-selected="true"]') !== null`, undefined, { polling: 'raf', timeout: timeoutMs });
+  await page.waitForFunction(`document.querySelector('[role="grid"] [role="row"][aria-selected="true"]') !== null`, undefined, {
+    polling: 'raf',
+    timeout: timeoutMs,
+  });
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction('window.__consoleBench.selectedAt !== null', undefined, { polling: 'raf', timeout: timeoutMs });
   const times = await page.evaluate<ProbeTimes>('({ ...window.__consoleBench })');

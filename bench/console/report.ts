@@ -51,7 +51,13 @@ export function formatTable(figures: ComparedFigures, consoleSize: BundleSize, a
 export async function writeResults(document: Record<string, unknown>, startedAt: Date): Promise<string> {
   const directory = path.join(import.meta.dirname, '..', 'results');
   await mkdir(directory, { recursive: true });
-  const file = path.join(directory, `console-${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  const file = path.join(
+    directory,
+    `console-${startedAt
+      .toISOString()
+      .replaceAll(':', '-')
+      .replace(/\.\d+Z$/, 'Z')}.json`,
+  );
   await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;
 }

@@ -44,7 +44,9 @@ async function interleaved(contenders: readonly Contender[]): Promise<LoadFigure
     for (const [index, contender] of contenders.entries()) {
       const figures = await contender.load();
       runs[index]?.push(figures);
-      line.push(`${contender.name}: rows ${figures.rowsMs.toFixed(0)} ms, interactive ${figures.interactiveMs.toFixed(0)} ms, key ${figures.keyResponseMs.toFixed(0)} ms`);
+      line.push(
+        `${contender.name}: rows ${figures.rowsMs.toFixed(0)} ms, interactive ${figures.interactiveMs.toFixed(0)} ms, key ${figures.keyResponseMs.toFixed(0)} ms`,
+      );
     }
     log(`run ${String(round)}/${String(REPETITIONS)}: ${line.join(' | ')}`);
   }
@@ -98,7 +100,24 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    const file = await writeResults({ startedAt: startedAt.toISOString(), machine, chromium: browser.version(), entries: ENTRIES, smallList: SMALL_LIST, largeRuns, smallRuns, anchorRuns, figures, consoleSize, anchorSize, list, listFromPageMs: fromPage }, startedAt);
+    const file = await writeResults(
+      {
+        startedAt: startedAt.toISOString(),
+        machine,
+        chromium: browser.version(),
+        entries: ENTRIES,
+        smallList: SMALL_LIST,
+        largeRuns,
+        smallRuns,
+        anchorRuns,
+        figures,
+        consoleSize,
+        anchorSize,
+        list,
+        listFromPageMs: fromPage,
+      },
+      startedAt,
+    );
     log(`results written to ${file}`);
   } finally {
     for (const contender of contenders) await contender.close().catch(() => undefined);

@@ -13,6 +13,11 @@ export function syntheticEntries(count: number): EntryToAdd[] {
   return Array.from({ length: count }, (_unused, index) => {
     const number = String(index + 1).padStart(5, '0');
     const role = ROLES[index % ROLES.length] ?? 'sharepoint';
-    return { sid: `S-1-5-21-1111111111-2222222222-3333333333-${String(100_000 + index)}`, name: `CORP\\bench.entry.${number}`, role, kind: role === 'exchange' ? 'group' : role === 'fci' ? 'computer' : 'user' };
+    return {
+      sid: `S-1-5-21-1111111111-2222222222-3333333333-${String(100_000 + index)}`,
+      name: `CORP\\bench.entry.${number}`,
+      role,
+      kind: role === 'exchange' ? 'group' : role === 'fci' ? 'computer' : 'user',
+    };
   });
 }

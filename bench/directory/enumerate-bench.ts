@@ -47,7 +47,14 @@ export async function benchEnumeration(
   const mapping = (): Promise<Counts> => Promise.resolve({ entries: entries.filter((entry) => toDirectoryObject(entry, directory.domain.domainSid)).length });
   const fixed = async (): Promise<Counts> => ({ entries: await ldapsearch.count(base, 'base', '(objectClass=*)', ['1.1']) });
   return compareInterleaved(
-    { ours, ldapsearch: anchor, rawLdapts: () => raw(benchLayout.userFilter), rawLdaptsLayerFilter: () => raw(layerFilter), mappingOnly: mapping, ldapsearchFixedCost: fixed },
+    {
+      ours,
+      ldapsearch: anchor,
+      rawLdapts: () => raw(benchLayout.userFilter),
+      rawLdaptsLayerFilter: () => raw(layerFilter),
+      mappingOnly: mapping,
+      ldapsearchFixedCost: fixed,
+    },
     log,
   );
 }

@@ -45,7 +45,6 @@ export async function benchMembers(directory: Directory, client: Client, log: (l
   return compareInterleaved({ ours, rawInChain: raw, primaryGroupQuery: primary, mappingOnly: mapping }, log);
 }
 
-
 async function ridOf(directory: Directory, name: string): Promise<number> {
   const [resolution] = await directory.resolveNames([benchGroupDn(name)]);
   if (resolution?.status !== 'resolved') throw new Error(`${name} did not resolve`);

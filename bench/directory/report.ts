@@ -21,9 +21,22 @@ export type Problem = string;
  *
  * `goal` is judged on the ratio; pass undefined for diagnostic rows.
  */
-export function ratioRow(metric: string, ours: number, anchor: number, format: (value: number) => string, goal?: { text: string; test: (ratio: number) => boolean }): Row {
+export function ratioRow(
+  metric: string,
+  ours: number,
+  anchor: number,
+  format: (value: number) => string,
+  goal?: { text: string; test: (ratio: number) => boolean },
+): Row {
   const ratio = ours / anchor;
-  return { metric, ours: format(ours), anchor: format(anchor), ratio: `${ratio.toFixed(2)}×`, goal: goal?.text ?? '—', met: goal ? goal.test(ratio) : undefined };
+  return {
+    metric,
+    ours: format(ours),
+    anchor: format(anchor),
+    ratio: `${ratio.toFixed(2)}×`,
+    goal: goal?.text ?? '—',
+    met: goal ? goal.test(ratio) : undefined,
+  };
 }
 
 /**
@@ -72,7 +85,13 @@ export function machineFacts(): Record<string, string | number> {
 export async function writeResults(document: Record<string, unknown>, startedAt: Date): Promise<string> {
   const directory = path.join(import.meta.dirname, '..', 'results');
   await mkdir(directory, { recursive: true });
-  const file = path.join(directory, `directory-${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  const file = path.join(
+    directory,
+    `directory-${startedAt
+      .toISOString()
+      .replaceAll(':', '-')
+      .replace(/\.\d+Z$/, 'Z')}.json`,
+  );
   await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;
 }

@@ -66,15 +66,18 @@ async function buildLookups(client: Client): Promise<{ lookups: NamedLookup[]; n
   let slot = 0;
   const sam = (value: string) => equals('sAMAccountName', value);
   const plain = (value: string) => new OrFilter({ filters: [sam(value), equals('name', value), equals('displayName', value)] });
-  for (let index = 0; index < 15; index += 1, slot += 1) add('CORP\\sam', { name: `${benchLayout.netbiosDomain}\\${pick(slot).account}`, filter: sam(pick(slot).account), expect: 'resolved' });
+  for (let index = 0; index < 15; index += 1, slot += 1)
+    add('CORP\\sam', { name: `${benchLayout.netbiosDomain}\\${pick(slot).account}`, filter: sam(pick(slot).account), expect: 'resolved' });
   for (let index = 0; index < 15; index += 1, slot += 1) {
     const { account } = pick(slot);
     const upn = `${account}@${benchLayout.dnsDomain}`;
     add('UPN', { name: upn, filter: new OrFilter({ filters: [equals('userPrincipalName', upn), sam(account)] }), expect: 'resolved' });
   }
-  for (let index = 0; index < 15; index += 1, slot += 1) add('sAMAccountName', { name: pick(slot).account, filter: plain(pick(slot).account), expect: 'resolved' });
+  for (let index = 0; index < 15; index += 1, slot += 1)
+    add('sAMAccountName', { name: pick(slot).account, filter: plain(pick(slot).account), expect: 'resolved' });
   for (const computer of computers) add('NAME$', { name: computer, filter: sam(computer), expect: 'resolved' });
-  for (let index = 0; index < 15; index += 1, slot += 1) add('DN', { name: pick(slot).dn, filter: equals('distinguishedName', pick(slot).dn), expect: 'resolved' });
+  for (let index = 0; index < 15; index += 1, slot += 1)
+    add('DN', { name: pick(slot).dn, filter: equals('distinguishedName', pick(slot).dn), expect: 'resolved' });
   for (let index = 0; index < 10; index += 1, slot += 1) {
     const sid = await sidOf(client, pick(slot).account);
     add('SID', { name: sid, filter: equals('objectSid', sidToBuffer(sid)), expect: 'resolved' });

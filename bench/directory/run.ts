@@ -23,7 +23,13 @@ export async function main(): Promise<void> {
   const connection = await ensureDomainController({ log });
   const seed = await seedBenchData(connection, log);
   log(`Bench data ready in ${(seed.milliseconds / 1_000).toFixed(1)} s (${seed.addedUsers} users and ${seed.addedLinks} member links added)`);
-  const directory = await connectDirectory({ url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password });
+  const directory = await connectDirectory({
+    url: connection.url,
+    caFile: connection.caFile,
+    serverName: connection.serverName,
+    user: connection.user,
+    password: connection.password,
+  });
   const client = await openClient(connection, 120_000);
   const ldapsearch = await prepareLdapSearch(connection);
   try {
@@ -38,9 +44,20 @@ export async function main(): Promise<void> {
     const problems = [...checkEnumeration(enumeration), ...checkResolution(resolution), ...checkMembers(members)];
     const rows = [...enumerationRows(enumeration), ...resolutionRows(resolution), ...membersRows(members)];
     const series = { ...prefixed('a.', enumeration), ...prefixed('b.', resolution), ...prefixed('c.', members) };
-    process.stdout.write(`\nDirectory benchmark, ${startedAt.toISOString()}, ${JSON.stringify(machineFacts())}\n\n${formatTable(rows)}\n\nRaw runs (warm-up excluded):\n${formatRuns(series)}\n`);
+    process.stdout.write(
+      `\nDirectory benchmark, ${startedAt.toISOString()}, ${JSON.stringify(machineFacts())}\n\n${formatTable(rows)}\n\nRaw runs (warm-up excluded):\n${formatRuns(series)}\n`,
+    );
     const file = await writeResults(
-      { startedAt: startedAt.toISOString(), machine: machineFacts(), seed, ldapsearchHostName: ldapsearch.hostNameHandling, nameMix: resolution.nameMix, rows, series, problems },
+      {
+        startedAt: startedAt.toISOString(),
+        machine: machineFacts(),
+        seed,
+        ldapsearchHostName: ldapsearch.hostNameHandling,
+        nameMix: resolution.nameMix,
+        rows,
+        series,
+        problems,
+      },
       startedAt,
     );
     log(`\nResults written to ${file}`);
@@ -60,7 +77,12 @@ function enumerationRows({ ours, ldapsearch, rawLdapts, rawLdaptsLayerFilter, ma
     ratioRow('(a) OU enumeration, entries/s vs ldapsearch', perSecond(ours.medianMilliseconds), perSecond(ldapsearch.medianMilliseconds), rate, goal),
     ratioRow('(a) … vs ldapsearch minus spawn+TLS+bind', perSecond(ours.medianMilliseconds), perSecond(searchOnly), rate),
     ratioRow('(a) … vs bare ldapts paged search', perSecond(ours.medianMilliseconds), perSecond(rawLdapts.medianMilliseconds), rate),
-    ratioRow('(a) bare ldapts, layer filter vs anchor filter', perSecond(rawLdaptsLayerFilter.medianMilliseconds), perSecond(rawLdapts.medianMilliseconds), rate),
+    ratioRow(
+      '(a) bare ldapts, layer filter vs anchor filter',
+      perSecond(rawLdaptsLayerFilter.medianMilliseconds),
+      perSecond(rawLdapts.medianMilliseconds),
+      rate,
+    ),
     ratioRow('(a) our mapping of 20,000 entries alone', mappingOnly.medianMilliseconds, ours.medianMilliseconds, formatMs),
     ratioRow('(a) ldapsearch spawn+TLS+bind, 1 entry', ldapsearchFixedCost.medianMilliseconds, ldapsearch.medianMilliseconds, formatMs),
   ];
@@ -79,8 +101,14 @@ function membersRows({ ours, rawInChain, primaryGroupQuery, mappingOnly }: Membe
   const [oursCount = Number.NaN] = countsOf(ours, 'members');
   const [rawCount = Number.NaN] = countsOf(rawInChain, 'members');
   return [
-    ratioRow(`(c) ${benchLayout.topGroup} transitive members, time`, ours.medianMilliseconds, rawInChain.medianMilliseconds, formatMs, { text: '≤ 1.2×', test: (ratio) => ratio <= 1.2 }),
-    ratioRow('(c) member count (ours / in-chain)', oursCount, rawCount, String, { text: `both ${expectedTransitiveMembers}`, test: () => oursCount === expectedTransitiveMembers && rawCount === expectedTransitiveMembers }),
+    ratioRow(`(c) ${benchLayout.topGroup} transitive members, time`, ours.medianMilliseconds, rawInChain.medianMilliseconds, formatMs, {
+      text: '≤ 1.2×',
+      test: (ratio) => ratio <= 1.2,
+    }),
+    ratioRow('(c) member count (ours / in-chain)', oursCount, rawCount, String, {
+      text: `both ${expectedTransitiveMembers}`,
+      test: () => oursCount === expectedTransitiveMembers && rawCount === expectedTransitiveMembers,
+    }),
     ratioRow('(c) of which: primaryGroupID search', primaryGroupQuery.medianMilliseconds, rawInChain.medianMilliseconds, formatMs),
     ratioRow('(c) of which: mapping 5,005 entries', mappingOnly.medianMilliseconds, rawInChain.medianMilliseconds, formatMs),
   ];
@@ -115,7 +143,11 @@ function expectCount(what: string, series: Series, key: string, expected: number
 }
 
 function prefixed(prefix: string, record: object): Record<string, Series> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'nameMix').map(([key, value]) => [`${prefix}${key}`, value as Series]));
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([key]) => key !== 'nameMix')
+      .map(([key, value]) => [`${prefix}${key}`, value as Series]),
+  );
 }
 
 await main();

@@ -23,8 +23,13 @@ export async function seedBenchData(connection: AdConnection, log: (line: string
     await ensureEntry(client, benchLayout.groupsUnit, { objectClass: 'organizationalUnit' });
     return missingUsers(client);
   });
-  if (extra.length > 0) throw new Error(`${benchLayout.organizationalUnit} holds ${extra.length} users the benchmark did not create (e.g. ${extra[0] ?? ''}); remove them first.`);
-  log(missing.length === 0 ? `All ${benchLayout.userCount} bench users present` : `Adding ${missing.length} bench users over ${parallelConnections} LDAPS connections…`);
+  if (extra.length > 0)
+    throw new Error(`${benchLayout.organizationalUnit} holds ${extra.length} users the benchmark did not create (e.g. ${extra[0] ?? ''}); remove them first.`);
+  log(
+    missing.length === 0
+      ? `All ${benchLayout.userCount} bench users present`
+      : `Adding ${missing.length} bench users over ${parallelConnections} LDAPS connections…`,
+  );
   if (missing.length > 0) await addUsers(connection, missing, log);
   const addedLinks = await withBoundClient(connection, (client) => ensureGroups(client, log));
   return { addedUsers: missing.length, addedLinks, milliseconds: performance.now() - started };
@@ -108,12 +113,16 @@ function userAttributes(index: number): Record<string, string> {
 async function ensureGroups(client: Client, log: (line: string) => void): Promise<number> {
   const expected = new Map<string, string[]>([[benchLayout.topGroup, []]]);
   for (const part of partGroups) {
-    expected.set(part.name, Array.from({ length: benchLayout.usersPerPart }, (_, offset) => benchUser(part.firstUser + offset).dn));
+    expected.set(
+      part.name,
+      Array.from({ length: benchLayout.usersPerPart }, (_, offset) => benchUser(part.firstUser + offset).dn),
+    );
   }
   for (const part of partGroups) expected.get(part.parent)?.push(benchGroupDn(part.name));
   // Every group first: a link to a group that does not exist yet is refused.
   for (const name of expected.keys()) {
-    if (await ensureEntry(client, benchGroupDn(name), { objectClass: 'group', sAMAccountName: name, groupType: globalSecurityGroup })) log(`  created group ${name}`);
+    if (await ensureEntry(client, benchGroupDn(name), { objectClass: 'group', sAMAccountName: name, groupType: globalSecurityGroup }))
+      log(`  created group ${name}`);
   }
   let added = 0;
   for (const [name, members] of expected) {

@@ -14,7 +14,6 @@ import { absoluteNow } from './load.ts';
  */
 export type DirectoryWait = { readonly checks: number; readonly milliseconds: number; readonly meanAlongside: number };
 
-
 /** Milliseconds of each store step of an add, one value per account. */
 export type StoreAddTimes = { readonly read: readonly number[]; readonly write: readonly number[] };
 
@@ -65,7 +64,10 @@ export async function startBenchNode(connection: ConnectOptions, accounts: Bench
   const close = () => service.dispose();
   try {
     const { store } = service;
-    await store.addAdministrator({ sid: accounts.administrator.sid, name: accounts.administrator.name, kind: 'user', role: 'ConnectorAdministrator' }, benchContext());
+    await store.addAdministrator(
+      { sid: accounts.administrator.sid, name: accounts.administrator.name, kind: 'user', role: 'ConnectorAdministrator' },
+      benchContext(),
+    );
     const baseline = new Set(accounts.baseline.map((account) => account.sid));
     const filled = await store.applyListChange({ context: benchContext(), expectedVersion: 0, add: accounts.baseline.map(entryOf), remove: [] });
     if (filled.status !== 'applied') throw new Error(`Filling the list failed: ${filled.status}`);

@@ -13,8 +13,7 @@ export type AccountToAdd = { readonly sid: string; readonly name: string };
  * at its starting size: reading the list costs more the longer it is.
  */
 export type LoadLoop =
-  | { readonly kind: 'read'; readonly path: string }
-  | { readonly kind: 'add'; readonly accounts: readonly AccountToAdd[]; readonly removeAfterAdd: boolean };
+  { readonly kind: 'read'; readonly path: string } | { readonly kind: 'add'; readonly accounts: readonly AccountToAdd[]; readonly removeAfterAdd: boolean };
 
 /** One load run: where, how many clients, how long, and the loop they run. */
 export type LoadPlan = {

@@ -67,7 +67,9 @@ export function formatTable(results: readonly ScenarioResult[], listBytes: numbe
 export function formatRuns(results: readonly ScenarioResult[]): string {
   return results
     .map(({ scenario, runs }) => {
-      const each = runs.map((run) => `${formatRate(run.primary.perSecond)}/s p50 ${formatMilliseconds(run.primary.p50)} p99 ${formatMilliseconds(run.primary.p99)}`);
+      const each = runs.map(
+        (run) => `${formatRate(run.primary.perSecond)}/s p50 ${formatMilliseconds(run.primary.p50)} p99 ${formatMilliseconds(run.primary.p99)}`,
+      );
       return `  ${`${scenario.name} ×${scenario.clients}`.padEnd(52)} ${each.join(' | ')}`;
     })
     .join('\n');
@@ -81,7 +83,13 @@ export function formatRuns(results: readonly ScenarioResult[]): string {
 export async function writeResults(document: Record<string, unknown>, startedAt: Date): Promise<string> {
   const directory = path.join(import.meta.dirname, '..', 'results');
   await mkdir(directory, { recursive: true });
-  const file = path.join(directory, `service-${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  const file = path.join(
+    directory,
+    `service-${startedAt
+      .toISOString()
+      .replaceAll(':', '-')
+      .replace(/\.\d+Z$/, 'Z')}.json`,
+  );
   await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;
 }

@@ -47,11 +47,19 @@ export async function main(): Promise<void> {
   const startedAt = new Date();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const connection = await ensureDomainController({ log });
-  const options: ConnectOptions = { url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password };
+  const options: ConnectOptions = {
+    url: connection.url,
+    caFile: connection.caFile,
+    serverName: connection.serverName,
+    user: connection.user,
+    password: connection.password,
+  };
   log('Resolving alice and 2,600 bulk users…');
   const accounts = await resolveBenchAccounts(options);
   const lookupCost = await measureLookupCost(options, accounts.pool.slice(0, 20));
-  log(`One add's directory work alone: ${lookupCost.roundTrips} LDAP round trips, ${formatMilliseconds(lookupCost.medianMilliseconds)} ms (median of ${lookupCost.samples})`);
+  log(
+    `One add's directory work alone: ${lookupCost.roundTrips} LDAP round trips, ${formatMilliseconds(lookupCost.medianMilliseconds)} ms (median of ${lookupCost.samples})`,
+  );
   const cpu = await createCpuMeter();
   const floor = await startBareFloor();
   const ldap = await startBenchNode(options, accounts, 'ldap');
@@ -74,7 +82,9 @@ export async function main(): Promise<void> {
       for (const scenario of scenarios) {
         const run = await runScenario(scenario, targets, accounts, cpu);
         runs.get(scenario)?.push(run);
-        log(`  round ${round}/${repetitions} ${scenario.name} ×${scenario.clients}: ${formatRate(run.primary.perSecond)}/s, p50 ${formatMilliseconds(run.primary.p50)} ms, p99 ${formatMilliseconds(run.primary.p99)} ms ${JSON.stringify(run.statuses)}`);
+        log(
+          `  round ${round}/${repetitions} ${scenario.name} ×${scenario.clients}: ${formatRate(run.primary.perSecond)}/s, p50 ${formatMilliseconds(run.primary.p50)} ms, p99 ${formatMilliseconds(run.primary.p99)} ms ${JSON.stringify(run.statuses)}`,
+        );
       }
     }
     const results: ScenarioResult[] = scenarios.map((scenario) => {
@@ -82,7 +92,9 @@ export async function main(): Promise<void> {
       return { scenario, runs: all, median: medianRun(all, (run) => run.primary.perSecond) };
     });
     const machine = machineFacts();
-    const problems = results.flatMap(({ scenario, runs: all }) => all.flatMap((run) => run.problems.map((problem) => `${scenario.name} ×${scenario.clients}: ${problem}`)));
+    const problems = results.flatMap(({ scenario, runs: all }) =>
+      all.flatMap((run) => run.problems.map((problem) => `${scenario.name} ×${scenario.clients}: ${problem}`)),
+    );
     process.stdout.write(
       [
         '',
@@ -99,7 +111,22 @@ export async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    const file = await writeResults({ startedAt: startedAt.toISOString(), machine, clients, warmupMilliseconds, durationMilliseconds, listBytes, lookupCost, storeTimes, listParts, results, problems }, startedAt);
+    const file = await writeResults(
+      {
+        startedAt: startedAt.toISOString(),
+        machine,
+        clients,
+        warmupMilliseconds,
+        durationMilliseconds,
+        listBytes,
+        lookupCost,
+        storeTimes,
+        listParts,
+        results,
+        problems,
+      },
+      startedAt,
+    );
     log(`Results written to ${file}`);
     for (const problem of problems) log(`PROBLEM: ${problem}`);
     if (problems.length > 0) process.exitCode = 1;
@@ -117,7 +144,14 @@ async function runScenario(scenario: Scenario, targets: Targets, accounts: Bench
       ? { kind: 'read', path: node ? listPath : barePath }
       : { kind: 'add', accounts: accounts.pool.map((account) => ({ sid: account.sid, name: account.name })), removeAfterAdd: scenario.loop === 'add-remove' };
   const meter = cpuDuring(cpu);
-  const plan = { origin: node?.url ?? targets.floorUrl, clients: scenario.clients, warmupMilliseconds, durationMilliseconds, ...(node ? { token: node.token } : {}), loop };
+  const plan = {
+    origin: node?.url ?? targets.floorUrl,
+    clients: scenario.clients,
+    warmupMilliseconds,
+    durationMilliseconds,
+    ...(node ? { token: node.token } : {}),
+    loop,
+  };
   const load = await runLoad(plan, meter.onWindow);
   const reads = summarize(load.reads, load.seconds);
   const writes = summarize(load.writes, load.seconds);

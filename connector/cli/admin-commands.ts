@@ -15,7 +15,14 @@ export type PrincipalArgument = { readonly kind: 'user' | 'group'; readonly name
 
 /** Changes made from this command line are audited as the local operator. */
 export function localChangeContext(): ChangeContext {
-  return { actor: `${userInfo().username}@${hostname()}`, actorSid: null, source: 'rms-connector-service command line', node: hostname(), correlationId: randomUUID(), at: new Date().toISOString() };
+  return {
+    actor: `${userInfo().username}@${hostname()}`,
+    actorSid: null,
+    source: 'rms-connector-service command line',
+    node: hostname(),
+    correlationId: randomUUID(),
+    at: new Date().toISOString(),
+  };
 }
 
 /** The role of `--role`, defaulting like Add-AipServiceRoleBasedAdministrator. */
@@ -30,11 +37,20 @@ export async function addAdministrator(store: ConfigStore, directory: ConnectOpt
   const object = await findPrincipal(directory, principal);
   const added = await store.addAdministrator({ sid: object.sid, name: nameOf(object), kind: principal.kind, role }, localChangeContext());
   const subject = `${nameOf(object)} (${object.sid})`;
-  return { human: added ? `${subject} now holds ${role}.` : `${subject} already holds ${role}; nothing changed.`, json: { sid: object.sid, name: nameOf(object), kind: principal.kind, role, changed: added }, exitCode: 0 };
+  return {
+    human: added ? `${subject} now holds ${role}.` : `${subject} already holds ${role}; nothing changed.`,
+    json: { sid: object.sid, name: nameOf(object), kind: principal.kind, role, changed: added },
+    exitCode: 0,
+  };
 }
 
 /** `admins remove`: by name (looked up) or by SID (works for deleted accounts too). */
-export async function removeAdministrator(store: ConfigStore, directory: () => ConnectOptions, target: PrincipalArgument | { readonly sid: string }, role: AdminRole): Promise<CommandOutput> {
+export async function removeAdministrator(
+  store: ConfigStore,
+  directory: () => ConnectOptions,
+  target: PrincipalArgument | { readonly sid: string },
+  role: AdminRole,
+): Promise<CommandOutput> {
   const sid = 'sid' in target ? target.sid.toUpperCase() : (await findPrincipal(directory(), target)).sid;
   const removed = await store.removeAdministrator(sid, role, localChangeContext());
   return removed
@@ -45,15 +61,28 @@ export async function removeAdministrator(store: ConfigStore, directory: () => C
 /** `admins list`. */
 export async function listAdministrators(store: ConfigStore, role: AdminRole | undefined): Promise<CommandOutput> {
   const administrators = (await store.listAdministrators()).filter((admin) => role === undefined || admin.role === role);
-  const lines = administrators.map((admin) => `${admin.role.padEnd(22)} ${admin.kind.padEnd(5)} ${admin.name}  ${admin.sid}  (added by ${admin.addedBy}, ${admin.addedAt})`);
-  return { human: lines.length > 0 ? lines.join('\n') : 'No role-based administrators. Add one: rms-connector-service admins add --user admin@contoso.com --role GlobalAdministrator', json: administrators, exitCode: 0 };
+  const lines = administrators.map(
+    (admin) => `${admin.role.padEnd(22)} ${admin.kind.padEnd(5)} ${admin.name}  ${admin.sid}  (added by ${admin.addedBy}, ${admin.addedAt})`,
+  );
+  return {
+    human:
+      lines.length > 0
+        ? lines.join('\n')
+        : 'No role-based administrators. Add one: rms-connector-service admins add --user admin@contoso.com --role GlobalAdministrator',
+    json: administrators,
+    exitCode: 0,
+  };
 }
 
 /** `onboarding set --group NAME`: only members of this security group may sign in. */
 export async function setOnboardingGroup(store: ConfigStore, directory: ConnectOptions, groupName: string): Promise<CommandOutput> {
   const group = await findPrincipal(directory, { kind: 'group', name: groupName });
   await store.setOnboardingControl({ sid: group.sid, name: nameOf(group) }, localChangeContext());
-  return { human: `Only members of ${nameOf(group)} may now sign in to administer the connector.`, json: { group: { sid: group.sid, name: nameOf(group) } }, exitCode: 0 };
+  return {
+    human: `Only members of ${nameOf(group)} may now sign in to administer the connector.`,
+    json: { group: { sid: group.sid, name: nameOf(group) } },
+    exitCode: 0,
+  };
 }
 
 /** `onboarding clear`. */
@@ -65,7 +94,13 @@ export async function clearOnboardingGroup(store: ConfigStore): Promise<CommandO
 /** `onboarding show`. */
 export async function showOnboardingGroup(store: ConfigStore): Promise<CommandOutput> {
   const control = await store.onboardingControl();
-  return { human: control.group ? `Onboarding control: only members of ${control.group.name} (${control.group.sid}).` : 'Onboarding control: not set (every administrator may sign in).', json: control, exitCode: 0 };
+  return {
+    human: control.group
+      ? `Onboarding control: only members of ${control.group.name} (${control.group.sid}).`
+      : 'Onboarding control: not set (every administrator may sign in).',
+    json: control,
+    exitCode: 0,
+  };
 }
 
 const TYPES: Readonly<Record<PrincipalArgument['kind'], readonly ObjectTypeFilter[]>> = { user: ['user', 'service-account'], group: ['security-group'] };
@@ -79,7 +114,12 @@ async function findPrincipal(options: ConnectOptions, principal: PrincipalArgume
     const [resolution] = await directory.resolveNames([principal.name], { types: TYPES[principal.kind] });
     if (resolution?.status === 'resolved') return resolution.object;
     const what = principal.kind === 'user' ? 'user' : 'security group (distribution groups cannot hold roles)';
-    if (resolution?.status === 'ambiguous') throw new SettingError(`--${principal.kind}`, `"${principal.name}" matches ${String(resolution.candidates.length)} objects. Give the ${what} as DOMAIN\\name or its user principal name.`, 1);
+    if (resolution?.status === 'ambiguous')
+      throw new SettingError(
+        `--${principal.kind}`,
+        `"${principal.name}" matches ${String(resolution.candidates.length)} objects. Give the ${what} as DOMAIN\\name or its user principal name.`,
+        1,
+      );
     throw new SettingError(`--${principal.kind}`, `no ${what} named "${principal.name}" in the directory.`, 1);
   } finally {
     await directory.close();

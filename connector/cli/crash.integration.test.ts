@@ -32,7 +32,9 @@ describe('a node killed in the middle of a write load', () => {
 
     const first = await startServeProcess(env);
     running.push(first);
-    const signIn = await call(first.url, 'POST', '/v1/sign-in', { body: { environment: 'AzureCloud', username: 'alice@corp.contoso.test', password: SEED_PASSWORD } });
+    const signIn = await call(first.url, 'POST', '/v1/sign-in', {
+      body: { environment: 'AzureCloud', username: 'alice@corp.contoso.test', password: SEED_PASSWORD },
+    });
     const token = String(signIn.body.token);
     const acknowledged: string[] = [];
     let stop = false;
@@ -42,7 +44,11 @@ describe('a node killed in the middle of a write load', () => {
         for (let attempt = 0; attempt < 100 && !stop; attempt += 1) {
           try {
             const read = await call(first.url, 'GET', '/v1/authorized-accounts', { token });
-            const answer = await call(first.url, 'POST', '/v1/authorized-accounts', { token, body: { sid, name: 'bulk user', role: 'sharepoint' }, headers: { 'if-match': `"${String(read.body.version)}"`, 'idempotency-key': key } });
+            const answer = await call(first.url, 'POST', '/v1/authorized-accounts', {
+              token,
+              body: { sid, name: 'bulk user', role: 'sharepoint' },
+              headers: { 'if-match': `"${String(read.body.version)}"`, 'idempotency-key': key },
+            });
             if (answer.status === 201) {
               acknowledged.push((answer.body.entry as { id: string }).id);
               break;

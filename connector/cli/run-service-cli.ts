@@ -2,7 +2,17 @@ import { parseArgs } from 'node:util';
 import { DirectoryError } from '../../core/directory/index.ts';
 import { startService, type RunningService } from '../server/start-service.ts';
 import type { ConfigStore } from '../server/store/config-store.ts';
-import { addAdministrator, adminRoleOf, clearOnboardingGroup, listAdministrators, removeAdministrator, setOnboardingGroup, showOnboardingGroup, type CommandOutput, type PrincipalArgument } from './admin-commands.ts';
+import {
+  addAdministrator,
+  adminRoleOf,
+  clearOnboardingGroup,
+  listAdministrators,
+  removeAdministrator,
+  setOnboardingGroup,
+  showOnboardingGroup,
+  type CommandOutput,
+  type PrincipalArgument,
+} from './admin-commands.ts';
 import { databaseOf, directoryOf, serviceConfigOf, SettingError, type SettingFlags } from './service-settings.ts';
 import { SERVICE_USAGE } from './service-usage.ts';
 
@@ -111,7 +121,8 @@ function commandOf(group: string, command: string | undefined, values: Values, e
       }
       case 'remove': {
         const target = principalOf(values, true);
-        if (values.role === undefined) throw new SettingError('--role', 'say which role to remove: --role GlobalAdministrator or --role ConnectorAdministrator.');
+        if (values.role === undefined)
+          throw new SettingError('--role', 'say which role to remove: --role GlobalAdministrator or --role ConnectorAdministrator.');
         const role = adminRoleOf(values.role);
         return (store) => removeAdministrator(store, () => directoryOf(flags, env), target, role);
       }

@@ -18,9 +18,18 @@ describe('rms-connector-service command line', () => {
   });
 
   it('adds, lists and removes role-based administrators (user and group), auditing each change', () => {
-    expect(runServiceCli(['admins', 'add', '--user', 'alice@corp.contoso.test', '--role', 'ConnectorAdministrator'], env)).toMatchObject({ status: 0, stdout: expect.stringContaining('now holds ConnectorAdministrator') });
-    expect(runServiceCli(['admins', 'add', '--group', 'CORP\\IT Ops'], env)).toMatchObject({ status: 0, stdout: expect.stringContaining('GlobalAdministrator') });
-    expect(runServiceCli(['admins', 'add', '--user', 'alice@corp.contoso.test', '--role', 'ConnectorAdministrator'], env)).toMatchObject({ status: 0, stdout: expect.stringContaining('nothing changed') });
+    expect(runServiceCli(['admins', 'add', '--user', 'alice@corp.contoso.test', '--role', 'ConnectorAdministrator'], env)).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('now holds ConnectorAdministrator'),
+    });
+    expect(runServiceCli(['admins', 'add', '--group', 'CORP\\IT Ops'], env)).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('GlobalAdministrator'),
+    });
+    expect(runServiceCli(['admins', 'add', '--user', 'alice@corp.contoso.test', '--role', 'ConnectorAdministrator'], env)).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('nothing changed'),
+    });
     const listed = runServiceCli(['admins', 'list', '--json'], env);
     expect(listed.status).toBe(0);
     const administrators = JSON.parse(listed.stdout) as { name: string; kind: string; role: string; sid: string }[];
@@ -58,13 +67,29 @@ describe('rms-connector-service command line', () => {
   });
 
   it.each([
-    ['admins add --user', ['admins', 'add', '--user', 'alice\u200B@corp.contoso.test'], '--user: Character 6 is U+200B (zero width space), which is invisible: retype the name without it.'],
-    ['admins remove --group', ['admins', 'remove', '--group', 'CORP\\IT\u202EOps', '--role', 'GlobalAdministrator'], '--group: Character 8 is U+202E (right-to-left override), which changes the reading direction: retype the name without it.'],
-    ['onboarding set --group', ['onboarding', 'set', '--group', '\uFEFFCORP\\Nest Level 1'], '--group: Character 1 is U+FEFF (byte order mark), which is invisible: retype the name without it.'],
+    [
+      'admins add --user',
+      ['admins', 'add', '--user', 'alice\u200B@corp.contoso.test'],
+      '--user: Character 6 is U+200B (zero width space), which is invisible: retype the name without it.',
+    ],
+    [
+      'admins remove --group',
+      ['admins', 'remove', '--group', 'CORP\\IT\u202EOps', '--role', 'GlobalAdministrator'],
+      '--group: Character 8 is U+202E (right-to-left override), which changes the reading direction: retype the name without it.',
+    ],
+    [
+      'onboarding set --group',
+      ['onboarding', 'set', '--group', '\uFEFFCORP\\Nest Level 1'],
+      '--group: Character 1 is U+FEFF (byte order mark), which is invisible: retype the name without it.',
+    ],
   ])('%s refuses a hidden character with exit 2, naming it and its position, and changes nothing', (_label, args, message) => {
     const before = [runServiceCli(['admins', 'list', '--json'], env).stdout, runServiceCli(['onboarding', 'show', '--json'], env).stdout];
     const answer = runServiceCli(args, env);
-    expect({ status: answer.status, stdout: answer.stdout, stderr: answer.stderr }).toEqual({ status: 2, stdout: '', stderr: expect.stringContaining(`rms-connector-service: ${message}`) });
+    expect({ status: answer.status, stdout: answer.stdout, stderr: answer.stderr }).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: expect.stringContaining(`rms-connector-service: ${message}`),
+    });
     expect([runServiceCli(['admins', 'list', '--json'], env).stdout, runServiceCli(['onboarding', 'show', '--json'], env).stdout]).toEqual(before);
   });
 
@@ -78,11 +103,29 @@ describe('rms-connector-service command line', () => {
     ['a tenant URL that is not https', ['serve'], { CONNECTOR_TENANT_URL: 'javascript:alert(1)' }, 'CONNECTOR_TENANT_URL'],
     ['a database in a missing folder', ['admins', 'list'], { CONNECTOR_DATABASE: '/nonexistent/folder/config.sqlite' }, '/nonexistent/folder/config.sqlite'],
     ['a password given as a flag', ['serve', '--ldap-password', 'secret'], {}, 'ldap-password'],
-    ['a directory CA that is a device', ['serve', '--listen', '127.0.0.1:0'], { CONNECTOR_LDAP_CA: '/dev/zero' }, 'CONNECTOR_LDAP_CA: The CA file "/dev/zero" cannot be used'],
-    ['a directory CA that is missing', ['serve', '--listen', '127.0.0.1:0'], { CONNECTOR_LDAP_CA: '/nonexistent/ca.pem' }, 'CONNECTOR_LDAP_CA: The CA file "/nonexistent/ca.pem" cannot be used'],
+    [
+      'a directory CA that is a device',
+      ['serve', '--listen', '127.0.0.1:0'],
+      { CONNECTOR_LDAP_CA: '/dev/zero' },
+      'CONNECTOR_LDAP_CA: The CA file "/dev/zero" cannot be used',
+    ],
+    [
+      'a directory CA that is missing',
+      ['serve', '--listen', '127.0.0.1:0'],
+      { CONNECTOR_LDAP_CA: '/nonexistent/ca.pem' },
+      'CONNECTOR_LDAP_CA: The CA file "/nonexistent/ca.pem" cannot be used',
+    ],
     ['a directory timeout out of range', ['serve'], { CONNECTOR_LDAP_TIMEOUT: '0' }, 'CONNECTOR_LDAP_TIMEOUT'],
   ])('stops at start with a message naming the setting: %s', (_label, args, overrides, setting) => {
-    const answer = runServiceCli(args, { ...env, ...Object.fromEntries(Object.entries(overrides).filter((pair): pair is [string, string] => pair[1] !== undefined)), ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value === undefined).map(([key]) => [key, ''])) });
+    const answer = runServiceCli(args, {
+      ...env,
+      ...Object.fromEntries(Object.entries(overrides).filter((pair): pair is [string, string] => pair[1] !== undefined)),
+      ...Object.fromEntries(
+        Object.entries(overrides)
+          .filter(([, value]) => value === undefined)
+          .map(([key]) => [key, '']),
+      ),
+    });
     expect({ status: answer.status, stdout: answer.stdout }).toEqual({ status: 2, stdout: '' });
     expect(answer.stderr).toContain(setting);
     expect(answer.stderr).not.toMatch(/\n\s+at /);

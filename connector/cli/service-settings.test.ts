@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { serviceConfigOf } from './service-settings.ts';
 
-const BASE_ENV = { CONNECTOR_DATABASE: '/var/lib/rms/config.sqlite', CONNECTOR_LDAP_URL: 'ldaps://dc01.contoso.com', CONNECTOR_LDAP_USER: 'svc@contoso.com', CONNECTOR_LDAP_PASSWORD: 'pw' };
+const BASE_ENV = {
+  CONNECTOR_DATABASE: '/var/lib/rms/config.sqlite',
+  CONNECTOR_LDAP_URL: 'ldaps://dc01.contoso.com',
+  CONNECTOR_LDAP_USER: 'svc@contoso.com',
+  CONNECTOR_LDAP_PASSWORD: 'pw',
+};
 
 function problemOf(flags: Record<string, string>, env: Record<string, string | undefined>): string {
   try {
     serviceConfigOf(flags, env);
     return 'accepted';
   } catch (error) {
-    return error instanceof Error ? error.message.split(':')[0] ?? '' : 'not an Error';
+    return error instanceof Error ? (error.message.split(':')[0] ?? '') : 'not an Error';
   }
 }
 
@@ -34,11 +39,16 @@ describe('service-settings', () => {
   it('takes the directory timeout and the account re-check interval from flags or the environment', () => {
     const fromEnv = serviceConfigOf({}, { ...BASE_ENV, CONNECTOR_LDAP_TIMEOUT: '40', CONNECTOR_ADMIN_RECHECK: '0' });
     const fromFlags = serviceConfigOf({ 'ldap-timeout': '5', 'admin-recheck': '60' }, { ...BASE_ENV, CONNECTOR_LDAP_TIMEOUT: '40' });
-    expect([fromEnv.directory.timeoutMs, fromEnv.accountRecheckSeconds, fromFlags.directory.timeoutMs, fromFlags.accountRecheckSeconds]).toEqual([40_000, 0, 5_000, 60]);
+    expect([fromEnv.directory.timeoutMs, fromEnv.accountRecheckSeconds, fromFlags.directory.timeoutMs, fromFlags.accountRecheckSeconds]).toEqual([
+      40_000, 0, 5_000, 60,
+    ]);
   });
 
   it('lets flags win over the environment', () => {
-    const config = serviceConfigOf({ listen: '[::1]:443', environment: 'AzureChinaCloud', 'node-name': 'RMSCON02' }, { ...BASE_ENV, CONNECTOR_LISTEN: '0.0.0.0:80' });
+    const config = serviceConfigOf(
+      { listen: '[::1]:443', environment: 'AzureChinaCloud', 'node-name': 'RMSCON02' },
+      { ...BASE_ENV, CONNECTOR_LISTEN: '0.0.0.0:80' },
+    );
     expect([config.listen, config.environment, config.nodeName]).toEqual([{ host: '::1', port: 443 }, 'AzureChinaCloud', 'RMSCON02']);
   });
 

@@ -30,7 +30,8 @@ function settingOf(flags: SettingFlags, env: NodeJS.ProcessEnv, flag: string, va
 /** The SQLite file, from `--database` or `CONNECTOR_DATABASE`. */
 export function databaseOf(flags: SettingFlags, env: NodeJS.ProcessEnv): string {
   const database = settingOf(flags, env, 'database', 'CONNECTOR_DATABASE');
-  if (database === undefined) throw new SettingError('CONNECTOR_DATABASE', 'no database file given. Pass --database /var/lib/rms-connector/config.sqlite or set CONNECTOR_DATABASE.');
+  if (database === undefined)
+    throw new SettingError('CONNECTOR_DATABASE', 'no database file given. Pass --database /var/lib/rms-connector/config.sqlite or set CONNECTOR_DATABASE.');
   return database;
 }
 
@@ -42,12 +43,19 @@ export function databaseOf(flags: SettingFlags, env: NodeJS.ProcessEnv): string 
  */
 export function directoryOf(flags: SettingFlags, env: NodeJS.ProcessEnv): ConnectOptions {
   const url = settingOf(flags, env, 'ldap-url', 'CONNECTOR_LDAP_URL');
-  if (url === undefined) throw new SettingError('CONNECTOR_LDAP_URL', 'no directory given. Set it to the domain controller, for example ldaps://dc01.contoso.com.');
-  if (!/^ldaps?:\/\/[^\s/]+(:\d+)?\/?$/i.test(url)) throw new SettingError('CONNECTOR_LDAP_URL', `"${url}" is not an ldaps:// or ldap:// URL of a domain controller.`);
+  if (url === undefined)
+    throw new SettingError('CONNECTOR_LDAP_URL', 'no directory given. Set it to the domain controller, for example ldaps://dc01.contoso.com.');
+  if (!/^ldaps?:\/\/[^\s/]+(:\d+)?\/?$/i.test(url))
+    throw new SettingError('CONNECTOR_LDAP_URL', `"${url}" is not an ldaps:// or ldap:// URL of a domain controller.`);
   const user = settingOf(flags, env, 'ldap-user', 'CONNECTOR_LDAP_USER');
-  if (user === undefined) throw new SettingError('CONNECTOR_LDAP_USER', 'no service account given. Set it to the account the service reads the directory with (svc-connector@contoso.com).');
+  if (user === undefined)
+    throw new SettingError(
+      'CONNECTOR_LDAP_USER',
+      'no service account given. Set it to the account the service reads the directory with (svc-connector@contoso.com).',
+    );
   const password = env.CONNECTOR_LDAP_PASSWORD;
-  if (password === undefined || password === '') throw new SettingError('CONNECTOR_LDAP_PASSWORD', 'the service account\'s password is not set. Set CONNECTOR_LDAP_PASSWORD in the service\'s environment.');
+  if (password === undefined || password === '')
+    throw new SettingError('CONNECTOR_LDAP_PASSWORD', "the service account's password is not set. Set CONNECTOR_LDAP_PASSWORD in the service's environment.");
   const caFile = settingOf(flags, env, 'ldap-ca', 'CONNECTOR_LDAP_CA');
   const serverName = settingOf(flags, env, 'ldap-server-name', 'CONNECTOR_LDAP_SERVERNAME');
   const timeoutSeconds = secondsOf(settingOf(flags, env, 'ldap-timeout', 'CONNECTOR_LDAP_TIMEOUT') ?? '15', 'CONNECTOR_LDAP_TIMEOUT', 1, 300);
@@ -67,16 +75,23 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
   const listen = listenOf(settingOf(flags, env, 'listen', 'CONNECTOR_LISTEN') ?? '127.0.0.1:8443');
   const environmentText = settingOf(flags, env, 'environment', 'CONNECTOR_ENVIRONMENT') ?? 'AzureCloud';
   const environment = CloudEnvironmentSchema.safeParse(environmentText);
-  if (!environment.success) throw new SettingError('CONNECTOR_ENVIRONMENT', `"${environmentText}" is not a cloud environment. Use one of ${CloudEnvironmentSchema.options.join(', ')}.`);
+  if (!environment.success)
+    throw new SettingError(
+      'CONNECTOR_ENVIRONMENT',
+      `"${environmentText}" is not a cloud environment. Use one of ${CloudEnvironmentSchema.options.join(', ')}.`,
+    );
   const certFile = settingOf(flags, env, 'tls-cert', 'CONNECTOR_TLS_CERT');
   const keyFile = settingOf(flags, env, 'tls-key', 'CONNECTOR_TLS_KEY');
-  if ((certFile === undefined) !== (keyFile === undefined)) throw new SettingError(certFile === undefined ? 'CONNECTOR_TLS_CERT' : 'CONNECTOR_TLS_KEY', 'HTTPS needs both the certificate and its key.');
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new SettingError(certFile === undefined ? 'CONNECTOR_TLS_CERT' : 'CONNECTOR_TLS_KEY', 'HTTPS needs both the certificate and its key.');
   const tenantUrl = settingOf(flags, env, 'tenant-url', 'CONNECTOR_TENANT_URL');
   const publicUrl = settingOf(flags, env, 'public-url', 'CONNECTOR_PUBLIC_URL');
   const nodeName = settingOf(flags, env, 'node-name', 'CONNECTOR_NODE_NAME') ?? hostname();
-  if (!/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/.test(nodeName)) throw new SettingError('CONNECTOR_NODE_NAME', `"${nodeName}" is not a host name (letters, digits, dots and hyphens).`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/.test(nodeName))
+    throw new SettingError('CONNECTOR_NODE_NAME', `"${nodeName}" is not a host name (letters, digits, dots and hyphens).`);
   const level = settingOf(flags, env, 'log-level', 'CONNECTOR_LOG_LEVEL') ?? 'info';
-  if (!['silent', 'error', 'warn', 'info', 'debug'].includes(level)) throw new SettingError('CONNECTOR_LOG_LEVEL', `"${level}" is not one of silent, error, warn, info, debug.`);
+  if (!['silent', 'error', 'warn', 'info', 'debug'].includes(level))
+    throw new SettingError('CONNECTOR_LOG_LEVEL', `"${level}" is not one of silent, error, warn, info, debug.`);
   return {
     database: databaseOf(flags, env),
     listen,
@@ -88,7 +103,12 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
     publicUrl: publicUrl === undefined ? undefined : httpUrlOf(publicUrl, 'CONNECTOR_PUBLIC_URL'),
     tokenLifetimeSeconds: secondsOf(settingOf(flags, env, 'token-lifetime', 'CONNECTOR_TOKEN_LIFETIME') ?? '1800', 'CONNECTOR_TOKEN_LIFETIME', 60, 8 * 3600),
     heartbeatSeconds: secondsOf(settingOf(flags, env, 'heartbeat', 'CONNECTOR_HEARTBEAT') ?? '30', 'CONNECTOR_HEARTBEAT', 1, 3600),
-    accountRecheckSeconds: secondsOf(settingOf(flags, env, 'admin-recheck', 'CONNECTOR_ADMIN_RECHECK') ?? String(DEFAULT_ACCOUNT_RECHECK_SECONDS), 'CONNECTOR_ADMIN_RECHECK', 0, 900),
+    accountRecheckSeconds: secondsOf(
+      settingOf(flags, env, 'admin-recheck', 'CONNECTOR_ADMIN_RECHECK') ?? String(DEFAULT_ACCOUNT_RECHECK_SECONDS),
+      'CONNECTOR_ADMIN_RECHECK',
+      0,
+      900,
+    ),
     logging: { level: level as ServiceConfig['logging']['level'] },
   };
 }
@@ -96,7 +116,8 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
 function listenOf(text: string): { host: string; port: number } {
   const match = /^(\[[0-9a-f:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/i.exec(text);
   const port = Number(match?.[2]);
-  if (!match?.[1] || !Number.isInteger(port) || port > 65535) throw new SettingError('CONNECTOR_LISTEN', `"${text}" is not HOST:PORT (for example 0.0.0.0:443 or 127.0.0.1:8443).`);
+  if (!match?.[1] || !Number.isInteger(port) || port > 65535)
+    throw new SettingError('CONNECTOR_LISTEN', `"${text}" is not HOST:PORT (for example 0.0.0.0:443 or 127.0.0.1:8443).`);
   return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
@@ -120,6 +141,7 @@ function httpsUrlOf(text: string, setting: string): string {
 
 function secondsOf(text: string, setting: string, min: number, max: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new SettingError(setting, `"${text}" must be a whole number of seconds from ${String(min)} to ${String(max)}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new SettingError(setting, `"${text}" must be a whole number of seconds from ${String(min)} to ${String(max)}.`);
   return value;
 }

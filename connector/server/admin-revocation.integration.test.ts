@@ -27,7 +27,9 @@ describe('an administrator whose right was taken away', () => {
   const now = () => new Date(Date.now() + offsetMs);
   const aliceSid = () => seedSid(upnOf('alice'));
   const addFci = (token: string, etag: string, account = 'CORP\\FS01$') =>
-    seedSid(account).then((sid) => call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid, name: account, role: 'fci' }, headers: { 'if-match': etag } }));
+    seedSid(account).then((sid) =>
+      call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid, name: account, role: 'fci' }, headers: { 'if-match': etag } }),
+    );
   const etag = async (token: string) => (await call(service.url, 'GET', '/v1/authorized-accounts', { token })).headers.get('etag') ?? '';
 
   beforeAll(async () => {
@@ -58,14 +60,20 @@ describe('an administrator whose right was taken away', () => {
     const token = await service.signIn(upnOf('alice'));
     const first = await addFci(token, await etag(token));
     expect(first.status).toBe(201);
-    const removed = runServiceCli(['admins', 'remove', '--sid', await aliceSid(), '--role', 'ConnectorAdministrator'], serviceEnvironment(service.databaseFile));
+    const removed = runServiceCli(
+      ['admins', 'remove', '--sid', await aliceSid(), '--role', 'ConnectorAdministrator'],
+      serviceEnvironment(service.databaseFile),
+    );
     expect(removed.status).toBe(0);
     const before = await service.store.listAuthorizedAccounts();
     const answers = await Promise.all([
       addFci(token, `"${String(before.version)}"`, 'CORP\\FS02$'),
       call(service.url, 'GET', '/v1/authorized-accounts', { token }),
       call(service.url, 'GET', '/v1/session', { token }),
-      call(service.url, 'DELETE', `/v1/authorized-accounts/${(first.body.entry as { id: string }).id}`, { token, headers: { 'if-match': `"${String(before.version)}"` } }),
+      call(service.url, 'DELETE', `/v1/authorized-accounts/${(first.body.entry as { id: string }).id}`, {
+        token,
+        headers: { 'if-match': `"${String(before.version)}"` },
+      }),
     ]);
     expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual(Array.from({ length: 4 }, () => [403, 'ROLE_REVOKED']));
     expect(answers[0].body.message).toEqual(expect.stringContaining('no longer holds'));
@@ -92,7 +100,10 @@ describe('an administrator whose right was taken away', () => {
     // SQLite serves one live node, so the second node's clock runs five minutes ahead (past the
     // first one's heartbeats, inside the token's ten-minute lifetime): it stands for a node
     // that took over from the first. PostgreSQL runs both at once (issue 15).
-    const other = await startTestService({ nodeName: 'RMSCON-OTHER' }, { databaseFile: service.databaseFile, now: () => new Date(Date.now() + 300_000 + offsetMs) });
+    const other = await startTestService(
+      { nodeName: 'RMSCON-OTHER' },
+      { databaseFile: service.databaseFile, now: () => new Date(Date.now() + 300_000 + offsetMs) },
+    );
     try {
       expect((await call(other.url, 'GET', '/v1/session', { token })).body.roles).toEqual(['GlobalAdministrator']);
       await service.store.removeAdministrator(await aliceSid(), 'GlobalAdministrator', FIXTURE_CONTEXT);

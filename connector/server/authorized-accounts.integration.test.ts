@@ -25,7 +25,11 @@ describe('authorized accounts over HTTP', () => {
 
   it('lists an empty list at version 0 with a strong ETag', async () => {
     const answer = await list();
-    expect({ status: answer.status, body: answer.body, etag: answer.headers.get('etag') }).toEqual({ status: 200, body: { version: 0, entries: [] }, etag: '"0"' });
+    expect({ status: answer.status, body: answer.body, etag: answer.headers.get('etag') }).toEqual({
+      status: 200,
+      body: { version: 0, entries: [] },
+      etag: '"0"',
+    });
   });
 
   it('refuses a change without If-Match (428), with a stale or weak one (412) and changes nothing', async () => {
@@ -39,7 +43,11 @@ describe('authorized accounts over HTTP', () => {
     const answer = await add(entryFor('svc-sp-central', 'sharepoint'), { 'if-match': '"0"' });
     expect(answer.status).toBe(201);
     expect(answer.headers.get('etag')).toBe('"1"');
-    expect(answer.body).toMatchObject({ version: 1, superUserFeatureEnabled: false, entry: { sid: sids['svc-sp-central'], name: 'CORP\\svc-sp-central', role: 'sharepoint', kind: 'user', addedBy: upnOf('alice') } });
+    expect(answer.body).toMatchObject({
+      version: 1,
+      superUserFeatureEnabled: false,
+      entry: { sid: sids['svc-sp-central'], name: 'CORP\\svc-sp-central', role: 'sharepoint', kind: 'user', addedBy: upnOf('alice') },
+    });
     expect((await list()).body.entries).toEqual([answer.body.entry]);
   });
 
@@ -85,19 +93,33 @@ describe('authorized accounts over HTTP', () => {
     const [entry] = before.body.entries as { id: string }[];
     if (!entry) throw new Error('the list is empty');
     expect((await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token })).status).toBe(428);
-    const removed = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    const removed = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, {
+      token,
+      headers: { 'if-match': before.headers.get('etag') ?? '' },
+    });
     expect({ status: removed.status, id: (removed.body.removed as { id: string }).id }).toEqual({ status: 200, id: entry.id });
-    const again = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': removed.headers.get('etag') ?? '' } });
+    const again = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, {
+      token,
+      headers: { 'if-match': removed.headers.get('etag') ?? '' },
+    });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
   });
 
   it('imports a whole list as one transaction, or nothing when one entry is refused', async () => {
     const before = await list();
     const wanted = [entryFor('CORP\\Exchange Servers', 'exchange'), entryFor('CORP\\FCI File Servers', 'fci')];
-    const refused = await call(service.url, 'PUT', '/v1/authorized-accounts', { token, body: { entries: [...wanted, entryFor('alice', 'exchange')] }, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    const refused = await call(service.url, 'PUT', '/v1/authorized-accounts', {
+      token,
+      body: { entries: [...wanted, entryFor('alice', 'exchange')] },
+      headers: { 'if-match': before.headers.get('etag') ?? '' },
+    });
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'POLICY_REFUSED' });
     expect((await list()).body).toEqual(before.body);
-    const applied = await call(service.url, 'PUT', '/v1/authorized-accounts', { token, body: { entries: wanted }, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    const applied = await call(service.url, 'PUT', '/v1/authorized-accounts', {
+      token,
+      body: { entries: wanted },
+      headers: { 'if-match': before.headers.get('etag') ?? '' },
+    });
     expect(applied.status).toBe(200);
     const after = (await list()).body.entries as { sid: string; role: string }[];
     expect(after.map((entry) => `${entry.role}:${entry.sid}`).sort()).toEqual(wanted.map((entry) => `${entry.role}:${String(entry.sid)}`).sort());

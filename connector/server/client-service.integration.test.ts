@@ -59,7 +59,10 @@ describe('the console client against a real HTTPS node, through a web proxy', ()
     const removed = await signedIn.removeAuthorizedAccount(added.result.entry.id, { ifMatch: added.etag });
     expect(removed.result.removed.id).toBe(added.result.entry.id);
     const audit = await signedIn.audit({ limit: 10 });
-    expect(audit.records.map((record) => record.action).filter((action) => action.startsWith('authorized-account'))).toEqual(['authorized-account.remove', 'authorized-account.add']);
+    expect(audit.records.map((record) => record.action).filter((action) => action.startsWith('authorized-account'))).toEqual([
+      'authorized-account.remove',
+      'authorized-account.add',
+    ]);
     expect((await signedIn.listConnectors()).nodes).toEqual([expect.objectContaining({ name: 'RMSCON-TEST', tls: true, alive: true })]);
     expect(proxy.records.length).toBeGreaterThan(0);
     expect(proxy.records.every((record) => record.kind === 'tunnel')).toBe(true);

@@ -42,7 +42,11 @@ describe('concurrent conditional edits', () => {
           const answer =
             removing && target
               ? await call(service.url, 'DELETE', `/v1/authorized-accounts/${target.id}`, { token, headers: { 'if-match': `"${String(version)}"` } })
-              : await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: pool[Math.floor(pick * pool.length)], name: 'bulk user', role: 'sharepoint' }, headers: { 'if-match': `"${String(version)}"` } });
+              : await call(service.url, 'POST', '/v1/authorized-accounts', {
+                  token,
+                  body: { sid: pool[Math.floor(pick * pool.length)], name: 'bulk user', role: 'sharepoint' },
+                  headers: { 'if-match': `"${String(version)}"` },
+                });
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           if (answer.status === 201) successes.push({ kind: 'add', baseVersion: version, entry: answer.body.entry as Entry });
           if (answer.status === 200) successes.push({ kind: 'remove', baseVersion: version, entry: answer.body.removed as Entry });
@@ -52,7 +56,10 @@ describe('concurrent conditional edits', () => {
     };
     await Promise.all(Array.from({ length: CLIENTS }, (_unused, index) => client(index + 1)));
 
-    expect([...statuses.keys()].every((status) => [200, 201, 404, 409, 412].includes(status)), JSON.stringify([...statuses])).toBe(true);
+    expect(
+      [...statuses.keys()].every((status) => [200, 201, 404, 409, 412].includes(status)),
+      JSON.stringify([...statuses]),
+    ).toBe(true);
     const ordered = [...successes].sort((a, b) => a.baseVersion - b.baseVersion);
     expect(ordered.map((success) => success.baseVersion)).toEqual(ordered.map((_success, index) => index));
     const model = new Map<string, Entry>();
@@ -62,7 +69,10 @@ describe('concurrent conditional edits', () => {
     }
     const final = await call(service.url, 'GET', '/v1/authorized-accounts', { token });
     const key = (entry: Entry) => `${entry.id} ${entry.sid} ${entry.role}`;
-    expect({ version: final.body.version, entries: (final.body.entries as Entry[]).map(key).sort() }).toEqual({ version: successes.length, entries: [...model.values()].map(key).sort() });
+    expect({ version: final.body.version, entries: (final.body.entries as Entry[]).map(key).sort() }).toEqual({
+      version: successes.length,
+      entries: [...model.values()].map(key).sort(),
+    });
     expect(new Set((final.body.entries as Entry[]).map((entry) => `${entry.sid} ${entry.role}`)).size).toBe(model.size);
 
     const audited: string[] = [];
@@ -76,6 +86,8 @@ describe('concurrent conditional edits', () => {
       before = page.body.nextBefore as number | null;
     } while (before !== null);
     expect(audited.sort()).toEqual(successes.map((success) => `${success.kind} ${success.entry.id}`).sort());
-    console.info(`concurrency: ${String(successes.length)} of ${String(CLIENTS * EDITS_PER_CLIENT)} edits applied; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.info(
+      `concurrency: ${String(successes.length)} of ${String(CLIENTS * EDITS_PER_CLIENT)} edits applied; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
   });
 });

@@ -4,7 +4,17 @@ import { call, type Answer } from './testing/http.ts';
 import { seedSid } from './testing/seed-sids.ts';
 import { startTestService, upnOf, type TestService } from './testing/service-fixture.ts';
 
-const METACHARACTERS = ["' OR 1=1; DROP TABLE authorized_accounts; --", '*)(objectClass=*', 'admin)(|(cn=*', '\\2a\\28', 'CN=x,DC=evil', '"; DELETE FROM audit; --', '\u0000', 'Ω≈ç√∫˜µ≤≥÷ 😀', 'a'.repeat(100_000)];
+const METACHARACTERS = [
+  "' OR 1=1; DROP TABLE authorized_accounts; --",
+  '*)(objectClass=*',
+  'admin)(|(cn=*',
+  '\\2a\\28',
+  'CN=x,DC=evil',
+  '"; DELETE FROM audit; --',
+  '\u0000',
+  'Ω≈ç√∫˜µ≤≥÷ 😀',
+  'a'.repeat(100_000),
+];
 
 describe('hostile input at the HTTP boundary', () => {
   let service: TestService;
@@ -15,7 +25,11 @@ describe('hostile input at the HTTP boundary', () => {
   const expectRefused = (answer: Answer) => {
     expect(answer.status, answer.text.slice(0, 300)).toBeGreaterThanOrEqual(400);
     expect(answer.status, answer.text.slice(0, 300)).toBeLessThan(500);
-    expect(Object.keys(answer.body).filter((key) => key !== 'details').sort()).toEqual(['code', 'message']);
+    expect(
+      Object.keys(answer.body)
+        .filter((key) => key !== 'details')
+        .sort(),
+    ).toEqual(['code', 'message']);
   };
 
   beforeAll(async () => {
@@ -44,48 +58,74 @@ describe('hostile input at the HTTP boundary', () => {
     ['a 1 MiB body', { rawBody: JSON.stringify({ sid: 'S-1-5-21-1-2-3-4', name: 'x'.repeat(1024 * 1024), role: 'fci' }) }],
   ])('refuses %s with a 4xx JSON error and changes nothing', async (_label, options) => {
     const before = await state();
-    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, headers: { 'if-match': '"0"', ...('headers' in options ? options.headers : {}) }, ...options });
+    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', {
+      token,
+      headers: { 'if-match': '"0"', ...('headers' in options ? options.headers : {}) },
+      ...options,
+    });
     expectRefused(answer);
     expect(await state()).toEqual(before);
   });
 
-  it.each(METACHARACTERS.map((text) => [text.slice(0, 40), text]))('refuses SQL/LDAP metacharacters in SIDs, roles, ids, filters and sign-in: %s', async (_label, text) => {
-    const before = await state();
-    const audits = await auditCount();
-    for (const body of [
-      { sid: text, name: 'x', role: 'fci' },
-      { sid: userSid, name: 'x', role: text },
-    ]) {
-      expectRefused(await call(service.url, 'POST', '/v1/authorized-accounts', { token, body, headers: { 'if-match': `"${String(before.version)}"` } }));
-    }
-    expectRefused(await call(service.url, 'DELETE', `/v1/authorized-accounts/${encodeURIComponent(text)}`, { token, headers: { 'if-match': `"${String(before.version)}"` } }));
-    for (const path of [`/v1/audit?actor=${encodeURIComponent(text)}`, `/v1/audit?action=${encodeURIComponent(text)}`]) {
-      const answer = await call(service.url, 'GET', path, { token });
-      if (answer.status === 200) expect(answer.body.records).toEqual([]);
-      else expectRefused(answer);
-    }
-    expectRefused(await call(service.url, 'POST', '/v1/sign-in', { body: { environment: 'AzureCloud', username: text, password: text } }));
-    expect(await state()).toEqual(before);
-    expect(await auditCount()).toBe(audits);
-  });
+  it.each(METACHARACTERS.map((text) => [text.slice(0, 40), text]))(
+    'refuses SQL/LDAP metacharacters in SIDs, roles, ids, filters and sign-in: %s',
+    async (_label, text) => {
+      const before = await state();
+      const audits = await auditCount();
+      for (const body of [
+        { sid: text, name: 'x', role: 'fci' },
+        { sid: userSid, name: 'x', role: text },
+      ]) {
+        expectRefused(await call(service.url, 'POST', '/v1/authorized-accounts', { token, body, headers: { 'if-match': `"${String(before.version)}"` } }));
+      }
+      expectRefused(
+        await call(service.url, 'DELETE', `/v1/authorized-accounts/${encodeURIComponent(text)}`, {
+          token,
+          headers: { 'if-match': `"${String(before.version)}"` },
+        }),
+      );
+      for (const path of [`/v1/audit?actor=${encodeURIComponent(text)}`, `/v1/audit?action=${encodeURIComponent(text)}`]) {
+        const answer = await call(service.url, 'GET', path, { token });
+        if (answer.status === 200) expect(answer.body.records).toEqual([]);
+        else expectRefused(answer);
+      }
+      expectRefused(await call(service.url, 'POST', '/v1/sign-in', { body: { environment: 'AzureCloud', username: text, password: text } }));
+      expect(await state()).toEqual(before);
+      expect(await auditCount()).toBe(audits);
+    },
+  );
 
-  it.each(METACHARACTERS.filter((text) => text.length <= 256 && !text.includes('\u0000')).map((text) => [text.slice(0, 40), text]))('stores the directory\'s name whatever name the client sent, or refuses it, never interprets it: %s', async (_label, text) => {
-    const before = await state();
-    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: userSid, name: text, role: 'sharepoint' }, headers: { 'if-match': `"${String(before.version)}"` } });
-    if (answer.status !== 201) {
-      expectRefused(answer);
-      return;
-    }
-    const entry = answer.body.entry as { id: string; name: string };
-    expect((await state()).entries).toEqual([...(before.entries as unknown[]), expect.objectContaining({ name: 'CORP\\svc-sp-central' })]);
-    const removed = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': answer.headers.get('etag') ?? '' } });
-    expect(removed.status).toBe(200);
-  });
+  it.each(METACHARACTERS.filter((text) => text.length <= 256 && !text.includes('\u0000')).map((text) => [text.slice(0, 40), text]))(
+    "stores the directory's name whatever name the client sent, or refuses it, never interprets it: %s",
+    async (_label, text) => {
+      const before = await state();
+      const answer = await call(service.url, 'POST', '/v1/authorized-accounts', {
+        token,
+        body: { sid: userSid, name: text, role: 'sharepoint' },
+        headers: { 'if-match': `"${String(before.version)}"` },
+      });
+      if (answer.status !== 201) {
+        expectRefused(answer);
+        return;
+      }
+      const entry = answer.body.entry as { id: string; name: string };
+      expect((await state()).entries).toEqual([...(before.entries as unknown[]), expect.objectContaining({ name: 'CORP\\svc-sp-central' })]);
+      const removed = await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, {
+        token,
+        headers: { 'if-match': answer.headers.get('etag') ?? '' },
+      });
+      expect(removed.status).toBe(200);
+    },
+  );
 
-  it('accepts a unicode name from the client but stores the directory\'s', async () => {
+  it("accepts a unicode name from the client but stores the directory's", async () => {
     const before = await state();
     const name = 'Zoë Ångström-Łukasiewicz (Köln) 😀';
-    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: userSid, name, role: 'sharepoint' }, headers: { 'if-match': `"${String(before.version)}"` } });
+    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', {
+      token,
+      body: { sid: userSid, name, role: 'sharepoint' },
+      headers: { 'if-match': `"${String(before.version)}"` },
+    });
     expect(answer.status).toBe(201);
     expect((await state()).entries).toEqual([expect.objectContaining({ name: 'CORP\\svc-sp-central', sid: userSid })]);
   });
@@ -102,7 +142,14 @@ describe('hostile input at the HTTP boundary', () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { name: upnOf('alice'), roles: ['GlobalAdministrator'] };
     const sign = (audience: string, expires: number, signingKey: Uint8Array) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('S-1-5-21-1-2-3-4').setIssuer('rms-connector-service').setAudience(audience).setIssuedAt(now - 7200).setExpirationTime(expires).sign(signingKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('S-1-5-21-1-2-3-4')
+        .setIssuer('rms-connector-service')
+        .setAudience(audience)
+        .setIssuedAt(now - 7200)
+        .setExpirationTime(expires)
+        .sign(signingKey);
     const tokens: Record<string, string | undefined> = {
       'not-a-token': 'not-a-token',
       forged: await sign('urn:rms-connector:AzureCloud', now + 600, new Uint8Array(32).fill(7)),

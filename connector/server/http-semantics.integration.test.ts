@@ -15,9 +15,11 @@ describe('the service keeps to HTTP and to the directory', () => {
   let token: string;
   const sids: Record<string, string> = {};
   const list = () => call(service.url, 'GET', '/v1/authorized-accounts', { token });
-  const add = (name: string, role: string, ifMatch: string) => call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: sids[name], name, role }, headers: { 'if-match': ifMatch } });
+  const add = (name: string, role: string, ifMatch: string) =>
+    call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: sids[name], name, role }, headers: { 'if-match': ifMatch } });
   const removeAll = async () => {
-    for (const entry of (await list()).body.entries as { id: string }[]) await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': '*' } });
+    for (const entry of (await list()).body.entries as { id: string }[])
+      await call(service.url, 'DELETE', `/v1/authorized-accounts/${entry.id}`, { token, headers: { 'if-match': '*' } });
   };
 
   const OU = `OU=Http Semantics ${String(process.pid)},${CONTOSO_OU}`;
@@ -29,7 +31,11 @@ describe('the service keeps to HTTP and to the directory', () => {
     await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
     // A computer account anyone allowed to join machines could create: its sAMAccountName
     // carries a right-to-left override, so "EXCH\u202E10$" would read as another name.
-    await admin.add(spoofDn, { objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'], sAMAccountName: `EXCH\u202E${String(process.pid % 1000)}$`, userAccountControl: '4096' });
+    await admin.add(spoofDn, {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'],
+      sAMAccountName: `EXCH\u202E${String(process.pid % 1000)}$`,
+      userAccountControl: '4096',
+    });
     service = await startTestService();
     await service.grant('CORP\\Administrator', 'GlobalAdministrator');
     token = await service.signIn('CORP\\Administrator', adTestConnection().password);
@@ -43,9 +49,15 @@ describe('the service keeps to HTTP and to the directory', () => {
   });
 
   it("stores and audits the directory's DOMAIN\\sam for a SID, never the name the client sent, and audits the actor by UPN", async () => {
-    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: sids['CORP\\EXCH01$'], name: 'CORP\\Harmless Printer', role: 'fci' }, headers: { 'if-match': '"0"' } });
+    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', {
+      token,
+      body: { sid: sids['CORP\\EXCH01$'], name: 'CORP\\Harmless Printer', role: 'fci' },
+      headers: { 'if-match': '"0"' },
+    });
     expect([answer.status, (answer.body.entry as { name: string }).name]).toEqual([201, 'CORP\\EXCH01$']);
-    expect((await list()).body.entries).toEqual([expect.objectContaining({ sid: sids['CORP\\EXCH01$'], name: 'CORP\\EXCH01$', addedBy: 'Administrator@corp.contoso.test' })]);
+    expect((await list()).body.entries).toEqual([
+      expect.objectContaining({ sid: sids['CORP\\EXCH01$'], name: 'CORP\\EXCH01$', addedBy: 'Administrator@corp.contoso.test' }),
+    ]);
     const audit = await call(service.url, 'GET', '/v1/audit?limit=1', { token });
     const [record] = audit.body.records as { actor: string; target: string; after: { name: string } }[];
     expect(record).toMatchObject({ actor: 'Administrator@corp.contoso.test', target: 'CORP\\EXCH01$ (fci)', after: { name: 'CORP\\EXCH01$' } });
@@ -55,7 +67,11 @@ describe('the service keeps to HTTP and to the directory', () => {
 
   it('refuses an account whose directory name holds a direction character, showing the character as its code', async () => {
     const before = await list();
-    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: sids[spoofDn], name: 'CORP\\PRN01$', role: 'fci' }, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', {
+      token,
+      body: { sid: sids[spoofDn], name: 'CORP\\PRN01$', role: 'fci' },
+      headers: { 'if-match': before.headers.get('etag') ?? '' },
+    });
     expect([answer.status, answer.body.code]).toEqual([422, 'ACCOUNT_NAME_REFUSED']);
     expect(answer.body.message).toEqual(expect.stringContaining('CORP\\EXCH<U+202E>'));
     expect(answer.text).not.toContain('\u202E');
@@ -81,7 +97,10 @@ describe('the service keeps to HTTP and to the directory', () => {
     const listed = await add('CORP\\FS01$', 'fci', `"999", "${String(version)}"`);
     const star = await add('CORP\\FS02$', 'fci', '*');
     expect([listed.status, star.status, star.headers.get('etag')]).toEqual([201, 201, `"${String(version + 2)}"`]);
-    const removal = await call(service.url, 'DELETE', `/v1/authorized-accounts/${(star.body.entry as { id: string }).id}`, { token, headers: { 'if-match': '*' } });
+    const removal = await call(service.url, 'DELETE', `/v1/authorized-accounts/${(star.body.entry as { id: string }).id}`, {
+      token,
+      headers: { 'if-match': '*' },
+    });
     expect(removal.status).toBe(200);
     await removeAll();
   });

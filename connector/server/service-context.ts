@@ -35,5 +35,12 @@ export function routeHostOf(app: FastifyInstance, context: ServiceContext): Rout
 
 /** Who, from where, on which node and when, for the audit records of one request. */
 export function changeContextOf(context: ServiceContext, principal: Principal, request: FastifyRequest): ChangeContext {
-  return { actor: principal.name, actorSid: principal.sid, source: request.ip, node: context.nodeName, correlationId: randomUUID(), at: context.now().toISOString() };
+  return {
+    actor: principal.name,
+    actorSid: principal.sid,
+    source: request.ip,
+    node: context.nodeName,
+    correlationId: randomUUID(),
+    at: context.now().toISOString(),
+  };
 }

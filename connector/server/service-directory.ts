@@ -82,13 +82,13 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
         for (let start = 0; start < sids.length; start += MAX_NAMES_PER_CALL) {
           const resolutions = await open.resolveNames(sids.slice(start, start + MAX_NAMES_PER_CALL));
           for (const resolution of resolutions) {
-            if (resolution.status === 'resolved') found.set(resolution.object.sid, { object: resolution.object, accountName: labelOf(resolution.object, open.domain.netbiosDomain) });
+            if (resolution.status === 'resolved')
+              found.set(resolution.object.sid, { object: resolution.object, accountName: labelOf(resolution.object, open.domain.netbiosDomain) });
           }
         }
         return found;
       }),
-    blockingFindings: (role, object) =>
-      use(async (open) => [...(await judgeGrant(open, { role, object, list: [], connectorNodeNames: [] })).blocking]),
+    blockingFindings: (role, object) => use(async (open) => [...(await judgeGrant(open, { role, object, list: [], connectorNodeNames: [] })).blocking]),
     close: async () => {
       const open = connection;
       connection = undefined;

@@ -6,7 +6,11 @@ import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from './te
 type Answer = { status: number; body: Record<string, unknown>; headers: Headers };
 
 async function signIn(service: TestService, username: string, password: string, environment = 'AzureCloud'): Promise<Answer> {
-  const response = await fetch(`${service.url}/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ environment, username, password }) });
+  const response = await fetch(`${service.url}/v1/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ environment, username, password }),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 
@@ -27,13 +31,21 @@ describe('sign-in', () => {
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.body).sort()).toEqual(['expiresAt', 'token']);
     const session = await fetch(`${service.url}/v1/session`, { headers: { authorization: `Bearer ${String(answer.body.token)}` } });
-    expect(await session.json()).toEqual({ name: upnOf('alice'), sid: await seedSid(upnOf('alice')), roles: ['ConnectorAdministrator'], environment: 'AzureCloud', expiresAt: answer.body.expiresAt });
+    expect(await session.json()).toEqual({
+      name: upnOf('alice'),
+      sid: await seedSid(upnOf('alice')),
+      roles: ['ConnectorAdministrator'],
+      environment: 'AzureCloud',
+      expiresAt: answer.body.expiresAt,
+    });
   });
 
   it('finds the role through nested groups (Nest Level 1 ⊃ … ⊃ 4 ⊃ deep.user)', async () => {
     const answer = await signIn(service, 'CORP\\deep.user', SEED_PASSWORD);
     expect(answer.status).toBe(200);
-    const session = (await (await fetch(`${service.url}/v1/session`, { headers: { authorization: `Bearer ${String(answer.body.token)}` } })).json()) as { roles: string[] };
+    const session = (await (await fetch(`${service.url}/v1/session`, { headers: { authorization: `Bearer ${String(answer.body.token)}` } })).json()) as {
+      roles: string[];
+    };
     expect(session.roles).toEqual(['GlobalAdministrator']);
   });
 

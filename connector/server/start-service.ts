@@ -63,7 +63,14 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     const app = await buildServiceApp(context, config.logging, https);
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
-    const registration: NodeRegistration = { id: config.nodeName.toLowerCase(), name: config.nodeName, version: SERVICE_VERSION, url, tls: https !== undefined, startedAt: now().toISOString() };
+    const registration: NodeRegistration = {
+      id: config.nodeName.toLowerCase(),
+      name: config.nodeName,
+      version: SERVICE_VERSION,
+      url,
+      tls: https !== undefined,
+      startedAt: now().toISOString(),
+    };
     await store.heartbeat(registration, now().toISOString());
     const timer = setInterval(() => {
       const at = now();

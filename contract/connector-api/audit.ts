@@ -17,4 +17,3 @@ export const AuditQuerySchema = z
   .strict();
 /** See {@link AuditQuerySchema}. */
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
-

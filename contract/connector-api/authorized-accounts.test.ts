@@ -10,7 +10,11 @@ describe('authorized-accounts', () => {
     fc.assert(
       fc.property(nameWithHiddenCharacter, fc.constantFrom('exchange', 'sharepoint', 'fci'), ({ text, position, code }, role) => {
         const result = NewAuthorizedAccountSchema.safeParse({ sid: SID, name: text, role });
-        expect([result.success, result.error?.issues[0]?.path, result.error?.issues[0]?.message.startsWith(`Character ${String(position)} is ${code} (`)]).toEqual([false, ['name'], true]);
+        expect([
+          result.success,
+          result.error?.issues[0]?.path,
+          result.error?.issues[0]?.message.startsWith(`Character ${String(position)} is ${code} (`),
+        ]).toEqual([false, ['name'], true]);
       }),
       { numRuns: 1000 },
     );

@@ -17,7 +17,11 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'RMS connector configuration service', version: info.version, description: 'The configuration every connector node shares: authorized accounts, administrators, nodes and audit.' },
+    info: {
+      title: 'RMS connector configuration service',
+      version: info.version,
+      description: 'The configuration every connector node shares: authorized accounts, administrators, nodes and audit.',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
   };
@@ -27,11 +31,19 @@ function operationOf(route: RouteDefinition): JsonObject {
   const parameters: JsonObject[] = [
     ...propertiesOf(route.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
     ...propertiesOf(route.query).map(([name, schema, required]) => ({ name, in: 'query', required, schema })),
-    ...(route.headers ?? []).map((header) => ({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } })),
+    ...(route.headers ?? []).map((header) => ({
+      name: header.name,
+      in: 'header',
+      required: header.required,
+      description: header.description,
+      schema: { type: 'string' },
+    })),
   ];
   const responses: JsonObject = {};
   for (const [status, response] of Object.entries(route.responses)) {
-    const media = response.schema ? { 'application/json': { schema: jsonSchemaOf(response.schema, 'output') } } : { [response.contentType ?? 'text/plain']: { schema: { type: 'string' } } };
+    const media = response.schema
+      ? { 'application/json': { schema: jsonSchemaOf(response.schema, 'output') } }
+      : { [response.contentType ?? 'text/plain']: { schema: { type: 'string' } } };
     responses[status] = { description: response.description, content: media };
   }
   return {

@@ -44,12 +44,14 @@ export type RouteDefinition = {
 const IF_MATCH: HeaderSpec = {
   name: 'If-Match',
   required: true,
-  description: 'The ETag of the list as last read, or several (any may match), or * (whatever the list is now), as RFC 9110 §13.1.1 defines it. Strong comparison: a weak tag never matches. No match gets 412 with the current ETag; none gets 428; a value that is not entity-tag syntax gets 400.',
+  description:
+    'The ETag of the list as last read, or several (any may match), or * (whatever the list is now), as RFC 9110 §13.1.1 defines it. Strong comparison: a weak tag never matches. No match gets 412 with the current ETag; none gets 428; a value that is not entity-tag syntax gets 400.',
 };
 const IDEMPOTENCY_KEY: HeaderSpec = {
   name: 'Idempotency-Key',
   required: false,
-  description: 'A unique key (UUID recommended) per intended change. A retry with the same key and body gets the first answer; the same key with another body gets 422. Keys are kept 24 hours.',
+  description:
+    'A unique key (UUID recommended) per intended change. A retry with the same key and body gets the first answer; the same key with another body gets 422. Keys are kept 24 hours.',
 };
 
 const error = (description: string): ResponseSpec => ({ description, schema: ApiErrorSchema });
@@ -57,7 +59,9 @@ const error = (description: string): ResponseSpec => ({ description, schema: Api
 // directory decide whether it may still administer.
 const AUTH_ERRORS = {
   401: error('No valid token: sign in again. Checked before anything else in the request.'),
-  403: error('The account no longer holds an administrator role (ROLE_REVOKED), was disabled or deleted (ACCOUNT_UNUSABLE), or is outside the onboarding-control group (ONBOARDING_BLOCKED).'),
+  403: error(
+    'The account no longer holds an administrator role (ROLE_REVOKED), was disabled or deleted (ACCOUNT_UNUSABLE), or is outside the onboarding-control group (ONBOARDING_BLOCKED).',
+  ),
   405: error('The path exists but does not answer this method; Allow lists those it answers.'),
   503: error('The directory could not be reached to re-check the account (Retry-After).'),
 };
@@ -121,7 +125,9 @@ export const API_ROUTES = {
       201: { description: 'Added.', schema: AddAuthorizedAccountResultSchema },
       ...WRITE_ERRORS,
       409: error('Already authorized for this role, or a request with the same Idempotency-Key is still running.'),
-      422: error("The SID is not in the directory, its directory name holds an invisible or direction character (ACCOUNT_NAME_REFUSED), the policy refuses the grant, or the Idempotency-Key was used with another body."),
+      422: error(
+        'The SID is not in the directory, its directory name holds an invisible or direction character (ACCOUNT_NAME_REFUSED), the policy refuses the grant, or the Idempotency-Key was used with another body.',
+      ),
       503: error('The directory could not be reached to check the account, or to re-check the signed-in one.'),
     },
   },
@@ -138,7 +144,9 @@ export const API_ROUTES = {
     responses: {
       200: { description: 'Replaced.', schema: ReplaceAuthorizedAccountsResultSchema },
       ...WRITE_ERRORS,
-      422: error("A SID is not in the directory, an account's directory name holds an invisible or direction character (ACCOUNT_NAME_REFUSED), the policy refuses an entry, or the list repeats an entry."),
+      422: error(
+        "A SID is not in the directory, an account's directory name holds an invisible or direction character (ACCOUNT_NAME_REFUSED), the policy refuses an entry, or the list repeats an entry.",
+      ),
       503: error('The directory could not be reached to check the accounts, or to re-check the signed-in one.'),
     },
   },

@@ -19,5 +19,8 @@ function isSid(text: string): boolean {
   const match = SID_PATTERN.exec(text);
   if (!match?.[1] || !match[2]) return false;
   if (Number(match[1]) > 0xffff_ffff_ffff) return false;
-  return match[2].slice(1).split('-').every((part) => Number(part) <= 0xffff_ffff);
+  return match[2]
+    .slice(1)
+    .split('-')
+    .every((part) => Number(part) <= 0xffff_ffff);
 }

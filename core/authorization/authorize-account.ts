@@ -41,7 +41,12 @@ export type AuthorizationOutcome =
  * by the service rather than overwritten, and the name stored is the directory's
  * `DOMAIN\\sAMAccountName`.
  */
-export async function authorizeAccount(directory: Directory, service: AuthorizationService, request: AuthorizationRequest, signal?: AbortSignal): Promise<AuthorizationOutcome> {
+export async function authorizeAccount(
+  directory: Directory,
+  service: AuthorizationService,
+  request: AuthorizationRequest,
+  signal?: AbortSignal,
+): Promise<AuthorizationOutcome> {
   const judged = await judgeAccount(directory, service, request, signal);
   if (judged.status !== 'judged') return judged;
   const { judgement, listing } = judged;

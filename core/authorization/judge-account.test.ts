@@ -21,17 +21,27 @@ describe('judgeAccount', () => {
     const alive = await judgeAccount(directory, service, { role: 'fci', account: { sid: fs01.sid }, connectorHosts: { from: 'service' } });
     service.nodes = [{ name: 'FS01$', alive: false }];
     const stopped = await judgeAccount(directory, service, { role: 'fci', account: { sid: fs01.sid }, connectorHosts: { from: 'service' } });
-    expect([alive, stopped].map((judged) => judged.status === 'judged' && codesOf(judged.judgement.findings).includes('CONNECTOR_HOST'))).toEqual([true, false]);
+    expect([alive, stopped].map((judged) => judged.status === 'judged' && codesOf(judged.judgement.findings).includes('CONNECTOR_HOST'))).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('uses typed connector hosts without asking the service for its nodes', async () => {
     const service = createFakeService();
     const judged = await judgeAccount(directory, service, { role: 'fci', account: { name: 'FS01$' }, connectorHosts: { from: 'typed', names: ['FS01$'] } });
-    expect({ host: judged.status === 'judged' && codesOf(judged.judgement.findings).includes('CONNECTOR_HOST'), calls: service.calls }).toEqual({ host: true, calls: ['list'] });
+    expect({ host: judged.status === 'judged' && codesOf(judged.judgement.findings).includes('CONNECTOR_HOST'), calls: service.calls }).toEqual({
+      host: true,
+      calls: ['list'],
+    });
   });
 
   it('answers unresolved, without judging, when the account is not in the directory', async () => {
-    const judged = await judgeAccount(directory, createFakeService(), { role: 'fci', account: { name: 'FS99$' }, connectorHosts: { from: 'typed', names: [] } });
+    const judged = await judgeAccount(directory, createFakeService(), {
+      role: 'fci',
+      account: { name: 'FS99$' },
+      connectorHosts: { from: 'typed', names: [] },
+    });
     expect(judged.status === 'unresolved' && codesOf(judged.findings)).toEqual(['NOT_FOUND']);
   });
 
@@ -43,14 +53,19 @@ describe('judgeAccount', () => {
       controller.abort();
       return list(options);
     };
-    await expect(judgeAccount(directory, service, { role: 'fci', account: { sid: fs01.sid }, connectorHosts: { from: 'service' } }, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      judgeAccount(directory, service, { role: 'fci', account: { sid: fs01.sid }, connectorHosts: { from: 'service' } }, controller.signal),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 
 describe('aliveConnectorNodeNames', () => {
   it('names only the nodes still heartbeating', async () => {
     const service = createFakeService();
-    service.nodes = [{ name: 'RMSCON01', alive: true }, { name: 'RMSCON02', alive: false }];
+    service.nodes = [
+      { name: 'RMSCON01', alive: true },
+      { name: 'RMSCON02', alive: false },
+    ];
     expect(await aliveConnectorNodeNames(service)).toEqual(['RMSCON01']);
   });
 });

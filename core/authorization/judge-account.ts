@@ -27,7 +27,9 @@ export type AccountGrant = { readonly role: Role; readonly account: AccountRefer
  * The listing's ETag is the version the findings hold for: a save compares it with the
  * version the admin looked at and sends it as `If-Match`.
  */
-export type AccountJudgement = Exclude<AccountLookup, { readonly status: 'resolved' }> | { readonly status: 'judged'; readonly judgement: Judgement; readonly listing: AuthorizedAccountListing };
+export type AccountJudgement =
+  | Exclude<AccountLookup, { readonly status: 'resolved' }>
+  | { readonly status: 'judged'; readonly judgement: Judgement; readonly listing: AuthorizedAccountListing };
 
 /**
  * Resolve the account, read the live list (and the service's connector nodes), then judge.
@@ -38,7 +40,11 @@ export type AccountJudgement = Exclude<AccountLookup, { readonly status: 'resolv
  */
 export async function judgeAccount(directory: Directory, service: AuthorizationService, grant: AccountGrant, signal?: AbortSignal): Promise<AccountJudgement> {
   const options = signal === undefined ? {} : { signal };
-  const [lookup, listing, connectorNodeNames] = await Promise.all([resolveAccount(directory, grant.account), service.listAuthorizedAccounts(options), connectorNodeNamesOf(service, grant.connectorHosts, signal)]);
+  const [lookup, listing, connectorNodeNames] = await Promise.all([
+    resolveAccount(directory, grant.account),
+    service.listAuthorizedAccounts(options),
+    connectorNodeNamesOf(service, grant.connectorHosts, signal),
+  ]);
   signal?.throwIfAborted();
   if (lookup.status !== 'resolved') return lookup;
   const judgement = await judgeGrant(directory, {

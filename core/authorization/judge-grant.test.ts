@@ -25,7 +25,12 @@ describe('judgeGrant', () => {
   });
 
   it('judges against the list given when the account is already authorized', async () => {
-    const judgement = await judgeGrant(directory, { role: 'exchange', object: exchangeServers, list: [{ sid: exchangeServers.sid, name: 'CORP\\Exchange Servers', role: 'exchange' }], connectorNodeNames: [] });
+    const judgement = await judgeGrant(directory, {
+      role: 'exchange',
+      object: exchangeServers,
+      list: [{ sid: exchangeServers.sid, name: 'CORP\\Exchange Servers', role: 'exchange' }],
+      connectorNodeNames: [],
+    });
     expect(codesOf(judgement.blocking)).toContain('ALREADY_AUTHORIZED');
   });
 
@@ -35,11 +40,19 @@ describe('judgeGrant', () => {
   });
 
   it('stops the check when a typed connector node is not a computer account', async () => {
-    await expect(judgeGrant(directory, { role: 'fci', object: exch01, list: [], connectorNodeNames: ['alice'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(judgeGrant(directory, { role: 'fci', object: exch01, list: [], connectorNodeNames: ['alice'] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('leaves out a service-registered node that is not a computer account when told to ignore it', async () => {
-    const judgement = await judgeGrant(directory, { role: 'fci', object: exch01, list: [], connectorNodeNames: ['alice', 'nobody'], unknownConnectorNodes: 'ignore' });
+    const judgement = await judgeGrant(directory, {
+      role: 'fci',
+      object: exch01,
+      list: [],
+      connectorNodeNames: ['alice', 'nobody'],
+      unknownConnectorNodes: 'ignore',
+    });
     expect(codesOf(judgement.needsAcknowledgement)).not.toContain('CONNECTOR_HOST');
   });
 });

@@ -36,5 +36,7 @@ export async function resolveAccount(directory: Directory, reference: AccountRef
   }
   const [resolution] = await directory.resolveNames([reference.name]);
   if (resolution === undefined) return { status: 'no-answer' };
-  return resolution.status === 'resolved' ? { status: 'resolved', object: resolution.object } : { status: 'unresolved', findings: findingsForUnresolved(resolution) };
+  return resolution.status === 'resolved'
+    ? { status: 'resolved', object: resolution.object }
+    : { status: 'unresolved', findings: findingsForUnresolved(resolution) };
 }

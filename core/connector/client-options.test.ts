@@ -25,21 +25,37 @@ describe('client-options', () => {
   });
 
   it.each([
-    ['plain http to another computer', { baseUrl: 'http://connector.contoso.com' }, 'The service address "http://connector.contoso.com/" is plain http://, which would send the password and token unencrypted. Use https://.'],
-    ['credentials in the address', { baseUrl: 'https://admin:S3cret@connector.contoso.com' }, 'The service address carries a user name or password. Give only https://host[:port]; sign in with signIn.'],
-    ['a query in the address', { baseUrl: 'https://connector.contoso.com/?x=1' }, 'The service address "https://connector.contoso.com/?x=1" has a query or fragment. Give only https://host[:port][/prefix].'],
+    [
+      'plain http to another computer',
+      { baseUrl: 'http://connector.contoso.com' },
+      'The service address "http://connector.contoso.com/" is plain http://, which would send the password and token unencrypted. Use https://.',
+    ],
+    [
+      'credentials in the address',
+      { baseUrl: 'https://admin:S3cret@connector.contoso.com' },
+      'The service address carries a user name or password. Give only https://host[:port]; sign in with signIn.',
+    ],
+    [
+      'a query in the address',
+      { baseUrl: 'https://connector.contoso.com/?x=1' },
+      'The service address "https://connector.contoso.com/?x=1" has a query or fragment. Give only https://host[:port][/prefix].',
+    ],
     ['a zero timeout', { baseUrl: 'https://connector.contoso.com', timeoutMs: 0 }, 'The timeout must be a whole number of milliseconds above 0.'],
     ['a negative retry count', { baseUrl: 'https://connector.contoso.com', retries: -1 }, 'The number of retries must be a whole number from 0 to 10.'],
-    ['a token with a line break', { baseUrl: 'https://connector.contoso.com', token: 'abc\ndef' }, 'The token is empty or holds spaces or control characters. Sign in again to get a new one.'],
+    [
+      'a token with a line break',
+      { baseUrl: 'https://connector.contoso.com', token: 'abc\ndef' },
+      'The token is empty or holds spaces or control characters. Sign in again to get a new one.',
+    ],
   ])('answers INVALID_OPTIONS when given %s', (_label, options, message) => {
     expect(outcome(options)).toEqual({ code: 'INVALID_OPTIONS', message });
   });
 
   it('accepts plain http when the service runs on this computer', () => {
-    expect(['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080'].map((baseUrl) => (outcome({ baseUrl, proxy: 'none' }) as { baseUrl: string }).baseUrl)).toEqual([
-      'http://localhost:8080/',
-      'http://127.0.0.1:8080/',
-      'http://[::1]:8080/',
-    ]);
+    expect(
+      ['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080'].map(
+        (baseUrl) => (outcome({ baseUrl, proxy: 'none' }) as { baseUrl: string }).baseUrl,
+      ),
+    ).toEqual(['http://localhost:8080/', 'http://127.0.0.1:8080/', 'http://[::1]:8080/']);
   });
 });

@@ -52,12 +52,15 @@ const HEADER_VALUE = /^[\x21-\x7e]+$/;
 export function resolveClientOptions(options: ConnectorClientOptions): ResolvedClientOptions {
   const baseUrl = parseBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? 15_000;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new ConnectorError('INVALID_OPTIONS', 'The timeout must be a whole number of milliseconds above 0.');
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new ConnectorError('INVALID_OPTIONS', 'The timeout must be a whole number of milliseconds above 0.');
   const retries = options.retries ?? 2;
-  if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new ConnectorError('INVALID_OPTIONS', 'The number of retries must be a whole number from 0 to 10.');
+  if (!Number.isInteger(retries) || retries < 0 || retries > 10)
+    throw new ConnectorError('INVALID_OPTIONS', 'The number of retries must be a whole number from 0 to 10.');
   const userAgent = options.userAgent ?? 'rms-connector-admin';
   if (!/^[\x20-\x7e]+$/.test(userAgent)) throw new ConnectorError('INVALID_OPTIONS', 'The user agent must be printable ASCII text.');
-  if (options.caPem !== undefined && options.caFile !== undefined) throw new ConnectorError('INVALID_OPTIONS', 'Give the CA as a file or as PEM text, not both.');
+  if (options.caPem !== undefined && options.caFile !== undefined)
+    throw new ConnectorError('INVALID_OPTIONS', 'Give the CA as a file or as PEM text, not both.');
   return {
     baseUrl,
     token: options.token === undefined ? undefined : checkToken(options.token),
@@ -76,13 +79,15 @@ export function resolveClientOptions(options: ConnectorClientOptions): ResolvedC
  * helpful message; the token itself never appears in either.
  */
 export function checkToken(token: string): string {
-  if (!HEADER_VALUE.test(token)) throw new ConnectorError('INVALID_OPTIONS', 'The token is empty or holds spaces or control characters. Sign in again to get a new one.');
+  if (!HEADER_VALUE.test(token))
+    throw new ConnectorError('INVALID_OPTIONS', 'The token is empty or holds spaces or control characters. Sign in again to get a new one.');
   return token;
 }
 
 /** Check a header value the caller gives (an ETag, an Idempotency-Key) is sendable. */
 export function checkHeaderValue(value: string, what: string): string {
-  if (!/^[\x20-\x7e]+$/.test(value) || value.trim() !== value) throw new ConnectorError('INVALID_OPTIONS', `${what} must be printable ASCII text without leading or trailing spaces.`);
+  if (!/^[\x20-\x7e]+$/.test(value) || value.trim() !== value)
+    throw new ConnectorError('INVALID_OPTIONS', `${what} must be printable ASCII text without leading or trailing spaces.`);
   return value;
 }
 
@@ -93,12 +98,18 @@ function parseBaseUrl(value: string | URL): URL {
   } catch {
     throw new ConnectorError('INVALID_OPTIONS', 'The service address is not a URL. Give it as https://connector.contoso.com.');
   }
-  if (url.username !== '' || url.password !== '') throw new ConnectorError('INVALID_OPTIONS', 'The service address carries a user name or password. Give only https://host[:port]; sign in with signIn.');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConnectorError('INVALID_OPTIONS', `The service address "${url.href}" is not an https:// address.`);
+  if (url.username !== '' || url.password !== '')
+    throw new ConnectorError('INVALID_OPTIONS', 'The service address carries a user name or password. Give only https://host[:port]; sign in with signIn.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConnectorError('INVALID_OPTIONS', `The service address "${url.href}" is not an https:// address.`);
   if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname)) {
-    throw new ConnectorError('INVALID_OPTIONS', `The service address "${url.href}" is plain http://, which would send the password and token unencrypted. Use https://.`);
+    throw new ConnectorError(
+      'INVALID_OPTIONS',
+      `The service address "${url.href}" is plain http://, which would send the password and token unencrypted. Use https://.`,
+    );
   }
-  if (url.search !== '' || url.hash !== '') throw new ConnectorError('INVALID_OPTIONS', `The service address "${url.href}" has a query or fragment. Give only https://host[:port][/prefix].`);
+  if (url.search !== '' || url.hash !== '')
+    throw new ConnectorError('INVALID_OPTIONS', `The service address "${url.href}" has a query or fragment. Give only https://host[:port][/prefix].`);
   return url;
 }
 

@@ -38,12 +38,24 @@ describe('connector-client errors', () => {
 
   it.each(Object.entries(API_ERROR_STATUS))('maps %s to a ConnectorError with its status when the service answers it', async (code, status) => {
     service.script({ status, json: { code, message: `The service says ${code}.`, details: ['entries.0.sid: Not a SID.'] }, headers: { 'retry-after': '3' } });
-    expect(await failureOf(client.session())).toEqual({ name: 'ConnectorError', code, status, message: `The service says ${code}.`, details: ['entries.0.sid: Not a SID.'], retryAfterSeconds: 3 });
+    expect(await failureOf(client.session())).toEqual({
+      name: 'ConnectorError',
+      code,
+      status,
+      message: `The service says ${code}.`,
+      details: ['entries.0.sid: Not a SID.'],
+      retryAfterSeconds: 3,
+    });
   });
 
   it('keeps the service message but answers BAD_RESPONSE when the code is unknown', async () => {
     service.script({ status: 418, json: { code: 'TEAPOT', message: 'Short and stout.' } });
-    expect(await failureOf(client.session())).toEqual({ name: 'ConnectorError', code: 'BAD_RESPONSE', status: 418, message: 'The service answered 418 with an error code this console does not know (TEAPOT): Short and stout.' });
+    expect(await failureOf(client.session())).toEqual({
+      name: 'ConnectorError',
+      code: 'BAD_RESPONSE',
+      status: 418,
+      message: 'The service answered 418 with an error code this console does not know (TEAPOT): Short and stout.',
+    });
   });
 
   it('answers BAD_RESPONSE when a 200 body is not JSON', async () => {
@@ -70,7 +82,10 @@ describe('connector-client errors', () => {
 
   it('answers BAD_RESPONSE when the success status is not the route’s', async () => {
     service.script({ status: 204 });
-    expect(await failureOf(client.addAuthorizedAccount({ sid: 'S-1-5-21-1-2-3-500', name: 'x', role: 'fci' }, { ifMatch: '"1"' }))).toMatchObject({ code: 'BAD_RESPONSE', status: 204 });
+    expect(await failureOf(client.addAuthorizedAccount({ sid: 'S-1-5-21-1-2-3-500', name: 'x', role: 'fci' }, { ifMatch: '"1"' }))).toMatchObject({
+      code: 'BAD_RESPONSE',
+      status: 204,
+    });
   });
 
   it('answers BAD_RESPONSE naming the new address when the service redirects', async () => {
@@ -101,19 +116,34 @@ describe('connector-client errors', () => {
   });
 
   it('never shows the token or the password when the service echoes them', async () => {
-    service.script({ status: 401, json: { code: 'BAD_CREDENTIALS', message: `No user with password ${PASSWORD} (token ${TOKEN}).`, details: [TOKEN, PASSWORD] } });
+    service.script({
+      status: 401,
+      json: { code: 'BAD_CREDENTIALS', message: `No user with password ${PASSWORD} (token ${TOKEN}).`, details: [TOKEN, PASSWORD] },
+    });
     const caught = await client.signIn({ environment: 'AzureCloud', username: 'CONTOSO\\admin', password: PASSWORD }).catch((error: unknown) => error);
     const printed = [JSON.stringify(caught), inspect(caught, { depth: 8 }), String(caught)].join('\n');
-    expect({ code: (caught as ConnectorError).code, leaks: [TOKEN, PASSWORD].filter((secret) => printed.includes(secret)) }).toEqual({ code: 'BAD_CREDENTIALS', leaks: [] });
+    expect({ code: (caught as ConnectorError).code, leaks: [TOKEN, PASSWORD].filter((secret) => printed.includes(secret)) }).toEqual({
+      code: 'BAD_CREDENTIALS',
+      leaks: [],
+    });
   });
 
   it('never shows the token when the transport fails with a token set', async () => {
     const port = await closedPort();
     const nowhere = createConnectorClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, proxy: 'none', retries: 0, timeoutMs: 500 });
-    const failures = await Promise.all([nowhere.session().catch((error: unknown) => error), nowhere.withToken(`${TOKEN}2`).administration().catch((error: unknown) => error)]);
+    const failures = await Promise.all([
+      nowhere.session().catch((error: unknown) => error),
+      nowhere
+        .withToken(`${TOKEN}2`)
+        .administration()
+        .catch((error: unknown) => error),
+    ]);
     await nowhere.close();
     const printed = failures.map((error) => [JSON.stringify(error), inspect(error, { depth: 8 })].join('\n')).join('\n');
-    expect({ codes: failures.map((error) => (error as ConnectorError).code), leaked: printed.includes(TOKEN) }).toEqual({ codes: ['UNREACHABLE', 'UNREACHABLE'], leaked: false });
+    expect({ codes: failures.map((error) => (error as ConnectorError).code), leaked: printed.includes(TOKEN) }).toEqual({
+      codes: ['UNREACHABLE', 'UNREACHABLE'],
+      leaked: false,
+    });
   });
 
   it('refuses an unsendable token without quoting it when a client is derived', () => {
@@ -125,7 +155,11 @@ describe('connector-client errors', () => {
       caught = error;
     }
     expect({ json: (caught as ConnectorError).toJSON(), leaked: inspect(caught).includes('X-Injected') }).toEqual({
-      json: { name: 'ConnectorError', code: 'INVALID_OPTIONS', message: 'The token is empty or holds spaces or control characters. Sign in again to get a new one.' },
+      json: {
+        name: 'ConnectorError',
+        code: 'INVALID_OPTIONS',
+        message: 'The token is empty or holds spaces or control characters. Sign in again to get a new one.',
+      },
       leaked: false,
     });
   });

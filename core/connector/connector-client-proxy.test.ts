@@ -82,7 +82,10 @@ describe('connector-client through a web proxy', () => {
 
   it('uses HTTPS_PROXY and HTTP_PROXY from the env option when the proxy setting is environment', async () => {
     const environment = { HTTPS_PROXY: proxy.url, http_proxy: proxy.url };
-    const sessions = [await readSession({ baseUrl: secure.url, caFile: certificates.caFile, env: environment }), await readSession({ baseUrl: plain.url, env: environment, proxy: 'environment' })];
+    const sessions = [
+      await readSession({ baseUrl: secure.url, caFile: certificates.caFile, env: environment }),
+      await readSession({ baseUrl: plain.url, env: environment, proxy: 'environment' }),
+    ];
     expect({ sessions, forwarded: proxy.records }).toEqual({
       sessions: [SAMPLE_SESSION, SAMPLE_SESSION],
       forwarded: [
@@ -133,11 +136,27 @@ describe('connector-client through a web proxy', () => {
   });
 
   it.each([
-    ['an https:// proxy', 'https://proxy.contoso.com:3128', 'The proxy setting "https://proxy.contoso.com:3128" is not an http:// proxy address. Give it as http://proxy.example.com:3128.'],
-    ['a SOCKS proxy', 'socks5://proxy.contoso.com:1080', 'The proxy setting "socks5://proxy.contoso.com:1080" is not an http:// proxy address. Give it as http://proxy.example.com:3128.'],
-    ['credentials', 'http://admin:S3cret!@proxy.contoso.com:3128', 'The proxy setting carries a user name or password, which this client does not send. Give it as http://proxy.example.com:3128.'],
+    [
+      'an https:// proxy',
+      'https://proxy.contoso.com:3128',
+      'The proxy setting "https://proxy.contoso.com:3128" is not an http:// proxy address. Give it as http://proxy.example.com:3128.',
+    ],
+    [
+      'a SOCKS proxy',
+      'socks5://proxy.contoso.com:1080',
+      'The proxy setting "socks5://proxy.contoso.com:1080" is not an http:// proxy address. Give it as http://proxy.example.com:3128.',
+    ],
+    [
+      'credentials',
+      'http://admin:S3cret!@proxy.contoso.com:3128',
+      'The proxy setting carries a user name or password, which this client does not send. Give it as http://proxy.example.com:3128.',
+    ],
     ['a bare host', 'proxy.contoso.com', 'The proxy setting is not a URL. Give it as http://proxy.example.com:3128.'],
-    ['a path', 'http://proxy.contoso.com:3128/pac', 'The proxy setting "http://proxy.contoso.com:3128/pac" has a path or query; a proxy address is only a host and port. Give it as http://proxy.example.com:3128.'],
+    [
+      'a path',
+      'http://proxy.contoso.com:3128/pac',
+      'The proxy setting "http://proxy.contoso.com:3128/pac" has a path or query; a proxy address is only a host and port. Give it as http://proxy.example.com:3128.',
+    ],
   ])('refuses %s at client creation when the proxy is given', (_label, url, message) => {
     expect(creationFailure({ baseUrl: 'https://connector.contoso.com', proxy: { url } })).toEqual({ name: 'ConnectorError', code: 'INVALID_OPTIONS', message });
   });

@@ -63,14 +63,20 @@ describe('connector-client retries', () => {
   it('retries a POST with the same Idempotency-Key when it carries one', async () => {
     service.script(UNAVAILABLE, { hangUp: true }, ADDED);
     const answer = await client.addAuthorizedAccount(NEW_ENTRY, { ifMatch: '"1"', idempotencyKey: 'add-exch01' });
-    expect({ etag: answer.etag, sent: service.requests.map((request) => [request.headers['idempotency-key'], request.headers['if-match'], request.body]) }).toEqual({
+    expect({
+      etag: answer.etag,
+      sent: service.requests.map((request) => [request.headers['idempotency-key'], request.headers['if-match'], request.body]),
+    }).toEqual({
       etag: '"2"',
       sent: Array.from({ length: 3 }, () => ['add-exch01', '"1"', JSON.stringify(NEW_ENTRY)]),
     });
   });
 
   it('does not retry 429 and reports Retry-After when the service throttles', async () => {
-    service.script({ status: 429, json: { code: 'THROTTLED', message: 'Too many sign-ins. Wait 30 seconds.' }, headers: { 'retry-after': '30' } }, { json: SAMPLE_SESSION });
+    service.script(
+      { status: 429, json: { code: 'THROTTLED', message: 'Too many sign-ins. Wait 30 seconds.' }, headers: { 'retry-after': '30' } },
+      { json: SAMPLE_SESSION },
+    );
     const error = (await client.session().catch((caught: unknown) => caught)) as ConnectorError;
     expect({ error: error.toJSON(), attempts: service.requests.length }).toEqual({
       error: { name: 'ConnectorError', code: 'THROTTLED', status: 429, retryAfterSeconds: 30, message: 'Too many sign-ins. Wait 30 seconds.' },

@@ -51,7 +51,10 @@ describe('connector-client over HTTPS', () => {
 
   it('accepts the certificate by IP and by name when its CA file is given', async () => {
     const byName = `https://localhost:${service.port}`;
-    expect([await sessionOrCode({ baseUrl: service.url, caFile: certificates.caFile }), await sessionOrCode({ baseUrl: byName, caFile: certificates.caFile })]).toEqual([SAMPLE_SESSION, SAMPLE_SESSION]);
+    expect([
+      await sessionOrCode({ baseUrl: service.url, caFile: certificates.caFile }),
+      await sessionOrCode({ baseUrl: byName, caFile: certificates.caFile }),
+    ]).toEqual([SAMPLE_SESSION, SAMPLE_SESSION]);
   });
 
   it('answers TLS_NAME_MISMATCH when the trusted certificate names another host', async () => {

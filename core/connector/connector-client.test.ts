@@ -29,7 +29,16 @@ describe('connector-client', () => {
   it('returns the typed session and sends the bearer token when the route needs one', async () => {
     service.script({ json: SAMPLE_SESSION });
     const session = await client.session();
-    expect({ session, request: service.requests.map(({ method, url, headers }) => ({ method, url, authorization: headers.authorization, accept: headers.accept, agent: headers['user-agent'] })) }).toEqual({
+    expect({
+      session,
+      request: service.requests.map(({ method, url, headers }) => ({
+        method,
+        url,
+        authorization: headers.authorization,
+        accept: headers.accept,
+        agent: headers['user-agent'],
+      })),
+    }).toEqual({
       session: SAMPLE_SESSION,
       request: [{ method: 'GET', url: '/v1/session', authorization: `Bearer ${TOKEN}`, accept: 'application/json', agent: 'console-test' }],
     });
@@ -39,7 +48,14 @@ describe('connector-client', () => {
     service.script({ json: { token: 'new-token', expiresAt: '2025-01-02T04:04:05.000Z' } });
     const answer = await client.signIn({ environment: 'AzureCloud', username: 'CONTOSO\\admin', password: 'Pa55w0rd!' });
     const [request] = service.requests;
-    expect({ answer, method: request?.method, url: request?.url, body: JSON.parse(request?.body ?? 'null') as unknown, authorization: request?.headers.authorization, type: request?.headers['content-type'] }).toEqual({
+    expect({
+      answer,
+      method: request?.method,
+      url: request?.url,
+      body: JSON.parse(request?.body ?? 'null') as unknown,
+      authorization: request?.headers.authorization,
+      type: request?.headers['content-type'],
+    }).toEqual({
       answer: { token: 'new-token', expiresAt: '2025-01-02T04:04:05.000Z' },
       method: 'POST',
       url: '/v1/sign-in',
@@ -64,7 +80,16 @@ describe('connector-client', () => {
     service.script({ status: 201, json: result, headers: { etag: '"8"' } });
     const answer = await client.addAuthorizedAccount(NEW_ENTRY, { ifMatch: '"7"', idempotencyKey: 'key-1' });
     const [request] = service.requests;
-    expect({ answer, sent: { method: request?.method, url: request?.url, ifMatch: request?.headers['if-match'], key: request?.headers['idempotency-key'], body: JSON.parse(request?.body ?? 'null') as unknown } }).toEqual({
+    expect({
+      answer,
+      sent: {
+        method: request?.method,
+        url: request?.url,
+        ifMatch: request?.headers['if-match'],
+        key: request?.headers['idempotency-key'],
+        body: JSON.parse(request?.body ?? 'null') as unknown,
+      },
+    }).toEqual({
       answer: { result, etag: '"8"' },
       sent: { method: 'POST', url: '/v1/authorized-accounts', ifMatch: '"7"', key: 'key-1', body: NEW_ENTRY },
     });
@@ -98,7 +123,11 @@ describe('connector-client', () => {
 
   it('returns administration, connectors and an audit page when filters are partly given, sending only those', async () => {
     service.script({ json: SAMPLE_ADMINISTRATION }, { json: SAMPLE_CONNECTORS }, { json: SAMPLE_AUDIT_PAGE });
-    const answers = [await client.administration(), await client.listConnectors(), await client.audit({ limit: 50, actor: 'CONTOSO\\admin', action: 'authorized-account.add' })];
+    const answers = [
+      await client.administration(),
+      await client.listConnectors(),
+      await client.audit({ limit: 50, actor: 'CONTOSO\\admin', action: 'authorized-account.add' }),
+    ];
     expect({ answers, urls: service.requests.map((request) => request.url) }).toEqual({
       answers: [SAMPLE_ADMINISTRATION, SAMPLE_CONNECTORS, SAMPLE_AUDIT_PAGE],
       urls: ['/v1/administration', '/v1/connectors', '/v1/audit?limit=50&actor=CONTOSO%5Cadmin&action=authorized-account.add'],
@@ -106,7 +135,11 @@ describe('connector-client', () => {
   });
 
   it('returns the connector pages as text and the OpenAPI document as JSON when the service serves them', async () => {
-    service.script({ text: '<html>ServerCertificationWebService</html>' }, { text: 'https://contoso.rms.eu.aadrm.com\r\n' }, { json: { openapi: '3.1.0', paths: {} } });
+    service.script(
+      { text: '<html>ServerCertificationWebService</html>' },
+      { text: 'https://contoso.rms.eu.aadrm.com\r\n' },
+      { json: { openapi: '3.1.0', paths: {} } },
+    );
     const answers = [await client.serverCertificationPage(), await client.rmsoUri(), await client.openApiDocument()];
     expect({ answers, urls: service.requests.map((request) => request.url) }).toEqual({
       answers: ['<html>ServerCertificationWebService</html>', 'https://contoso.rms.eu.aadrm.com', { openapi: '3.1.0', paths: {} }],
@@ -119,6 +152,8 @@ describe('connector-client', () => {
     service.script({ json: SAMPLE_SESSION });
     await prefixed.withToken('other-token').session();
     await prefixed.close();
-    expect(service.requests.map((request) => ({ url: request.url, authorization: request.headers.authorization }))).toEqual([{ url: '/config/v1/session', authorization: 'Bearer other-token' }]);
+    expect(service.requests.map((request) => ({ url: request.url, authorization: request.headers.authorization }))).toEqual([
+      { url: '/config/v1/session', authorization: 'Bearer other-token' },
+    ]);
   });
 });

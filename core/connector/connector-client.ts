@@ -36,7 +36,10 @@ const OPENAPI_DOCUMENT_ROUTE = {
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const resolved = resolveClientOptions(options);
   const caFile = options.caFile;
-  const transport = caFile === undefined ? createHttpTransport(resolved) : deferredTransport(readServiceCaFile(caFile).then((caPem) => createHttpTransport({ ...resolved, caPem })));
+  const transport =
+    caFile === undefined
+      ? createHttpTransport(resolved)
+      : deferredTransport(readServiceCaFile(caFile).then((caPem) => createHttpTransport({ ...resolved, caPem })));
   return clientFor(transport, resolved);
 }
 
@@ -45,7 +48,11 @@ function deferredTransport(ready: Promise<HttpTransport>): HttpTransport {
   ready.catch(() => undefined);
   return {
     send: async (request) => (await ready).send(request),
-    close: () => ready.then((transport) => transport.close(), () => undefined),
+    close: () =>
+      ready.then(
+        (transport) => transport.close(),
+        () => undefined,
+      ),
   };
 }
 
@@ -60,7 +67,11 @@ function clientFor(transport: HttpTransport, settings: CallerSettings): Connecto
   };
   return {
     signIn: async (request, options = {}) => {
-      const { data } = await call.json(routes.signIn, 200, routes.signIn.responses[200].schema, { body: request, signal: options.signal, secrets: [request.password] });
+      const { data } = await call.json(routes.signIn, 200, routes.signIn.responses[200].schema, {
+        body: request,
+        signal: options.signal,
+        secrets: [request.password],
+      });
       return data;
     },
     session: async (options = {}) => (await call.json(routes.session, 200, routes.session.responses[200].schema, options)).data,

@@ -6,7 +6,16 @@ import type { ApiErrorCode } from '../../contract/connector-api/index.ts';
  * They name where a call failed before a service answer could be read (network, TLS, proxy,
  * a body that is not the service's), so the console can say which setting to look at.
  */
-export const CONNECTOR_CLIENT_ERROR_CODES = ['UNREACHABLE', 'TIMEOUT', 'TLS_UNTRUSTED', 'TLS_NAME_MISMATCH', 'PROXY_FAILED', 'BAD_RESPONSE', 'CANCELLED', 'INVALID_OPTIONS'] as const;
+export const CONNECTOR_CLIENT_ERROR_CODES = [
+  'UNREACHABLE',
+  'TIMEOUT',
+  'TLS_UNTRUSTED',
+  'TLS_NAME_MISMATCH',
+  'PROXY_FAILED',
+  'BAD_RESPONSE',
+  'CANCELLED',
+  'INVALID_OPTIONS',
+] as const;
 
 /** One of {@link CONNECTOR_CLIENT_ERROR_CODES}. */
 export type ConnectorClientErrorCode = (typeof CONNECTOR_CLIENT_ERROR_CODES)[number];

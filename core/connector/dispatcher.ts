@@ -41,13 +41,15 @@ export function createConnectorDispatcher(settings: ProxySettings, tlsOptions: S
     const wanted = new URL(origin).origin;
     return proxies.find((proxy) => proxy.origin === wanted);
   };
-  const remember = (connect: buildConnector.connector, proxy: URL): buildConnector.connector => (options, callback) => {
-    connect(options, (...result) => {
-      const [error] = result;
-      if (error !== null) failures.set(error, proxy);
-      callback(...result);
-    });
-  };
+  const remember =
+    (connect: buildConnector.connector, proxy: URL): buildConnector.connector =>
+    (options, callback) => {
+      connect(options, (...result) => {
+        const [error] = result;
+        if (error !== null) failures.set(error, proxy);
+        callback(...result);
+      });
+    };
   // Tunnels: the client that sends CONNECT to the proxy.
   const clientFactory = (origin: URL, options: object): Dispatcher => {
     const proxy = proxyAt(origin);
@@ -70,7 +72,12 @@ export function createConnectorDispatcher(settings: ProxySettings, tlsOptions: S
         return new ProxyAgent({ ...common, uri: settings.url.href });
       case 'environment':
         // Empty strings, not undefined: undici falls back to process.env for a missing value.
-        return new EnvHttpProxyAgent({ ...common, httpProxy: settings.httpProxy?.href ?? '', httpsProxy: settings.httpsProxy?.href ?? '', noProxy: settings.noProxy });
+        return new EnvHttpProxyAgent({
+          ...common,
+          httpProxy: settings.httpProxy?.href ?? '',
+          httpsProxy: settings.httpsProxy?.href ?? '',
+          noProxy: settings.noProxy,
+        });
     }
   })();
   return {

@@ -51,10 +51,16 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const { dispatcher } = connector;
   const origin = options.baseUrl.origin;
   const proxyMayBeBypassed = options.proxy.kind === 'environment' && options.proxy.noProxy !== '';
-  const contextOf = (error: unknown): FailureContext => ({ origin, failedProxy: connector.proxyThatFailed(error), candidateProxy: candidateProxy(options.proxy, options.baseUrl), proxyMayBeBypassed });
+  const contextOf = (error: unknown): FailureContext => ({
+    origin,
+    failedProxy: connector.proxyThatFailed(error),
+    candidateProxy: candidateProxy(options.proxy, options.baseUrl),
+    proxyMayBeBypassed,
+  });
   return {
     send: async (outgoing) => {
-      const cancelled = (): ConnectorError => new ConnectorError('CANCELLED', 'The request was cancelled before the service answered.', { cause: outgoing.signal?.reason });
+      const cancelled = (): ConnectorError =>
+        new ConnectorError('CANCELLED', 'The request was cancelled before the service answered.', { cause: outgoing.signal?.reason });
       if (outgoing.signal?.aborted) throw cancelled();
       const deadline = AbortSignal.timeout(options.timeoutMs);
       const signal = outgoing.signal ? AbortSignal.any([outgoing.signal, deadline]) : deadline;

@@ -5,7 +5,16 @@
 export { createConnectorClient } from './connector-client.ts';
 export { readServiceCaFile } from './client-options.ts';
 export type { ConnectorClientOptions } from './client-options.ts';
-export type { AddOptions, AuditFilter, AuthorizedAccountListing, CallOptions, ConnectorClient, NewAuthorizedAccountInput, Versioned, WriteOptions } from './connector-client-types.ts';
+export type {
+  AddOptions,
+  AuditFilter,
+  AuthorizedAccountListing,
+  CallOptions,
+  ConnectorClient,
+  NewAuthorizedAccountInput,
+  Versioned,
+  WriteOptions,
+} from './connector-client-types.ts';
 export { CONNECTOR_CLIENT_ERROR_CODES, ConnectorError } from './connector-error.ts';
 export type { ConnectorClientErrorCode, ConnectorErrorCode, ConnectorErrorFields, ConnectorErrorJson } from './connector-error.ts';
 export type { ProxyOption } from './proxy-settings.ts';

@@ -40,7 +40,11 @@ export function failureOf(response: HttpResponse, exchange: Exchange): Connector
   const where = `${exchange.method} ${exchange.url}`;
   if (status >= 300 && status < 400) {
     const location = response.headers.location;
-    return new ConnectorError('BAD_RESPONSE', `${where} was redirected (${status}${location ? ` to ${location}` : ''}). Set the service address to the address it redirects to.`, { status });
+    return new ConnectorError(
+      'BAD_RESPONSE',
+      `${where} was redirected (${status}${location ? ` to ${location}` : ''}). Set the service address to the address it redirects to.`,
+      { status },
+    );
   }
   // Every error status of the route table uses ApiErrorSchema; statuses it does not list
   // (429, 500, a fastify 404) come in the same shape.
@@ -48,7 +52,11 @@ export function failureOf(response: HttpResponse, exchange: Exchange): Connector
   if (parsed?.success) {
     const { code, message, details } = parsed.data;
     if (isApiErrorCode(code)) return new ConnectorError(code, message, { status, retryAfterSeconds, details });
-    return new ConnectorError('BAD_RESPONSE', `The service answered ${status} with an error code this console does not know (${code}): ${message}`, { status, retryAfterSeconds, details });
+    return new ConnectorError('BAD_RESPONSE', `The service answered ${status} with an error code this console does not know (${code}): ${message}`, {
+      status,
+      retryAfterSeconds,
+      details,
+    });
   }
   if (status === 502 || status === 503 || status === 504) {
     return new ConnectorError(

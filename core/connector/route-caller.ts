@@ -42,7 +42,12 @@ export type RouteCaller = {
  */
 export function createRouteCaller(transport: HttpTransport, settings: CallerSettings): RouteCaller {
   const prefix = settings.baseUrl.pathname.replace(/\/+$/, '');
-  const exchange = async <Result>(route: RouteDefinition, input: CallInput, accept: string, read: (response: HttpResponse, where: Exchange) => Result): Promise<Result> => {
+  const exchange = async <Result>(
+    route: RouteDefinition,
+    input: CallInput,
+    accept: string,
+    read: (response: HttpResponse, where: Exchange) => Result,
+  ): Promise<Result> => {
     const target = `${prefix}${buildPath(route.path, input.params ?? {})}${buildQuery(input.query ?? {})}`;
     const where: Exchange = { method: route.method, url: `${settings.baseUrl.origin}${target}` };
     const headers: Record<string, string> = { accept, 'user-agent': settings.userAgent };

@@ -49,11 +49,19 @@ export function classifyTransportFailure(error: unknown, context: FailureContext
         : status === '403'
           ? `Ask for connections to ${context.origin} to be allowed.`
           : `Check that the service is running and that the proxy may reach it.`;
-    return new ConnectorError('PROXY_FAILED', `The web proxy ${proxy} did not open a connection to ${context.origin} (it answered ${status}). ${advice}`, fields);
+    return new ConnectorError(
+      'PROXY_FAILED',
+      `The web proxy ${proxy} did not open a connection to ${context.origin} (it answered ${status}). ${advice}`,
+      fields,
+    );
   }
   if (codes.has('UND_ERR_PRX_CONN')) {
     const proxy = context.candidateProxy?.origin ?? 'the web proxy';
-    return new ConnectorError('PROXY_FAILED', `The web proxy ${proxy} closed the connection before opening one to ${context.origin} (${reason}). Check that the proxy is running and allows this address.`, fields);
+    return new ConnectorError(
+      'PROXY_FAILED',
+      `The web proxy ${proxy} closed the connection before opening one to ${context.origin} (${reason}). Check that the proxy is running and allows this address.`,
+      fields,
+    );
   }
   if (codes.has('UND_ERR_INVALID_ARG')) {
     return new ConnectorError('INVALID_OPTIONS', `The request could not be built (${reason}).`, fields);
@@ -74,22 +82,35 @@ export function classifyTransportFailure(error: unknown, context: FailureContext
     );
   }
   if (hasAny(codes, EXPIRED_CODES)) {
-    return new ConnectorError('TLS_UNTRUSTED', `The certificate of ${context.origin} has expired or is not yet valid (${reason}). Renew the service's certificate, or check this computer's clock.`, fields);
+    return new ConnectorError(
+      'TLS_UNTRUSTED',
+      `The certificate of ${context.origin} has expired or is not yet valid (${reason}). Renew the service's certificate, or check this computer's clock.`,
+      fields,
+    );
   }
   if (hasAny(codes, TIMEOUT_CODES)) {
     return new ConnectorError('TIMEOUT', `${context.origin} did not answer in time (${reason}). ${pathAdvice(context)}`, fields);
   }
-  return new ConnectorError('UNREACHABLE', `The connector configuration service at ${context.origin} could not be reached (${reason}). ${pathAdvice(context)}`, fields);
+  return new ConnectorError(
+    'UNREACHABLE',
+    `The connector configuration service at ${context.origin} could not be reached (${reason}). ${pathAdvice(context)}`,
+    fields,
+  );
 }
 
 /** The failure of an attempt that ran out of time, named with the path it took. */
 export function timeoutFailure(context: FailureContext, timeoutMs: number, cause: unknown): ConnectorError {
-  return new ConnectorError('TIMEOUT', `${context.origin} did not answer within ${formatSeconds(timeoutMs)}. ${pathAdvice(context)} If the service is only slow, raise the timeout.`, { cause });
+  return new ConnectorError(
+    'TIMEOUT',
+    `${context.origin} did not answer within ${formatSeconds(timeoutMs)}. ${pathAdvice(context)} If the service is only slow, raise the timeout.`,
+    { cause },
+  );
 }
 
 function pathAdvice(context: FailureContext): string {
   const proxy = context.candidateProxy?.origin;
-  if (proxy === undefined) return 'Check the address, that the service is running, the firewall; if this computer reaches it only through a web proxy, set the proxy.';
+  if (proxy === undefined)
+    return 'Check the address, that the service is running, the firewall; if this computer reaches it only through a web proxy, set the proxy.';
   const unless = context.proxyMayBeBypassed ? ' (unless NO_PROXY exempts this address)' : '';
   return `Check the address, that the service is running, the firewall, and that the web proxy ${proxy} can reach it${unless}.`;
 }

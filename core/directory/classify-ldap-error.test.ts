@@ -2,7 +2,8 @@ import { InvalidCredentialsError, StrongAuthRequiredError } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { classifyLdapError } from './classify-ldap-error.ts';
 
-const adBindError = (data: string) => new InvalidCredentialsError(`80090308: LdapErr: DSID-0C09041C, comment: AcceptSecurityContext error, data ${data}, v4563`);
+const adBindError = (data: string) =>
+  new InvalidCredentialsError(`80090308: LdapErr: DSID-0C09041C, comment: AcceptSecurityContext error, data ${data}, v4563`);
 const socketError = (code: string) => Object.assign(new Error(code), { code });
 
 describe('classifyLdapError', () => {

@@ -1,4 +1,11 @@
-import { ConfidentialityRequiredError, InsufficientAccessError, InvalidCredentialsError, NoSuchObjectError, ResultCodeError, StrongAuthRequiredError } from 'ldapts';
+import {
+  ConfidentialityRequiredError,
+  InsufficientAccessError,
+  InvalidCredentialsError,
+  NoSuchObjectError,
+  ResultCodeError,
+  StrongAuthRequiredError,
+} from 'ldapts';
 import { DirectoryError, type DirectoryErrorCode } from './directory-error.ts';
 import { EXPIRED_CERTIFICATE_CODES, UNTRUSTED_CERTIFICATE_CODES } from '../tls/certificate-error-codes.ts';
 
@@ -31,7 +38,8 @@ export function classifyLdapError(error: unknown): DirectoryError {
     const subcode = /data ([0-9a-f]{3})/i.exec(detail)?.[1]?.toLowerCase();
     return new DirectoryError((subcode === undefined ? undefined : BIND_SUBCODES[subcode]) ?? 'INVALID_CREDENTIALS', undefined, detail);
   }
-  if (error instanceof StrongAuthRequiredError || error instanceof ConfidentialityRequiredError) return new DirectoryError('STRONG_AUTH_REQUIRED', undefined, detail);
+  if (error instanceof StrongAuthRequiredError || error instanceof ConfidentialityRequiredError)
+    return new DirectoryError('STRONG_AUTH_REQUIRED', undefined, detail);
   if (error instanceof InsufficientAccessError) return new DirectoryError('INSUFFICIENT_ACCESS', undefined, detail);
   if (error instanceof NoSuchObjectError) return new DirectoryError('NOT_FOUND', undefined, detail);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new DirectoryError('CERT_NAME_MISMATCH', undefined, detail);
@@ -42,7 +50,8 @@ export function classifyLdapError(error: unknown): DirectoryError {
   if ((code && NETWORK_DROPPED.has(code)) || /connection (?:closed|lost)|socket (?:closed|hang up)/i.test(detail)) {
     return new DirectoryError('CONNECTION_LOST', undefined, detail);
   }
-  if (error instanceof ResultCodeError) return new DirectoryError('DIRECTORY_ERROR', `The domain controller returned an error (LDAP result ${error.code}): ${detail}`, detail);
+  if (error instanceof ResultCodeError)
+    return new DirectoryError('DIRECTORY_ERROR', `The domain controller returned an error (LDAP result ${error.code}): ${detail}`, detail);
   return new DirectoryError('DIRECTORY_ERROR', `Unexpected error talking to the domain controller: ${detail}`, detail);
 }
 

@@ -30,7 +30,15 @@ export type ConnectOptions = {
 export type OpenedSession = { readonly session: LdapSession; readonly endpoint: LdapEndpoint; readonly serverName: string };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const STOP_TRYING = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'ACCOUNT_EXPIRED', 'PASSWORD_EXPIRED', 'LOGON_RESTRICTED', 'EMPTY_PASSWORD']);
+const STOP_TRYING = new Set([
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'ACCOUNT_EXPIRED',
+  'PASSWORD_EXPIRED',
+  'LOGON_RESTRICTED',
+  'EMPTY_PASSWORD',
+]);
 
 /**
  * Open an authenticated session to an explicit server or to the first DC DNS offers.

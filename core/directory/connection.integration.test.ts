@@ -25,7 +25,9 @@ describe('connecting to the Samba domain controller (transport)', () => {
   });
 
   it('refuses a name mismatch over StartTLS', async () => {
-    await expect(connectDirectory(adConnectOptions({ url: 'ldap://127.0.0.1:389', transport: 'starttls', serverName: 'wrong.corp.contoso.test' }))).rejects.toMatchObject({ code: 'CERT_NAME_MISMATCH' });
+    await expect(
+      connectDirectory(adConnectOptions({ url: 'ldap://127.0.0.1:389', transport: 'starttls', serverName: 'wrong.corp.contoso.test' })),
+    ).rejects.toMatchObject({ code: 'CERT_NAME_MISMATCH' });
   });
 
   it('reports the server refusing a plaintext simple bind as strong authentication required', async () => {
@@ -37,7 +39,7 @@ describe('connecting to the Samba domain controller (transport)', () => {
     expect(classifyLdapError(error).code).toEqual('STRONG_AUTH_REQUIRED');
   });
 
-  it('discovers the DC from the SRV records of the DC\'s own DNS when given only the domain', async () => {
+  it("discovers the DC from the SRV records of the DC's own DNS when given only the domain", async () => {
     const { dnsServer } = adTestConnection();
     const resolver = createDiscoveryResolver(dnsServer === undefined ? [] : [dnsServer]);
     const directory = await connectDirectory(adConnectOptions({ url: undefined, domain: people, resolver }));
@@ -47,6 +49,8 @@ describe('connecting to the Samba domain controller (transport)', () => {
 
   it('refuses discovery for a domain DNS does not know', async () => {
     const resolver = createDiscoveryResolver([adTestConnection().dnsServer ?? '127.0.0.1']);
-    await expect(connectDirectory(adConnectOptions({ url: undefined, domain: 'nowhere.contoso.test', resolver }))).rejects.toMatchObject({ code: 'DNS_DISCOVERY_FAILED' });
+    await expect(connectDirectory(adConnectOptions({ url: undefined, domain: 'nowhere.contoso.test', resolver }))).rejects.toMatchObject({
+      code: 'DNS_DISCOVERY_FAILED',
+    });
   });
 });

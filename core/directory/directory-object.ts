@@ -8,9 +8,24 @@ import { broadPrincipalOf } from './well-known-principals.ts';
 
 /** The attributes every object read asks for, so one search yields all its facts. */
 export const OBJECT_ATTRIBUTES = [
-  'objectSid', 'objectGUID', 'objectClass', 'distinguishedName', 'name', 'displayName', 'sAMAccountName', 'userPrincipalName',
-  'dNSHostName', 'groupType', 'userAccountControl', 'servicePrincipalName', 'primaryGroupID', 'canonicalName', 'operatingSystem',
-  'givenName', 'sn', 'mail',
+  'objectSid',
+  'objectGUID',
+  'objectClass',
+  'distinguishedName',
+  'name',
+  'displayName',
+  'sAMAccountName',
+  'userPrincipalName',
+  'dNSHostName',
+  'groupType',
+  'userAccountControl',
+  'servicePrincipalName',
+  'primaryGroupID',
+  'canonicalName',
+  'operatingSystem',
+  'givenName',
+  'sn',
+  'mail',
 ] as const;
 
 const UAC_ACCOUNT_DISABLE = 0x2;

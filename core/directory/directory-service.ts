@@ -50,7 +50,8 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     async objectBySid(sid, signal) {
       return (await findObjects(contextOf(signal), equals('objectSid', sidToBuffer(sid))))[0];
     },
-    directMembers: (group, signal) => findObjects(contextOf(signal), anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))))),
+    directMembers: (group, signal) =>
+      findObjects(contextOf(signal), anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))))),
     transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
     tokenGroupSids: (object, signal) => tokenGroupSids(contextOf(signal), object),

@@ -25,8 +25,16 @@ describe('escapeDnValue', () => {
   it('round-trips through parseDn as exactly one RDN with the same value, for any value', () => {
     fc.assert(
       fc.property(dnText, dnText, (value, parent) => {
-        const dn = formatDn([{ type: 'CN', value }, { type: 'OU', value: parent }, { type: 'DC', value: 'test' }]);
-        expect(parseDn(dn)).toEqual([{ type: 'CN', value }, { type: 'OU', value: parent }, { type: 'DC', value: 'test' }]);
+        const dn = formatDn([
+          { type: 'CN', value },
+          { type: 'OU', value: parent },
+          { type: 'DC', value: 'test' },
+        ]);
+        expect(parseDn(dn)).toEqual([
+          { type: 'CN', value },
+          { type: 'OU', value: parent },
+          { type: 'DC', value: 'test' },
+        ]);
       }),
       { numRuns: 2000 },
     );
@@ -35,7 +43,10 @@ describe('escapeDnValue', () => {
 
 describe('parseDn', () => {
   it('reads hex escapes as UTF-8 bytes', () => {
-    expect(parseDn('CN=Lu\\C4\\8Di\\C4\\87,DC=test')).toEqual([{ type: 'CN', value: 'Lučić' }, { type: 'DC', value: 'test' }]);
+    expect(parseDn('CN=Lu\\C4\\8Di\\C4\\87,DC=test')).toEqual([
+      { type: 'CN', value: 'Lučić' },
+      { type: 'DC', value: 'test' },
+    ]);
   });
 
   it.each(['', 'not a dn', 'CN=a+OU=b,DC=x', 'CN=,DC=x', 'CN=a,', 'CN=a\\zz', 'CN=a"b', 'CN=\\C4,DC=x', '=a'])('refuses %j', (text) => {

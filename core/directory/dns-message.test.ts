@@ -21,7 +21,9 @@ function sambaStyleSrvAnswer(id: number): Buffer {
 
 describe('decodeDnsResponse', () => {
   it('expands a compressed SRV target', () => {
-    expect(decodeDnsResponse(sambaStyleSrvAnswer(7), 7)).toEqual([{ type: DNS_TYPE.SRV, srv: { priority: 0, weight: 100, port: 389, name: 'dc1.corp.contoso.test' } }]);
+    expect(decodeDnsResponse(sambaStyleSrvAnswer(7), 7)).toEqual([
+      { type: DNS_TYPE.SRV, srv: { priority: 0, weight: 100, port: 389, name: 'dc1.corp.contoso.test' } },
+    ]);
   });
 
   it('refuses an answer to another query', () => {

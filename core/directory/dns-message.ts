@@ -53,7 +53,10 @@ export function decodeDnsResponse(message: Buffer, expectedId: number): DnsAnswe
     if (data + length > message.length) throw new RangeError('A DNS record runs past the end of the answer.');
     if (type === DNS_TYPE.SRV) {
       const target = readName(message, data + 6).name;
-      records.push({ type, srv: { priority: message.readUInt16BE(data), weight: message.readUInt16BE(data + 2), port: message.readUInt16BE(data + 4), name: target } });
+      records.push({
+        type,
+        srv: { priority: message.readUInt16BE(data), weight: message.readUInt16BE(data + 2), port: message.readUInt16BE(data + 4), name: target },
+      });
     } else if (type === DNS_TYPE.A && length === 4) {
       records.push({ type, address: [...message.subarray(data, data + 4)].join('.') });
     }

@@ -36,7 +36,12 @@ function isBadResponse(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EBADRESP';
 }
 
-async function firstAnswer<T>(targets: readonly { host: string; port: number }[], name: string, type: number, pick: (answer: ReturnType<typeof decodeDnsResponse>[number]) => T | undefined): Promise<T[]> {
+async function firstAnswer<T>(
+  targets: readonly { host: string; port: number }[],
+  name: string,
+  type: number,
+  pick: (answer: ReturnType<typeof decodeDnsResponse>[number]) => T | undefined,
+): Promise<T[]> {
   let lastError: unknown = new Error('No DNS server is configured.');
   for (const target of targets) {
     try {
@@ -93,4 +98,3 @@ export function parseServer(server: string): { host: string; port: number } {
   const [host = server, port = '53'] = server.split(':');
   return { host, port: Number(port) };
 }
-

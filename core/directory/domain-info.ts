@@ -22,7 +22,10 @@ export async function discoverDomainInfo(session: LdapSession): Promise<DomainIn
   const defaultNamingContext = rootDse ? firstOf(rootDse, 'defaultNamingContext') : undefined;
   const configurationNamingContext = rootDse ? firstOf(rootDse, 'configurationNamingContext') : undefined;
   if (!rootDse || !defaultNamingContext || !configurationNamingContext) {
-    throw new DirectoryError('DIRECTORY_ERROR', 'The server did not publish Active Directory naming contexts in its rootDSE. Is this an Active Directory domain controller?');
+    throw new DirectoryError(
+      'DIRECTORY_ERROR',
+      'The server did not publish Active Directory naming contexts in its rootDSE. Is this an Active Directory domain controller?',
+    );
   }
   // The domain head and the partitions container do not depend on each other: read both at once.
   const [[domainHead], [partition]] = await Promise.all([
@@ -37,7 +40,10 @@ export async function discoverDomainInfo(session: LdapSession): Promise<DomainIn
   const sidBuffer = domainHead ? bufferOf(domainHead, 'objectSid') : undefined;
   const netbiosDomain = partition ? firstOf(partition, 'nETBIOSName') : undefined;
   if (!sidBuffer || !netbiosDomain) {
-    throw new DirectoryError('DIRECTORY_ERROR', 'The domain SID or NetBIOS name could not be read. Check that the bind account can read the domain head and the configuration partition.');
+    throw new DirectoryError(
+      'DIRECTORY_ERROR',
+      'The domain SID or NetBIOS name could not be read. Check that the bind account can read the domain head and the configuration partition.',
+    );
   }
   return {
     defaultNamingContext,

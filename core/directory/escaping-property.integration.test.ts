@@ -8,7 +8,11 @@ import { adAdminClient, adConnectOptions, CONTOSO_OU } from './testing/ad-test-c
 const OU = `OU=Escaping Property ${process.pid},${CONTOSO_OU}`;
 const NAME_COUNT = 25;
 const hostileName = fc
-  .string({ unit: fc.constantFrom('(', ')', '*', '\\', ',', '#', '+', ';', '"', '<', '>', '=', ' ', 'a', 'B', 'ö', 'Ł', '😀', '&', '|', '!'), minLength: 1, maxLength: 24 })
+  .string({
+    unit: fc.constantFrom('(', ')', '*', '\\', ',', '#', '+', ';', '"', '<', '>', '=', ' ', 'a', 'B', 'ö', 'Ł', '😀', '&', '|', '!'),
+    minLength: 1,
+    maxLength: 24,
+  })
   .filter((name) => name.trim() === name && name.trim() !== '');
 
 describe('escaping against the real directory', () => {
@@ -20,7 +24,11 @@ describe('escaping against the real directory', () => {
     admin = await adAdminClient();
     await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
     for (const [index, name] of names.entries()) {
-      await admin.add(formatDn([{ type: 'CN', value: name }]) + `,${OU}`, { objectClass: ['top', 'group'], sAMAccountName: `esc-${process.pid}-${index}`, groupType: '-2147483646' });
+      await admin.add(formatDn([{ type: 'CN', value: name }]) + `,${OU}`, {
+        objectClass: ['top', 'group'],
+        sAMAccountName: `esc-${process.pid}-${index}`,
+        groupType: '-2147483646',
+      });
     }
     directory = await connectDirectory(adConnectOptions());
   });

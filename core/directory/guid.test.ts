@@ -12,6 +12,10 @@ describe('guid', () => {
   });
 
   it('accepts only whole GUIDs', () => {
-    expect([parseGuid('00112233-4455-6677-8899-aabbccddeeff'), parseGuid('0011-2233'), parseGuid('*')]).toEqual(['00112233-4455-6677-8899-aabbccddeeff', undefined, undefined]);
+    expect([parseGuid('00112233-4455-6677-8899-aabbccddeeff'), parseGuid('0011-2233'), parseGuid('*')]).toEqual([
+      '00112233-4455-6677-8899-aabbccddeeff',
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -29,11 +29,7 @@ type Candidate = { readonly object: DirectoryObject; readonly entry: Entry };
  * apart client-side costs a search of its own. Input is validated as a whole first: one bad
  * name refuses the call before anything is sent.
  */
-export async function resolveNames(
-  context: DirectoryContext,
-  names: readonly string[],
-  types: readonly ObjectTypeFilter[] = [],
-): Promise<Resolution[]> {
+export async function resolveNames(context: DirectoryContext, names: readonly string[], types: readonly ObjectTypeFilter[] = []): Promise<Resolution[]> {
   validateNames(names);
   const forms = names.map(classifyName);
   const typeFilter = types.length > 0 ? objectTypesFilter(types) : undefined;
@@ -55,7 +51,8 @@ export async function resolveNames(
 
 function validateNames(names: readonly string[]): void {
   if (names.length === 0) throw new DirectoryError('INVALID_INPUT', 'Give at least one name to resolve.');
-  if (names.length > MAX_NAMES_PER_CALL) throw new DirectoryError('INVALID_INPUT', `At most ${MAX_NAMES_PER_CALL} names can be resolved at once; ${names.length} were given.`);
+  if (names.length > MAX_NAMES_PER_CALL)
+    throw new DirectoryError('INVALID_INPUT', `At most ${MAX_NAMES_PER_CALL} names can be resolved at once; ${names.length} were given.`);
   for (const [index, name] of names.entries()) {
     if (typeof name !== 'string' || name.trim() === '') throw new DirectoryError('INVALID_INPUT', 'A name is empty. Type a user, computer or group name.');
     if (name.length > MAX_NAME_LENGTH) throw new DirectoryError('INVALID_INPUT', `A name is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);

@@ -26,7 +26,8 @@ export type SearchQuery = {
  */
 export async function* searchDirectory(context: DirectoryContext, query: SearchQuery): AsyncGenerator<DirectoryObject[]> {
   const text = query.text.trim();
-  if (text.length > MAX_NAME_LENGTH) throw new DirectoryError('INVALID_INPUT', `The search text is ${text.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);
+  if (text.length > MAX_NAME_LENGTH)
+    throw new DirectoryError('INVALID_INPUT', `The search text is ${text.length} characters long; the limit is ${MAX_NAME_LENGTH}.`);
   const hidden = hiddenCharacterMessage(query.text, 'the search text');
   if (hidden !== undefined) throw new DirectoryError('INVALID_INPUT', hidden);
   const everything = text === '' || text === '*';

@@ -28,13 +28,19 @@ describe('groupFactsOf', () => {
 
 describe('kindOf', () => {
   it('picks the most specific class', () => {
-    expect([kindOf(['top', 'person', 'organizationalperson', 'user', 'computer']), kindOf(['top', 'foreignsecurityprincipal']), kindOf(['top', 'group'])]).toEqual(['computer', 'foreign-principal', 'group']);
+    expect([
+      kindOf(['top', 'person', 'organizationalperson', 'user', 'computer']),
+      kindOf(['top', 'foreignsecurityprincipal']),
+      kindOf(['top', 'group']),
+    ]).toEqual(['computer', 'foreign-principal', 'group']);
   });
 });
 
 describe('broadPrincipalOf', () => {
   it('flags well-known broad SIDs and the broad domain groups of any domain', () => {
-    const names = ['S-1-1-0', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-21-1-2-3-513', 'S-1-5-21-9-9-9-515', 'S-1-5-21-1-2-3-512', 'S-1-5-21-1-2-3-1105'].map((sid) => broadPrincipalOf(sid)?.name);
+    const names = ['S-1-1-0', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-21-1-2-3-513', 'S-1-5-21-9-9-9-515', 'S-1-5-21-1-2-3-512', 'S-1-5-21-1-2-3-1105'].map(
+      (sid) => broadPrincipalOf(sid)?.name,
+    );
     expect(names).toEqual(['Everyone', 'Authenticated Users', 'Users', 'Domain Users', 'Domain Computers', undefined, undefined]);
   });
 });
@@ -59,7 +65,11 @@ describe('discoverDomainControllers', () => {
           { name: 'dc3.corp.contoso.test', port: 389, priority: 10, weight: 90 },
         ]),
     };
-    expect((await discoverDomainControllers('corp.contoso.test', resolver)).map((dc) => dc.hostName)).toEqual(['dc1.corp.contoso.test', 'dc3.corp.contoso.test', 'dc2.corp.contoso.test']);
+    expect((await discoverDomainControllers('corp.contoso.test', resolver)).map((dc) => dc.hostName)).toEqual([
+      'dc1.corp.contoso.test',
+      'dc3.corp.contoso.test',
+      'dc2.corp.contoso.test',
+    ]);
   });
 
   it('refuses text that is not a domain name before asking DNS', async () => {

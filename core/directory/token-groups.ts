@@ -12,7 +12,13 @@ import { sidFromBuffer } from './sid.ts';
  * question authorization asks ("which security groups would this account's token carry?").
  */
 export async function tokenGroupSids(context: DirectoryContext, object: DirectoryObject): Promise<string[]> {
-  const [entry] = await context.session.searchAll({ base: object.distinguishedName, scope: 'base', filter: present('objectClass'), attributes: ['tokenGroups'], ...signalOf(context) });
+  const [entry] = await context.session.searchAll({
+    base: object.distinguishedName,
+    scope: 'base',
+    filter: present('objectClass'),
+    attributes: ['tokenGroups'],
+    ...signalOf(context),
+  });
   const values = entry?.tokenGroups;
   const buffers = values === undefined ? [] : Array.isArray(values) ? values : [values];
   return buffers.flatMap((value) => (Buffer.isBuffer(value) ? [sidFromBuffer(value)] : [])).filter((sid) => sid !== object.sid);

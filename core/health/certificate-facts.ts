@@ -46,7 +46,9 @@ export function readCertificateFacts(der: Uint8Array): CertificateFacts {
 }
 
 /** What a downloaded CRL says about itself, or why it is not one. */
-export type CrlFacts = { readonly ok: true; readonly issuer: string; readonly thisUpdate: Date; readonly nextUpdate: Date | undefined } | { readonly ok: false; readonly reason: string };
+export type CrlFacts =
+  | { readonly ok: true; readonly issuer: string; readonly thisUpdate: Date; readonly nextUpdate: Date | undefined }
+  | { readonly ok: false; readonly reason: string };
 
 /** Parse a CRL as a distribution point serves it: DER, or PEM from some servers. */
 export function readCrlFacts(body: Uint8Array): CrlFacts {

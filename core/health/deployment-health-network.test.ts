@@ -18,7 +18,10 @@ describe('deployment health over plain HTTP, DNS and a proxy', () => {
   let proxy: ForwardProxy;
   let refusingProxy: ForwardProxy;
   const run = (input: Partial<HealthInput>, signal?: AbortSignal): Promise<HealthReport> =>
-    runDeploymentHealth({ connectorUrl: `http://${HOST}:${String(connector.port)}`, caPem: ca.certPem, ...input }, { dependencies: { resolver, requestTimeoutMs: 3_000 }, signal });
+    runDeploymentHealth(
+      { connectorUrl: `http://${HOST}:${String(connector.port)}`, caPem: ca.certPem, ...input },
+      { dependencies: { resolver, requestTimeoutMs: 3_000 }, signal },
+    );
 
   beforeAll(async () => {
     ca = await createCertificateAuthority({ commonName: 'Contoso Test Root CA' });
@@ -34,20 +37,30 @@ describe('deployment health over plain HTTP, DNS and a proxy', () => {
 
   it('warns about plain HTTP and does not run the TLS checks, saying why', async () => {
     const results = byCode(await run({}));
-    expect([results.HTTP_PLAINTEXT?.status, results.VERIFICATION_PAGE_URL?.status, results.TLS_CERT_NAME?.status, results.TLS_LEGACY_REFUSED?.status]).toEqual(['warn', 'pass', 'not-run', 'not-run']);
+    expect([results.HTTP_PLAINTEXT?.status, results.VERIFICATION_PAGE_URL?.status, results.TLS_CERT_NAME?.status, results.TLS_LEGACY_REFUSED?.status]).toEqual([
+      'warn',
+      'pass',
+      'not-run',
+      'not-run',
+    ]);
     expect(results.TLS_CERT_NAME?.notRunReason).toBe('The connector URL is http://: there is no certificate or TLS to check (see HTTP_PLAINTEXT).');
   });
 
   it('fails resolution for a name not in DNS and skips everything that needs it', async () => {
     const results = byCode(await run({ connectorUrl: 'https://missing.contoso.test' }));
     expect(results.CONNECTOR_URL_RESOLVES).toMatchObject({ status: 'fail', measured: 'missing.contoso.test is not in DNS (ENOTFOUND).' });
-    expect(results.TLS_CERT_CHAIN).toMatchObject({ status: 'not-run', notRunReason: 'Not run: "The connector URL resolves and answers" (CONNECTOR_URL_RESOLVES) did not pass.' });
+    expect(results.TLS_CERT_CHAIN).toMatchObject({
+      status: 'not-run',
+      notRunReason: 'Not run: "The connector URL resolves and answers" (CONNECTOR_URL_RESOLVES) did not pass.',
+    });
   });
 
   it('tunnels through the proxy to the tenant URL the connector names, and verifies the tenant certificate', async () => {
     const results = byCode(await run({ proxyAddress: `http://proxy.contoso.test:${String(proxy.port)}` }));
     expect([results.PROXY_ADDRESS_FORMAT?.status, results.PROXY_OUTBOUND?.status]).toEqual(['pass', 'pass']);
-    expect(results.PROXY_OUTBOUND?.measured).toMatch(/from this computer \(not from the connector nodes\) to 127\.0\.0\.1:\d+: tunnel in .+, TLSv1\.3 handshake in /);
+    expect(results.PROXY_OUTBOUND?.measured).toMatch(
+      /from this computer \(not from the connector nodes\) to 127\.0\.0\.1:\d+: tunnel in .+, TLSv1\.3 handshake in /,
+    );
     expect(proxy.records).toContainEqual({ kind: 'tunnel', target: `127.0.0.1:${String(tenant.port)}` });
   });
 
@@ -55,7 +68,10 @@ describe('deployment health over plain HTTP, DNS and a proxy', () => {
     const refused = byCode(await run({ proxyAddress: `http://proxy.contoso.test:${String(refusingProxy.port)}` }));
     expect(refused.PROXY_OUTBOUND).toMatchObject({ status: 'fail', measured: expect.stringContaining('the proxy refused the tunnel with HTTP 403') });
     const untrusted = byCode(await run({ proxyAddress: `http://proxy.contoso.test:${String(proxy.port)}`, caPem: undefined }));
-    expect(untrusted.PROXY_OUTBOUND).toMatchObject({ status: 'fail', measured: expect.stringContaining('TLS handshake with 127.0.0.1 failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE)') });
+    expect(untrusted.PROXY_OUTBOUND).toMatchObject({
+      status: 'fail',
+      measured: expect.stringContaining('TLS handshake with 127.0.0.1 failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE)'),
+    });
   });
 
   it('refuses a connector URL it cannot use before connecting', async () => {
@@ -66,6 +82,9 @@ describe('deployment health over plain HTTP, DNS and a proxy', () => {
     const controller = new AbortController();
     controller.abort();
     const report = await run({}, controller.signal);
-    expect({ cancelled: report.cancelled, statuses: [...new Set(report.results.map((result) => result.status))] }).toEqual({ cancelled: true, statuses: ['not-run'] });
+    expect({ cancelled: report.cancelled, statuses: [...new Set(report.results.map((result) => result.status))] }).toEqual({
+      cancelled: true,
+      statuses: ['not-run'],
+    });
   });
 });

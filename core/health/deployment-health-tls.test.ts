@@ -17,7 +17,9 @@ describe('deployment health against loopback HTTPS connectors', () => {
   let crlUrl: string;
   const servers: LoopbackServer[] = [];
 
-  const issue = (options: { commonName?: string; notBefore?: Date; notAfter?: Date; crl?: string[]; authority?: CertificateAuthority } = {}): Promise<IssuedCertificate> =>
+  const issue = (
+    options: { commonName?: string; notBefore?: Date; notAfter?: Date; crl?: string[]; authority?: CertificateAuthority } = {},
+  ): Promise<IssuedCertificate> =>
     issueServerCertificate(options.authority ?? ca, {
       commonName: options.commonName ?? HOST,
       crlDistributionPoints: options.crl ?? [crlUrl],
@@ -25,14 +27,23 @@ describe('deployment health against loopback HTTPS connectors', () => {
       ...(options.notAfter ? { notAfter: options.notAfter } : {}),
     });
 
-  async function check(certificate: IssuedCertificate, tls: Parameters<typeof startHttpsConnector>[0]['tls'] = {}, legacyCiphers = LEGACY_CIPHERS): Promise<Record<string, { status: string; measured: string; notRunReason?: string }>> {
+  async function check(
+    certificate: IssuedCertificate,
+    tls: Parameters<typeof startHttpsConnector>[0]['tls'] = {},
+    legacyCiphers = LEGACY_CIPHERS,
+  ): Promise<Record<string, { status: string; measured: string; notRunReason?: string }>> {
     const server = await startHttpsConnector({ ...certificate, tls });
     servers.push(server);
     const report: HealthReport = await runDeploymentHealth(
       { connectorUrl: `https://${HOST}:${String(server.port)}`, caPem: ca.certPem, serviceUnavailableReason: 'Sign in first.' },
       { dependencies: { resolver, requestTimeoutMs: 3_000, legacyCiphers } },
     );
-    return Object.fromEntries(report.results.map((result) => [result.code, { status: result.status, measured: result.measured, ...(result.notRunReason ? { notRunReason: result.notRunReason } : {}) }]));
+    return Object.fromEntries(
+      report.results.map((result) => [
+        result.code,
+        { status: result.status, measured: result.measured, ...(result.notRunReason ? { notRunReason: result.notRunReason } : {}) },
+      ]),
+    );
   }
 
   beforeAll(async () => {
@@ -87,7 +98,10 @@ describe('deployment health against loopback HTTPS connectors', () => {
 
   it('fails the chain check for a certificate from a CA nobody trusts', async () => {
     const results = await check(await issue({ authority: otherCa }));
-    expect(results.TLS_CERT_CHAIN).toMatchObject({ status: 'fail', measured: expect.stringContaining('Not trusted by the system trust store and the given CA file: UNABLE_TO_VERIFY_LEAF_SIGNATURE') });
+    expect(results.TLS_CERT_CHAIN).toMatchObject({
+      status: 'fail',
+      measured: expect.stringContaining('Not trusted by the system trust store and the given CA file: UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    });
     expect(results.TLS_CERT_NAME?.status).toBe('pass');
   });
 
@@ -95,7 +109,11 @@ describe('deployment health against loopback HTTPS connectors', () => {
     const unreachable = `http://127.0.0.1:${String(await closedPort())}/gone.crl`;
     const results = await check(await issue({ crl: [unreachable] }));
     expect(results.TLS_CERT_CRL).toMatchObject({ status: 'fail', measured: expect.stringContaining(`"${unreachable}": no answer (ECONNREFUSED)`) });
-    const ldap = await check(await issue({ crl: ['ldap:///CN=Contoso%20Root,CN=CDP,CN=Public%20Key%20Services,CN=Services,CN=Configuration,DC=contoso,DC=test?certificateRevocationList?base'] }));
+    const ldap = await check(
+      await issue({
+        crl: ['ldap:///CN=Contoso%20Root,CN=CDP,CN=Public%20Key%20Services,CN=Services,CN=Configuration,DC=contoso,DC=test?certificateRevocationList?base'],
+      }),
+    );
     expect(ldap.TLS_CERT_CRL).toMatchObject({ status: 'not-run', notRunReason: expect.stringContaining('Only non-HTTP distribution points') });
   });
 
@@ -113,6 +131,10 @@ describe('deployment health against loopback HTTPS connectors', () => {
   it('reports not-run, with the reason, when this computer cannot offer TLS 1.0/1.1 at all', async () => {
     // OpenSSL 3 at its default security level refuses to offer TLS 1.0/1.1, as Debian's does.
     const results = await check(await issue(), { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: LEGACY_CIPHERS }, 'DEFAULT');
-    expect(results.TLS_LEGACY_REFUSED).toMatchObject({ status: 'not-run', notRunReason: expect.stringContaining('cannot offer TLS 1.0 or 1.1'), measured: expect.stringContaining('ERR_SSL_NO_PROTOCOLS_AVAILABLE') });
+    expect(results.TLS_LEGACY_REFUSED).toMatchObject({
+      status: 'not-run',
+      notRunReason: expect.stringContaining('cannot offer TLS 1.0 or 1.1'),
+      measured: expect.stringContaining('ERR_SSL_NO_PROTOCOLS_AVAILABLE'),
+    });
   });
 });

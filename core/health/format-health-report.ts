@@ -16,7 +16,9 @@ export function formatHealthReport(report: HealthReport): string {
   ];
   for (const result of report.results) lines.push(...formatHealthResult(result), '');
   const { pass, warn, fail, notRun } = report.summary;
-  lines.push(`Result: ${report.overall.toUpperCase()} - ${String(pass)} passed, ${String(warn)} warning(s), ${String(fail)} failed, ${String(notRun)} not run.`);
+  lines.push(
+    `Result: ${report.overall.toUpperCase()} - ${String(pass)} passed, ${String(warn)} warning(s), ${String(fail)} failed, ${String(notRun)} not run.`,
+  );
   return lines.join('\n');
 }
 

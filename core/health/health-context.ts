@@ -39,7 +39,8 @@ export type HealthDependencies = {
 };
 
 /** Where the connector URL points, or why it points nowhere. */
-export type Resolution = { readonly ok: true; readonly addresses: readonly string[]; readonly durationMs: number } | { readonly ok: false; readonly reason: string };
+export type Resolution =
+  { readonly ok: true; readonly addresses: readonly string[]; readonly durationMs: number } | { readonly ok: false; readonly reason: string };
 
 /** A service read, or why it could not be made. */
 export type ServiceRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -81,14 +82,29 @@ export function createHealthContext(input: HealthInput, connectorUrl: URL, depen
       return { ok: true, addresses, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return { ok: false, reason: code === 'ENOTFOUND' ? `${bare} is not in DNS (ENOTFOUND)` : `${bare} could not be resolved (${code ?? (error instanceof Error ? error.message : String(error))})` };
+      return {
+        ok: false,
+        reason:
+          code === 'ENOTFOUND'
+            ? `${bare} is not in DNS (ENOTFOUND)`
+            : `${bare} could not be resolved (${code ?? (error instanceof Error ? error.message : String(error))})`,
+      };
     }
   };
   const connectorResolution = once(() => resolve(connectorUrl.hostname));
   const modernHandshake = once(async (): Promise<TlsProbeResult> => {
     const resolution = await connectorResolution();
     if (!resolution.ok) return { handshake: 'failed', code: 'ENOTFOUND', message: resolution.reason, durationMs: 0 };
-    return probeTls({ address: resolution.addresses[0] ?? '', port, hostName: connectorUrl.hostname, ca, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', timeoutMs: requestTimeoutMs, signal });
+    return probeTls({
+      address: resolution.addresses[0] ?? '',
+      port,
+      hostName: connectorUrl.hostname,
+      ca,
+      minVersion: 'TLSv1.2',
+      maxVersion: 'TLSv1.3',
+      timeoutMs: requestTimeoutMs,
+      signal,
+    });
   });
   const serviceRead = <T>(read: (service: HealthService) => Promise<T>) =>
     once(async (): Promise<ServiceRead<T>> => {

@@ -33,7 +33,12 @@ describe('runHealthChecks', () => {
       ],
       { log: [] },
     );
-    expect(statuses(outcome.results)).toEqual({ CONNECTOR_URL_RESOLVES: 'fail', TLS_CERT_NAME: 'not-run', HTTP_PLAINTEXT: 'pass', VERIFICATION_PAGE_URL: 'pass' });
+    expect(statuses(outcome.results)).toEqual({
+      CONNECTOR_URL_RESOLVES: 'fail',
+      TLS_CERT_NAME: 'not-run',
+      HTTP_PLAINTEXT: 'pass',
+      VERIFICATION_PAGE_URL: 'pass',
+    });
     expect(outcome.results[1]?.notRunReason).toBe('Not run: "connector_url_resolves" (CONNECTOR_URL_RESOLVES) did not pass.');
   });
 
@@ -60,14 +65,22 @@ describe('runHealthChecks', () => {
       return passing;
     };
     const codes: HealthCheckCode[] = ['NODES_AT_LEAST_TWO', 'NODE_HEARTBEAT_RECENT', 'LIST_NOT_EMPTY', 'HTTP_PLAINTEXT', 'TLS_CERT_CRL'];
-    await runHealthChecks(codes.map((code) => check(code, slow)), { log: [] }, { concurrency: 2 });
+    await runHealthChecks(
+      codes.map((code) => check(code, slow)),
+      { log: [] },
+      { concurrency: 2 },
+    );
     expect(peak).toBe(2);
   });
 
   it('returns a result for every check when cancelled, the unfinished ones not run', async () => {
     const controller = new AbortController();
     const promise = runHealthChecks(
-      [check('HTTP_PLAINTEXT', () => Promise.resolve(passing)), check('LIST_NOT_EMPTY', (_context, signal) => after(5_000, passing, signal)), check('TLS_CERT_NAME', () => Promise.resolve(passing), ['LIST_NOT_EMPTY'])],
+      [
+        check('HTTP_PLAINTEXT', () => Promise.resolve(passing)),
+        check('LIST_NOT_EMPTY', (_context, signal) => after(5_000, passing, signal)),
+        check('TLS_CERT_NAME', () => Promise.resolve(passing), ['LIST_NOT_EMPTY']),
+      ],
       { log: [] },
       { signal: controller.signal, concurrency: 1 },
     );
@@ -75,16 +88,27 @@ describe('runHealthChecks', () => {
       controller.abort();
     }, 30);
     const outcome = await promise;
-    expect({ cancelled: outcome.cancelled, statuses: statuses(outcome.results) }).toEqual({ cancelled: true, statuses: { HTTP_PLAINTEXT: 'pass', LIST_NOT_EMPTY: 'not-run', TLS_CERT_NAME: 'not-run' } });
+    expect({ cancelled: outcome.cancelled, statuses: statuses(outcome.results) }).toEqual({
+      cancelled: true,
+      statuses: { HTTP_PLAINTEXT: 'pass', LIST_NOT_EMPTY: 'not-run', TLS_CERT_NAME: 'not-run' },
+    });
   });
 
   it('reports each check started and finished, counting n of total, and survives a throwing listener', async () => {
     const events: string[] = [];
     const onProgress = (progress: HealthProgress): void => {
-      events.push(progress.kind === 'started' ? `start ${progress.code} ${String(progress.finished)}/${String(progress.total)}` : `done ${progress.result.code} ${String(progress.finished)}/${String(progress.total)}`);
+      events.push(
+        progress.kind === 'started'
+          ? `start ${progress.code} ${String(progress.finished)}/${String(progress.total)}`
+          : `done ${progress.result.code} ${String(progress.finished)}/${String(progress.total)}`,
+      );
       throw new Error('display broke');
     };
-    await runHealthChecks([check('HTTP_PLAINTEXT', () => Promise.resolve(passing)), check('TLS_CERT_NAME', () => Promise.resolve(passing), ['HTTP_PLAINTEXT'])], { log: [] }, { onProgress, concurrency: 1 });
+    await runHealthChecks(
+      [check('HTTP_PLAINTEXT', () => Promise.resolve(passing)), check('TLS_CERT_NAME', () => Promise.resolve(passing), ['HTTP_PLAINTEXT'])],
+      { log: [] },
+      { onProgress, concurrency: 1 },
+    );
     expect(events).toEqual(['start HTTP_PLAINTEXT 0/2', 'done HTTP_PLAINTEXT 1/2', 'start TLS_CERT_NAME 1/2', 'done TLS_CERT_NAME 2/2']);
   });
 });

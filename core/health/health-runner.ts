@@ -29,7 +29,11 @@ export type RunnerOutcome = { readonly results: readonly HealthCheckResult[]; re
  * A check that throws is a defect, not a finding: it is reported as `fail` with the error so
  * the admin sees it rather than a run that never ends.
  */
-export async function runHealthChecks<Context>(definitions: readonly HealthCheckDefinition<Context>[], context: Context, options: RunnerOptions = {}): Promise<RunnerOutcome> {
+export async function runHealthChecks<Context>(
+  definitions: readonly HealthCheckDefinition<Context>[],
+  context: Context,
+  options: RunnerOptions = {},
+): Promise<RunnerOutcome> {
   const signal = options.signal ?? new AbortController().signal;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const checkTimeoutMs = options.checkTimeoutMs ?? 30_000;
@@ -52,7 +56,7 @@ export async function runHealthChecks<Context>(definitions: readonly HealthCheck
 
   while (pending.length > 0 || running.size > 0) {
     if (signal.aborted) break;
-    for (let index = 0; index < pending.length && running.size < concurrency; ) {
+    for (let index = 0; index < pending.length && running.size < concurrency;) {
       const definition = pending[index];
       if (definition === undefined) break;
       const blocked = definition.dependsOn.filter((code) => !done.has(code));
@@ -61,7 +65,9 @@ export async function runHealthChecks<Context>(definitions: readonly HealthCheck
         continue;
       }
       pending.splice(index, 1);
-      const failedDependency = definition.dependsOn.map((code) => done.get(code)).find((result) => result && (result.status === 'fail' || result.status === 'not-run'));
+      const failedDependency = definition.dependsOn
+        .map((code) => done.get(code))
+        .find((result) => result && (result.status === 'fail' || result.status === 'not-run'));
       if (failedDependency) {
         record(notRun(definition, `Not run: "${failedDependency.title}" (${failedDependency.code}) did not pass.`));
         continue;
@@ -77,7 +83,8 @@ export async function runHealthChecks<Context>(definitions: readonly HealthCheck
     }
     if (running.size === 0 && pending.length > 0) {
       // Only reachable with a dependency on a code that is not in the run: report it, don't hang.
-      for (const definition of pending.splice(0)) record(notRun(definition, `Not run: it depends on ${definition.dependsOn.join(', ')}, which this run does not include.`));
+      for (const definition of pending.splice(0))
+        record(notRun(definition, `Not run: it depends on ${definition.dependsOn.join(', ')}, which this run does not include.`));
       break;
     }
     if (running.size > 0) await Promise.race([...running.values(), runAborted]);
@@ -90,7 +97,12 @@ export async function runHealthChecks<Context>(definitions: readonly HealthCheck
   return { results, cancelled };
 }
 
-async function runOne<Context>(definition: HealthCheckDefinition<Context>, context: Context, signal: AbortSignal, timeoutMs: number): Promise<HealthCheckResult> {
+async function runOne<Context>(
+  definition: HealthCheckDefinition<Context>,
+  context: Context,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<HealthCheckResult> {
   const started = performance.now();
   const deadline = new AbortController();
   const timer = setTimeout(() => {
@@ -103,13 +115,24 @@ async function runOne<Context>(definition: HealthCheckDefinition<Context>, conte
       abortedPromise(checkSignal).then((): CheckOutcome =>
         signal.aborted
           ? { status: 'not-run', measured: 'Cancelled while running.', action: '', notRunReason: 'The health check was cancelled.' }
-          : { status: 'fail', measured: `No result within ${String(Math.round(timeoutMs / 1000))} s.`, action: 'Something on the way did not answer in time: check the network path from this computer, then run the check again.' },
+          : {
+              status: 'fail',
+              measured: `No result within ${String(Math.round(timeoutMs / 1000))} s.`,
+              action: 'Something on the way did not answer in time: check the network path from this computer, then run the check again.',
+            },
       ),
     ]);
     return { code: definition.code, title: definition.title, ...outcome, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { code: definition.code, title: definition.title, status: 'fail', measured: `The check itself failed: ${message}`, action: 'Report this as a defect of the console, with the text above.', durationMs: Math.round(performance.now() - started) };
+    return {
+      code: definition.code,
+      title: definition.title,
+      status: 'fail',
+      measured: `The check itself failed: ${message}`,
+      action: 'Report this as a defect of the console, with the text above.',
+      durationMs: Math.round(performance.now() - started),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -122,8 +145,12 @@ function notRun<Context>(definition: HealthCheckDefinition<Context>, reason: str
 function abortedPromise(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => {
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

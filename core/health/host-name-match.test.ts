@@ -6,8 +6,13 @@ const names = (dnsNames: string[], commonNames: string[] = [], ipAddresses: stri
 
 /** The same names as Node's `checkServerIdentity` reads them. */
 function nodeAccepts(host: string, certificate: CertificateNames): boolean {
-  const subjectaltname = [...certificate.dnsNames.map((name) => `DNS:${name}`), ...certificate.ipAddresses.map((address) => `IP Address:${address}`)].join(', ');
-  const peer = { subject: certificate.commonNames[0] === undefined ? {} : { CN: certificate.commonNames[0] }, subjectaltname } as unknown as tls.PeerCertificate;
+  const subjectaltname = [...certificate.dnsNames.map((name) => `DNS:${name}`), ...certificate.ipAddresses.map((address) => `IP Address:${address}`)].join(
+    ', ',
+  );
+  const peer = {
+    subject: certificate.commonNames[0] === undefined ? {} : { CN: certificate.commonNames[0] },
+    subjectaltname,
+  } as unknown as tls.PeerCertificate;
   return tls.checkServerIdentity(host, peer) === undefined;
 }
 
@@ -33,7 +38,10 @@ describe('matchHostName', () => {
     ['an IPv6 host in another spelling', '[::1]', names([], [], ['0:0:0:0:0:0:0:1']), true, true],
     ['a host with an empty first label (Node accepts it)', '.contoso.com', names(['*.contoso.com']), false, true],
   ])('judges %s', (_label, host, certificate, ours, node) => {
-    expect({ ours: matchHostName(host, certificate).matches, node: nodeAccepts(host.replace(/^\[|\]$/g, '').replace(/\.$/, ''), certificate) }).toEqual({ ours, node });
+    expect({ ours: matchHostName(host, certificate).matches, node: nodeAccepts(host.replace(/^\[|\]$/g, '').replace(/\.$/, ''), certificate) }).toEqual({
+      ours,
+      node,
+    });
   });
 
   it('says which name matched, and what the certificate names when none does', () => {

@@ -31,7 +31,8 @@ export function matchHostName(host: string, names: CertificateNames): HostNameMa
     const hit = names.ipAddresses.find((entry) => canonicalIp(entry) === address);
     return hit ? { matches: true, by: `IP address SAN ${hit}` } : { matches: false, reason: `no IP address SAN is ${literal}` };
   }
-  const candidates = names.dnsNames.length > 0 ? names.dnsNames.map((name) => ({ name, source: 'SAN' })) : names.commonNames.map((name) => ({ name, source: 'CN' }));
+  const candidates =
+    names.dnsNames.length > 0 ? names.dnsNames.map((name) => ({ name, source: 'SAN' })) : names.commonNames.map((name) => ({ name, source: 'CN' }));
   for (const candidate of candidates) {
     if (dnsNameMatches(wanted, normalise(candidate.name))) return { matches: true, by: `${candidate.source} ${candidate.name}` };
   }

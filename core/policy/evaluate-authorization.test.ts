@@ -18,7 +18,12 @@ const fsOld = makeObject({ name: 'FSOLD', kind: 'computer', disabled: true });
 const fciGroup = makeObject({ name: 'FCI File Servers', kind: 'group' });
 const oldGroup = makeObject({ name: 'Old File Servers', kind: 'group' });
 const domainUsers = makeObject({ name: 'Domain Users', kind: 'group', sid: 'S-1-5-21-1-2-3-513', broadPrincipal: { name: 'Domain Users', reason: 'broad' } });
-const authenticatedUsers = makeObject({ name: 'Authenticated Users', kind: 'foreign-principal', sid: 'S-1-5-11', broadPrincipal: { name: 'Authenticated Users', reason: 'broad' } });
+const authenticatedUsers = makeObject({
+  name: 'Authenticated Users',
+  kind: 'foreign-principal',
+  sid: 'S-1-5-11',
+  broadPrincipal: { name: 'Authenticated Users', reason: 'broad' },
+});
 const emptyGroup = makeObject({ name: 'Empty Group', kind: 'group' });
 const rmscon01 = makeObject({ name: 'RMSCON01', kind: 'computer' });
 const disabledUser = makeObject({ name: 'disabled.user', kind: 'user', disabled: true });
@@ -44,7 +49,11 @@ describe('evaluateAuthorization', () => {
     ['Domain Users nested in an Exchange group', makeFacts('exchange', exchangeServers, { members: [exch01, domainUsers] }), 'BROAD_PRINCIPAL'],
     ['the same SID and role again', makeFacts('fci', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }), 'ALREADY_AUTHORIZED'],
     ['a server already in another entry', makeFacts('fci', fs01, { list: [makeEntry(fciGroup, 'fci', [fs01])] }), 'OVERLAPPING_ENTRY'],
-    ['the same SID under another role', makeFacts('sharepoint', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }), 'OVERLAPPING_ENTRY'],
+    [
+      'the same SID under another role',
+      makeFacts('sharepoint', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }),
+      'OVERLAPPING_ENTRY',
+    ],
     ['a disabled account', makeFacts('sharepoint', disabledUser), 'ACCOUNT_DISABLED'],
     ['a group whose only servers are disabled', makeFacts('fci', oldGroup, { members: [fsOld] }), 'ACCOUNT_DISABLED'],
     ['a connector node itself', makeFacts('fci', rmscon01, { connectorNodes: [rmscon01] }), 'CONNECTOR_HOST'],
@@ -68,9 +77,17 @@ describe('evaluateAuthorization', () => {
     ['a security group for FCI', makeFacts('fci', fciGroup, { members: [fs01] }), 'DISTRIBUTION_GROUP'],
     ['a single account', makeFacts('fci', fs01), 'GROUP_SHARES_CERTIFICATES'],
     ['a broad group for SharePoint only nested', makeFacts('sharepoint', fciGroup, { members: [domainUsers] }), 'BROAD_PRINCIPAL'],
-    ['the same SID under another role', makeFacts('sharepoint', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }), 'ALREADY_AUTHORIZED'],
+    [
+      'the same SID under another role',
+      makeFacts('sharepoint', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }),
+      'ALREADY_AUTHORIZED',
+    ],
     ['a list without shared accounts', makeFacts('fci', fs01, { list: [makeEntry(exchangeServers, 'exchange', [exch01])] }), 'OVERLAPPING_ENTRY'],
-    ['the identical entry (already authorized, not an overlap)', makeFacts('fci', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }), 'OVERLAPPING_ENTRY'],
+    [
+      'the identical entry (already authorized, not an overlap)',
+      makeFacts('fci', fciGroup, { members: [fs01], list: [makeEntry(fciGroup, 'fci', [fs01])] }),
+      'OVERLAPPING_ENTRY',
+    ],
     ['a group with one enabled server', makeFacts('fci', fciGroup, { members: [fs01, fsOld] }), 'ACCOUNT_DISABLED'],
     ['a server that is not a connector node', makeFacts('fci', fs01, { connectorNodes: [rmscon01] }), 'CONNECTOR_HOST'],
     ['a group with members', makeFacts('fci', fciGroup, { members: [fs01] }), 'EMPTY_GROUP'],

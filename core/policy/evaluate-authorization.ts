@@ -24,6 +24,15 @@ export function findingsForUnresolved(resolution: Exclude<Resolution, { status: 
   if (resolution.status === 'not-found') {
     return [finding('NOT_FOUND', `"${resolution.input}" was not found. ${resolution.reason}`)];
   }
-  const candidates = resolution.candidates.map((candidate) => ({ sid: candidate.sid, name: `${candidate.samAccountName ?? candidate.name} (${candidate.inFolder})` }));
-  return [finding('AMBIGUOUS_NAME', `"${resolution.input}" matches ${resolution.candidates.length} objects. Choose one, or type it as DOMAIN\\name, a user principal name or a SID.`, candidates)];
+  const candidates = resolution.candidates.map((candidate) => ({
+    sid: candidate.sid,
+    name: `${candidate.samAccountName ?? candidate.name} (${candidate.inFolder})`,
+  }));
+  return [
+    finding(
+      'AMBIGUOUS_NAME',
+      `"${resolution.input}" matches ${resolution.candidates.length} objects. Choose one, or type it as DOMAIN\\name, a user principal name or a SID.`,
+      candidates,
+    ),
+  ];
 }

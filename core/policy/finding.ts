@@ -29,7 +29,12 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
 /** Build a finding; the severity comes from the code, never from the caller. */
 export function finding(code: FindingCode, message: string, accounts: readonly FindingAccount[] = []): Finding {
   // Sorted so that the same directory state always gives the same output (--json diffs).
-  return { code, severity: SEVERITY_OF[code], message, accounts: [...accounts].sort((left, right) => left.name.localeCompare(right.name) || left.sid.localeCompare(right.sid)) };
+  return {
+    code,
+    severity: SEVERITY_OF[code],
+    message,
+    accounts: [...accounts].sort((left, right) => left.name.localeCompare(right.name) || left.sid.localeCompare(right.sid)),
+  };
 }
 
 /** How an account is named to an admin: `CORP\sAMAccountName`, else its name. */

@@ -50,7 +50,10 @@ type Expand = (object: DirectoryObject) => Promise<GroupExpansion>;
  */
 export async function gatherAuthorizationFacts(directory: Directory, request: AuthorizationRequest): Promise<AuthorizationFacts> {
   const expand = createGroupExpander(directory);
-  const [expansion, listFacts] = await Promise.all([expand(request.object), gatherList(directory, request.list, request.connectorNodeNames, expand, request.unknownConnectorNodes ?? 'refuse')]);
+  const [expansion, listFacts] = await Promise.all([
+    expand(request.object),
+    gatherList(directory, request.list, request.connectorNodeNames, expand, request.unknownConnectorNodes ?? 'refuse'),
+  ]);
   return {
     role: request.role,
     object: request.object,
@@ -67,11 +70,22 @@ export async function gatherAuthorizationFacts(directory: Directory, request: Au
  * Same batching as {@link gatherAuthorizationFacts}: one resolution for all SIDs and node
  * names, then all group expansions concurrently.
  */
-export function gatherEntryFacts(directory: Directory, list: readonly AuthorizedEntry[], connectorNodeNames: readonly string[] = [], unknownConnectorNodes: UnknownConnectorNodes = 'refuse'): Promise<ListFacts> {
+export function gatherEntryFacts(
+  directory: Directory,
+  list: readonly AuthorizedEntry[],
+  connectorNodeNames: readonly string[] = [],
+  unknownConnectorNodes: UnknownConnectorNodes = 'refuse',
+): Promise<ListFacts> {
   return gatherList(directory, list, connectorNodeNames, createGroupExpander(directory), unknownConnectorNodes);
 }
 
-async function gatherList(directory: Directory, list: readonly AuthorizedEntry[], connectorNodeNames: readonly string[], expand: Expand, unknownConnectorNodes: UnknownConnectorNodes): Promise<ListFacts> {
+async function gatherList(
+  directory: Directory,
+  list: readonly AuthorizedEntry[],
+  connectorNodeNames: readonly string[],
+  expand: Expand,
+  unknownConnectorNodes: UnknownConnectorNodes,
+): Promise<ListFacts> {
   const sids = distinctSids(list);
   const resolutions = await resolveInBatches(directory, [...sids, ...connectorNodeNames]);
   const nodeResolutions = resolutions.slice(sids.length);
@@ -103,13 +117,22 @@ async function gatherList(directory: Directory, list: readonly AuthorizedEntry[]
 function connectorNodeOf(name: string, resolution: Resolution | undefined, netbiosDomain: string): DirectoryObject {
   if (resolution?.status === 'ambiguous') {
     const candidates = resolution.candidates.map((candidate) => candidate.samAccountName ?? candidate.name).join(', ');
-    throw new DirectoryError('INVALID_INPUT', `Connector node "${name}" matches ${resolution.candidates.length} objects (${candidates}). Give its computer account as ${netbiosDomain}\\NAME$.`);
+    throw new DirectoryError(
+      'INVALID_INPUT',
+      `Connector node "${name}" matches ${resolution.candidates.length} objects (${candidates}). Give its computer account as ${netbiosDomain}\\NAME$.`,
+    );
   }
   if (resolution?.status !== 'resolved') {
-    throw new DirectoryError('INVALID_INPUT', `Connector node "${name}" was not found in the directory. Give the computer name of a server the connector runs on, for example RMSCON01.`);
+    throw new DirectoryError(
+      'INVALID_INPUT',
+      `Connector node "${name}" was not found in the directory. Give the computer name of a server the connector runs on, for example RMSCON01.`,
+    );
   }
   if (resolution.object.kind !== 'computer') {
-    throw new DirectoryError('INVALID_INPUT', `Connector node "${name}" is a ${resolution.object.kind}, not a computer account. Give the computer name of a server the connector runs on.`);
+    throw new DirectoryError(
+      'INVALID_INPUT',
+      `Connector node "${name}" is a ${resolution.object.kind}, not a computer account. Give the computer name of a server the connector runs on.`,
+    );
   }
   return resolution.object;
 }

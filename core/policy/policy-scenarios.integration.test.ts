@@ -53,22 +53,37 @@ describe('policy scenarios built by the test', () => {
     directory = await connectDirectory(adConnectOptions());
     await admin.add(OU, { objectClass: ['top', 'organizationalUnit'] });
     for (const cn of [names.primaryGroup, names.broadOuter, names.broadMiddle]) {
-      await admin.add(dnOf(cn), { objectClass: ['top', 'group'], sAMAccountName: cn.replaceAll(' ', '-').toLowerCase().slice(0, 20), groupType: UNIVERSAL_SECURITY });
+      await admin.add(dnOf(cn), {
+        objectClass: ['top', 'group'],
+        sAMAccountName: cn.replaceAll(' ', '-').toLowerCase().slice(0, 20),
+        groupType: UNIVERSAL_SECURITY,
+      });
     }
-    await admin.add(dnOf(names.computer), { objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'], sAMAccountName: `${names.computer}$`, userAccountControl: '4096' });
+    await admin.add(dnOf(names.computer), {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'],
+      sAMAccountName: `${names.computer}$`,
+      userAccountControl: '4096',
+    });
     // AD accepts a primary group only among the groups the account is already a member of.
-    await admin.modify(dnOf(names.primaryGroup), [new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [dnOf(names.computer)] }) })]);
+    await admin.modify(dnOf(names.primaryGroup), [
+      new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [dnOf(names.computer)] }) }),
+    ]);
     const rid = (await resolveOne(dnOf(names.primaryGroup))).sid.split('-').at(-1) ?? '';
     await admin.modify(dnOf(names.computer), [new Change({ operation: 'replace', modification: new Attribute({ type: 'primaryGroupID', values: [rid] }) })]);
-    await admin.modify(dnOf(names.broadOuter), [new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [dnOf(names.broadMiddle)] }) })]);
-    await admin.modify(dnOf(names.broadMiddle), [new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [`CN=Domain Users,CN=Users,${adTestConnection().baseDn}`] }) })]);
+    await admin.modify(dnOf(names.broadOuter), [
+      new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [dnOf(names.broadMiddle)] }) }),
+    ]);
+    await admin.modify(dnOf(names.broadMiddle), [
+      new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [`CN=Domain Users,CN=Users,${adTestConnection().baseDn}`] }) }),
+    ]);
     await addUser(admin);
   });
 
   afterAll(async () => {
     await directory.close();
     // The computer goes first: a group that is someone's primary group cannot be deleted.
-    for (const cn of [names.computer, names.recreated, names.broadOuter, names.broadMiddle, names.primaryGroup]) await admin.del(dnOf(cn)).catch(() => undefined);
+    for (const cn of [names.computer, names.recreated, names.broadOuter, names.broadMiddle, names.primaryGroup])
+      await admin.del(dnOf(cn)).catch(() => undefined);
     await admin.del(OU).catch(() => undefined);
     await admin.unbind();
   });
@@ -95,7 +110,10 @@ describe('policy scenarios built by the test', () => {
   it('reports the broad principal when Domain Users is nested two levels inside an Exchange group', async () => {
     const outer = await resolveOne(dnOf(names.broadOuter));
     const findings = evaluateAuthorization(await gatherAuthorizationFacts(directory, { role: 'exchange', object: outer, list: [], connectorNodeNames: [] }));
-    expect({ codes: codesOf(findings), broad: findings.find((finding) => finding.code === 'BROAD_PRINCIPAL')?.accounts.map((account) => account.name) }).toEqual({
+    expect({
+      codes: codesOf(findings),
+      broad: findings.find((finding) => finding.code === 'BROAD_PRINCIPAL')?.accounts.map((account) => account.name),
+    }).toEqual({
       codes: ['BROAD_PRINCIPAL', 'GROUP_SHARES_CERTIFICATES', 'SUPER_USER_GRANT', 'SUPER_USER_NON_SERVER_MEMBER'],
       broad: ['CORP\\Domain Users'],
     });

@@ -36,7 +36,13 @@ export function reviewList(
   const findings = list.flatMap((facts, index) => {
     const { entry, object } = facts;
     if (!object) {
-      return [finding('ORPHANED_ENTRY', `${entry.name} (${entry.sid}) no longer exists in the directory: the account was deleted. Remove the entry; a new account with the same name is a different account and is not authorized.`, [{ sid: entry.sid, name: entry.name }])];
+      return [
+        finding(
+          'ORPHANED_ENTRY',
+          `${entry.name} (${entry.sid}) no longer exists in the directory: the account was deleted. Remove the entry; a new account with the same name is a different account and is not authorized.`,
+          [{ sid: entry.sid, name: entry.name }],
+        ),
+      ];
     }
     const judged = evaluateAuthorization({
       role: entry.role,

@@ -47,7 +47,11 @@ export async function effectiveSuperUsers(directory: Directory, list: readonly A
     return object ? [{ entry, object }] : [];
   });
   const expand = createGroupExpander(directory);
-  const reachedPerEntry = await Promise.all(resolved.map(async ({ object }): Promise<readonly ReachedThrough[]> => (object.kind === 'group' ? (await expand(object)).reached : [{ account: object, path: [], throughPrimaryGroup: false }])));
+  const reachedPerEntry = await Promise.all(
+    resolved.map(async ({ object }): Promise<readonly ReachedThrough[]> =>
+      object.kind === 'group' ? (await expand(object)).reached : [{ account: object, path: [], throughPrimaryGroup: false }],
+    ),
+  );
   const superUsers = new Map<string, { account: DirectoryObject; grants: SuperUserGrant[] }>();
   resolved.forEach(({ entry }, index) => {
     for (const { account, path, throughPrimaryGroup } of reachedPerEntry[index] ?? []) {

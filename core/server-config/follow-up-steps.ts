@@ -26,7 +26,7 @@ export function followUpSteps(serverType: ServerType, connectorUrl: string): str
       ];
     case 'fci2012':
       return [
-        'Authorize the file servers\' computer accounts (SERVERNAME$) or a group of them on the connector with the FCI role; FCI runs as Local System, so a user account is wrong.',
+        "Authorize the file servers' computer accounts (SERVERNAME$) or a group of them on the connector with the FCI role; FCI runs as Local System, so a user account is wrong.",
         'Create classification rules and file management tasks that protect files with RMS encryption.',
         'Departmental templates used by FCI need "Show this template to all users when the applications do not support user identity".',
         'Restart every configured file server: FCI reads the values only at start.',
@@ -52,11 +52,13 @@ export const DEPLOYMENT_WARNINGS: readonly Notice[] = [
   {
     code: 'NOT_ON_CONNECTOR_SERVERS',
     severity: 'warning',
-    message: 'Do not apply these values on the servers that run the RMS connector, and do not install the connector on Exchange, SharePoint, file servers or domain controllers.',
+    message:
+      'Do not apply these values on the servers that run the RMS connector, and do not install the connector on Exchange, SharePoint, file servers or domain controllers.',
   },
   {
     code: 'CLIENT_APPS_ON_SERVERS',
     severity: 'warning',
-    message: 'Client applications (Office, for example) on a configured server may stop working with RMS, because they try to use the connector; install them on other computers.',
+    message:
+      'Client applications (Office, for example) on a configured server may stop working with RMS, because they try to use the connector; install them on other computers.',
   },
 ];

@@ -31,7 +31,9 @@ describe('server-config golden files', () => {
 
   it('has no golden file that is no longer generated', () => {
     const generated = new Set(cases.map(([profile, name]) => `${profile}/${name}`));
-    const stored = PROFILES.flatMap((profile) => (existsSync(path.join(GOLDEN, profile)) ? readdirSync(path.join(GOLDEN, profile)).map((name) => `${profile}/${name}`) : []));
+    const stored = PROFILES.flatMap((profile) =>
+      existsSync(path.join(GOLDEN, profile)) ? readdirSync(path.join(GOLDEN, profile)).map((name) => `${profile}/${name}`) : [],
+    );
     expect(stored.filter((name) => !generated.has(name))).toEqual([]);
   });
 });

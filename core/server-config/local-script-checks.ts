@@ -17,7 +17,7 @@ export function prerequisiteChecks(serverType: ServerType): string[] {
     case 'sharepoint2013':
       return [
         "$sharePoint = @('16.0', '15.0') | Where-Object { $null -ne (Get-RegistryText \"SOFTWARE\\Microsoft\\Shared Tools\\Web Server Extensions\\$_\" 'Version') } | Select-Object -First 1",
-        "if ($null -ne $sharePoint) { Write-Pass \"SharePoint (version $sharePoint) is installed.\" } else { Add-Failure 'SharePoint 2013, 2016 or 2019 does not appear to be installed on this server.' }",
+        'if ($null -ne $sharePoint) { Write-Pass "SharePoint (version $sharePoint) is installed." } else { Add-Failure \'SharePoint 2013, 2016 or 2019 does not appear to be installed on this server.\' }',
         ...msipcCheck(),
       ];
     case 'sharepoint2010':

@@ -31,7 +31,12 @@ describe('planServerConfiguration', () => {
 
   it.each(['current', '2014'] as const)('points SharePoint 2010 and FCI straight at the connector, and SharePoint 2013+ through MSIPC (%s)', (profile) => {
     const plan = samplePlan(profile);
-    expect([serverPlanOf(plan, 'sharepoint2010').keys, serverPlanOf(plan, 'fci2012').keys, serverPlanOf(plan, 'sharepoint2013').keys, serverPlanOf(plan, 'exchange2010').keys.map((key) => key.path)]).toEqual([
+    expect([
+      serverPlanOf(plan, 'sharepoint2010').keys,
+      serverPlanOf(plan, 'fci2012').keys,
+      serverPlanOf(plan, 'sharepoint2013').keys,
+      serverPlanOf(plan, 'exchange2010').keys.map((key) => key.path),
+    ]).toEqual([
       [
         { path: `${MSDRM}\\Activation`, values: [{ name: '', data: `${C}/_wmcs/certification` }] },
         { path: `${MSDRM}\\EnterprisePublishing`, values: [{ name: '', data: `${C}/_wmcs/licensing` }] },
@@ -45,7 +50,12 @@ describe('planServerConfiguration', () => {
         { path: `${MSIPC}\\EnterpriseCertification`, values: [{ name: '', data: `${C}/_wmcs/certification` }] },
         { path: `${MSIPC}\\EnterprisePublishing`, values: [{ name: '', data: `${C}/_wmcs/licensing` }] },
       ],
-      [`${MSDRM}\\Activation`, `${MSDRM}\\EnterprisePublishing`, `${EXCHANGE}\\v14\\IRM\\CertificationServerRedirection`, `${EXCHANGE}\\v14\\IRM\\LicenseServerRedirection`],
+      [
+        `${MSDRM}\\Activation`,
+        `${MSDRM}\\EnterprisePublishing`,
+        `${EXCHANGE}\\v14\\IRM\\CertificationServerRedirection`,
+        `${EXCHANGE}\\v14\\IRM\\LicenseServerRedirection`,
+      ],
     ]);
   });
 
@@ -58,7 +68,11 @@ describe('planServerConfiguration', () => {
   });
 
   it('lists what differs between the profiles, computed from the values', () => {
-    expect(samplePlan('2014').profileDifferences.filter((difference) => difference.kind !== 'gpo-name').map((difference) => [difference.serverType, difference.kind, difference.key.split('\\').at(-1), difference.valueName])).toEqual([
+    expect(
+      samplePlan('2014')
+        .profileDifferences.filter((difference) => difference.kind !== 'gpo-name')
+        .map((difference) => [difference.serverType, difference.kind, difference.key.split('\\').at(-1), difference.valueName]),
+    ).toEqual([
       ['exchange2013', 'data-differs', 'EnterprisePublishing', ''],
       ['exchange2013', 'only-current', 'EnterpriseCertification', ''],
       ['exchange2013', 'only-current', 'EnterprisePublishing', ''],
@@ -92,7 +106,11 @@ describe('planServerConfiguration', () => {
       issues: [
         { code: 'URL_USERINFO', field: 'connectorUrl', message: expect.stringContaining('user name or password') },
         { code: 'TENANT_URL_NOT_HTTPS', field: 'tenantUrl', message: 'The tenant URL is always https://. Type https://x.rms.na.aadrm.com.' },
-        { code: 'PROFILE_UNKNOWN', field: 'profile', message: 'Unknown profile "2020". Use current (today\'s documentation) or 2014 (what GenConnectorConfig.ps1 wrote).' },
+        {
+          code: 'PROFILE_UNKNOWN',
+          field: 'profile',
+          message: 'Unknown profile "2020". Use current (today\'s documentation) or 2014 (what GenConnectorConfig.ps1 wrote).',
+        },
       ],
     });
   });

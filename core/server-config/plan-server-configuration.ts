@@ -55,7 +55,15 @@ export function planServerConfiguration(input: ServerConfigurationInput): PlanRe
   const issues: InputIssue[] = [
     ...(connector.ok ? [] : [connector.issue]),
     ...(tenant.ok ? [] : [tenant.issue]),
-    ...(isProfile(profileText) ? [] : [{ code: 'PROFILE_UNKNOWN' as const, field: 'profile' as const, message: `Unknown profile "${profileText.slice(0, 40)}". Use current (today's documentation) or 2014 (what GenConnectorConfig.ps1 wrote).` }]),
+    ...(isProfile(profileText)
+      ? []
+      : [
+          {
+            code: 'PROFILE_UNKNOWN' as const,
+            field: 'profile' as const,
+            message: `Unknown profile "${profileText.slice(0, 40)}". Use current (today's documentation) or 2014 (what GenConnectorConfig.ps1 wrote).`,
+          },
+        ]),
   ];
   if (!connector.ok || !tenant.ok || !isProfile(profileText)) return { ok: false, issues };
   const urls = { connectorUrl: connector.value.url, tenantUrl: tenant.value.url };

@@ -47,10 +47,12 @@ describe('encodeScript', () => {
 describe('renderGpoScript', () => {
   it.each(PROFILES)('embeds exactly the values of every server type, in order (%s)', (profile) => {
     const plan = samplePlan(profile);
-    expect(embeddedSettings(renderGpoScript(plan))).toEqual(plan.servers.flatMap((server) => server.keys.flatMap((key) => key.values.map((value) => [key.path, value.name, value.data]))));
+    expect(embeddedSettings(renderGpoScript(plan))).toEqual(
+      plan.servers.flatMap((server) => server.keys.flatMap((key) => key.values.map((value) => [key.path, value.name, value.data]))),
+    );
   });
 
-  it('creates one unlinked GPO per server type, sets default values with -ValueName \'\' and -Additive', () => {
+  it("creates one unlinked GPO per server type, sets default values with -ValueName '' and -Additive", () => {
     const plan = samplePlan('2014');
     const text = textOf(renderGpoScript(plan));
     const code = text.split('\r\n').filter((line) => !line.startsWith('#') && !line.startsWith('Write-Host'));
@@ -69,12 +71,21 @@ describe('renderGpoScript', () => {
 
   it('starts with a header that lists what it does and why it carries a BOM', () => {
     const text = textOf(renderGpoScript(samplePlan()));
-    expect([text.startsWith('# CreateConnectorRedirectGPOs.ps1 - generated'), text.includes('# What it does:'), text.includes('Windows PowerShell 5.1 reads a script without one as ANSI'), text.includes('[CmdletBinding(SupportsShouldProcess = $true)]')]).toEqual([true, true, true, true]);
+    expect([
+      text.startsWith('# CreateConnectorRedirectGPOs.ps1 - generated'),
+      text.includes('# What it does:'),
+      text.includes('Windows PowerShell 5.1 reads a script without one as ANSI'),
+      text.includes('[CmdletBinding(SupportsShouldProcess = $true)]'),
+    ]).toEqual([true, true, true, true]);
   });
 
   it('doubles quotes in embedded text so it cannot end the string', () => {
-    const plan = withFciValue({ name: "x'; Remove-Item C:\\ -Recurse; '", data: "it\u2019s" });
-    expect(embeddedSettings(renderGpoScript(plan)).at(-1)).toEqual(['HKEY_LOCAL_MACHINE\\SOFTWARE\\Test', "x'; Remove-Item C:\\ -Recurse; '", "it\u2019\u2019s"]);
+    const plan = withFciValue({ name: "x'; Remove-Item C:\\ -Recurse; '", data: 'it\u2019s' });
+    expect(embeddedSettings(renderGpoScript(plan)).at(-1)).toEqual([
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Test',
+      "x'; Remove-Item C:\\ -Recurse; '",
+      'it\u2019\u2019s',
+    ]);
   });
 
   it('refuses to render a line break that slipped past validation', () => {
@@ -83,11 +94,16 @@ describe('renderGpoScript', () => {
 });
 
 describe('renderLocalScript', () => {
-  it.each(PROFILES.flatMap((profile) => SERVER_TYPES.map((serverType) => [profile, serverType] as const)))('embeds exactly the values of %s %s, relative to HKLM', (profile, serverType) => {
-    const plan = samplePlan(profile);
-    const server = plan.servers.find((candidate) => candidate.serverType === serverType);
-    expect(embeddedSettings(renderLocalScript(plan, serverType))).toEqual(server?.keys.flatMap((key) => key.values.map((value) => [key.path.replace('HKEY_LOCAL_MACHINE\\', ''), value.name, value.data])));
-  });
+  it.each(PROFILES.flatMap((profile) => SERVER_TYPES.map((serverType) => [profile, serverType] as const)))(
+    'embeds exactly the values of %s %s, relative to HKLM',
+    (profile, serverType) => {
+      const plan = samplePlan(profile);
+      const server = plan.servers.find((candidate) => candidate.serverType === serverType);
+      expect(embeddedSettings(renderLocalScript(plan, serverType))).toEqual(
+        server?.keys.flatMap((key) => key.values.map((value) => [key.path.replace('HKEY_LOCAL_MACHINE\\', ''), value.name, value.data])),
+      );
+    },
+  );
 
   it('supports -WhatIf, writes the 64-bit view, checks elevation and the connector, and ends with the next steps', () => {
     const text = textOf(renderLocalScript(samplePlan(), 'sharepoint2013'));
@@ -99,12 +115,19 @@ describe('renderLocalScript', () => {
       text.includes('/_wmcs/certification/servercertification.asmx'),
       text.includes("@('16.0', '15.0')"),
       text.includes("[Version]'1.0.2004.0'"),
-      text.includes("Write-Host '  - In Central Administration > Security > Configure information rights management, choose \"Use this RMS server\" and type https://rmsconnector.contoso.com"),
+      text.includes(
+        'Write-Host \'  - In Central Administration > Security > Configure information rights management, choose "Use this RMS server" and type https://rmsconnector.contoso.com',
+      ),
     ]).toEqual([true, true, true, true, true, true, true, true]);
   });
 });
 
 function withFciValue(value: { name: string; data: string }): ServerConfigurationPlan {
   const plan = samplePlan();
-  return { ...plan, servers: plan.servers.map((server) => (server.serverType === 'fci2012' ? { ...server, keys: [{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Test', values: [value] }] } : server)) };
+  return {
+    ...plan,
+    servers: plan.servers.map((server) =>
+      server.serverType === 'fci2012' ? { ...server, keys: [{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Test', values: [value] }] } : server,
+    ),
+  };
 }

@@ -33,5 +33,6 @@ export function encodeScript(lines: readonly string[]): Buffer {
 }
 
 function assertNoControlCharacters(text: string): void {
-  if (hasControlCharacter(text, { allowTab: true })) throw new Error('Script text would contain a line break or control character; the input was not validated.');
+  if (hasControlCharacter(text, { allowTab: true }))
+    throw new Error('Script text would contain a line break or control character; the input was not validated.');
 }

@@ -24,14 +24,38 @@ function valueDifferences(serverType: ServerType, urls: SettingUrls): ProfileDif
     const old = legacy.get(id);
     const where = `${value.key} ${value.name === '' ? '(Default)' : `"${value.name}"`}`;
     if (old === undefined) {
-      differences.push({ serverType, kind: 'only-current', key: value.key, valueName: value.name, current: value.data, legacy: undefined, summary: `${title}: only the current profile sets ${where} (added to the documentation in 2023; the 2014 script does not write it).` });
+      differences.push({
+        serverType,
+        kind: 'only-current',
+        key: value.key,
+        valueName: value.name,
+        current: value.data,
+        legacy: undefined,
+        summary: `${title}: only the current profile sets ${where} (added to the documentation in 2023; the 2014 script does not write it).`,
+      });
     } else if (old.data !== value.data) {
-      differences.push({ serverType, kind: 'data-differs', key: value.key, valueName: value.name, current: value.data, legacy: old.data, summary: `${title}: ${where} is ${value.data} (documentation) vs ${old.data} (2014 script); IIS treats both alike.` });
+      differences.push({
+        serverType,
+        kind: 'data-differs',
+        key: value.key,
+        valueName: value.name,
+        current: value.data,
+        legacy: old.data,
+        summary: `${title}: ${where} is ${value.data} (documentation) vs ${old.data} (2014 script); IIS treats both alike.`,
+      });
     }
   }
   for (const [id, value] of legacy) {
     if (!current.has(id)) {
-      differences.push({ serverType, kind: 'only-2014', key: value.key, valueName: value.name, current: undefined, legacy: value.data, summary: `${title}: only the 2014 profile sets ${value.key} "${value.name}".` });
+      differences.push({
+        serverType,
+        kind: 'only-2014',
+        key: value.key,
+        valueName: value.name,
+        current: undefined,
+        legacy: value.data,
+        summary: `${title}: only the 2014 profile sets ${value.key} "${value.name}".`,
+      });
     }
   }
   return differences;
@@ -39,7 +63,17 @@ function valueDifferences(serverType: ServerType, urls: SettingUrls): ProfileDif
 
 function gpoNameDifference(serverType: ServerType): ProfileDifference[] {
   const { gpoNameCurrent, gpoName2014, title } = SERVER_TYPE_INFO[serverType];
-  return [{ serverType, kind: 'gpo-name', key: '', valueName: '', current: gpoNameCurrent, legacy: gpoName2014, summary: `${title}: the Group Policy object is named "${gpoNameCurrent}" (current) or "${gpoName2014}" (2014, the name the 2014 script created).` }];
+  return [
+    {
+      serverType,
+      kind: 'gpo-name',
+      key: '',
+      valueName: '',
+      current: gpoNameCurrent,
+      legacy: gpoName2014,
+      summary: `${title}: the Group Policy object is named "${gpoNameCurrent}" (current) or "${gpoName2014}" (2014, the name the 2014 script created).`,
+    },
+  ];
 }
 
 type FlatValue = { readonly key: string; readonly name: string; readonly data: string };

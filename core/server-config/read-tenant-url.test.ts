@@ -60,7 +60,10 @@ describe('readTenantUrl against a real loopback server', () => {
     plain.requests.length = 0;
     plain.script({ status: 302, headers: { location: 'https://evil.example/_wmcs/GetRmsoUri.aspx' }, text: '' });
     const reading = await readTenantUrl(plain.url, direct);
-    expect([reading.ok ? reading.tenantUrl : [reading.error.code, reading.error.message.includes('redirected to https://evil.example/_wmcs/GetRmsoUri.aspx (302)')], plain.requests.length]).toEqual([['REDIRECTED', true], 1]);
+    expect([
+      reading.ok ? reading.tenantUrl : [reading.error.code, reading.error.message.includes('redirected to https://evil.example/_wmcs/GetRmsoUri.aspx (302)')],
+      plain.requests.length,
+    ]).toEqual([['REDIRECTED', true], 1]);
   });
 
   it('gives up after the timeout when the connector does not answer', async () => {
@@ -70,7 +73,16 @@ describe('readTenantUrl against a real loopback server', () => {
 
   it('says to type the tenant URL when nothing listens', async () => {
     const reading = await readTenantUrl(`http://127.0.0.1:${await closedPort()}`, direct);
-    expect(reading.ok ? 'read' : [reading.error.code, reading.error.message.endsWith('Or type the tenant URL: (Get-AipServiceConfiguration).LicensingIntranetDistributionPointUrl without /_wmcs/licensing.')]).toEqual(['UNREACHABLE', true]);
+    expect(
+      reading.ok
+        ? 'read'
+        : [
+            reading.error.code,
+            reading.error.message.endsWith(
+              'Or type the tenant URL: (Get-AipServiceConfiguration).LicensingIntranetDistributionPointUrl without /_wmcs/licensing.',
+            ),
+          ],
+    ).toEqual(['UNREACHABLE', true]);
   });
 
   it('refuses a hostile connector URL without sending anything', async () => {
@@ -100,7 +112,11 @@ describe('readTenantUrl over HTTPS', () => {
   it('checks the certificate: untrusted without the CA, accepted with it, refused for another name', async () => {
     const caPem = readFileSync(certificates.caFile, 'utf8');
     const byName = `https://localhost:${service.port}`;
-    expect([await codeOrUrl(byName), await codeOrUrl(byName, { ...direct, caPem }), await codeOrUrl(`https://localhost:${elsewhere.port}`, { ...direct, caPem })]).toEqual(['TLS_UNTRUSTED', TENANT, 'TLS_NAME_MISMATCH']);
+    expect([
+      await codeOrUrl(byName),
+      await codeOrUrl(byName, { ...direct, caPem }),
+      await codeOrUrl(`https://localhost:${elsewhere.port}`, { ...direct, caPem }),
+    ]).toEqual(['TLS_UNTRUSTED', TENANT, 'TLS_NAME_MISMATCH']);
   });
 });
 
@@ -134,9 +150,11 @@ describe('readTenantUrl against an endless answer', () => {
   });
   afterAll(async () => {
     for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => {
-      resolve();
-    }));
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
   });
 
   it('stops reading at the size limit instead of buffering the whole stream', async () => {

@@ -66,16 +66,26 @@ export async function readTenantUrl(connectorUrl: string, options: ReadTenantUrl
   const where = url.href;
   if (answer.status >= 300 && answer.status < 400) {
     const target = answer.location !== undefined && /^[\x21-\x7e]{1,300}$/.test(answer.location) ? ` to ${answer.location}` : '';
-    return fail('REDIRECTED', `${where} redirected${target} (${answer.status}); redirects are not followed. Use the address servers reach the connector at directly. ${TYPE_IT}`);
+    return fail(
+      'REDIRECTED',
+      `${where} redirected${target} (${answer.status}); redirects are not followed. Use the address servers reach the connector at directly. ${TYPE_IT}`,
+    );
   }
   if (answer.status === 401 && /negotiate|ntlm/i.test(answer.authenticate ?? '')) {
     return fail('WINDOWS_AUTH_REQUIRED', `${where} asks for Windows sign-in, which this tool does not do. ${TYPE_IT}`);
   }
   if (answer.status !== 200) return fail('HTTP_ERROR', `${where} answered ${answer.status} instead of the tenant URL. ${TYPE_IT}`);
-  if (answer.tooLarge) return fail('TOO_LARGE', `${where} answered more than ${options.maxBytes ?? 4096} bytes; a tenant URL is one short line. Check the connector URL points at the RMS connector. ${TYPE_IT}`);
+  if (answer.tooLarge)
+    return fail(
+      'TOO_LARGE',
+      `${where} answered more than ${options.maxBytes ?? 4096} bytes; a tenant URL is one short line. Check the connector URL points at the RMS connector. ${TYPE_IT}`,
+    );
   const text = answer.body.replace(/^\uFEFF/, '').trim();
   if (text === '' || text.startsWith('<') || hasControlCharacter(text)) {
-    return fail('NOT_A_URL', `${where} answered ${text === '' ? 'nothing' : 'a page (HTML or several lines)'} instead of a tenant URL. Check the connector URL points at the RMS connector. ${TYPE_IT}`);
+    return fail(
+      'NOT_A_URL',
+      `${where} answered ${text === '' ? 'nothing' : 'a page (HTML or several lines)'} instead of a tenant URL. Check the connector URL points at the RMS connector. ${TYPE_IT}`,
+    );
   }
   const tenant = parseTenantUrl(text);
   if (!tenant.ok) return fail('INVALID_TENANT_URL', `The connector answered a tenant URL this tool refuses: ${tenant.issue.message}`);

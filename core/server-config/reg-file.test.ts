@@ -15,20 +15,23 @@ describe('renderRegFile', () => {
     expect(parseRegFile(renderRegFile(plan, serverType))).toEqual(server?.keys);
   });
 
-  it.each(['http://rmsconnector.contoso.com', 'https://rmsconnector.contoso.com:8443', 'https://10.1.2.3'])('round-trips other connector URLs too (%s)', (connectorUrl) => {
-    const plan = samplePlan('current', connectorUrl);
-    expect(SERVER_TYPES.map((type) => parseRegFile(renderRegFile(plan, type)))).toEqual(plan.servers.map((server) => server.keys));
-  });
+  it.each(['http://rmsconnector.contoso.com', 'https://rmsconnector.contoso.com:8443', 'https://10.1.2.3'])(
+    'round-trips other connector URLs too (%s)',
+    (connectorUrl) => {
+      const plan = samplePlan('current', connectorUrl);
+      expect(SERVER_TYPES.map((type) => parseRegFile(renderRegFile(plan, type)))).toEqual(plan.servers.map((server) => server.keys));
+    },
+  );
 
   it('writes UTF-16LE with a BOM, the version header, CRLF only and a blank line after each key', () => {
     const bytes = renderRegFile(samplePlan(), 'sharepoint2010');
     const text = bytes.subarray(2).toString('utf16le');
-    expect([bytes.subarray(0, 2).toString('hex'), text.split('\r\n').slice(0, 2), text.replace(/\r\n/g, '').includes('\n'), text.endsWith(']\r\n@="https://rmsconnector.contoso.com/_wmcs/licensing"\r\n\r\n')]).toEqual([
-      'fffe',
-      ['Windows Registry Editor Version 5.00', ''],
-      false,
-      true,
-    ]);
+    expect([
+      bytes.subarray(0, 2).toString('hex'),
+      text.split('\r\n').slice(0, 2),
+      text.replace(/\r\n/g, '').includes('\n'),
+      text.endsWith(']\r\n@="https://rmsconnector.contoso.com/_wmcs/licensing"\r\n\r\n'),
+    ]).toEqual(['fffe', ['Windows Registry Editor Version 5.00', ''], false, true]);
   });
 
   it('escapes backslashes and quotes in names and data', () => {
@@ -48,5 +51,10 @@ describe('renderRegFile', () => {
 /** The sample plan with the FCI key's values replaced: input the URL rules would refuse. */
 function withValues(values: { name: string; data: string }[]): ServerConfigurationPlan {
   const plan = samplePlan();
-  return { ...plan, servers: plan.servers.map((server) => (server.serverType === 'fci2012' ? { ...server, keys: [{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Test', values }] } : server)) };
+  return {
+    ...plan,
+    servers: plan.servers.map((server) =>
+      server.serverType === 'fci2012' ? { ...server, keys: [{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Test', values }] } : server,
+    ),
+  };
 }

@@ -53,7 +53,8 @@ export const SERVER_TYPE_INFO: Readonly<Record<ServerType, ServerTypeInfo>> = {
   },
   sharepoint2010: {
     title: 'SharePoint 2010',
-    configure: 'Front-end web servers, including those that host Central Administration. SharePoint 2010 is out of support; only the 2014 script configured it.',
+    configure:
+      'Front-end web servers, including those that host Central Administration. SharePoint 2010 is out of support; only the 2014 script configured it.',
     fileStem: 'SharePoint2010',
     gpoName2014: 'AAD RM Connector redirection settings for SharePoint 2010',
     gpoNameCurrent: 'RMS connector redirection - SharePoint 2010',

@@ -7,7 +7,13 @@ import { classifyTransportFailure, timeoutFailure } from '../connector/transport
 export type PageRequest = { readonly url: URL; readonly timeoutMs: number; readonly maxBytes: number; readonly signal?: AbortSignal | undefined };
 
 /** The answer, read up to `maxBytes`; `tooLarge` when the body went past that (its text is then empty). */
-export type PageAnswer = { readonly status: number; readonly location: string | undefined; readonly authenticate: string | undefined; readonly body: string; readonly tooLarge: boolean };
+export type PageAnswer = {
+  readonly status: number;
+  readonly location: string | undefined;
+  readonly authenticate: string | undefined;
+  readonly body: string;
+  readonly tooLarge: boolean;
+};
 
 /**
  * Fetch one small page. Throws an error with a `code` (`UNREACHABLE`, `TIMEOUT`,
@@ -37,9 +43,19 @@ export function createPageTransport(options: PageTransportOptions = {}): PageTra
     const connector = createConnectorDispatcher(proxy, buildServiceTlsOptions(options.caPem), page.timeoutMs);
     const deadline = AbortSignal.timeout(page.timeoutMs);
     const signal = page.signal ? AbortSignal.any([page.signal, deadline]) : deadline;
-    const context = (error: unknown) => ({ origin: page.url.origin, failedProxy: connector.proxyThatFailed(error), candidateProxy: candidateProxy(proxy, page.url), proxyMayBeBypassed: proxy.kind === 'environment' && proxy.noProxy !== '' });
+    const context = (error: unknown) => ({
+      origin: page.url.origin,
+      failedProxy: connector.proxyThatFailed(error),
+      candidateProxy: candidateProxy(proxy, page.url),
+      proxyMayBeBypassed: proxy.kind === 'environment' && proxy.noProxy !== '',
+    });
     try {
-      const response = await request(page.url, { dispatcher: connector.dispatcher, method: 'GET', headers: { accept: 'text/plain, text/html;q=0.5', 'user-agent': 'rms-connector-admin' }, signal });
+      const response = await request(page.url, {
+        dispatcher: connector.dispatcher,
+        method: 'GET',
+        headers: { accept: 'text/plain, text/html;q=0.5', 'user-agent': 'rms-connector-admin' },
+        signal,
+      });
       const header = (name: string): string | undefined => {
         const value = response.headers[name];
         return Array.isArray(value) ? value.join(', ') : value;

@@ -15,11 +15,23 @@ describe('parseConnectorUrl', () => {
     ['one trailing slash, upper case, surrounding spaces', '  HTTPS://RMSConnector.Contoso.com/ ', { url: 'https://rmsconnector.contoso.com', notices: [] }],
     ['plain http, with a warning', 'http://rmsconnector.contoso.com', { url: 'http://rmsconnector.contoso.com', notices: ['CONNECTOR_PLAIN_HTTP'] }],
     ['the default port, dropped', 'https://rmsconnector.contoso.com:443', { url: 'https://rmsconnector.contoso.com', notices: ['URL_DEFAULT_PORT_REMOVED'] }],
-    ['another port, kept with a warning', 'https://rmsconnector.contoso.com:8443', { url: 'https://rmsconnector.contoso.com:8443', notices: ['CONNECTOR_NON_STANDARD_PORT'] }],
+    [
+      'another port, kept with a warning',
+      'https://rmsconnector.contoso.com:8443',
+      { url: 'https://rmsconnector.contoso.com:8443', notices: ['CONNECTOR_NON_STANDARD_PORT'] },
+    ],
     ['an IPv4 address', 'https://10.0.0.5', { url: 'https://10.0.0.5', notices: ['CONNECTOR_IP_ADDRESS'] }],
-    ['an IPv6 address', 'http://[::1]:8080', { url: 'http://[::1]:8080', notices: ['CONNECTOR_NON_STANDARD_PORT', 'CONNECTOR_PLAIN_HTTP', 'CONNECTOR_IP_ADDRESS'] }],
+    [
+      'an IPv6 address',
+      'http://[::1]:8080',
+      { url: 'http://[::1]:8080', notices: ['CONNECTOR_NON_STANDARD_PORT', 'CONNECTOR_PLAIN_HTTP', 'CONNECTOR_IP_ADDRESS'] },
+    ],
     ['localhost', 'https://localhost', { url: 'https://localhost', notices: ['CONNECTOR_LOCALHOST'] }],
-    ['a single-label name (the 2014 script example)', 'http://MyConnector', { url: 'http://myconnector', notices: ['CONNECTOR_PLAIN_HTTP', 'CONNECTOR_SINGLE_LABEL'] }],
+    [
+      'a single-label name (the 2014 script example)',
+      'http://MyConnector',
+      { url: 'http://myconnector', notices: ['CONNECTOR_PLAIN_HTTP', 'CONNECTOR_SINGLE_LABEL'] },
+    ],
     ['a punycode name', 'https://xn--rmsconnectr-zcb.contoso.com', { url: 'https://xn--rmsconnectr-zcb.contoso.com', notices: ['URL_PUNYCODE'] }],
   ])('accepts %s', (_label, typed, expected) => {
     expect(outcome(parseConnectorUrl(typed))).toEqual(expected);
@@ -75,7 +87,11 @@ describe('parseConnectorUrl', () => {
 
   it('says what to type, with an example, when the scheme is missing', () => {
     const checked = parseConnectorUrl('rmsconnector.contoso.com');
-    expect(checked.ok ? 'accepted' : checked.issue).toEqual({ code: 'URL_NO_SCHEME', field: 'connectorUrl', message: 'Start the connector URL with https:// (or http://), for example https://rmsconnector.contoso.com.' });
+    expect(checked.ok ? 'accepted' : checked.issue).toEqual({
+      code: 'URL_NO_SCHEME',
+      field: 'connectorUrl',
+      message: 'Start the connector URL with https:// (or http://), for example https://rmsconnector.contoso.com.',
+    });
   });
 });
 
@@ -84,7 +100,11 @@ describe('parseTenantUrl', () => {
     ['the documented shape', TENANT, { url: TENANT, notices: [] }],
     ['LicensingIntranetDistributionPointUrl as pasted', `${TENANT}/_wmcs/licensing`, { url: TENANT, notices: ['TENANT_URL_PATH_REMOVED'] }],
     ['a trailing slash and port 443', `${TENANT.toUpperCase().replace('HTTPS', 'https')}:443/`, { url: TENANT, notices: [] }],
-    ['another shape, with a warning', 'https://rms.contoso-sovereign.example', { url: 'https://rms.contoso-sovereign.example', notices: ['TENANT_URL_UNUSUAL'] }],
+    [
+      'another shape, with a warning',
+      'https://rms.contoso-sovereign.example',
+      { url: 'https://rms.contoso-sovereign.example', notices: ['TENANT_URL_UNUSUAL'] },
+    ],
   ])('accepts %s', (_label, typed, expected) => {
     expect(outcome(parseTenantUrl(typed))).toEqual(expected);
   });

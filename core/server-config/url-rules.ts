@@ -41,11 +41,19 @@ export function parseConnectorUrl(typed: string): Checked<ConnectorUrl> {
     );
   }
   if (hostKind === 'name' && /(?:^|\.)aadrm\.(?:com|us|cn)$/.test(host)) {
-    return refuse('CONNECTOR_URL_IS_TENANT', `${host} is an Azure RMS (tenant) address. The connector URL is your own load-balanced name for the connector servers, for example ${CONNECTOR_EXAMPLE}; the tenant URL goes in the other field.`);
+    return refuse(
+      'CONNECTOR_URL_IS_TENANT',
+      `${host} is an Azure RMS (tenant) address. The connector URL is your own load-balanced name for the connector servers, for example ${CONNECTOR_EXAMPLE}; the tenant URL goes in the other field.`,
+    );
   }
   const notices: Notice[] = [];
   const keepPort = port !== undefined && port !== DEFAULT_PORT[scheme];
-  if (port !== undefined && !keepPort) notices.push({ code: 'URL_DEFAULT_PORT_REMOVED', severity: 'info', message: `Port ${port} is the default for ${scheme}; it is left out of the generated values.` });
+  if (port !== undefined && !keepPort)
+    notices.push({
+      code: 'URL_DEFAULT_PORT_REMOVED',
+      severity: 'info',
+      message: `Port ${port} is the default for ${scheme}; it is left out of the generated values.`,
+    });
   if (keepPort) {
     notices.push({
       code: 'CONNECTOR_NON_STANDARD_PORT',
@@ -57,7 +65,8 @@ export function parseConnectorUrl(typed: string): Checked<ConnectorUrl> {
     notices.push({
       code: 'CONNECTOR_PLAIN_HTTP',
       severity: 'warning',
-      message: 'The connector URL uses plain http: data between Exchange, SharePoint or file servers and the connector travel unencrypted (each server logs warning 2002 on the connector). Configure HTTPS on the connectors and use https://.',
+      message:
+        'The connector URL uses plain http: data between Exchange, SharePoint or file servers and the connector travel unencrypted (each server logs warning 2002 on the connector). Configure HTTPS on the connectors and use https://.',
     });
   }
   if (hostKind !== 'name') {
@@ -67,7 +76,11 @@ export function parseConnectorUrl(typed: string): Checked<ConnectorUrl> {
       message: `The connector URL is an IP address (${host}). Use the load balancer's DNS name: the HTTPS certificate names it, and a node's own address would point servers at a single connector.`,
     });
   } else if (host === 'localhost' || host.endsWith('.localhost')) {
-    notices.push({ code: 'CONNECTOR_LOCALHOST', severity: 'warning', message: 'The connector URL names localhost: every server would look for the connector on itself. Use the load-balanced DNS name of the connectors.' });
+    notices.push({
+      code: 'CONNECTOR_LOCALHOST',
+      severity: 'warning',
+      message: 'The connector URL names localhost: every server would look for the connector on itself. Use the load-balanced DNS name of the connectors.',
+    });
   } else if (!host.includes('.')) {
     notices.push({
       code: 'CONNECTOR_SINGLE_LABEL',
@@ -97,7 +110,11 @@ export function parseTenantUrl(typed: string): Checked<TenantUrl> {
   if (port !== undefined && port !== 443) return refuse('TENANT_URL_PORT', `The tenant URL has no port (Azure RMS answers on 443). Type https://${host}.`);
   const notices: Notice[] = [];
   if (/^\/_wmcs\/licensing\/?$/i.test(path)) {
-    notices.push({ code: 'TENANT_URL_PATH_REMOVED', severity: 'info', message: 'The tenant URL is used without /_wmcs/licensing (that is LicensingIntranetDistributionPointUrl); the ending was removed.' });
+    notices.push({
+      code: 'TENANT_URL_PATH_REMOVED',
+      severity: 'info',
+      message: 'The tenant URL is used without /_wmcs/licensing (that is LicensingIntranetDistributionPointUrl); the ending was removed.',
+    });
   } else if (path !== '' && path !== '/') {
     return refuse('URL_PATH', `The tenant URL has a path ("${path}"). Type only https:// and the host name, for example ${TENANT_EXAMPLE}.`);
   }
@@ -113,5 +130,9 @@ export function parseTenantUrl(typed: string): Checked<TenantUrl> {
 }
 
 function punycodeNotice(host: string): Notice {
-  return { code: 'URL_PUNYCODE', severity: 'warning', message: `${host} contains an internationalized (xn--) label. Check it is the name you mean: look-alike names are a common trick.` };
+  return {
+    code: 'URL_PUNYCODE',
+    severity: 'warning',
+    message: `${host} contains an internationalized (xn--) label. Check it is the name you mean: look-alike names are a common trick.`,
+  };
 }

@@ -29,35 +29,58 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  * percent-escapes and converts Unicode host names to punycode, so the admin would deploy
  * something other than what they typed and saw.
  */
-export function splitHttpUrl(typed: string, field: InputIssue['field'], what: string, example: string): { ok: true; parts: UrlParts } | { ok: false; issue: InputIssue } {
+export function splitHttpUrl(
+  typed: string,
+  field: InputIssue['field'],
+  what: string,
+  example: string,
+): { ok: true; parts: UrlParts } | { ok: false; issue: InputIssue } {
   const refuse = (code: InputIssueCode, message: string) => ({ ok: false as const, issue: { code, field, message } });
   const text = typed.replace(/^ +| +$/g, '');
   if (text === '') return refuse('URL_MISSING', `Type the ${what}, for example ${example}.`);
-  if (text.length > MAX_URL_LENGTH) return refuse('URL_TOO_LONG', `The ${what} is ${text.length} characters long; it is a scheme and a DNS name (at most ${MAX_URL_LENGTH} characters in all), for example ${example}.`);
-  if (hasControlCharacter(text)) return refuse('URL_CONTROL_CHARACTER', `The ${what} contains a line break or another control character. Type it on one line, for example ${example}.`);
+  if (text.length > MAX_URL_LENGTH)
+    return refuse(
+      'URL_TOO_LONG',
+      `The ${what} is ${text.length} characters long; it is a scheme and a DNS name (at most ${MAX_URL_LENGTH} characters in all), for example ${example}.`,
+    );
+  if (hasControlCharacter(text))
+    return refuse('URL_CONTROL_CHARACTER', `The ${what} contains a line break or another control character. Type it on one line, for example ${example}.`);
   if (QUOTE.test(text)) return refuse('URL_QUOTE', `The ${what} contains a quotation mark. Type the address without quotes, for example ${example}.`);
   if (/\s/.test(text)) return refuse('URL_WHITESPACE', `The ${what} contains a space. Type the address without spaces, for example ${example}.`);
   if (/[^\x21-\x7e]/.test(text)) {
-    return refuse('URL_NON_ASCII', `The ${what} contains characters outside plain ASCII (look-alike letters are a common trick). Type the name in ASCII; for an internationalized domain name, type its xn-- (punycode) form.`);
+    return refuse(
+      'URL_NON_ASCII',
+      `The ${what} contains characters outside plain ASCII (look-alike letters are a common trick). Type the name in ASCII; for an internationalized domain name, type its xn-- (punycode) form.`,
+    );
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme === undefined) return refuse('URL_NO_SCHEME', `Start the ${what} with https:// (or http://), for example ${example}.`);
-  if (scheme !== 'http' && scheme !== 'https') return refuse('URL_SCHEME_NOT_HTTP', `The ${what} must start with https:// or http://, not "${scheme}:". For example ${example}.`);
-  if (!text.slice(scheme.length + 1).startsWith('//')) return refuse('URL_MALFORMED', `Write the ${what} as ${scheme}:// followed by the host name, for example ${example}.`);
+  if (scheme !== 'http' && scheme !== 'https')
+    return refuse('URL_SCHEME_NOT_HTTP', `The ${what} must start with https:// or http://, not "${scheme}:". For example ${example}.`);
+  if (!text.slice(scheme.length + 1).startsWith('//'))
+    return refuse('URL_MALFORMED', `Write the ${what} as ${scheme}:// followed by the host name, for example ${example}.`);
   if (text.includes('\\')) return refuse('URL_MALFORMED', `The ${what} contains a backslash. URLs use forward slashes only, for example ${example}.`);
   const afterScheme = text.slice(scheme.length + 3);
   const authorityEnd = afterScheme.search(/[/?#]/);
   const authority = authorityEnd === -1 ? afterScheme : afterScheme.slice(0, authorityEnd);
   const rest = authorityEnd === -1 ? '' : afterScheme.slice(authorityEnd);
   if (authority.includes('@')) {
-    return refuse('URL_USERINFO', `The ${what} carries a user name or password before "@". Remove it: servers sign in with their own Windows account, and a password in a URL ends up in files and logs. For example ${example}.`);
+    return refuse(
+      'URL_USERINFO',
+      `The ${what} carries a user name or password before "@". Remove it: servers sign in with their own Windows account, and a password in a URL ends up in files and logs. For example ${example}.`,
+    );
   }
-  if (/[?#]/.test(rest)) return refuse('URL_QUERY_OR_FRAGMENT', `The ${what} has a query ("?") or fragment ("#"). Type only the scheme and host name, for example ${example}.`);
+  if (/[?#]/.test(rest))
+    return refuse('URL_QUERY_OR_FRAGMENT', `The ${what} has a query ("?") or fragment ("#"). Type only the scheme and host name, for example ${example}.`);
   const hostAndPort = splitPort(authority);
-  if (hostAndPort === undefined) return refuse('URL_BAD_PORT', `The port in the ${what} is not a number from 1 to 65535. Leave the port out, for example ${example}.`);
+  if (hostAndPort === undefined)
+    return refuse('URL_BAD_PORT', `The port in the ${what} is not a number from 1 to 65535. Leave the port out, for example ${example}.`);
   const host = checkHost(hostAndPort.host);
   if (host === undefined) {
-    return refuse('URL_BAD_HOST', `"${hostAndPort.host}" in the ${what} is not a valid host name (letters, digits and hyphens in dot-separated labels of at most 63 characters). For example ${example}.`);
+    return refuse(
+      'URL_BAD_HOST',
+      `"${hostAndPort.host}" in the ${what} is not a valid host name (letters, digits and hyphens in dot-separated labels of at most 63 characters). For example ${example}.`,
+    );
   }
   return { ok: true, parts: { scheme, host: host.host, hostKind: host.kind, port: hostAndPort.port, path: rest } };
 }

@@ -25,7 +25,10 @@ describe('read-ca-file', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'read-ca-file-'));
     caPem = (await createCertificateAuthority({ commonName: 'Contoso Test Root CA' })).certPem;
     await writeFile(path.join(folder, 'root.cer'), caPem);
-    await writeFile(path.join(folder, 'bundle.pem'), `# two roots\n${caPem}\n${(await createCertificateAuthority({ commonName: 'Contoso Second CA' })).certPem}`);
+    await writeFile(
+      path.join(folder, 'bundle.pem'),
+      `# two roots\n${caPem}\n${(await createCertificateAuthority({ commonName: 'Contoso Second CA' })).certPem}`,
+    );
     await symlink(path.join(folder, 'root.cer'), path.join(folder, 'link.pem'));
     await writeFile(path.join(folder, 'huge.pem'), Buffer.alloc(1024 * 1024 + 1, 0x41));
     await writeFile(path.join(folder, 'text.txt'), 'not a certificate\n');
@@ -42,7 +45,11 @@ describe('read-ca-file', () => {
   });
 
   it('reads a PEM certificate, a bundle and a link to one, with each certificate summarized', async () => {
-    expect([await outcome(path.join(folder, 'root.cer')), await outcome(path.join(folder, 'bundle.pem')), await outcome(path.join(folder, 'link.pem'))]).toEqual([
+    expect([
+      await outcome(path.join(folder, 'root.cer')),
+      await outcome(path.join(folder, 'bundle.pem')),
+      await outcome(path.join(folder, 'link.pem')),
+    ]).toEqual([
       { subjects: ['CN=Contoso Test Root CA'] },
       { subjects: ['CN=Contoso Test Root CA', 'CN=Contoso Second CA'] },
       { subjects: ['CN=Contoso Test Root CA'] },
@@ -51,7 +58,11 @@ describe('read-ca-file', () => {
 
   it('answers the certificates alone, without the text around them', async () => {
     const read = await readCaFile(path.join(folder, 'bundle.pem'));
-    expect([read.pem.startsWith('-----BEGIN CERTIFICATE-----'), read.pem.includes('# two roots'), read.certificates[0]?.expiresAt]).toEqual([true, false, expect.stringMatching(/^\d{4}-\d\d-\d\dT/)]);
+    expect([read.pem.startsWith('-----BEGIN CERTIFICATE-----'), read.pem.includes('# two roots'), read.certificates[0]?.expiresAt]).toEqual([
+      true,
+      false,
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    ]);
   });
 
   it.each([
@@ -77,10 +88,13 @@ describe('read-ca-file', () => {
   it('stops when the caller cancels', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(readCaFile(path.join(folder, 'root.cer'), { signal: controller.signal })).rejects.toMatchObject({ reason: 'timed-out', message: CA_FILE_REFUSED_MESSAGE });
+    await expect(readCaFile(path.join(folder, 'root.cer'), { signal: controller.signal })).rejects.toMatchObject({
+      reason: 'timed-out',
+      message: CA_FILE_REFUSED_MESSAGE,
+    });
   });
 
-  it('names the path and the reason for the admin\'s own shell', () => {
+  it("names the path and the reason for the admin's own shell", () => {
     expect(describeCaFileRefusal('/dev/zero', new CaFileError('not-a-file'))).toBe(
       'The CA file "/dev/zero" cannot be used: it is not a regular file (a device, pipe, socket or folder). Give a PEM (Base-64 encoded X.509) certificate file of at most 1 MiB.',
     );

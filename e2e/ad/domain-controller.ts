@@ -5,13 +5,7 @@ import { adLayout, domain, seedVersion } from './ad-layout.ts';
 import type { AdLayout } from './ad-layout.ts';
 import { tryBind, waitForLdaps } from './ldaps-client.ts';
 import { provisionDomain, registerDcAddress, sambaLogTail, startSamba } from './samba-commands.ts';
-import {
-  delay,
-  directoryPortsInUse,
-  ownSambaProcesses,
-  portHolders,
-  terminateProcesses,
-} from './samba-processes.ts';
+import { delay, directoryPortsInUse, ownSambaProcesses, portHolders, terminateProcesses } from './samba-processes.ts';
 import { seedOffline, seedOnline } from './seed-scenario.ts';
 import { verifySeed } from './seed-verify.ts';
 import { withStateLock } from './state-lock.ts';
@@ -112,11 +106,7 @@ async function rebuild(layout: AdLayout, connection: AdConnection, log: (line: s
   await writeFile(layout.readyFile, `${JSON.stringify(marker, null, 2)}\n`);
 }
 
-async function startAndWait(
-  layout: AdLayout,
-  connection: AdConnection,
-  log: (line: string) => void,
-): Promise<void> {
+async function startAndWait(layout: AdLayout, connection: AdConnection, log: (line: string) => void): Promise<void> {
   await clearPorts(layout, log);
   await startSamba(layout).catch(async (error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);

@@ -43,11 +43,7 @@ export async function withBoundClient<T>(
  *
  * Lockout seeding and its verification care about the server's diagnostic text (`data 775`).
  */
-export async function tryBind(
-  connection: AdConnection,
-  user: string,
-  password: string,
-): Promise<string | undefined> {
+export async function tryBind(connection: AdConnection, user: string, password: string): Promise<string | undefined> {
   const client = await openClient(connection, 5_000);
   try {
     await client.bind(user, password);
@@ -65,10 +61,7 @@ export async function tryBind(
  * Samba opens its ports before the LDAP service (and its TLS key) is ready, so a bind, not
  * an open port, is the readiness signal. Returns the last error for the caller's message.
  */
-export async function waitForLdaps(
-  connection: AdConnection,
-  timeoutMs: number,
-): Promise<string | undefined> {
+export async function waitForLdaps(connection: AdConnection, timeoutMs: number): Promise<string | undefined> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'never attempted';
   while (Date.now() < deadline) {

@@ -12,8 +12,7 @@ export type LdifValue = string | Buffer;
  * fast local transaction instead of hundreds of network round trips.
  */
 export type LdifRecord =
-  | { kind: 'add'; dn: string; attributes: Record<string, LdifValue | readonly LdifValue[]> }
-  | { kind: 'modify'; dn: string; changes: readonly LdifChange[] };
+  { kind: 'add'; dn: string; attributes: Record<string, LdifValue | readonly LdifValue[]> } | { kind: 'modify'; dn: string; changes: readonly LdifChange[] };
 
 /**
  * One step of a modify record, applied in order within the record's transaction.
@@ -55,9 +54,7 @@ function recordToLdif(record: LdifRecord): string {
 
 function line(attribute: string, value: LdifValue): string {
   if (Buffer.isBuffer(value)) return `${attribute}:: ${value.toString('base64')}`;
-  return isSafeString(value)
-    ? `${attribute}: ${value}`
-    : `${attribute}:: ${Buffer.from(value, 'utf8').toString('base64')}`;
+  return isSafeString(value) ? `${attribute}: ${value}` : `${attribute}:: ${Buffer.from(value, 'utf8').toString('base64')}`;
 }
 
 function isSafeString(value: string): boolean {

@@ -44,26 +44,32 @@ export async function runSambaTool(
  */
 export async function provisionDomain(layout: AdLayout): Promise<void> {
   const services = '-s3fs -nbt -wrepl -kcc -drepl -dnsupdate -winbindd -ntp_signd';
-  await runSambaTool(layout, 'samba-tool', [
-    'domain',
-    'provision',
-    `--realm=${domain.realm}`,
-    `--domain=${domain.netbiosDomain}`,
-    '--server-role=dc',
-    // Samba compresses SRV targets, which Node 24's c-ares rejects (EBADRESP); the directory
-    // layer's discovery reads such answers itself. See README.md.
-    '--dns-backend=SAMBA_INTERNAL',
-    `--adminpass=${domain.administratorPassword}`,
-    `--targetdir=${layout.directory}`,
-    '--host-ip=127.0.0.1',
-    `--host-name=${domain.hostName}`,
-    '--option=interfaces=lo',
-    '--option=bind interfaces only=yes',
-    `--option=log file = ${layout.logFile}`,
-    `--option=pid directory = ${layout.pidDirectory}`,
-    `--option=server services = ${services}`,
-    // Our smb.conf does not exist yet; an empty one keeps the system config out of it.
-  ], 120_000, '/dev/null');
+  await runSambaTool(
+    layout,
+    'samba-tool',
+    [
+      'domain',
+      'provision',
+      `--realm=${domain.realm}`,
+      `--domain=${domain.netbiosDomain}`,
+      '--server-role=dc',
+      // Samba compresses SRV targets, which Node 24's c-ares rejects (EBADRESP); the directory
+      // layer's discovery reads such answers itself. See README.md.
+      '--dns-backend=SAMBA_INTERNAL',
+      `--adminpass=${domain.administratorPassword}`,
+      `--targetdir=${layout.directory}`,
+      '--host-ip=127.0.0.1',
+      `--host-name=${domain.hostName}`,
+      '--option=interfaces=lo',
+      '--option=bind interfaces only=yes',
+      `--option=log file = ${layout.logFile}`,
+      `--option=pid directory = ${layout.pidDirectory}`,
+      `--option=server services = ${services}`,
+      // Our smb.conf does not exist yet; an empty one keeps the system config out of it.
+    ],
+    120_000,
+    '/dev/null',
+  );
 }
 
 /**
@@ -99,6 +105,16 @@ function lastLines(text: string, lineCount: number): string {
 export async function registerDcAddress(layout: AdLayout): Promise<string> {
   const zone = domain.dnsName;
   const host = domain.hostName.toLowerCase();
-  await runSambaTool(layout, 'samba-tool', ['dns', 'add', '127.0.0.1', zone, host, 'A', '127.0.0.1', `--username=${domain.administrator}`, `--password=${domain.administratorPassword}`]);
+  await runSambaTool(layout, 'samba-tool', [
+    'dns',
+    'add',
+    '127.0.0.1',
+    zone,
+    host,
+    'A',
+    '127.0.0.1',
+    `--username=${domain.administrator}`,
+    `--password=${domain.administratorPassword}`,
+  ]);
   return `DNS: ${host}.${zone} A 127.0.0.1 registered`;
 }

@@ -26,11 +26,7 @@ export async function ownSambaProcesses(pidFile: string, configFile: string): Pr
   const masterPid = await readPid(pidFile);
   return (await listProcesses())
     .filter((candidate) => sambaExecutables.has(candidate.executable))
-    .filter(
-      (candidate) =>
-        (masterPid !== undefined && candidate.sessionId === masterPid) ||
-        candidate.commandLine.includes(configFile),
-    )
+    .filter((candidate) => (masterPid !== undefined && candidate.sessionId === masterPid) || candidate.commandLine.includes(configFile))
     .map((candidate) => candidate.pid);
 }
 

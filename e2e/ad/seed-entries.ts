@@ -1,15 +1,7 @@
 import { domain } from './ad-layout.ts';
 import { rdn } from './dn-escape.ts';
 import type { LdifRecord } from './ldif.ts';
-import {
-  bulkUserCount,
-  computers,
-  containers,
-  groups,
-  organizationalUnits,
-  seedPassword,
-  users,
-} from './seed-data.ts';
+import { bulkUserCount, computers, containers, groups, organizationalUnits, seedPassword, users } from './seed-data.ts';
 import type { ComputerSeed, GroupSeed, UserSeed } from './seed-data.ts';
 
 const normalAccount = 512;
@@ -109,14 +101,9 @@ function computerRecord(computer: ComputerSeed): LdifRecord {
     attributes: {
       objectClass: 'computer',
       sAMAccountName: `${computer.name}$`,
-      userAccountControl: String(
-        computer.enabled ? workstationTrustAccount : workstationTrustAccount | accountDisabled,
-      ),
+      userAccountControl: String(computer.enabled ? workstationTrustAccount : workstationTrustAccount | accountDisabled),
       dNSHostName: hostName,
-      servicePrincipalName: [
-        `HOST/${computer.name}`,
-        ...services.map((service) => `${service}/${hostName}`),
-      ],
+      servicePrincipalName: [`HOST/${computer.name}`, ...services.map((service) => `${service}/${hostName}`)],
       ...(computer.description === undefined ? {} : { description: computer.description }),
     },
   };

@@ -8,11 +8,7 @@ import { delay } from './samba-processes.ts';
  * the lock two of them could wipe and provision the same directory concurrently. A lock left
  * by a dead process is taken over.
  */
-export async function withStateLock<T>(
-  lockFile: string,
-  work: () => Promise<T>,
-  timeoutMs = 180_000,
-): Promise<T> {
+export async function withStateLock<T>(lockFile: string, work: () => Promise<T>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where run.ts leaves the packaged e2e build (electron-builder's unpacked Linux folder). */
-export const PACKAGED_E2E_EXECUTABLE = process.env.RMS_E2E_EXECUTABLE ?? join(import.meta.dirname, '..', '..', 'release', 'e2e', 'linux-unpacked', 'rms-connector-admin');
+export const PACKAGED_E2E_EXECUTABLE =
+  process.env.RMS_E2E_EXECUTABLE ?? join(import.meta.dirname, '..', '..', 'release', 'e2e', 'linux-unpacked', 'rms-connector-admin');
 
 /** The desktop app under test, with a user-data folder of its own that is removed afterwards. */
 export type RunningConsole = { readonly app: ElectronApplication; readonly window: Page; close(): Promise<void> };

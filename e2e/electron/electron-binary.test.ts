@@ -21,7 +21,11 @@ describe('findElectronBinary', () => {
     await mkdir(join(root, 'node_modules/electron/dist'), { recursive: true });
     await writeFile(join(root, 'node_modules/electron/path.txt'), 'electron');
     await writeFile(join(root, 'node_modules/electron/dist/electron'), '');
-    expect(findElectronBinary({}, root)).toMatchObject({ found: true, source: 'node_modules/electron', executable: join(root, 'node_modules/electron/dist/electron') });
+    expect(findElectronBinary({}, root)).toMatchObject({
+      found: true,
+      source: 'node_modules/electron',
+      executable: join(root, 'node_modules/electron/dist/electron'),
+    });
   });
 
   it('prefers ELECTRON_DIST, but never the packaging stand-in', async () => {
@@ -37,6 +41,10 @@ describe('findElectronBinary', () => {
     const distribution = join(root, 'local-electron');
     await mkdir(distribution);
     await writeFile(join(distribution, 'electron'), '');
-    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: distribution }, root)).toMatchObject({ found: true, source: 'ELECTRON_OVERRIDE_DIST_PATH', directory: distribution });
+    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: distribution }, root)).toMatchObject({
+      found: true,
+      source: 'ELECTRON_OVERRIDE_DIST_PATH',
+      directory: distribution,
+    });
   });
 });

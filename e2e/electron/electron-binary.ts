@@ -15,7 +15,8 @@ export const PLACEHOLDER_MARKER = 'PLACEHOLDER-NOT-ELECTRON.txt';
  *
  * The same names the electron package writes into its path.txt.
  */
-export const ELECTRON_EXECUTABLE_NAMES: readonly string[] = process.platform === 'win32' ? ['electron.exe'] : process.platform === 'darwin' ? ['Electron.app/Contents/MacOS/Electron'] : ['electron'];
+export const ELECTRON_EXECUTABLE_NAMES: readonly string[] =
+  process.platform === 'win32' ? ['electron.exe'] : process.platform === 'darwin' ? ['Electron.app/Contents/MacOS/Electron'] : ['electron'];
 
 function inDirectory(directory: string, source: string): ElectronBinary | undefined {
   if (existsSync(join(directory, PLACEHOLDER_MARKER))) return undefined;
@@ -40,7 +41,8 @@ export function findElectronBinary(environment: Readonly<Record<string, string |
   const execPath = environment.ELECTRON_EXEC_PATH;
   if (execPath !== undefined && execPath !== '') {
     looked.push(`ELECTRON_EXEC_PATH=${execPath}`);
-    if (existsSync(execPath) && !existsSync(join(dirname(execPath), PLACEHOLDER_MARKER))) return { found: true, directory: dirname(execPath), executable: execPath, source: 'ELECTRON_EXEC_PATH' };
+    if (existsSync(execPath) && !existsSync(join(dirname(execPath), PLACEHOLDER_MARKER)))
+      return { found: true, directory: dirname(execPath), executable: execPath, source: 'ELECTRON_EXEC_PATH' };
   }
   const distribution = environment.ELECTRON_DIST;
   if (distribution !== undefined && distribution !== '') {

@@ -9,7 +9,11 @@ test.describe('first start of the desktop app', () => {
       await expect(running.window.getByRole('button', { name: 'Try the demo environment' })).toBeVisible();
       expect(running.app.windows()).toHaveLength(1);
       // The page got its bridge from the preload, and nothing of Node leaked into it.
-      expect(await running.window.evaluate("[typeof window.adminBridge, typeof window.require, typeof window.process]")).toEqual(['object', 'undefined', 'undefined']);
+      expect(await running.window.evaluate('[typeof window.adminBridge, typeof window.require, typeof window.process]')).toEqual([
+        'object',
+        'undefined',
+        'undefined',
+      ]);
     } finally {
       await running.close();
     }

@@ -13,7 +13,10 @@ test.describe('IPC from a page that is not the console', () => {
       // A second window on a data: URL with the app's own preload: the bridge exists there, so
       // only the main process's sender check stands between that origin and the handlers.
       await running.app.evaluate(async ({ app, BrowserWindow }, title) => {
-        const foreign = new BrowserWindow({ show: false, webPreferences: { preload: `${app.getAppPath()}/dist/preload/preload.cjs`, sandbox: true, contextIsolation: true } });
+        const foreign = new BrowserWindow({
+          show: false,
+          webPreferences: { preload: `${app.getAppPath()}/dist/preload/preload.cjs`, sandbox: true, contextIsolation: true },
+        });
         await foreign.loadURL(`data:text/html,<title>${title}</title><p>foreign content</p>`);
       }, FOREIGN_TITLE);
       const foreign = running.app.windows().find((page) => page.url().startsWith('data:'));

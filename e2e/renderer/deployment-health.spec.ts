@@ -102,8 +102,14 @@ test.describe('deployment health', () => {
         await page.getByRole('button', { name: 'Run checks' }).click();
         await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: HEALTH_TIMEOUT_MS });
 
-        for (const code of ['TLS_CERT_NAME', 'TLS_CERT_CHAIN', 'TLS_CERT_VALIDITY', 'TLS_PROTOCOL_MODERN', 'VERIFICATION_PAGE_URL']) await expect(rowOf(page, /^Passed/, code)).toBeVisible();
-        await expect(page.getByRole('region', { name: /^Passed/ }).getByText('Status: Passed').first()).toBeVisible();
+        for (const code of ['TLS_CERT_NAME', 'TLS_CERT_CHAIN', 'TLS_CERT_VALIDITY', 'TLS_PROTOCOL_MODERN', 'VERIFICATION_PAGE_URL'])
+          await expect(rowOf(page, /^Passed/, code)).toBeVisible();
+        await expect(
+          page
+            .getByRole('region', { name: /^Passed/ })
+            .getByText('Status: Passed')
+            .first(),
+        ).toBeVisible();
         await expectNoAxeViolations(page, `deployment health, results (${colorScheme})`);
         await saveScreen(page, 'deployment-health');
       });

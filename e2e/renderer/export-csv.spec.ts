@@ -46,7 +46,10 @@ test.describe('export CSV', () => {
     const formulaCells = rows.flat().filter(startsFormula);
     expect(formulaCells, 'cells a spreadsheet would evaluate').toEqual([]);
     for (const name of HOSTILE_NAMES) {
-      expect(rows.flat().some((cell) => cell.includes(name)), `${name} is exported (inert), not dropped`).toBe(true);
+      expect(
+        rows.flat().some((cell) => cell.includes(name)),
+        `${name} is exported (inert), not dropped`,
+      ).toBe(true);
     }
   });
 });

@@ -4,9 +4,11 @@ import { expect, test } from './harness/fixtures.ts';
 const FRAME_PATH = '__e2e/foreign-frame.html';
 
 test.describe('a frame inside the console', () => {
-  test('is not loaded at all: the page policy allows no frames (frame-src \'none\')', async ({ app, site }) => {
+  test("is not loaded at all: the page policy allows no frames (frame-src 'none')", async ({ app, site }) => {
     const { page } = app;
-    await page.route(`${site.url}${FRAME_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title><p>foreign content</p>' }));
+    await page.route(`${site.url}${FRAME_PATH}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title><p>foreign content</p>' }),
+    );
     await app.open();
     const violation = page.waitForEvent('console', (message) => message.text().includes('frame-src'));
     await page.evaluate(`(() => {
@@ -27,7 +29,9 @@ test.describe('IPC from a frame other than the console', () => {
 
   test('refuses a same-origin iframe that calls the bridge binding, while the console itself is answered', async ({ app, site }) => {
     const { page } = app;
-    await page.route(`${site.url}${FRAME_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title><p>foreign content</p>' }));
+    await page.route(`${site.url}${FRAME_PATH}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title><p>foreign content</p>' }),
+    );
     await app.open();
 
     // Positive control: the main frame's bridge reaches the main process.

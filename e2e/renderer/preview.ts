@@ -120,9 +120,12 @@ async function main(): Promise<void> {
     await attachBridge(page, session.main);
     const files = await session.tour(page).catch(async (error: unknown) => {
       const shot = path.join(folder, 'failed.png');
-      await page.screenshot({ path: shot }).then(() => {
-        log(`the page when the tour stopped: ${path.relative(REPO_ROOT, shot)}`);
-      }, () => undefined);
+      await page.screenshot({ path: shot }).then(
+        () => {
+          log(`the page when the tour stopped: ${path.relative(REPO_ROOT, shot)}`);
+        },
+        () => undefined,
+      );
       throw error;
     });
     process.stdout.write(
@@ -158,11 +161,22 @@ async function rerunUnderXvfb(): Promise<number> {
   log('no DISPLAY: running headed under xvfb-run');
   // Its own process group, so a signal to this process reaches the preview inside xvfb-run
   // too (xvfb-run itself waits for its command and does not pass signals on).
-  const child = spawn('xvfb-run', ['-a', '-s', `-screen 0 ${String(VIEWPORT.width)}x${String(VIEWPORT.height)}x24`, process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    detached: true,
-    env: { ...process.env, [UNDER_XVFB]: '1' },
-  });
+  const child = spawn(
+    'xvfb-run',
+    [
+      '-a',
+      '-s',
+      `-screen 0 ${String(VIEWPORT.width)}x${String(VIEWPORT.height)}x24`,
+      process.execPath,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    {
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, [UNDER_XVFB]: '1' },
+    },
+  );
   const forward = (signal: NodeJS.Signals) => {
     if (child.pid !== undefined) process.kill(-child.pid, signal);
   };

@@ -62,7 +62,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(picker).toBeVisible();
       await picker.getByRole('textbox', { name: 'Name starts with' }).fill('svc-sp');
       await picker.getByRole('button', { name: 'Find Now' }).click();
-      await expect(picker.getByRole('grid', { name: 'Search results' }).getByRole('row').filter({ hasText: 'svc-sp-apppool' }).first()).toBeVisible({ timeout: DIRECTORY_TIMEOUT_MS });
+      await expect(picker.getByRole('grid', { name: 'Search results' }).getByRole('row').filter({ hasText: 'svc-sp-apppool' }).first()).toBeVisible({
+        timeout: DIRECTORY_TIMEOUT_MS,
+      });
       await screen('object-picker');
       await picker.getByRole('radio', { name: 'Organizational unit' }).check();
       await expect(picker.getByRole('tree', { name: 'Organizational units' })).toBeVisible({ timeout: DIRECTORY_TIMEOUT_MS });

@@ -15,9 +15,15 @@ describe('parseAuthorizedList', () => {
     ['a second entry with a malformed SID', JSON.stringify([entry, { ...entry, sid: 'S-1-5-21-x' }]), /entry 2, "sid": A SID looks like/],
     ['an entry with an extra field', JSON.stringify([{ ...entry, role: 'fci', owner: 'eve' }]), /entry 1: Unrecognized key: "owner"/],
     ['an empty name', JSON.stringify([{ ...entry, name: '' }]), /entry 1, "name"/],
-    ['a name with a zero width space', JSON.stringify([entry, { ...entry, name: 'CORP\\Exchange\u200BServers' }]), /entry 2, "name": Character 14 is U\+200B \(zero width space\)/],
+    [
+      'a name with a zero width space',
+      JSON.stringify([entry, { ...entry, name: 'CORP\\Exchange\u200BServers' }]),
+      /entry 2, "name": Character 14 is U\+200B \(zero width space\)/,
+    ],
     ['10,001 entries', JSON.stringify(Array.from({ length: 10_001 }, () => entry)), /has 10,001 entries; a list holds at most 10,000/],
   ])('refuses %s with INVALID_INPUT and what to do', (_label, text, message) => {
-    expect(() => parseAuthorizedList(text, 'list.json')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', exitCode: 2, message: expect.stringMatching(message) }));
+    expect(() => parseAuthorizedList(text, 'list.json')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', exitCode: 2, message: expect.stringMatching(message) }),
+    );
   });
 });

@@ -23,7 +23,11 @@ export async function readAuthorizedList(file: string): Promise<AuthorizedEntry[
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new CliError('INVALID_INPUT', `The list file "${file}" is not a file. Give the path of the JSON file the list was exported to.`);
-    if (info.size > MAX_FILE_BYTES) throw new CliError('INVALID_INPUT', `The list file "${file}" is ${info.size.toLocaleString('en-US')} bytes; a list of ${MAX_ENTRIES.toLocaleString('en-US')} entries is far smaller. Check that this is the exported list.`);
+    if (info.size > MAX_FILE_BYTES)
+      throw new CliError(
+        'INVALID_INPUT',
+        `The list file "${file}" is ${info.size.toLocaleString('en-US')} bytes; a list of ${MAX_ENTRIES.toLocaleString('en-US')} entries is far smaller. Check that this is the exported list.`,
+      );
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -43,15 +47,24 @@ export function parseAuthorizedList(text: string, file: string): AuthorizedEntry
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CliError('INVALID_INPUT', `The list file "${file}" is not valid JSON (${error instanceof Error ? error.message : String(error)}). It must be a JSON array such as ${EXAMPLE}.`);
+    throw new CliError(
+      'INVALID_INPUT',
+      `The list file "${file}" is not valid JSON (${error instanceof Error ? error.message : String(error)}). It must be a JSON array such as ${EXAMPLE}.`,
+    );
   }
   if (Array.isArray(data) && data.length > MAX_ENTRIES) {
-    throw new CliError('INVALID_INPUT', `The list file "${file}" has ${data.length.toLocaleString('en-US')} entries; a list holds at most ${MAX_ENTRIES.toLocaleString('en-US')}. Check that this is the exported list.`);
+    throw new CliError(
+      'INVALID_INPUT',
+      `The list file "${file}" has ${data.length.toLocaleString('en-US')} entries; a list holds at most ${MAX_ENTRIES.toLocaleString('en-US')}. Check that this is the exported list.`,
+    );
   }
   const parsed = ListFileSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
   const [index, field] = issue?.path ?? [];
   const where = typeof index === 'number' ? `entry ${index + 1}${field === undefined ? '' : `, "${String(field)}"`}: ` : '';
-  throw new CliError('INVALID_INPUT', `The list file "${file}" is not a valid authorized list (${where}${issue?.message ?? 'unexpected content'}). Each entry has exactly "sid", "name" and "role" (exchange, sharepoint or fci), as in ${EXAMPLE}.`);
+  throw new CliError(
+    'INVALID_INPUT',
+    `The list file "${file}" is not a valid authorized list (${where}${issue?.message ?? 'unexpected content'}). Each entry has exactly "sid", "name" and "role" (exchange, sharepoint or fci), as in ${EXAMPLE}.`,
+  );
 }

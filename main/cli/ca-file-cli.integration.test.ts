@@ -8,7 +8,10 @@ type Run = { status: number | null; signal: NodeJS.Signals | null; stdout: strin
 
 /** The real command line, killed after 20 s: a CA read that hangs then shows as a kill, not a stuck suite. */
 function runCli(args: readonly string[], env: Record<string, string>): Promise<Run> {
-  const child = spawn(process.execPath, ['bin/rms-connector-admin.js', ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/rms-connector-admin.js', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -54,7 +57,12 @@ describe('rms-connector-admin with a CA file that is not a certificate file', ()
     const outcomes = [];
     for (const [label, file, reason] of cases()) {
       const result = await runCli(argsFor(file), env);
-      outcomes.push({ label, status: result.status, signal: result.signal, stderr: result.stderr.includes(`The CA file "${file}" cannot be used: ${reason}`) && result.stderr.includes(ADVICE) ? 'says why' : result.stderr });
+      outcomes.push({
+        label,
+        status: result.status,
+        signal: result.signal,
+        stderr: result.stderr.includes(`The CA file "${file}" cannot be used: ${reason}`) && result.stderr.includes(ADVICE) ? 'says why' : result.stderr,
+      });
     }
     expect(outcomes).toEqual(cases().map(([label]) => ({ label, status: 2, signal: null, stderr: 'says why' })));
   });

@@ -29,7 +29,10 @@ describe('rms-connector-admin directory', () => {
   it('shows facts and groups of an object', () => {
     const run = cli(['directory', 'info', 'EXCH03$', '--json']);
     const parsed = JSON.parse(run.stdout) as { object: { sid: string }; groups: { name: string }[] };
-    expect([run.status, parsed.groups.map((group) => group.name).sort()]).toEqual([0, ['Domain Computers', 'Exchange Install Domain Servers', 'Exchange Servers']]);
+    expect([run.status, parsed.groups.map((group) => group.name).sort()]).toEqual([
+      0,
+      ['Domain Computers', 'Exchange Install Domain Servers', 'Exchange Servers'],
+    ]);
   });
 
   it('discovers the DC from DNS with --domain and --dns-server', () => {
@@ -40,7 +43,10 @@ describe('rms-connector-admin directory', () => {
   });
 
   it('reads the password from standard input', () => {
-    const run = cli(['directory', 'info', 'bind.ok', '--password-stdin'], { env: { RMSADMIN_LDAP_PASSWORD: undefined }, input: `${adTestConnection().password}\n` });
+    const run = cli(['directory', 'info', 'bind.ok', '--password-stdin'], {
+      env: { RMSADMIN_LDAP_PASSWORD: undefined },
+      input: `${adTestConnection().password}\n`,
+    });
     expect(run.status).toEqual(0);
   });
 
@@ -53,7 +59,12 @@ describe('rms-connector-admin directory', () => {
     ['a wrong CA', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_CA: '/etc/ssl/certs/ca-certificates.crt' }, 'CERT_UNTRUSTED'],
     ['a wrong server name', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_SERVERNAME: 'evil.example.com' }, 'CERT_NAME_MISMATCH'],
     ['a plaintext URL', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_URL: 'ldap://127.0.0.1:389' }, 'PLAINTEXT_REFUSED'],
-    ['a wrong password', ['directory', 'resolve', 'alice'], { RMSADMIN_LDAP_USER: 'bind.wrongpw@corp.contoso.test', RMSADMIN_LDAP_PASSWORD: 'wrong' }, 'INVALID_CREDENTIALS'],
+    [
+      'a wrong password',
+      ['directory', 'resolve', 'alice'],
+      { RMSADMIN_LDAP_USER: 'bind.wrongpw@corp.contoso.test', RMSADMIN_LDAP_PASSWORD: 'wrong' },
+      'INVALID_CREDENTIALS',
+    ],
     ['an oversized name', ['directory', 'resolve', 'x'.repeat(5000)], {}, 'INVALID_INPUT'],
     ['a filter injection in a base DN', ['directory', 'search', '--base', '*)(objectClass=*', 'x'], {}, 'INVALID_INPUT'],
   ])('refuses %s with its code, a sentence, exit 1 or 2 and no partial output', (_label, args, env, code) => {
@@ -67,9 +78,21 @@ describe('rms-connector-admin directory', () => {
   });
 
   it.each([
-    ['directory resolve', ['directory', 'resolve', 'alice', 'Exch\u200Bange Servers'], 'directory resolve NAME 2: Character 5 is U+200B (zero width space), which is invisible: retype the name without it.'],
-    ['directory info', ['directory', 'info', '😀\u2066alice'], 'directory info name: Character 2 is U+2066 (left-to-right isolate), which changes the reading direction: retype the name without it.'],
-    ['directory search', ['directory', 'search', 'adm\u200Fin'], 'directory search QUERY: Character 4 is U+200F (right-to-left mark), which changes the reading direction: retype the search text without it.'],
+    [
+      'directory resolve',
+      ['directory', 'resolve', 'alice', 'Exch\u200Bange Servers'],
+      'directory resolve NAME 2: Character 5 is U+200B (zero width space), which is invisible: retype the name without it.',
+    ],
+    [
+      'directory info',
+      ['directory', 'info', '😀\u2066alice'],
+      'directory info name: Character 2 is U+2066 (left-to-right isolate), which changes the reading direction: retype the name without it.',
+    ],
+    [
+      'directory search',
+      ['directory', 'search', 'adm\u200Fin'],
+      'directory search QUERY: Character 4 is U+200F (right-to-left mark), which changes the reading direction: retype the search text without it.',
+    ],
   ])('%s refuses a hidden character with exit 2, naming it and its position, before connecting', (_label, args, message) => {
     const run = cli(args);
     expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rms-connector-admin: INVALID_INPUT: ${message}\n`]);

@@ -7,7 +7,10 @@ describe('connectionOptionsFrom', () => {
   it('takes flags over environment variables', async () => {
     const options = await connectionOptionsFrom(
       { url: 'ldaps://dc02.contoso.com', user: 'CORP\\admin' },
-      { env: { RMSADMIN_LDAP_URL: 'ldaps://dc01.contoso.com', RMSADMIN_LDAP_USER: 'other', RMSADMIN_LDAP_PASSWORD: 'pw', RMSADMIN_LDAP_CA: '/ca.pem' }, readStdin: noStdin },
+      {
+        env: { RMSADMIN_LDAP_URL: 'ldaps://dc01.contoso.com', RMSADMIN_LDAP_USER: 'other', RMSADMIN_LDAP_PASSWORD: 'pw', RMSADMIN_LDAP_CA: '/ca.pem' },
+        readStdin: noStdin,
+      },
     );
     expect(options).toEqual({
       url: 'ldaps://dc02.contoso.com',
@@ -23,7 +26,10 @@ describe('connectionOptionsFrom', () => {
   });
 
   it('reads the password from stdin without its trailing newline', async () => {
-    const options = await connectionOptionsFrom({ url: 'ldaps://dc', user: 'u', 'password-stdin': true }, { env: {}, readStdin: () => Promise.resolve('s3cret\n') });
+    const options = await connectionOptionsFrom(
+      { url: 'ldaps://dc', user: 'u', 'password-stdin': true },
+      { env: {}, readStdin: () => Promise.resolve('s3cret\n') },
+    );
     expect(options.password).toEqual('s3cret');
   });
 

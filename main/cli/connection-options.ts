@@ -40,7 +40,10 @@ export type CliEnvironment = { readonly env: NodeJS.ProcessEnv; readonly readStd
  * The password never comes from a flag (it would show in the process list and shell
  * history): `--password-stdin` or `RMSADMIN_LDAP_PASSWORD` only.
  */
-export async function connectionOptionsFrom(flags: ConnectionFlagValues, environment: CliEnvironment): Promise<Omit<ConnectOptions, 'resolver'> & { dnsServer?: string }> {
+export async function connectionOptionsFrom(
+  flags: ConnectionFlagValues,
+  environment: CliEnvironment,
+): Promise<Omit<ConnectOptions, 'resolver'> & { dnsServer?: string }> {
   if (flags.password !== undefined) {
     throw new CliError('USAGE', 'Passwords are not accepted as a flag (they would show in the process list). Use --password-stdin or RMSADMIN_LDAP_PASSWORD.');
   }
@@ -48,7 +51,10 @@ export async function connectionOptionsFrom(flags: ConnectionFlagValues, environ
   const url = flags.url ?? env.RMSADMIN_LDAP_URL;
   const domain = flags.domain ?? env.RMSADMIN_LDAP_DOMAIN;
   if (url === undefined && domain === undefined) {
-    throw new CliError('USAGE', 'No directory given. Pass --url ldaps://dc01.contoso.com (or set RMSADMIN_LDAP_URL), or --domain contoso.com to discover domain controllers.');
+    throw new CliError(
+      'USAGE',
+      'No directory given. Pass --url ldaps://dc01.contoso.com (or set RMSADMIN_LDAP_URL), or --domain contoso.com to discover domain controllers.',
+    );
   }
   const user = flags.user ?? env.RMSADMIN_LDAP_USER;
   if (user === undefined || user === '') throw new CliError('USAGE', 'No bind account given. Pass --user admin@contoso.com (or set RMSADMIN_LDAP_USER).');

@@ -26,13 +26,22 @@ export async function resolveCommand(directory: Directory, names: readonly strin
 }
 
 /** `directory search [--type T] [--base DN] QUERY`, paged, with progress per page. */
-export async function searchCommand(directory: Directory, query: string, options: { type?: string | undefined; base?: string | undefined; limit?: number | undefined }, progress: Progress): Promise<CommandResult> {
+export async function searchCommand(
+  directory: Directory,
+  query: string,
+  options: { type?: string | undefined; base?: string | undefined; limit?: number | undefined },
+  progress: Progress,
+): Promise<CommandResult> {
   const type = options.type === undefined ? undefined : TYPE_ALIASES[options.type];
   if (options.type !== undefined && type === undefined) {
     throw new CliError('USAGE', `Unknown --type "${options.type}". Use one of: ${Object.keys(TYPE_ALIASES).join(', ')}.`);
   }
   const found: DirectoryObject[] = [];
-  for await (const page of directory.search({ text: query, ...(type ? { types: [type] } : {}), ...(options.base === undefined ? {} : { baseDn: options.base }) })) {
+  for await (const page of directory.search({
+    text: query,
+    ...(type ? { types: [type] } : {}),
+    ...(options.base === undefined ? {} : { baseDn: options.base }),
+  })) {
     found.push(...page);
     progress(`${found.length.toLocaleString('en-US')} objects so far…`);
     if (options.limit !== undefined && found.length >= options.limit) break;
@@ -56,8 +65,18 @@ export async function infoCommand(directory: Directory, name: string): Promise<C
   const object = await resolveOne(directory, name);
   const groups = await directory.transitiveGroups(object);
   const netbios = directory.domain.netbiosDomain;
-  const groupLines = groups.length === 0 ? '  (none)' : groups.map((group) => `  ${accountLabel(group, netbios)}`).sort().join('\n');
-  return { human: `${formatFacts(object, netbios)}\nMember of (transitively, primary group included):\n${groupLines}`, json: { object, groups }, exitCode: EXIT.ok };
+  const groupLines =
+    groups.length === 0
+      ? '  (none)'
+      : groups
+          .map((group) => `  ${accountLabel(group, netbios)}`)
+          .sort()
+          .join('\n');
+  return {
+    human: `${formatFacts(object, netbios)}\nMember of (transitively, primary group included):\n${groupLines}`,
+    json: { object, groups },
+    exitCode: EXIT.ok,
+  };
 }
 
 async function resolveOne(directory: Directory, name: string): Promise<DirectoryObject> {
@@ -69,7 +88,11 @@ function objectOrThrow(resolution: Resolution | undefined, netbiosDomain: string
   if (resolution?.status === 'resolved') return resolution.object;
   if (resolution?.status === 'ambiguous') {
     const choices = resolution.candidates.map((candidate) => `${accountLabel(candidate, netbiosDomain)} (${candidate.inFolder})`).join('; ');
-    throw new CliError('AMBIGUOUS_NAME', `"${resolution.input}" matches ${resolution.candidates.length} objects: ${choices}. Use DOMAIN\\name, a UPN or a SID.`, EXIT.unresolved);
+    throw new CliError(
+      'AMBIGUOUS_NAME',
+      `"${resolution.input}" matches ${resolution.candidates.length} objects: ${choices}. Use DOMAIN\\name, a UPN or a SID.`,
+      EXIT.unresolved,
+    );
   }
   throw new CliError('NAME_NOT_FOUND', `"${resolution?.input ?? ''}" was not found: ${resolution?.reason ?? ''}`, EXIT.unresolved);
 }

@@ -34,7 +34,10 @@ export function formatFindings(findings: readonly Finding[]): string {
 function formatFinding(finding: Finding): string {
   const sorted = [...finding.accounts].sort((left, right) => left.name.localeCompare(right.name));
   const shown = sorted.slice(0, ACCOUNTS_SHOWN).map((account) => `      ${account.name}`);
-  const more = finding.accounts.length > ACCOUNTS_SHOWN ? [`      … and ${(finding.accounts.length - ACCOUNTS_SHOWN).toLocaleString('en-US')} more (use --json for all)`] : [];
+  const more =
+    finding.accounts.length > ACCOUNTS_SHOWN
+      ? [`      … and ${(finding.accounts.length - ACCOUNTS_SHOWN).toLocaleString('en-US')} more (use --json for all)`]
+      : [];
   return [`  ${finding.code}`, `    ${finding.message}`, ...shown, ...more].join('\n');
 }
 
@@ -60,7 +63,12 @@ export function checkHeading(object: DirectoryObject | undefined, input: string,
 /** The reviewed list, one line per entry, names refreshed from the directory. */
 export function formatEntries(entries: readonly EntryFacts[], netbiosDomain: string): string {
   if (entries.length === 0) return 'The list is empty.';
-  const rows = entries.map(({ entry, object }) => [object ? accountLabel(object, netbiosDomain) : entry.name, ROLE_LABELS[entry.role], object ? kindLabel(object) : 'no longer in the directory', entry.sid]);
+  const rows = entries.map(({ entry, object }) => [
+    object ? accountLabel(object, netbiosDomain) : entry.name,
+    ROLE_LABELS[entry.role],
+    object ? kindLabel(object) : 'no longer in the directory',
+    entry.sid,
+  ]);
   return formatTable([['Account', 'Role', 'Type', 'SID'], ...rows]);
 }
 

@@ -8,7 +8,11 @@ export function accountLabel(object: DirectoryObject, netbiosDomain: string): st
 /** A short type label: "computer", "security group (universal)", "user (disabled)". */
 export function kindLabel(object: DirectoryObject): string {
   const base = object.group ? `${object.group.security ? 'security' : 'distribution'} group (${object.group.scope})` : object.kind;
-  const flags = [object.disabled ? 'disabled' : undefined, object.computerRole === 'domain-controller' ? 'domain controller' : undefined, object.broadPrincipal ? 'broad principal' : undefined].filter(Boolean);
+  const flags = [
+    object.disabled ? 'disabled' : undefined,
+    object.computerRole === 'domain-controller' ? 'domain controller' : undefined,
+    object.broadPrincipal ? 'broad principal' : undefined,
+  ].filter(Boolean);
   return flags.length > 0 ? `${base}, ${flags.join(', ')}` : base;
 }
 
@@ -16,13 +20,23 @@ export function kindLabel(object: DirectoryObject): string {
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** One line per object: account, type, SID, In Folder. */
 export function formatObjects(objects: readonly DirectoryObject[], netbiosDomain: string): string {
   if (objects.length === 0) return '(none)';
-  return formatTable([['Account', 'Type', 'SID', 'In Folder'], ...objects.map((object) => [accountLabel(object, netbiosDomain), kindLabel(object), object.sid, object.inFolder])]);
+  return formatTable([
+    ['Account', 'Type', 'SID', 'In Folder'],
+    ...objects.map((object) => [accountLabel(object, netbiosDomain), kindLabel(object), object.sid, object.inFolder]),
+  ]);
 }
 
 /** The human form of a batch of resolutions, ambiguous candidates indented below their name. */
@@ -33,7 +47,8 @@ export function formatResolutions(resolutions: readonly Resolution[], netbiosDom
       rows.push(['resolved', resolution.input, accountLabel(resolution.object, netbiosDomain), kindLabel(resolution.object), resolution.object.sid]);
     } else if (resolution.status === 'ambiguous') {
       rows.push(['ambiguous', resolution.input, `${resolution.candidates.length} matches:`, '', '']);
-      for (const candidate of resolution.candidates) rows.push(['', '', accountLabel(candidate, netbiosDomain), kindLabel(candidate), `In Folder: ${candidate.inFolder}`]);
+      for (const candidate of resolution.candidates)
+        rows.push(['', '', accountLabel(candidate, netbiosDomain), kindLabel(candidate), `In Folder: ${candidate.inFolder}`]);
     } else {
       rows.push(['not found', resolution.input, resolution.reason, '', '']);
     }

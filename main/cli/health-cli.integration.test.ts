@@ -11,8 +11,10 @@ describe('rms-connector-admin health against a live connector service', () => {
   let service: TestService;
   let directory: string;
   let sessionFile: string;
-  const run = (args: readonly string[], input = ''): Promise<CliRun> => runCliProcessAsync(args, { env: { RMSADMIN_SESSION_FILE: sessionFile, RMSADMIN_SERVICE_URL: service.url }, input });
-  const statuses = (result: CliRun): Record<string, string> => Object.fromEntries((JSON.parse(result.stdout) as HealthReport).results.map((check) => [check.code, check.status]));
+  const run = (args: readonly string[], input = ''): Promise<CliRun> =>
+    runCliProcessAsync(args, { env: { RMSADMIN_SESSION_FILE: sessionFile, RMSADMIN_SERVICE_URL: service.url }, input });
+  const statuses = (result: CliRun): Record<string, string> =>
+    Object.fromEntries((JSON.parse(result.stdout) as HealthReport).results.map((check) => [check.code, check.status]));
 
   beforeAll(async () => {
     service = await startTestService();
@@ -21,7 +23,12 @@ describe('rms-connector-admin health against a live connector service', () => {
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     await service.store.heartbeat({ id: 'rmscon01', name: 'RMSCON01', version: '1.0.0', url: 'http://127.0.0.1:9', tls: false, startedAt: hourAgo }, hourAgo);
     const list = await service.store.listAuthorizedAccounts();
-    await service.store.applyListChange({ context: FIXTURE_CONTEXT, expectedVersion: list.version, add: [{ sid: 'S-1-5-21-1004336348-1177238915-682003330-5001', name: 'CORP\\RMSCON01$', role: 'fci', kind: 'computer' }], remove: [] });
+    await service.store.applyListChange({
+      context: FIXTURE_CONTEXT,
+      expectedVersion: list.version,
+      add: [{ sid: 'S-1-5-21-1004336348-1177238915-682003330-5001', name: 'CORP\\RMSCON01$', role: 'fci', kind: 'computer' }],
+      remove: [],
+    });
     directory = mkdtempSync(join(tmpdir(), 'rmsadmin-health-cli-'));
     sessionFile = join(directory, 'session.json');
   });
@@ -34,7 +41,13 @@ describe('rms-connector-admin health against a live connector service', () => {
     const result = await run(['health', '--connector-url', service.url, '--json']);
     const report = JSON.parse(result.stdout) as HealthReport;
     expect(result.status).toBe(0);
-    expect(statuses(result)).toMatchObject({ NODES_AT_LEAST_TWO: 'not-run', VERIFICATION_PAGE_URL: 'pass', HTTP_PLAINTEXT: 'warn', TLS_CERT_NAME: 'not-run', LIST_NOT_EMPTY: 'not-run' });
+    expect(statuses(result)).toMatchObject({
+      NODES_AT_LEAST_TWO: 'not-run',
+      VERIFICATION_PAGE_URL: 'pass',
+      HTTP_PLAINTEXT: 'warn',
+      TLS_CERT_NAME: 'not-run',
+      LIST_NOT_EMPTY: 'not-run',
+    });
     expect(report.results.find((check) => check.code === 'LIST_NOT_EMPTY')?.notRunReason).toMatch(/^Sign in first: /);
   });
 
@@ -52,7 +65,9 @@ describe('rms-connector-admin health against a live connector service', () => {
       NODE_NOT_AUTHORIZED: 'fail',
     });
     const human = await run(['health', '--connector-url', service.url]);
-    expect(human.stdout).toMatch(/\[FAIL\] NODE_HEARTBEAT_RECENT: .*\n\s+Measured: "RMSCON-TEST" last heartbeat \d+(\.\d)? (ms|s) ago; "RMSCON01" last heartbeat 1 h ago \(stopped\)/);
+    expect(human.stdout).toMatch(
+      /\[FAIL\] NODE_HEARTBEAT_RECENT: .*\n\s+Measured: "RMSCON-TEST" last heartbeat \d+(\.\d)? (ms|s) ago; "RMSCON01" last heartbeat 1 h ago \(stopped\)/,
+    );
     expect(human.stdout).toContain('"CORP\\\\RMSCON01$" (fci) is node "RMSCON01"');
     expect(human.stdout).toMatch(/Result: FAIL - \d+ passed, \d+ warning\(s\), 2 failed, \d+ not run\.\n$/);
   });

@@ -1,4 +1,11 @@
-import { formatHealthReport, parseConnectorUrl, runDeploymentHealth, HealthInputError, type HealthReport, type HealthService } from '../../core/health/index.ts';
+import {
+  formatHealthReport,
+  parseConnectorUrl,
+  runDeploymentHealth,
+  HealthInputError,
+  type HealthReport,
+  type HealthService,
+} from '../../core/health/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
@@ -28,7 +35,8 @@ const SESSION_CODES = new Set(['NOT_SIGNED_IN', 'SESSION_EXPIRED', 'SESSION_UNSA
 export async function healthCommandFor(operands: readonly string[], flags: HealthFlags, progress: HealthProgressSink): Promise<CommandRun> {
   if (operands.length > 0) throw new CliError('USAGE', `health takes no operands; remove "${operands.join(' ')}".`);
   const connectorUrl = flags['connector-url'];
-  if (connectorUrl === undefined) throw new CliError('USAGE', 'health needs --connector-url, the load-balanced URL servers are configured with (https://rmsconnector.contoso.com).');
+  if (connectorUrl === undefined)
+    throw new CliError('USAGE', 'health needs --connector-url, the load-balanced URL servers are configured with (https://rmsconnector.contoso.com).');
   try {
     parseConnectorUrl(connectorUrl);
   } catch (error) {

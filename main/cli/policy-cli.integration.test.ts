@@ -36,7 +36,11 @@ describe('rms-connector-admin policy commands', () => {
   it('checks a grant and exits 0 with the object and findings as JSON when nothing is an error', () => {
     const run = cli(['check', '--role', 'exchange', 'Exchange Install Domain Servers', '--json']);
     const parsed = JSON.parse(run.stdout) as { object: { sid: string; samAccountName: string }; findings: Finding[] };
-    expect([run.status, parsed.object.samAccountName, parsed.findings.map((finding) => [finding.code, finding.severity, finding.accounts.map((account) => account.name)])]).toEqual([
+    expect([
+      run.status,
+      parsed.object.samAccountName,
+      parsed.findings.map((finding) => [finding.code, finding.severity, finding.accounts.map((account) => account.name)]),
+    ]).toEqual([
       0,
       'Exchange Install Domain Servers',
       [
@@ -48,8 +52,16 @@ describe('rms-connector-admin policy commands', () => {
 
   it.each([
     ['a user for FCI', ['--role', 'fci', 'fileadmin'], ['FCI_REQUIRES_COMPUTER_ACCOUNTS']],
-    ['an entry already in the list', ['--role', 'fci', 'FCI File Servers', '--list', '<list>'], ['ALREADY_AUTHORIZED', 'FCI_GROUP_NON_COMPUTER_MEMBER', 'GROUP_SHARES_CERTIFICATES']],
-    ['a connector node', ['--role', 'sharepoint', 'RMSCON01$', '--connector-node', 'RMSCON02', '--connector-node', 'RMSCON01'], ['SHAREPOINT_COMPUTER_NEEDS_GROUP', 'CONNECTOR_HOST']],
+    [
+      'an entry already in the list',
+      ['--role', 'fci', 'FCI File Servers', '--list', '<list>'],
+      ['ALREADY_AUTHORIZED', 'FCI_GROUP_NON_COMPUTER_MEMBER', 'GROUP_SHARES_CERTIFICATES'],
+    ],
+    [
+      'a connector node',
+      ['--role', 'sharepoint', 'RMSCON01$', '--connector-node', 'RMSCON02', '--connector-node', 'RMSCON01'],
+      ['SHAREPOINT_COMPUTER_NEEDS_GROUP', 'CONNECTOR_HOST'],
+    ],
     ['a name that is not found', ['--role', 'exchange', 'no-such-account'], ['NOT_FOUND']],
     ['an ambiguous name', ['--role', 'exchange', 'John Smith'], ['AMBIGUOUS_NAME']],
   ])('exits 1 when the check finds an error: %s', (_label, args, codes) => {
@@ -65,14 +77,23 @@ describe('rms-connector-admin policy commands', () => {
     const run = cli(['check', '--role', 'exchange', 'Exchange Servers', '--list', listFile]);
     expect([run.status, run.stdout]).toEqual([
       1,
-      expect.stringMatching(/^Check of CORP\\Exchange Servers \(security group \(universal\).*\n\nErrors \(these block saving\):\n {2}ALREADY_AUTHORIZED\n.*\n {6}CORP\\Exchange Servers\n\nWarnings[^\n]*:\n {2}SUPER_USER_GRANT\n[\s\S]* {6}CORP\\EXCH03\$\n[\s\S]*Information:\n {2}GROUP_SHARES_CERTIFICATES[\s\S]*\nResult: 1 error: /),
+      expect.stringMatching(
+        /^Check of CORP\\Exchange Servers \(security group \(universal\).*\n\nErrors \(these block saving\):\n {2}ALREADY_AUTHORIZED\n.*\n {6}CORP\\Exchange Servers\n\nWarnings[^\n]*:\n {2}SUPER_USER_GRANT\n[\s\S]* {6}CORP\\EXCH03\$\n[\s\S]*Information:\n {2}GROUP_SHARES_CERTIFICATES[\s\S]*\nResult: 1 error: /,
+      ),
     ]);
   });
 
   it('lists effective super users with their paths, primary-group links and orphaned Exchange entries', () => {
     const run = cli(['super-users', '--list', listFile, '--json']);
-    const parsed = JSON.parse(run.stdout) as { superUsers: { account: { samAccountName: string }; grants: { path: string[]; throughPrimaryGroup: boolean }[] }[]; orphanedEntries: { name: string }[] };
-    expect([run.status, parsed.superUsers.map(({ account, grants }) => [account.samAccountName, grants.map((grant) => [grant.path.join(' > '), grant.throughPrimaryGroup])]), parsed.orphanedEntries.map((entry) => entry.name)]).toEqual([
+    const parsed = JSON.parse(run.stdout) as {
+      superUsers: { account: { samAccountName: string }; grants: { path: string[]; throughPrimaryGroup: boolean }[] }[];
+      orphanedEntries: { name: string }[];
+    };
+    expect([
+      run.status,
+      parsed.superUsers.map(({ account, grants }) => [account.samAccountName, grants.map((grant) => [grant.path.join(' > '), grant.throughPrimaryGroup])]),
+      parsed.orphanedEntries.map((entry) => entry.name),
+    ]).toEqual([
       0,
       [
         ['EXCH01$', [['Exchange Servers', false]]],
@@ -89,7 +110,12 @@ describe('rms-connector-admin policy commands', () => {
     const parsed = JSON.parse(run.stdout) as { entries: { name: string; object: unknown }[]; findings: Finding[] };
     expect([run.status, parsed.entries.map((entry) => [entry.name, entry.object !== null]), parsed.findings.map((finding) => finding.code)]).toEqual([
       1,
-      [['CORP\\Exchange Servers', true], ['CORP\\FCI File Servers', true], ['CORP\\FCI File Servers', true], ['CORP\\gone', false]],
+      [
+        ['CORP\\Exchange Servers', true],
+        ['CORP\\FCI File Servers', true],
+        ['CORP\\FCI File Servers', true],
+        ['CORP\\gone', false],
+      ],
       ['ALREADY_AUTHORIZED', 'SUPER_USER_NON_SERVER_MEMBER', 'FCI_GROUP_NON_COMPUTER_MEMBER', 'FCI_GROUP_NON_COMPUTER_MEMBER', 'ORPHANED_ENTRY'],
     ]);
   });
@@ -104,11 +130,23 @@ describe('rms-connector-admin policy commands', () => {
     ['a list of more than 10,000 entries', ['check', '--role', 'fci', 'FS01$', '--list', '<too-long>'], unreachable, 'INVALID_INPUT', /10,001 entries/],
     ['a list file that does not exist', ['review', '--list', '<missing>'], unreachable, 'INVALID_INPUT', /cannot be read \(ENOENT\)/],
     ['a folder as list file', ['review', '--list', '<folder>'], unreachable, 'INVALID_INPUT', /is not a file/],
-    ['review without --list and without signing in', ['review'], { ...unreachable, RMSADMIN_SESSION_FILE: '/nonexistent/rmsadmin/session.json' }, 'NOT_SIGNED_IN', /not signed in to the connector service/],
+    [
+      'review without --list and without signing in',
+      ['review'],
+      { ...unreachable, RMSADMIN_SESSION_FILE: '/nonexistent/rmsadmin/session.json' },
+      'NOT_SIGNED_IN',
+      /not signed in to the connector service/,
+    ],
     ['check without --role', ['check', 'FS01$'], unreachable, 'USAGE', /needs --role/],
     ['check with an unknown role', ['check', '--role', 'admin', 'FS01$'], unreachable, 'USAGE', /Unknown --role "admin"/],
     ['check with two names', ['check', '--role', 'fci', 'FS01$', 'FS02$'], unreachable, 'USAGE', /exactly one NAME/],
-    ['a connector node that is not a computer', ['check', '--role', 'fci', 'FS01$', '--connector-node', 'alice'], {}, 'INVALID_INPUT', /not a computer account/],
+    [
+      'a connector node that is not a computer',
+      ['check', '--role', 'fci', 'FS01$', '--connector-node', 'alice'],
+      {},
+      'INVALID_INPUT',
+      /not a computer account/,
+    ],
   ])('refuses %s with exit 2, its code, a sentence and no partial output', (_label, args, env, code, message) => {
     const placeholders: Record<string, string> = {
       '<not-json>': file('not-json.json', '[{"sid": '),
@@ -116,7 +154,10 @@ describe('rms-connector-admin policy commands', () => {
       '<wrong-type>': file('wrong-type.json', JSON.stringify([{ sid: 'S-1-5-21-1-2-3-500', name: 7, role: 'fci' }])),
       '<unknown-field>': file('unknown-field.json', JSON.stringify([{ sid: 'S-1-5-21-1-2-3-500', name: 'x', role: 'fci', addedBy: 'eve' }])),
       '<object>': file('object.json', '{"entries": []}'),
-      '<too-long>': file('too-long.json', JSON.stringify(Array.from({ length: 10_001 }, (_, index) => ({ sid: `S-1-5-21-1-2-3-${index}`, name: 'x', role: 'fci' })))),
+      '<too-long>': file(
+        'too-long.json',
+        JSON.stringify(Array.from({ length: 10_001 }, (_, index) => ({ sid: `S-1-5-21-1-2-3-${index}`, name: 'x', role: 'fci' }))),
+      ),
       '<missing>': path.join(folder, 'missing.json'),
       '<folder>': folder,
     };

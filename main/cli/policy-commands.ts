@@ -34,7 +34,11 @@ export async function policyCommandFor(command: string, operands: readonly strin
   const connectorNodeNames = (values['connector-node'] ?? []).map((name) => typedName(name, '--connector-node'));
   switch (command) {
     case 'check': {
-      if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `check takes exactly one NAME (quote it if it has spaces); ${operands.length} given. Example: check --role exchange "CORP\\Exchange Servers".`);
+      if (operands.length !== 1 || operands[0] === undefined)
+        throw new CliError(
+          'USAGE',
+          `check takes exactly one NAME (quote it if it has spaces); ${operands.length} given. Example: check --role exchange "CORP\\Exchange Servers".`,
+        );
       const name = typedName(operands[0], 'check NAME');
       const role = roleOf(values.role);
       const list = values.list === undefined ? [] : await readAuthorizedList(values.list);
@@ -61,14 +65,19 @@ export async function policyCommandFor(command: string, operands: readonly strin
  * A name that does not resolve to exactly one object is itself an error finding (NOT_FOUND,
  * AMBIGUOUS_NAME with the candidates), so scripts see one shape whatever happened.
  */
-export async function checkCommand(directory: Directory, request: { role: Role; name: string; list: readonly AuthorizedEntry[]; connectorNodeNames: readonly string[] }): Promise<CommandResult> {
+export async function checkCommand(
+  directory: Directory,
+  request: { role: Role; name: string; list: readonly AuthorizedEntry[]; connectorNodeNames: readonly string[] },
+): Promise<CommandResult> {
   const netbios = directory.domain.netbiosDomain;
   const lookup = await resolveAccount(directory, { name: request.name });
   if (lookup.status === 'no-answer') throw new CliError('INTERNAL_ERROR', 'The directory returned no answer for the name.');
   const object = lookup.status === 'resolved' ? lookup.object : undefined;
-  const findings = lookup.status === 'resolved'
-    ? (await judgeGrant(directory, { role: request.role, object: lookup.object, list: request.list, connectorNodeNames: request.connectorNodeNames })).findings
-    : lookup.findings;
+  const findings =
+    lookup.status === 'resolved'
+      ? (await judgeGrant(directory, { role: request.role, object: lookup.object, list: request.list, connectorNodeNames: request.connectorNodeNames }))
+          .findings
+      : lookup.findings;
   const human = [checkHeading(object, request.name, request.role, netbios), formatFindings(findings), verdictOf(findings, 'this grant')].join('\n\n');
   return { human, json: { object: object ?? null, findings }, exitCode: exitCodeOf(findings) };
 }
@@ -81,7 +90,9 @@ export async function superUsersCommand(directory: Directory, list: readonly Aut
   const lines = [
     `${superUsers.length.toLocaleString('en-US')} effective super user(s) from ${exchangeEntries} Exchange entr${exchangeEntries === 1 ? 'y' : 'ies'}; each can open all protected content.`,
     formatSuperUsers(superUsers, netbios),
-    ...(orphanedEntries.length > 0 ? [`Exchange entries that no longer resolve (remove them):\n${orphanedEntries.map((entry) => `  ${entry.name} (${entry.sid})`).join('\n')}`] : []),
+    ...(orphanedEntries.length > 0
+      ? [`Exchange entries that no longer resolve (remove them):\n${orphanedEntries.map((entry) => `  ${entry.name} (${entry.sid})`).join('\n')}`]
+      : []),
   ];
   return { human: lines.join('\n\n'), json: { superUsers, orphanedEntries }, exitCode: EXIT.ok };
 }
@@ -92,7 +103,12 @@ export async function reviewCommand(directory: Directory, list: readonly Authori
   const facts = await gatherEntryFacts(directory, list, connectorNodeNames);
   const findings = reviewList(facts.entries, facts.members, facts.connectorNodes, netbios);
   const entries = facts.entries.map(({ entry, object }) => ({ ...entry, object: object ?? null }));
-  const human = [`Review of ${list.length} entr${list.length === 1 ? 'y' : 'ies'}:`, formatEntries(facts.entries, netbios), formatFindings(findings), verdictOf(findings, 'the list')].join('\n\n');
+  const human = [
+    `Review of ${list.length} entr${list.length === 1 ? 'y' : 'ies'}:`,
+    formatEntries(facts.entries, netbios),
+    formatFindings(findings),
+    verdictOf(findings, 'the list'),
+  ].join('\n\n');
   return { human, json: { entries, findings }, exitCode: exitCodeOf(findings) };
 }
 
@@ -103,9 +119,15 @@ function exitCodeOf(findings: readonly Finding[]): number {
 function roleOf(value: string | undefined): Role {
   const parsed = RoleSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new CliError('USAGE', value === undefined ? 'check needs --role exchange, sharepoint or fci: the role decides which rules apply.' : `Unknown --role "${value}". Use exchange, sharepoint or fci.`);
+  throw new CliError(
+    'USAGE',
+    value === undefined
+      ? 'check needs --role exchange, sharepoint or fci: the role decides which rules apply.'
+      : `Unknown --role "${value}". Use exchange, sharepoint or fci.`,
+  );
 }
 
 function noOperands(command: string, operands: readonly string[]): void {
-  if (operands.length > 0) throw new CliError('USAGE', `${command} takes no names, only --list FILE (or none, for the live list); remove "${operands.join(' ')}".`);
+  if (operands.length > 0)
+    throw new CliError('USAGE', `${command} takes no names, only --list FILE (or none, for the live list); remove "${operands.join(' ')}".`);
 }

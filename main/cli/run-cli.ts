@@ -100,7 +100,9 @@ async function withResources(values: Values, io: CliIo, run: CommandRun): Promis
   let service: Promise<ConnectorClient> | undefined;
   const resources: CommandResources = {
     directory: () =>
-      (directory ??= connectionOptionsFrom(values, io).then((options) => connectDirectory({ ...options, ...(options.dnsServer ? { resolver: createDiscoveryResolver([options.dnsServer]) } : {}) }))),
+      (directory ??= connectionOptionsFrom(values, io).then((options) =>
+        connectDirectory({ ...options, ...(options.dnsServer ? { resolver: createDiscoveryResolver([options.dnsServer]) } : {}) }),
+      )),
     service: () => (service ??= openSignedInClient(io.env)),
   };
   try {
@@ -136,25 +138,38 @@ async function commandFor(group: string, rest: readonly string[], values: Values
   throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);
 }
 
-function directoryCommandFor(command: string | undefined, operands: readonly string[], values: Values, io: CliIo): (directory: Directory) => Promise<CommandResult> {
+function directoryCommandFor(
+  command: string | undefined,
+  operands: readonly string[],
+  values: Values,
+  io: CliIo,
+): (directory: Directory) => Promise<CommandResult> {
   const one = (what: string) => {
-    if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `directory ${command ?? ''} takes exactly one ${what}; ${operands.length} given.`);
+    if (operands.length !== 1 || operands[0] === undefined)
+      throw new CliError('USAGE', `directory ${command ?? ''} takes exactly one ${what}; ${operands.length} given.`);
     return typedName(operands[0], `directory ${command ?? ''} ${what}`);
   };
   switch (command) {
     case 'resolve': {
-      if (operands.length === 0) throw new CliError('USAGE', 'directory resolve needs at least one name, for example: directory resolve "CORP\\Exchange Servers".');
-      const names = operands.map((name, index) => typedName(name, operands.length === 1 ? 'directory resolve NAME' : `directory resolve NAME ${String(index + 1)}`));
+      if (operands.length === 0)
+        throw new CliError('USAGE', 'directory resolve needs at least one name, for example: directory resolve "CORP\\Exchange Servers".');
+      const names = operands.map((name, index) =>
+        typedName(name, operands.length === 1 ? 'directory resolve NAME' : `directory resolve NAME ${String(index + 1)}`),
+      );
       return (directory) => resolveCommand(directory, names);
     }
     case 'search': {
       if (operands.length > 1) throw new CliError('USAGE', 'directory search takes one QUERY (quote it if it has spaces).');
       const query = typedName(operands[0] ?? '', 'directory search QUERY', 'the search text');
       const limit = values.limit === undefined ? undefined : Number(values.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new CliError('USAGE', `--limit must be a positive whole number, not "${values.limit ?? ''}".`);
-      const progress = io.stderrIsTerminal && values.json !== true ? (message: string) => {
-        io.stderr(`\r${message}`);
-      } : () => undefined;
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+        throw new CliError('USAGE', `--limit must be a positive whole number, not "${values.limit ?? ''}".`);
+      const progress =
+        io.stderrIsTerminal && values.json !== true
+          ? (message: string) => {
+              io.stderr(`\r${message}`);
+            }
+          : () => undefined;
       return (directory) => searchCommand(directory, query, { type: values.type, base: values.base, limit }, progress);
     }
     case 'members': {

@@ -49,26 +49,26 @@ describe('rms-connector-admin server-config', { timeout: 60_000 }, () => {
     const run = await cli(['server-config', '--connector-url', CONNECTOR, '--tenant-url', TENANT, '--profile', profile, '--out', out, '--json']);
     const summary = JSON.parse(run.stdout) as { profile: string; tenantUrlSource: string; files: { name: string }[] };
     const goldenNames = readdirSync(path.join(GOLDEN, profile)).sort();
-    expect([run.status, summary.profile, summary.tenantUrlSource, readdirSync(out).sort(), goldenNames.filter((name) => !readFileSync(path.join(out, name)).equals(readFileSync(path.join(GOLDEN, profile, name))))]).toEqual([
-      0,
-      profile,
-      'given',
-      goldenNames,
-      [],
-    ]);
+    expect([
+      run.status,
+      summary.profile,
+      summary.tenantUrlSource,
+      readdirSync(out).sort(),
+      goldenNames.filter((name) => !readFileSync(path.join(out, name)).equals(readFileSync(path.join(GOLDEN, profile, name)))),
+    ]).toEqual([0, profile, 'given', goldenNames, []]);
   });
 
   it('reads the tenant URL from the connector when --tenant-url is not given, and says so', async () => {
     connector.script({ text: `${TENANT}/\r\n` });
     const out = freshFolder();
     const run = await cli(['server-config', '--connector-url', connector.url, '--out', out]);
-    expect([run.status, run.stdout.match(/^Tenant URL: +(.*)$/m)?.[1], run.stdout.includes('CONNECTOR_PLAIN_HTTP'), run.stdout.includes('CONNECTOR_IP_ADDRESS'), readdirSync(out).length]).toEqual([
-      0,
-      `${TENANT} (read from the connector)`,
-      true,
-      true,
-      11,
-    ]);
+    expect([
+      run.status,
+      run.stdout.match(/^Tenant URL: +(.*)$/m)?.[1],
+      run.stdout.includes('CONNECTOR_PLAIN_HTTP'),
+      run.stdout.includes('CONNECTOR_IP_ADDRESS'),
+      readdirSync(out).length,
+    ]).toEqual([0, `${TENANT} (read from the connector)`, true, true, 11]);
   });
 
   it('writes nothing when the connector answers with something that is not a tenant URL', async () => {
@@ -80,7 +80,11 @@ describe('rms-connector-admin server-config', { timeout: 60_000 }, () => {
 
   it.concurrent.for([
     ['a quote in the connector URL', ['--connector-url', 'https://rms.contoso.com"; Remove-Item C:\\ #', '--tenant-url', TENANT], 'URL_QUOTE'],
-    ['CRLF in the connector URL', ['--connector-url', 'https://rms.contoso.com\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Evil]', '--tenant-url', TENANT], 'URL_CONTROL_CHARACTER'],
+    [
+      'CRLF in the connector URL',
+      ['--connector-url', 'https://rms.contoso.com\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Evil]', '--tenant-url', TENANT],
+      'URL_CONTROL_CHARACTER',
+    ],
     ['CRLF in the tenant URL', ['--connector-url', CONNECTOR, '--tenant-url', `${TENANT}\r\n"x"="y"`], 'URL_CONTROL_CHARACTER'],
     ['a javascript: connector URL', ['--connector-url', 'javascript:alert(1)', '--tenant-url', TENANT], 'URL_SCHEME_NOT_HTTP'],
     ['a file: connector URL', ['--connector-url', 'file:///etc/passwd', '--tenant-url', TENANT], 'URL_SCHEME_NOT_HTTP'],
@@ -100,7 +104,10 @@ describe('rms-connector-admin server-config', { timeout: 60_000 }, () => {
 
   it('says in words what to type when a URL is refused', async () => {
     const run = await cli(['server-config', '--connector-url', 'rmsconnector.contoso.com', '--tenant-url', TENANT, '--out', freshFolder()]);
-    expect([run.status, run.stderr.trim()]).toEqual([2, 'rms-connector-admin: URL_NO_SCHEME: Start the connector URL with https:// (or http://), for example https://rmsconnector.contoso.com.']);
+    expect([run.status, run.stderr.trim()]).toEqual([
+      2,
+      'rms-connector-admin: URL_NO_SCHEME: Start the connector URL with https:// (or http://), for example https://rmsconnector.contoso.com.',
+    ]);
   });
 
   it('keeps existing files unless --force, and leaves no temporary files', async () => {
@@ -111,15 +118,17 @@ describe('rms-connector-admin server-config', { timeout: 60_000 }, () => {
     const refused = await cli(args);
     const keptAfterRefusal = [readdirSync(out), readFileSync(path.join(out, 'FCI2012RedirectionConfiguration.reg'), 'utf8')];
     const forced = await cli([...args, '--force']);
-    expect([refused.status, errorCode(refused), keptAfterRefusal, forced.status, readdirSync(out).length, readdirSync(out).filter((name) => name.endsWith('.tmp')), readFileSync(path.join(out, 'FCI2012RedirectionConfiguration.reg')).equals(readFileSync(path.join(GOLDEN, 'current', 'FCI2012RedirectionConfiguration.reg')))]).toEqual([
-      2,
-      'OUTPUT_EXISTS',
-      [['FCI2012RedirectionConfiguration.reg'], 'mine'],
-      0,
-      11,
-      [],
-      true,
-    ]);
+    expect([
+      refused.status,
+      errorCode(refused),
+      keptAfterRefusal,
+      forced.status,
+      readdirSync(out).length,
+      readdirSync(out).filter((name) => name.endsWith('.tmp')),
+      readFileSync(path.join(out, 'FCI2012RedirectionConfiguration.reg')).equals(
+        readFileSync(path.join(GOLDEN, 'current', 'FCI2012RedirectionConfiguration.reg')),
+      ),
+    ]).toEqual([2, 'OUTPUT_EXISTS', [['FCI2012RedirectionConfiguration.reg'], 'mine'], 0, 11, [], true]);
   });
 
   it('refuses an --out that is a file', async () => {

@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { OutputWriteError, parseConnectorUrl, planServerConfiguration, readTenantUrl, renderOutputFiles, writeOutputFiles, type Notice, type OutputFile, type ServerConfigurationPlan } from '../../core/server-config/index.ts';
+import {
+  OutputWriteError,
+  parseConnectorUrl,
+  planServerConfiguration,
+  readTenantUrl,
+  renderOutputFiles,
+  writeOutputFiles,
+  type Notice,
+  type OutputFile,
+  type ServerConfigurationPlan,
+} from '../../core/server-config/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
@@ -24,8 +34,13 @@ export type ServerConfigFlagValues = {
 export function serverConfigCommandFor(operands: readonly string[], values: ServerConfigFlagValues, env: NodeJS.ProcessEnv): () => Promise<CommandResult> {
   if (operands.length > 0) throw new CliError('USAGE', `server-config takes no operands; remove "${operands.join(' ')}".`);
   const connectorUrl = values['connector-url'];
-  if (connectorUrl === undefined) throw new CliError('USAGE', 'server-config needs --connector-url URL: the load-balanced connector name, for example --connector-url https://rmsconnector.contoso.com.');
-  if (values.out === undefined || values.out === '') throw new CliError('USAGE', 'server-config needs --out DIR: the folder to write the .reg files and scripts to.');
+  if (connectorUrl === undefined)
+    throw new CliError(
+      'USAGE',
+      'server-config needs --connector-url URL: the load-balanced connector name, for example --connector-url https://rmsconnector.contoso.com.',
+    );
+  if (values.out === undefined || values.out === '')
+    throw new CliError('USAGE', 'server-config needs --out DIR: the folder to write the .reg files and scripts to.');
   const outDir = path.resolve(values.out);
   const connector = parseConnectorUrl(connectorUrl);
   if (!connector.ok) throw new CliError(connector.issue.code, connector.issue.message);
@@ -41,7 +56,11 @@ export function serverConfigCommandFor(operands: readonly string[], values: Serv
     writeFiles(outDir, files, values.force === true);
     const tenantUrlSource = given === undefined ? 'connector' : 'given';
     const notices = [...(tenant?.ok === true ? tenant.notices : []), ...result.plan.notices];
-    return { human: formatHuman(result.plan, outDir, files, tenantUrlSource, notices), json: summaryJson(result.plan, outDir, files, tenantUrlSource, notices), exitCode: EXIT.ok };
+    return {
+      human: formatHuman(result.plan, outDir, files, tenantUrlSource, notices),
+      json: summaryJson(result.plan, outDir, files, tenantUrlSource, notices),
+      exitCode: EXIT.ok,
+    };
   };
 }
 
@@ -55,7 +74,10 @@ function writeFiles(outDir: string, files: readonly OutputFile[], force: boolean
       case 'NOT_A_FOLDER':
         throw new CliError('INVALID_INPUT', `--out ${outDir} exists and is not a folder. Choose a folder.`);
       case 'OUTPUT_EXISTS':
-        throw new CliError('OUTPUT_EXISTS', `${outDir} already holds ${error.existing.join(', ')}. Choose another --out folder, or add --force to replace them.`);
+        throw new CliError(
+          'OUTPUT_EXISTS',
+          `${outDir} already holds ${error.existing.join(', ')}. Choose another --out folder, or add --force to replace them.`,
+        );
       case 'WRITE_FAILED':
         throw new CliError('WRITE_FAILED', `Could not write the files to ${outDir} (${error.message}). Check the folder exists and you may write to it.`);
     }
@@ -79,7 +101,12 @@ function formatHuman(plan: ServerConfigurationPlan, outDir: string, files: reado
     ...(infos.length > 0 ? [infos.map((notice) => `Note: ${notice.message}`).join('\n')] : []),
     ['Warnings:', ...warnings.map((notice) => `  ${notice.code}: ${notice.message}`)].join('\n'),
     ...plan.servers.map((server) =>
-      [`${server.title} (${server.regFileName}, ${server.localScriptFileName}; GPO "${server.gpoName}")`, `  Configure: ${server.configure}`, '  Then:', ...server.followUpSteps.map((step) => `    - ${step}`)].join('\n'),
+      [
+        `${server.title} (${server.regFileName}, ${server.localScriptFileName}; GPO "${server.gpoName}")`,
+        `  Configure: ${server.configure}`,
+        '  Then:',
+        ...server.followUpSteps.map((step) => `    - ${step}`),
+      ].join('\n'),
     ),
     [
       `Profiles: this is "${plan.profile}"; the other profile differs in:`,
@@ -91,7 +118,13 @@ function formatHuman(plan: ServerConfigurationPlan, outDir: string, files: reado
   return sections.join('\n\n');
 }
 
-function summaryJson(plan: ServerConfigurationPlan, outDir: string, files: readonly OutputFile[], tenantUrlSource: string, notices: readonly Notice[]): unknown {
+function summaryJson(
+  plan: ServerConfigurationPlan,
+  outDir: string,
+  files: readonly OutputFile[],
+  tenantUrlSource: string,
+  notices: readonly Notice[],
+): unknown {
   return {
     connectorUrl: plan.connectorUrl,
     tenantUrl: plan.tenantUrl,

@@ -10,7 +10,8 @@ describe('rms-connector-admin against a live connector service', () => {
   let service: TestService;
   let directory: string;
   let sessionFile: string;
-  const run = (args: readonly string[], input = ''): Promise<CliRun> => runCliProcessAsync(args, { env: { RMSADMIN_SESSION_FILE: sessionFile, RMSADMIN_SERVICE_URL: service.url }, input });
+  const run = (args: readonly string[], input = ''): Promise<CliRun> =>
+    runCliProcessAsync(args, { env: { RMSADMIN_SESSION_FILE: sessionFile, RMSADMIN_SERVICE_URL: service.url }, input });
   const json = (result: CliRun): unknown => JSON.parse(result.stdout);
 
   beforeAll(async () => {
@@ -25,68 +26,72 @@ describe('rms-connector-admin against a live connector service', () => {
   });
 
   it('asks to sign in first, saying how', async () => {
-    const result = (await run(['servers', 'list']));
+    const result = await run(['servers', 'list']);
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 2, stdout: '' });
     expect(result.stderr).toContain('NOT_SIGNED_IN');
     expect(result.stderr).toContain('rms-connector-admin sign-in');
   });
 
   it('refuses a wrong password with the service code and saves nothing', async () => {
-    const result = (await run(['sign-in', '--username', upnOf('alice'), '--password-stdin'], 'wrong-password\n'));
+    const result = await run(['sign-in', '--username', upnOf('alice'), '--password-stdin'], 'wrong-password\n');
     expect({ status: result.status, code: result.stderr.split(':')[1]?.trim() }).toEqual({ status: 2, code: 'BAD_CREDENTIALS' });
     expect(() => statSync(sessionFile)).toThrow();
   });
 
   it('signs in and keeps the token in a file only the user can read', async () => {
-    const result = (await run(['sign-in', '--username', upnOf('alice'), '--password-stdin'], `${SEED_PASSWORD}\n`));
+    const result = await run(['sign-in', '--username', upnOf('alice'), '--password-stdin'], `${SEED_PASSWORD}\n`);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('ConnectorAdministrator');
     expect(statSync(sessionFile).mode & 0o777).toBe(0o600);
   });
 
   it('blocks a user account for Exchange (error) and an Exchange group until its warnings are acknowledged', async () => {
-    const refused = (await run(['servers', 'add', '--role', 'exchange', 'alice', '--json']));
+    const refused = await run(['servers', 'add', '--role', 'exchange', 'alice', '--json']);
     expect(refused.status).toBe(1);
     expect((json(refused) as { findings: { code: string }[] }).findings.map((finding) => finding.code)).toContain('EXCHANGE_REQUIRES_SECURITY_GROUP');
-    const unacknowledged = (await run(['servers', 'add', '--role', 'exchange', 'CORP\\Exchange Servers']));
+    const unacknowledged = await run(['servers', 'add', '--role', 'exchange', 'CORP\\Exchange Servers']);
     expect(unacknowledged.status).toBe(1);
     expect(unacknowledged.stdout).toContain('--acknowledge SUPER_USER_GRANT');
-    expect(json((await run(['servers', 'list', '--json'])))).toMatchObject({ entries: [] });
+    expect(json(await run(['servers', 'list', '--json']))).toMatchObject({ entries: [] });
   });
 
   it('adds an Exchange group once every warning is acknowledged, and shows it in the list', async () => {
-    const warnings = (json((await run(['check', '--role', 'exchange', 'CORP\\Exchange Servers', '--json']))) as { findings: { code: string; severity: string }[] }).findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code);
-    const added = (await run(['servers', 'add', '--role', 'exchange', 'CORP\\Exchange Servers', ...warnings.flatMap((code) => ['--acknowledge', code])]));
+    const warnings = (
+      json(await run(['check', '--role', 'exchange', 'CORP\\Exchange Servers', '--json'])) as { findings: { code: string; severity: string }[] }
+    ).findings
+      .filter((finding) => finding.severity === 'warning')
+      .map((finding) => finding.code);
+    const added = await run(['servers', 'add', '--role', 'exchange', 'CORP\\Exchange Servers', ...warnings.flatMap((code) => ['--acknowledge', code])]);
     expect(added.status, added.stdout + added.stderr).toBe(0);
     expect(added.stdout).toContain('super-user feature is on');
-    const listed = (await run(['servers', 'list']));
+    const listed = await run(['servers', 'list']);
     expect(listed.stdout).toMatch(/CORP\\Exchange Servers\s+exchange\s+group/);
   });
 
   it('reviews and lists super users from the live list', async () => {
-    const superUsers = json((await run(['super-users', '--json']))) as { superUsers: { account: { samAccountName: string } }[] };
+    const superUsers = json(await run(['super-users', '--json'])) as { superUsers: { account: { samAccountName: string } }[] };
     expect(superUsers.superUsers.map((user) => user.account.samAccountName)).toEqual(expect.arrayContaining(['EXCH01$', 'svc-exchange-helper']));
-    const review = (await run(['review', '--json']));
+    const review = await run(['review', '--json']);
     expect((json(review) as { entries: unknown[] }).entries).toHaveLength(1);
   });
 
   it('imports a file as a dry run, then applies it all at once with --yes; export round-trips', async () => {
-    const exported = json((await run(['servers', 'export']))) as { sid: string; name: string; role: string }[];
+    const exported = json(await run(['servers', 'export'])) as { sid: string; name: string; role: string }[];
     const file = join(directory, 'wanted.json');
-    const fci = (await run(['directory', 'resolve', 'CORP\\FCI File Servers', '--json']));
+    const fci = await run(['directory', 'resolve', 'CORP\\FCI File Servers', '--json']);
     const fciSid = (json(fci) as { object: { sid: string } }[])[0]?.object.sid ?? '';
     writeFileSync(file, JSON.stringify([{ sid: fciSid, name: 'CORP\\FCI File Servers', role: 'fci' }]));
-    const dryRun = (await run(['servers', 'import', file]));
+    const dryRun = await run(['servers', 'import', file]);
     expect(dryRun.stdout).toContain('+ CORP\\FCI File Servers as fci');
     expect(dryRun.stdout).toContain('- CORP\\Exchange Servers as exchange');
-    expect(json((await run(['servers', 'export'])))).toEqual(exported);
-    const applied = (await run(['servers', 'import', file, '--yes']));
+    expect(json(await run(['servers', 'export']))).toEqual(exported);
+    const applied = await run(['servers', 'import', file, '--yes']);
     expect(applied.status, applied.stderr).toBe(0);
-    expect(json((await run(['servers', 'export'])))).toEqual([{ sid: fciSid, name: 'CORP\\FCI File Servers', role: 'fci' }]);
+    expect(json(await run(['servers', 'export']))).toEqual([{ sid: fciSid, name: 'CORP\\FCI File Servers', role: 'fci' }]);
   });
 
   it('removes an entry by name and says what it loses', async () => {
-    const removed = (await run(['servers', 'remove', 'CORP\\FCI File Servers']));
+    const removed = await run(['servers', 'remove', 'CORP\\FCI File Servers']);
     expect(removed.status, removed.stderr).toBe(0);
     expect(removed.stdout).toContain('can no longer use the connector');
     expect((await run(['servers', 'remove', 'CORP\\FCI File Servers'])).status).toBe(1);

@@ -24,7 +24,8 @@ export async function serversCommandFor(command: string | undefined, operands: r
     if (operands.length > 0) throw new CliError('USAGE', `servers ${command ?? ''} takes no operands; remove "${operands.join(' ')}".`);
   };
   const one = (what: string) => {
-    if (operands.length !== 1 || operands[0] === undefined) throw new CliError('USAGE', `servers ${command ?? ''} takes exactly one ${what} (quote it if it has spaces); ${String(operands.length)} given.`);
+    if (operands.length !== 1 || operands[0] === undefined)
+      throw new CliError('USAGE', `servers ${command ?? ''} takes exactly one ${what} (quote it if it has spaces); ${String(operands.length)} given.`);
     return operands[0];
   };
   switch (command) {

@@ -16,8 +16,20 @@ export async function listServersCommand(service: ConnectorClient): Promise<Comm
   const header = ['Account', 'Role', 'Type', 'SID', 'Added by', 'Added on'];
   const rows = list.entries.map((entry) => [entry.name, entry.role, entry.kind, entry.sid, entry.addedBy, entry.addedAt.slice(0, 10)]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
-  const human = list.entries.length === 0 ? `No server is allowed to utilize the connector (list version ${String(list.version)}). Connectors refuse every server while the list is empty.` : [line(header), ...rows.map(line), '', `${String(list.entries.length)} entr${list.entries.length === 1 ? 'y' : 'ies'}, list version ${String(list.version)}.`].join('\n');
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const human =
+    list.entries.length === 0
+      ? `No server is allowed to utilize the connector (list version ${String(list.version)}). Connectors refuse every server while the list is empty.`
+      : [
+          line(header),
+          ...rows.map(line),
+          '',
+          `${String(list.entries.length)} entr${list.entries.length === 1 ? 'y' : 'ies'}, list version ${String(list.version)}.`,
+        ].join('\n');
   return { human, json: list, exitCode: EXIT.ok };
 }
 
@@ -29,7 +41,11 @@ export async function listServersCommand(service: ConnectorClient): Promise<Comm
  * were judged against, so a list changed meanwhile is refused rather than overwritten.
  * The use case is core's `authorizeAccount`; this maps its outcome to text, JSON and exit code.
  */
-export async function addServerCommand(directory: Directory, service: ConnectorClient, request: { role: Role; name: string; acknowledged: readonly string[]; connectorNodeNames: readonly string[] }): Promise<CommandResult> {
+export async function addServerCommand(
+  directory: Directory,
+  service: ConnectorClient,
+  request: { role: Role; name: string; acknowledged: readonly string[]; connectorNodeNames: readonly string[] },
+): Promise<CommandResult> {
   const netbios = directory.domain.netbiosDomain;
   const outcome = await authorizeAccount(directory, service, {
     role: request.role,
@@ -49,15 +65,29 @@ export async function addServerCommand(directory: Directory, service: ConnectorC
     case 'blocked':
     case 'needs-acknowledgement': {
       const { findings, object } = outcome.judgement;
-      const blocking = outcome.status === 'blocked' ? `Not added: ${outcome.codes.join(', ')} must be fixed first.` : `Not added: acknowledge each warning after reading it, by adding ${outcome.codes.map((code) => `--acknowledge ${code}`).join(' ')}`;
-      return { human: [checkHeading(object, request.name, request.role, netbios), formatFindings(findings), blocking].join('\n\n'), json: { added: null, findings }, exitCode: EXIT.blocked };
+      const blocking =
+        outcome.status === 'blocked'
+          ? `Not added: ${outcome.codes.join(', ')} must be fixed first.`
+          : `Not added: acknowledge each warning after reading it, by adding ${outcome.codes.map((code) => `--acknowledge ${code}`).join(' ')}`;
+      return {
+        human: [checkHeading(object, request.name, request.role, netbios), formatFindings(findings), blocking].join('\n\n'),
+        json: { added: null, findings },
+        exitCode: EXIT.blocked,
+      };
     }
     case 'added': {
       const { findings, object } = outcome.judgement;
       const added = outcome.added.result;
-      const superUsers = added.superUserFeatureEnabled && request.role === 'exchange' ? ' The super-user feature is on: every member of this entry can open all protected content.' : '';
+      const superUsers =
+        added.superUserFeatureEnabled && request.role === 'exchange'
+          ? ' The super-user feature is on: every member of this entry can open all protected content.'
+          : '';
       return {
-        human: [checkHeading(object, request.name, request.role, netbios), ...(findings.length > 0 ? [formatFindings(findings)] : []), `Added ${added.entry.name} as ${request.role} (list version ${String(added.version)}).${superUsers} ${PICK_UP_NOTE}`].join('\n\n'),
+        human: [
+          checkHeading(object, request.name, request.role, netbios),
+          ...(findings.length > 0 ? [formatFindings(findings)] : []),
+          `Added ${added.entry.name} as ${request.role} (list version ${String(added.version)}).${superUsers} ${PICK_UP_NOTE}`,
+        ].join('\n\n'),
         json: { added, findings },
         exitCode: EXIT.ok,
       };
@@ -69,12 +99,29 @@ export async function addServerCommand(directory: Directory, service: ConnectorC
 export async function removeServerCommand(service: ConnectorClient, request: { target: string; role: Role | undefined }): Promise<CommandResult> {
   const { list, etag } = await service.listAuthorizedAccounts();
   const wanted = request.target.toLowerCase();
-  const matches = list.entries.filter((entry) => (entry.sid.toLowerCase() === wanted || entry.name.toLowerCase() === wanted || entry.name.toLowerCase().endsWith(`\\${wanted}`)) && (request.role === undefined || entry.role === request.role));
+  const matches = list.entries.filter(
+    (entry) =>
+      (entry.sid.toLowerCase() === wanted || entry.name.toLowerCase() === wanted || entry.name.toLowerCase().endsWith(`\\${wanted}`)) &&
+      (request.role === undefined || entry.role === request.role),
+  );
   const [match] = matches;
-  if (!match) throw new CliError('NOT_FOUND', `No entry matches "${request.target}"${request.role ? ` as ${request.role}` : ''}. See rms-connector-admin servers list.`, EXIT.unresolved);
-  if (matches.length > 1) throw new CliError('AMBIGUOUS_NAME', `"${request.target}" matches ${String(matches.length)} entries (${matches.map((entry) => `${entry.name} as ${entry.role}`).join(', ')}). Add --role, or give the SID.`, EXIT.unresolved);
+  if (!match)
+    throw new CliError(
+      'NOT_FOUND',
+      `No entry matches "${request.target}"${request.role ? ` as ${request.role}` : ''}. See rms-connector-admin servers list.`,
+      EXIT.unresolved,
+    );
+  if (matches.length > 1)
+    throw new CliError(
+      'AMBIGUOUS_NAME',
+      `"${request.target}" matches ${String(matches.length)} entries (${matches.map((entry) => `${entry.name} as ${entry.role}`).join(', ')}). Add --role, or give the SID.`,
+      EXIT.unresolved,
+    );
   const removed = await service.removeAuthorizedAccount(match.id, { ifMatch: etag });
-  const loses = match.role === 'exchange' ? 'Its members are no longer super users through this entry.' : 'The server can no longer use the connector to protect or open content.';
+  const loses =
+    match.role === 'exchange'
+      ? 'Its members are no longer super users through this entry.'
+      : 'The server can no longer use the connector to protect or open content.';
   return { human: `Removed ${match.name} (${match.role}, ${match.sid}). ${loses} ${PICK_UP_NOTE}`, json: removed.result, exitCode: EXIT.ok };
 }
 
@@ -96,10 +143,22 @@ export async function importServersCommand(service: ConnectorClient, wanted: rea
   const target = new Set(wanted.map(keyOf));
   const toAdd = wanted.filter((entry) => !present.has(keyOf(entry)));
   const toRemove = list.entries.filter((entry) => !target.has(keyOf(entry)));
-  const diff = [...toAdd.map((entry) => `+ ${entry.name} as ${entry.role} (${entry.sid})`), ...toRemove.map((entry) => `- ${entry.name} as ${entry.role} (${entry.sid})`)];
+  const diff = [
+    ...toAdd.map((entry) => `+ ${entry.name} as ${entry.role} (${entry.sid})`),
+    ...toRemove.map((entry) => `- ${entry.name} as ${entry.role} (${entry.sid})`),
+  ];
   const summary = `${String(toAdd.length)} to add, ${String(toRemove.length)} to remove, ${String(wanted.length - toAdd.length)} unchanged.`;
   if (diff.length === 0) return { human: `The live list already matches the file. ${summary}`, json: { applied: false, toAdd, toRemove }, exitCode: EXIT.ok };
-  if (!apply) return { human: [...diff, '', `${summary} Nothing was changed: run again with --yes to apply all of it as one change.`].join('\n'), json: { applied: false, toAdd, toRemove }, exitCode: EXIT.ok };
+  if (!apply)
+    return {
+      human: [...diff, '', `${summary} Nothing was changed: run again with --yes to apply all of it as one change.`].join('\n'),
+      json: { applied: false, toAdd, toRemove },
+      exitCode: EXIT.ok,
+    };
   const replaced = await service.replaceAuthorizedAccounts(wanted, { ifMatch: etag });
-  return { human: [...diff, '', `${summary} Applied as one change (list version ${String(replaced.result.version)}). ${PICK_UP_NOTE}`].join('\n'), json: { applied: true, ...replaced.result }, exitCode: EXIT.ok };
+  return {
+    human: [...diff, '', `${summary} Applied as one change (list version ${String(replaced.result.version)}). ${PICK_UP_NOTE}`].join('\n'),
+    json: { applied: true, ...replaced.result },
+    exitCode: EXIT.ok,
+  };
 }

@@ -40,7 +40,10 @@ export async function writeSession(path: string, session: StoredSession): Promis
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new CliError('SESSION_NOT_SAVED', `The session could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Set RMSADMIN_SESSION_FILE to a path you may write.`);
+    throw new CliError(
+      'SESSION_NOT_SAVED',
+      `The session could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Set RMSADMIN_SESSION_FILE to a path you may write.`,
+    );
   }
 }
 
@@ -55,12 +58,18 @@ export async function readSession(path: string, now: Date): Promise<StoredSessio
   try {
     const info = await stat(path);
     if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) {
-      throw new CliError('SESSION_UNSAFE', `${path} can be read by other users, so its token is not used. Delete it (rms-connector-admin sign-out) and sign in again.`);
+      throw new CliError(
+        'SESSION_UNSAFE',
+        `${path} can be read by other users, so its token is not used. Delete it (rms-connector-admin sign-out) and sign in again.`,
+      );
     }
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError('NOT_SIGNED_IN', 'You are not signed in to the connector service. Run: rms-connector-admin sign-in --service-url https://… --username admin@contoso.com --password-stdin');
+    throw new CliError(
+      'NOT_SIGNED_IN',
+      'You are not signed in to the connector service. Run: rms-connector-admin sign-in --service-url https://… --username admin@contoso.com --password-stdin',
+    );
   }
   let session: StoredSession;
   try {
@@ -68,7 +77,8 @@ export async function readSession(path: string, now: Date): Promise<StoredSessio
   } catch {
     throw new CliError('NOT_SIGNED_IN', `${path} is not a session this tool wrote. Run rms-connector-admin sign-in again.`);
   }
-  if (Date.parse(session.expiresAt) <= now.getTime()) throw new CliError('SESSION_EXPIRED', `Your sign-in as ${session.username} expired at ${session.expiresAt}. Run rms-connector-admin sign-in again.`);
+  if (Date.parse(session.expiresAt) <= now.getTime())
+    throw new CliError('SESSION_EXPIRED', `Your sign-in as ${session.username} expired at ${session.expiresAt}. Run rms-connector-admin sign-in again.`);
   return session;
 }
 

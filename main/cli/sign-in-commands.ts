@@ -22,21 +22,41 @@ export type SignInFlags = {
  * commands that follow, in a file only this user can read.
  */
 export async function signInCommand(flags: SignInFlags, io: CliEnvironment): Promise<CommandResult> {
-  if (flags.password !== undefined) throw new CliError('USAGE', 'Passwords are not accepted as a flag (they would show in the process list). Use --password-stdin or RMSADMIN_SERVICE_PASSWORD.');
+  if (flags.password !== undefined)
+    throw new CliError(
+      'USAGE',
+      'Passwords are not accepted as a flag (they would show in the process list). Use --password-stdin or RMSADMIN_SERVICE_PASSWORD.',
+    );
   const serviceUrl = flags['service-url'] ?? io.env.RMSADMIN_SERVICE_URL;
-  if (serviceUrl === undefined) throw new CliError('USAGE', 'No service given. Pass --service-url https://rmsconnector.contoso.com:8443 (or set RMSADMIN_SERVICE_URL).');
+  if (serviceUrl === undefined)
+    throw new CliError('USAGE', 'No service given. Pass --service-url https://rmsconnector.contoso.com:8443 (or set RMSADMIN_SERVICE_URL).');
   const environment = environmentOf(flags.environment ?? io.env.RMSADMIN_ENVIRONMENT ?? 'AzureCloud');
   const username = flags.username ?? io.env.RMSADMIN_SERVICE_USER;
-  if (username === undefined || username === '') throw new CliError('USAGE', 'No user given. Pass --username admin@contoso.com (or set RMSADMIN_SERVICE_USER).');
+  if (username === undefined || username === '')
+    throw new CliError('USAGE', 'No user given. Pass --username admin@contoso.com (or set RMSADMIN_SERVICE_USER).');
   const password = flags['password-stdin'] === true ? (await io.readStdin()).replace(/\r?\n$/, '') : io.env.RMSADMIN_SERVICE_PASSWORD;
-  if (password === undefined || password === '') throw new CliError('USAGE', 'No password given. Pipe it to --password-stdin, or set RMSADMIN_SERVICE_PASSWORD.');
+  if (password === undefined || password === '')
+    throw new CliError('USAGE', 'No password given. Pipe it to --password-stdin, or set RMSADMIN_SERVICE_PASSWORD.');
   const caFile = flags['service-ca'] ?? io.env.RMSADMIN_SERVICE_CA;
   const caPem = caFile ? await readCaFileOption(caFile) : undefined;
-  const client = createConnectorClient({ baseUrl: serviceUrl, ...(caPem === undefined ? {} : { caPem }), ...(flags.proxy ? { proxy: { url: flags.proxy } } : {}), env: io.env });
+  const client = createConnectorClient({
+    baseUrl: serviceUrl,
+    ...(caPem === undefined ? {} : { caPem }),
+    ...(flags.proxy ? { proxy: { url: flags.proxy } } : {}),
+    env: io.env,
+  });
   try {
     const { token, expiresAt } = await client.signIn({ environment, username, password });
     const session = await client.withToken(token).session();
-    await writeSession(sessionFilePath(io.env), { serviceUrl, environment, username: session.name, token, expiresAt, ...(caFile ? { caFile } : {}), ...(flags.proxy ? { proxy: flags.proxy } : {}) });
+    await writeSession(sessionFilePath(io.env), {
+      serviceUrl,
+      environment,
+      username: session.name,
+      token,
+      expiresAt,
+      ...(caFile ? { caFile } : {}),
+      ...(flags.proxy ? { proxy: flags.proxy } : {}),
+    });
     return {
       human: `Signed in to ${serviceUrl} (${environment}) as ${session.name}, ${session.roles.join(' and ')}, until ${expiresAt}.`,
       json: { serviceUrl, environment, name: session.name, roles: session.roles, expiresAt },

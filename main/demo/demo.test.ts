@@ -13,7 +13,9 @@ import { createDemoEnvironment } from './index.ts';
 describe('createDemoEnvironment (built-in directory, no Samba)', () => {
   let folder: string;
   const consoleIn = (): IpcDispatcher =>
-    createIpcDispatcher(withRealCore({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo: createDemoEnvironment({ folder }) }));
+    createIpcDispatcher(
+      withRealCore({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo: createDemoEnvironment({ folder }) }),
+    );
   const value = async (dispatcher: IpcDispatcher, channel: string, request: unknown): Promise<unknown> => {
     const answer = await dispatcher.dispatch(channel, request);
     if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? [])}`);
@@ -35,7 +37,13 @@ describe('createDemoEnvironment (built-in directory, no Samba)', () => {
     const checked = (await value(first, 'servers:check', { role: 'exchange', sid: group.object.sid, operationId: randomUUID() })) as ServerCheck;
     const warnings = checked.findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code);
     expect(warnings).toContain('SUPER_USER_GRANT');
-    await value(first, 'servers:add', { role: 'exchange', sid: group.object.sid, acknowledged: warnings, versionTag: checked.versionTag, operationId: randomUUID() });
+    await value(first, 'servers:add', {
+      role: 'exchange',
+      sid: group.object.sid,
+      acknowledged: warnings,
+      versionTag: checked.versionTag,
+      operationId: randomUUID(),
+    });
     await first.close();
 
     const second = consoleIn();

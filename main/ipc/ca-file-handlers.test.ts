@@ -36,7 +36,13 @@ describe('ca-file:choose and the CA files main holds', () => {
     const chosen = await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'directory' });
     const closed = await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'health' });
     expect([chosen, closed, titles]).toEqual([
-      { ok: true, value: { chosen: true, file: { id: expect.any(String), name: 'contoso-root.cer', subject: 'CN=Contoso Root CA', expiresAt: expect.stringMatching(/^\d{4}-/) } } },
+      {
+        ok: true,
+        value: {
+          chosen: true,
+          file: { id: expect.any(String), name: 'contoso-root.cer', subject: 'CN=Contoso Root CA', expiresAt: expect.stringMatching(/^\d{4}-/) },
+        },
+      },
       { ok: true, value: { chosen: false } },
       [expect.stringContaining('domain controllers'), expect.stringContaining('HTTPS certificate')],
     ]);
@@ -58,8 +64,12 @@ describe('ca-file:choose and the CA files main holds', () => {
 
   it('refuses a sign-in that names a CA file by path, or by an id main does not hold, without connecting', async () => {
     const harness = createTestConsole();
-    const byPath = await harness.signIn({ directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFile: '/etc/shadow' } as never });
-    const byUnknownId = await harness.signIn({ directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFileId: crypto.randomUUID() } });
+    const byPath = await harness.signIn({
+      directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFile: '/etc/shadow' } as never,
+    });
+    const byUnknownId = await harness.signIn({
+      directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFileId: crypto.randomUUID() },
+    });
     expect([byPath, byUnknownId]).toEqual([
       { ok: false, error: expect.objectContaining({ code: 'INVALID_REQUEST' }) },
       { ok: false, error: expect.objectContaining({ code: 'CA_FILE_NOT_HELD' }) },
@@ -67,18 +77,18 @@ describe('ca-file:choose and the CA files main holds', () => {
     expect([harness.connector.calls, harness.connectOptions]).toEqual([[], []]);
   });
 
-  it('sends a remembered CA file as an id and name, reads main\'s path when it is used, and remembers the path again', async () => {
+  it("sends a remembered CA file as an id and name, reads main's path when it is used, and remembers the path again", async () => {
     const profiles = createMemoryProfileStore({ ...TEST_DEFAULTS, directory: { ...TEST_DEFAULTS.directory, caFile } });
     const harness = createTestConsole({ profiles });
     const defaults = await harness.dispatcher.dispatch('console:get-defaults', {});
     const held = (defaults as { ok: true; value: { directory: { caFile: { id: string; name: string } } } }).value.directory.caFile;
     const signedIn = await harness.signIn({ directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFileId: held.id } });
-    expect([held, JSON.stringify(defaults).includes(folder), signedIn.ok, harness.connectOptions[0]?.caPem?.startsWith('-----BEGIN CERTIFICATE-----'), profiles.remembered[0]?.directory.caFile]).toEqual([
-      { id: expect.any(String), name: 'contoso-root.cer' },
-      false,
-      true,
-      true,
-      caFile,
-    ]);
+    expect([
+      held,
+      JSON.stringify(defaults).includes(folder),
+      signedIn.ok,
+      harness.connectOptions[0]?.caPem?.startsWith('-----BEGIN CERTIFICATE-----'),
+      profiles.remembered[0]?.directory.caFile,
+    ]).toEqual([{ id: expect.any(String), name: 'contoso-root.cer' }, false, true, true, caFile]);
   });
 });

@@ -16,12 +16,19 @@ const TITLES: Record<CaFilePurpose, string> = {
  * Public: the sign-in form needs it before any session. Without a picker (the browser
  * harness started without one) it answers `NOT_AVAILABLE`.
  */
-export function createCaFileHandlers(options: { readonly chooseCaFile?: CaFileChooser | undefined; readonly caFiles: CaFileRegistry }): Pick<HandlerTable, 'ca-file:choose'> {
+export function createCaFileHandlers(options: {
+  readonly chooseCaFile?: CaFileChooser | undefined;
+  readonly caFiles: CaFileRegistry;
+}): Pick<HandlerTable, 'ca-file:choose'> {
   return {
     'ca-file:choose': publicHandler(async (request) => {
       const choose = options.chooseCaFile;
       if (choose === undefined) {
-        throw consoleFailure('NOT_AVAILABLE', 'A CA file cannot be chosen here', 'This console runs without the desktop app, so it cannot show a file picker. Use the desktop app, or the command line with --ca.');
+        throw consoleFailure(
+          'NOT_AVAILABLE',
+          'A CA file cannot be chosen here',
+          'This console runs without the desktop app, so it cannot show a file picker. Use the desktop app, or the command line with --ca.',
+        );
       }
       const path = await choose({ title: TITLES[request.purpose], buttonLabel: 'Use this certificate' });
       if (path === undefined) return { chosen: false as const };

@@ -64,7 +64,12 @@ export function createCaFileRegistry(options: CaFileRegistryOptions = {}): CaFil
     },
     async pem(id, signal) {
       const entry = held.get(id);
-      if (entry === undefined) throw consoleFailure('CA_FILE_NOT_HELD', 'Choose the CA file again', 'The console no longer holds the CA file chosen for this form. Choose it again with Choose…, or clear it.');
+      if (entry === undefined)
+        throw consoleFailure(
+          'CA_FILE_NOT_HELD',
+          'Choose the CA file again',
+          'The console no longer holds the CA file chosen for this form. Choose it again with Choose…, or clear it.',
+        );
       return (await readOrRefuse(entry.path, signal)).pem;
     },
     pathOf: (id) => held.get(id)?.path,

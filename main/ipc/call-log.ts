@@ -27,7 +27,9 @@ export function channelForLog(channel: unknown): string {
  */
 export function callLine(channel: string, startedAt: number, error: IpcError | undefined): Record<string, unknown> {
   const durationMs = Math.round(performance.now() - startedAt);
-  return error === undefined ? { event: 'ipc-call', channel, durationMs, ok: true } : { event: 'ipc-call', channel, durationMs, ok: false, code: error.code, source: error.source };
+  return error === undefined
+    ? { event: 'ipc-call', channel, durationMs, ok: true }
+    : { event: 'ipc-call', channel, durationMs, ok: false, code: error.code, source: error.source };
 }
 
 /**

@@ -19,10 +19,12 @@ describe('operation:cancel', () => {
   it('cancels a sign-in waiting for the directory, and closes the connection that arrives late', async () => {
     const connecting = gated();
     const late = createFakeDirectory([]);
-    const harness = createTestConsole({ connect: async () => {
-      await connecting.promise;
-      return late;
-    } });
+    const harness = createTestConsole({
+      connect: async () => {
+        await connecting.promise;
+        return late;
+      },
+    });
     const request = signInRequest();
     const signingIn = harness.dispatcher.dispatch('session:sign-in', request);
     await tick();
@@ -41,7 +43,13 @@ describe('operation:cancel', () => {
     const gate = gated();
     if (directory) directory.gate = gate.promise;
     const operationId = crypto.randomUUID();
-    const searching = harness.dispatcher.dispatch('directory:search-start', { text: '', types: ['group'], location: { kind: 'domain' }, pageSize: 50, operationId });
+    const searching = harness.dispatcher.dispatch('directory:search-start', {
+      text: '',
+      types: ['group'],
+      location: { kind: 'domain' },
+      pageSize: 50,
+      operationId,
+    });
     await tick();
     await harness.dispatcher.dispatch('operation:cancel', { operationId });
     expect(await searching).toEqual(CANCELLED);
@@ -51,7 +59,13 @@ describe('operation:cancel', () => {
   it('cancels a running review, stopping its directory work', async () => {
     const harness = createTestConsole({ objects: [group] });
     await harness.signIn();
-    await harness.dispatcher.dispatch('servers:add', { role: 'exchange', sid: group.sid, acknowledged: ['SUPER_USER_GRANT', 'EMPTY_GROUP'], versionTag: '"0"', operationId: crypto.randomUUID() });
+    await harness.dispatcher.dispatch('servers:add', {
+      role: 'exchange',
+      sid: group.sid,
+      acknowledged: ['SUPER_USER_GRANT', 'EMPTY_GROUP'],
+      versionTag: '"0"',
+      operationId: crypto.randomUUID(),
+    });
     const directory = harness.directories[0];
     const gate = gated();
     if (directory) directory.gate = gate.promise;
@@ -74,7 +88,10 @@ describe('operation:cancel', () => {
     if (directory) directory.gate = gate.promise;
     const operationId = crypto.randomUUID();
     const first = harness.dispatcher.dispatch('directory:browse', { operationId });
-    expect(await harness.dispatcher.dispatch('directory:browse', { operationId })).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_REQUEST', message: expect.stringContaining('already running') }) });
+    expect(await harness.dispatcher.dispatch('directory:browse', { operationId })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'INVALID_REQUEST', message: expect.stringContaining('already running') }),
+    });
     gate.open();
     expect((await first).ok).toBe(true);
   });

@@ -40,4 +40,3 @@ export type ConsoleDependencies = ConsoleSettings & {
   readonly createConnectorClient: (options: ConnectorClientOptions) => ConnectorClient;
   readonly now?: (() => Date) | undefined;
 };
-

@@ -57,5 +57,9 @@ export function invalidRequest(message: string): ConsoleFailure {
  * Same code and words as the service's 412, so the renderer shows one banner with Reload.
  */
 export function listChanged(): ConsoleFailure {
-  return consoleFailure('LIST_CHANGED', 'The list was changed by someone else', 'The list was changed by someone else. Reload it, check your change against the new list, then save again.');
+  return consoleFailure(
+    'LIST_CHANGED',
+    'The list was changed by someone else',
+    'The list was changed by someone else. Reload it, check your change against the new list, then save again.',
+  );
 }

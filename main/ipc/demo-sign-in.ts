@@ -13,7 +13,12 @@ import type { SessionState } from './session-state.ts';
  */
 export async function signInToDemo(dependencies: ConsoleDependencies, sessions: SessionState, signal: AbortSignal): Promise<SessionSummary> {
   const demo = dependencies.demo;
-  if (demo === undefined) throw consoleFailure('NOT_AVAILABLE', 'The demo environment is not available', 'This console was started without the demo environment. Use the desktop app to try it.');
+  if (demo === undefined)
+    throw consoleFailure(
+      'NOT_AVAILABLE',
+      'The demo environment is not available',
+      'This console was started without the demo environment. Use the desktop app to try it.',
+    );
   let signIn;
   try {
     signIn = await demo.start(signal);

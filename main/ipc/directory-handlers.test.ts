@@ -23,8 +23,15 @@ describe('directory channels', () => {
     const { searchId } = first.value;
     const second = pageOf(await harness.dispatcher.dispatch('directory:search-next', { searchId }));
     const third = pageOf(await harness.dispatcher.dispatch('directory:search-next', { searchId }));
-    expect([first, second, third].map((page) => [page.value.objects.length, page.value.done])).toEqual([[10, false], [10, false], [5, true]]);
-    expect(await harness.dispatcher.dispatch('directory:search-next', { searchId })).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_SEARCH', source: 'console' }) });
+    expect([first, second, third].map((page) => [page.value.objects.length, page.value.done])).toEqual([
+      [10, false],
+      [10, false],
+      [5, true],
+    ]);
+    expect(await harness.dispatcher.dispatch('directory:search-next', { searchId })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNKNOWN_SEARCH', source: 'console' }),
+    });
     expect(harness.directories[0]?.calls.at(-1)).toBe('search:(domain):Bulk');
   });
 
@@ -37,7 +44,10 @@ describe('directory channels', () => {
 
   it('searches one container of the domain, sent rebuilt from its parts', async () => {
     const harness = await signedIn();
-    await harness.dispatcher.dispatch('directory:search-start', start({ kind: 'container', distinguishedName: 'OU=Bulk Users,OU=Contoso,DC=corp,DC=contoso,DC=test' }));
+    await harness.dispatcher.dispatch(
+      'directory:search-start',
+      start({ kind: 'container', distinguishedName: 'OU=Bulk Users,OU=Contoso,DC=corp,DC=contoso,DC=test' }),
+    );
     expect(harness.directories[0]?.calls.at(-1)).toBe('search:OU=Bulk Users,OU=Contoso,DC=corp,DC=contoso,DC=test:Bulk');
   });
 
@@ -45,7 +55,10 @@ describe('directory channels', () => {
     const harness = await signedIn();
     await harness.dispatcher.dispatch('directory:search-start', start({ kind: 'global-catalog' }));
     await harness.dispatcher.dispatch('directory:search-start', start({ kind: 'global-catalog' }));
-    expect(harness.connectOptions.map((options) => [options.globalCatalog ?? false, options.user])).toEqual([[false, 'alice@corp.contoso.test'], [true, 'alice@corp.contoso.test']]);
+    expect(harness.connectOptions.map((options) => [options.globalCatalog ?? false, options.user])).toEqual([
+      [false, 'alice@corp.contoso.test'],
+      [true, 'alice@corp.contoso.test'],
+    ]);
     expect(harness.directories.map((directory) => directory.calls.filter((call) => call.startsWith('search')).length)).toEqual([0, 2]);
     await harness.dispatcher.dispatch('session:sign-out', {});
     expect(harness.directories.map((directory) => directory.closed)).toEqual([true, true]);
@@ -59,7 +72,10 @@ describe('directory channels', () => {
       return Promise.reject(new DirectoryError('UNREACHABLE'));
     });
     const result = await harness.dispatcher.dispatch('directory:search-start', start({ kind: 'global-catalog' }));
-    expect(result).toEqual({ ok: false, error: { code: 'UNREACHABLE', source: 'directory', title: 'The global catalog could not be used', message: expect.stringContaining('3269') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'UNREACHABLE', source: 'directory', title: 'The global catalog could not be used', message: expect.stringContaining('3269') },
+    });
     await harness.dispatcher.dispatch('directory:search-start', start({ kind: 'global-catalog' }));
     expect(attempts).toBe(2);
   });
@@ -73,15 +89,28 @@ describe('directory channels', () => {
 
   it('resolves names with the object types given', async () => {
     const harness = await signedIn();
-    const result = await harness.dispatcher.dispatch('directory:resolve-names', { names: ['Bulk User 03', 'nobody'], types: ['user'], operationId: operationId() });
-    expect(result).toEqual({ ok: true, value: [{ status: 'resolved', input: 'Bulk User 03', object: users[3] }, { status: 'not-found', input: 'nobody', reason: 'No such object.' }] });
+    const result = await harness.dispatcher.dispatch('directory:resolve-names', {
+      names: ['Bulk User 03', 'nobody'],
+      types: ['user'],
+      operationId: operationId(),
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { status: 'resolved', input: 'Bulk User 03', object: users[3] },
+        { status: 'not-found', input: 'nobody', reason: 'No such object.' },
+      ],
+    });
   });
 
   it('keeps at most 8 searches open, closing the oldest', async () => {
     const harness = await signedIn();
     const ids: string[] = [];
     for (let index = 0; index < 9; index += 1) ids.push(pageOf(await harness.dispatcher.dispatch('directory:search-start', start())).value.searchId);
-    expect(await harness.dispatcher.dispatch('directory:search-next', { searchId: ids[0] })).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_SEARCH' }) });
+    expect(await harness.dispatcher.dispatch('directory:search-next', { searchId: ids[0] })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNKNOWN_SEARCH' }),
+    });
     expect((await harness.dispatcher.dispatch('directory:search-next', { searchId: ids[8] })).ok).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ type DirectoryChannels = 'directory:resolve-names' | 'directory:search-start' | 
 export function createDirectoryHandlers(): Pick<HandlerTable, DirectoryChannels> {
   return {
     'directory:resolve-names': sessionHandler(
-      (request, { session, signal }) => session.directory.resolveNames(request.names, { ...(request.types === undefined ? {} : { types: request.types }), signal }),
+      (request, { session, signal }) =>
+        session.directory.resolveNames(request.names, { ...(request.types === undefined ? {} : { types: request.types }), signal }),
       { cancellable: true },
     ),
     'directory:search-start': sessionHandler(

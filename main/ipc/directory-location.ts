@@ -13,12 +13,20 @@ import { printable } from './request-issues.ts';
 export function containerWithinDomain(distinguishedName: string, domain: DomainInfo): string {
   const rdns = parseDn(distinguishedName.trim());
   if (rdns === undefined) {
-    throw invalidRequest(`"${printable(distinguishedName)}" is not a distinguished name. Pick a container from the tree, for example OU=Servers,${domain.defaultNamingContext}.`);
+    throw invalidRequest(
+      `"${printable(distinguishedName)}" is not a distinguished name. Pick a container from the tree, for example OU=Servers,${domain.defaultNamingContext}.`,
+    );
   }
   const root = parseDn(domain.defaultNamingContext) ?? [];
   const tail = rdns.slice(rdns.length - root.length);
-  const inside = root.length > 0 && rdns.length >= root.length && tail.every((part, index) => sameText(part.type, root[index]?.type) && sameText(part.value, root[index]?.value));
-  if (!inside) throw invalidRequest(`"${printable(distinguishedName)}" is not inside the domain ${domain.dnsDomainName} (${domain.defaultNamingContext}). Pick a container of this domain.`);
+  const inside =
+    root.length > 0 &&
+    rdns.length >= root.length &&
+    tail.every((part, index) => sameText(part.type, root[index]?.type) && sameText(part.value, root[index]?.value));
+  if (!inside)
+    throw invalidRequest(
+      `"${printable(distinguishedName)}" is not inside the domain ${domain.dnsDomainName} (${domain.defaultNamingContext}). Pick a container of this domain.`,
+    );
   return formatDn(rdns);
 }
 

@@ -11,8 +11,12 @@ const CANCELLED = { ok: false, error: { code: 'CANCELLED', source: 'console', ti
 describe('the object picker through the console, against the real DC', () => {
   let service: TestService;
   let live: LiveConsole;
-  const searchStart = async (request: { text: string; types: ('user' | 'group' | 'computer')[]; location: { kind: 'domain' } | { kind: 'global-catalog' } | { kind: 'container'; distinguishedName: string }; pageSize: number }) =>
-    (await live.value('directory:search-start', { ...request, operationId: randomUUID() })) as SearchPage;
+  const searchStart = async (request: {
+    text: string;
+    types: ('user' | 'group' | 'computer')[];
+    location: { kind: 'domain' } | { kind: 'global-catalog' } | { kind: 'container'; distinguishedName: string };
+    pageSize: number;
+  }) => (await live.value('directory:search-start', { ...request, operationId: randomUUID() })) as SearchPage;
 
   beforeAll(async () => {
     service = await startTestService({ nodeName: 'RMSCON01' });
@@ -37,20 +41,32 @@ describe('the object picker through the console, against the real DC', () => {
     }
     expect(sids.size).toBeGreaterThan(1000);
     expect(pages).toBeGreaterThanOrEqual(Math.ceil(sids.size / 50));
-    expect(await live.call('directory:search-next', { searchId: page.searchId })).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_SEARCH' }) });
+    expect(await live.call('directory:search-next', { searchId: page.searchId })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNKNOWN_SEARCH' }),
+    });
   }, 120_000);
 
   it('closes a search half-way', async () => {
     const page = await searchStart({ text: '', types: ['user'], location: { kind: 'domain' }, pageSize: 10 });
     expect(page.done).toBe(false);
     expect(await live.call('directory:search-close', { searchId: page.searchId })).toEqual({ ok: true, value: { closed: true } });
-    expect(await live.call('directory:search-next', { searchId: page.searchId })).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_SEARCH' }) });
+    expect(await live.call('directory:search-next', { searchId: page.searchId })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNKNOWN_SEARCH' }),
+    });
   });
 
   it('searches one organizational unit, and refuses one outside the domain', async () => {
     const page = await searchStart({ text: 'Alice', types: ['user'], location: { kind: 'container', distinguishedName: CONTOSO_OU }, pageSize: 10 });
     expect(page.objects.map((object) => object.samAccountName)).toEqual(['alice']);
-    const outside = await live.call('directory:search-start', { text: 'a', types: ['user'], location: { kind: 'container', distinguishedName: 'CN=Configuration,DC=corp,DC=contoso,DC=test,DC=evil' }, pageSize: 10, operationId: randomUUID() });
+    const outside = await live.call('directory:search-start', {
+      text: 'a',
+      types: ['user'],
+      location: { kind: 'container', distinguishedName: 'CN=Configuration,DC=corp,DC=contoso,DC=test,DC=evil' },
+      pageSize: 10,
+      operationId: randomUUID(),
+    });
     expect(outside).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_REQUEST' }) });
   });
 
@@ -60,7 +76,13 @@ describe('the object picker through the console, against the real DC', () => {
     try {
       const request = liveSignInRequest(service);
       await catalog.value('session:sign-in', { ...request, directory: { ...request.directory, serverUrl: request.directory.serverUrl?.replace(/:\d+$/, '') } });
-      const page = (await catalog.value('directory:search-start', { text: 'Exchange Servers', types: ['group'], location: { kind: 'global-catalog' }, pageSize: 10, operationId: randomUUID() })) as SearchPage;
+      const page = (await catalog.value('directory:search-start', {
+        text: 'Exchange Servers',
+        types: ['group'],
+        location: { kind: 'global-catalog' },
+        pageSize: 10,
+        operationId: randomUUID(),
+      })) as SearchPage;
       expect(page.objects.map((object) => object.name)).toContain('Exchange Servers');
     } finally {
       await catalog.dispatcher.close();
@@ -76,18 +98,32 @@ describe('the object picker through the console, against the real DC', () => {
   });
 
   it('resolves typed names (Check Names)', async () => {
-    const resolved = (await live.value('directory:resolve-names', { names: ['alice', 'CORP\\Exchange Servers', 'no-such-account-xyz'], operationId: randomUUID() })) as Resolution[];
+    const resolved = (await live.value('directory:resolve-names', {
+      names: ['alice', 'CORP\\Exchange Servers', 'no-such-account-xyz'],
+      operationId: randomUUID(),
+    })) as Resolution[];
     expect(resolved.map((resolution) => resolution.status)).toEqual(['resolved', 'resolved', 'not-found']);
   });
 
   it('cancels a running search and a running review', async () => {
     const searchId = randomUUID();
-    const searching = live.call('directory:search-start', { text: '', types: ['user', 'group', 'computer'], location: { kind: 'domain' }, pageSize: 500, operationId: searchId });
+    const searching = live.call('directory:search-start', {
+      text: '',
+      types: ['user', 'group', 'computer'],
+      location: { kind: 'domain' },
+      pageSize: 500,
+      operationId: searchId,
+    });
     const cancelSearch = live.call('operation:cancel', { operationId: searchId });
     const reviewId = randomUUID();
     const reviewing = live.call('review:super-users', { operationId: reviewId });
     const cancelReview = live.call('operation:cancel', { operationId: reviewId });
-    expect(await Promise.all([searching, cancelSearch, reviewing, cancelReview])).toEqual([CANCELLED, { ok: true, value: { cancelled: true } }, CANCELLED, { ok: true, value: { cancelled: true } }]);
+    expect(await Promise.all([searching, cancelSearch, reviewing, cancelReview])).toEqual([
+      CANCELLED,
+      { ok: true, value: { cancelled: true } },
+      CANCELLED,
+      { ok: true, value: { cancelled: true } },
+    ]);
     expect((await live.call('servers:list', {})).ok).toBe(true);
   });
 

@@ -35,12 +35,34 @@ describe('the dispatcher against hostile requests', () => {
     ['a role outside the contract', 'servers:check', { role: 'admin', sid: 'S-1-5-21-1-2-3-4', operationId: operationId() }],
     ['an operation id that is not a UUID', 'review:list', { operationId: '../../etc/passwd' }],
     ['a negative audit limit', 'audit:list', { limit: -1 }],
-    ['a page size above the limit', 'directory:search-start', { text: 'a', types: ['user'], location: { kind: 'domain' }, pageSize: 100_000, operationId: operationId() }],
-    ['an unknown search location', 'directory:search-start', { text: 'a', types: ['user'], location: { kind: 'forest' }, pageSize: 50, operationId: operationId() }],
-    ['a DN outside the domain as the search base', 'directory:search-start', { text: 'a', types: ['user'], location: { kind: 'container', distinguishedName: 'CN=Configuration,DC=corp,DC=contoso,DC=test,DC=evil' }, pageSize: 50, operationId: operationId() }],
+    [
+      'a page size above the limit',
+      'directory:search-start',
+      { text: 'a', types: ['user'], location: { kind: 'domain' }, pageSize: 100_000, operationId: operationId() },
+    ],
+    [
+      'an unknown search location',
+      'directory:search-start',
+      { text: 'a', types: ['user'], location: { kind: 'forest' }, pageSize: 50, operationId: operationId() },
+    ],
+    [
+      'a DN outside the domain as the search base',
+      'directory:search-start',
+      {
+        text: 'a',
+        types: ['user'],
+        location: { kind: 'container', distinguishedName: 'CN=Configuration,DC=corp,DC=contoso,DC=test,DC=evil' },
+        pageSize: 50,
+        operationId: operationId(),
+      },
+    ],
     ['a browse parent in another domain', 'directory:browse', { parentDn: 'OU=Servers,DC=evil,DC=test', operationId: operationId() }],
     ['a browse parent with a filter injected', 'directory:browse', { parentDn: 'DC=corp,DC=contoso,DC=test)(objectClass=*', operationId: operationId() }],
-    ['a browse parent hiding the domain in an escaped comma', 'directory:browse', { parentDn: 'OU=x\\,DC=corp,DC=contoso,DC=test', operationId: operationId() }],
+    [
+      'a browse parent hiding the domain in an escaped comma',
+      'directory:browse',
+      { parentDn: 'OU=x\\,DC=corp,DC=contoso,DC=test', operationId: operationId() },
+    ],
     ['a browse parent that is not a DN', 'directory:browse', { parentDn: '*', operationId: operationId() }],
     ['a browse parent with a bidi override', 'directory:browse', { parentDn: 'OU=\u202Etset=CD,DC=evil', operationId: operationId() }],
     ['a sign-in with both a password and the remembered one', 'session:sign-in', { ...signInRequest(), useRememberedPassword: true }],
@@ -48,7 +70,11 @@ describe('the dispatcher against hostile requests', () => {
     ['useRememberedPassword false', 'session:sign-in', { ...signInRequest(), password: undefined, useRememberedPassword: false }],
     ['useRememberedPassword as a string', 'session:sign-in', { ...signInRequest(), password: undefined, useRememberedPassword: 'true' }],
     ['rememberPassword as a string', 'session:sign-in', { ...signInRequest(), rememberPassword: 'yes' }],
-    ['the remembered password with rememberPassword false', 'session:sign-in', { ...signInRequest(), password: undefined, useRememberedPassword: true, rememberPassword: false }],
+    [
+      'the remembered password with rememberPassword false',
+      'session:sign-in',
+      { ...signInRequest(), password: undefined, useRememberedPassword: true, rememberPassword: false },
+    ],
     ['a demo start with a password in it', 'demo:start', { operationId: operationId(), password: 'x' }],
     ['a demo start with an account in it', 'demo:start', { operationId: operationId(), username: 'Administrator' }],
     ['a demo start without an operation id', 'demo:start', {}],
@@ -61,22 +87,100 @@ describe('the dispatcher against hostile requests', () => {
     ['a 1 MB connector URL', 'health:run', { connectorUrl: `https://${'a'.repeat(1_000_000)}.test`, operationId: operationId() }],
     ['a connector URL as a number', 'health:run', { connectorUrl: 443, operationId: operationId() }],
     ['a health run with an extra key', 'health:run', { connectorUrl: 'https://rmsconnector.contoso.test', operationId: operationId(), insecure: true }],
-    ['a proxy with a NUL in it', 'health:run', { connectorUrl: 'https://rmsconnector.contoso.test', proxyUrl: 'http://proxy:8080\u0000', operationId: operationId() }],
-    ['a CA file path with a line break', 'health:run', { connectorUrl: 'https://rmsconnector.contoso.test', caFile: '/etc/ssl/ca.pem\n/etc/shadow', operationId: operationId() }],
+    [
+      'a proxy with a NUL in it',
+      'health:run',
+      { connectorUrl: 'https://rmsconnector.contoso.test', proxyUrl: 'http://proxy:8080\u0000', operationId: operationId() },
+    ],
+    [
+      'a CA file path with a line break',
+      'health:run',
+      { connectorUrl: 'https://rmsconnector.contoso.test', caFile: '/etc/ssl/ca.pem\n/etc/shadow', operationId: operationId() },
+    ],
     ['a health progress without an operation id', 'health:progress', {}],
-    ['a tenant URL with a bidi override', 'server-config:plan', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://\u202Emoc.mrdaa', profile: 'current', operationId: operationId() }],
-    ['an unknown profile', 'server-config:plan', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: '2007', operationId: operationId() }],
-    ['a plan with the file text in it', 'server-config:plan', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: operationId(), text: 'Windows Registry Editor' }],
-    ['a save naming its own folder', 'server-config:save', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: operationId(), folder: '/etc' }],
-    ['a save with an unknown server type', 'server-config:save', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: operationId(), serverTypes: ['exchange2007'] }],
-    ['a save with an unknown output', 'server-config:save', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: operationId(), outputs: ['exe'] }],
-    ['a save with replaceExisting as a string', 'server-config:save', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: operationId(), replaceExisting: 'yes' }],
-    ['a save with a 1 MB tenant URL', 'server-config:save', { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'h'.repeat(1_000_000), profile: 'current', operationId: operationId() }],
+    [
+      'a tenant URL with a bidi override',
+      'server-config:plan',
+      { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://\u202Emoc.mrdaa', profile: 'current', operationId: operationId() },
+    ],
+    [
+      'an unknown profile',
+      'server-config:plan',
+      {
+        connectorUrl: 'https://rmsconnector.contoso.test',
+        tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+        profile: '2007',
+        operationId: operationId(),
+      },
+    ],
+    [
+      'a plan with the file text in it',
+      'server-config:plan',
+      {
+        connectorUrl: 'https://rmsconnector.contoso.test',
+        tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+        profile: 'current',
+        operationId: operationId(),
+        text: 'Windows Registry Editor',
+      },
+    ],
+    [
+      'a save naming its own folder',
+      'server-config:save',
+      {
+        connectorUrl: 'https://rmsconnector.contoso.test',
+        tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+        profile: 'current',
+        operationId: operationId(),
+        folder: '/etc',
+      },
+    ],
+    [
+      'a save with an unknown server type',
+      'server-config:save',
+      {
+        connectorUrl: 'https://rmsconnector.contoso.test',
+        tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+        profile: 'current',
+        operationId: operationId(),
+        serverTypes: ['exchange2007'],
+      },
+    ],
+    [
+      'a save with an unknown output',
+      'server-config:save',
+      {
+        connectorUrl: 'https://rmsconnector.contoso.test',
+        tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+        profile: 'current',
+        operationId: operationId(),
+        outputs: ['exe'],
+      },
+    ],
+    [
+      'a save with replaceExisting as a string',
+      'server-config:save',
+      {
+        connectorUrl: 'https://rmsconnector.contoso.test',
+        tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+        profile: 'current',
+        operationId: operationId(),
+        replaceExisting: 'yes',
+      },
+    ],
+    [
+      'a save with a 1 MB tenant URL',
+      'server-config:save',
+      { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'h'.repeat(1_000_000), profile: 'current', operationId: operationId() },
+    ],
   ])('refuses %s as INVALID_REQUEST before anything runs', async (_label, channel, request) => {
     const harness = await signedIn();
     const before = touched(harness);
     const result = await harness.dispatcher.dispatch(channel, request);
-    expect(result).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', source: 'console', title: 'The request is not valid', message: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', source: 'console', title: 'The request is not valid', message: expect.any(String) },
+    });
     expect(touched(harness)).toEqual(before);
     if (!result.ok) {
       expect(result.error.message.length).toBeLessThan(1200);
@@ -86,7 +190,12 @@ describe('the dispatcher against hostile requests', () => {
 
   it('answers an error, never a rejection, for a payload whose getter throws', async () => {
     const harness = await signedIn();
-    const hostile = Object.defineProperty({}, 'names', { enumerable: true, get: () => { throw new Error('getter ran'); } });
+    const hostile = Object.defineProperty({}, 'names', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter ran');
+      },
+    });
     const result = await harness.dispatcher.dispatch('directory:resolve-names', hostile);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ source: 'console' }) });
     expect(JSON.stringify(result)).not.toContain('getter ran');
@@ -101,12 +210,17 @@ describe('the dispatcher against hostile requests', () => {
   it('says which fields are wrong in plain words', async () => {
     const harness = await signedIn();
     const result = await harness.dispatcher.dispatch('servers:add', { role: 'exchange', sid: 'not a sid', acknowledged: [], operationId: operationId() });
-    expect(result.ok ? '' : result.error.message).toBe('The request was refused before anything ran. sid: A SID looks like S-1-5-21-…; versionTag: Invalid input: expected string, received undefined.');
+    expect(result.ok ? '' : result.error.message).toBe(
+      'The request was refused before anything ran. sid: A SID looks like S-1-5-21-…; versionTag: Invalid input: expected string, received undefined.',
+    );
   });
 
   it('never echoes a password it refuses', async () => {
     const harness = createTestConsole();
-    const result = await harness.dispatcher.dispatch('session:sign-in', { ...signInRequest({ password: longSecret }), directory: { mode: 'server', serverUrl: 'ldaps://dc', transport: 'ldaps', bindUser: 'svc', bindPassword: longSecret } });
+    const result = await harness.dispatcher.dispatch('session:sign-in', {
+      ...signInRequest({ password: longSecret }),
+      directory: { mode: 'server', serverUrl: 'ldaps://dc', transport: 'ldaps', bindUser: 'svc', bindPassword: longSecret },
+    });
     expect(result.ok ? '' : result.error.code).toBe('INVALID_REQUEST');
     expect(JSON.stringify([result, harness.lines])).not.toContain('Hunter2');
     expect(harness.connector.calls).toEqual([]);
@@ -115,7 +229,9 @@ describe('the dispatcher against hostile requests', () => {
   it('shortens and neutralises a hostile unexpected key in the message', async () => {
     const harness = await signedIn();
     const result = await harness.dispatcher.dispatch('servers:list', { [`\u202E${'k'.repeat(5000)}`]: 1 });
-    expect(result.ok ? '' : result.error.message).toMatch(/^The request was refused before anything ran\. the request: Unrecognized key: "\?k+… \(\d+ characters\)\.$/);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /^The request was refused before anything ran\. the request: Unrecognized key: "\?k+… \(\d+ characters\)\.$/,
+    );
   });
 
   it.each([

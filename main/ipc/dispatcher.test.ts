@@ -14,7 +14,10 @@ describe('createIpcDispatcher', () => {
     ['a huge channel name', 'x'.repeat(1_000_000)],
   ])('answers UNKNOWN_CHANNEL for %s', async (_label, channel) => {
     const harness = createTestConsole();
-    expect(await harness.dispatcher.dispatch(channel, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', source: 'console', title: 'Unknown request', message: expect.any(String) } });
+    expect(await harness.dispatcher.dispatch(channel, {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', source: 'console', title: 'Unknown request', message: expect.any(String) },
+    });
     expect(String(harness.lines.at(-1)?.channel).length).toBeLessThan(200);
   });
 
@@ -34,26 +37,39 @@ describe('createIpcDispatcher', () => {
     });
   });
 
-  it.each(IPC_CHANNELS.filter((channel) => !PUBLIC_CHANNELS.includes(channel)))('answers NOT_SIGNED_IN for %s without a session, touching nothing', async (channel) => {
-    const harness = createTestConsole();
-    const result = await harness.dispatcher.dispatch(channel, validRequests()[channel]);
-    expect(result).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', source: 'console', title: 'Not signed in', message: expect.any(String) } });
-    expect([harness.connector.calls, harness.connectOptions]).toEqual([[], []]);
-  });
+  it.each(IPC_CHANNELS.filter((channel) => !PUBLIC_CHANNELS.includes(channel)))(
+    'answers NOT_SIGNED_IN for %s without a session, touching nothing',
+    async (channel) => {
+      const harness = createTestConsole();
+      const result = await harness.dispatcher.dispatch(channel, validRequests()[channel]);
+      expect(result).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', source: 'console', title: 'Not signed in', message: expect.any(String) } });
+      expect([harness.connector.calls, harness.connectOptions]).toEqual([[], []]);
+    },
+  );
 
   // demo:start, app:open-logs and ca-file:choose need a port this console has not got (settings-handlers.test.ts, ca-file-handlers.test.ts).
-  it.each(PUBLIC_CHANNELS.filter((channel) => !['session:sign-in', 'demo:start', 'app:open-logs', 'ca-file:choose'].includes(channel)))('answers %s without a session', async (channel) => {
-    const harness = createTestConsole();
-    expect((await harness.dispatcher.dispatch(channel, validRequests()[channel])).ok).toBe(true);
-  });
+  it.each(PUBLIC_CHANNELS.filter((channel) => !['session:sign-in', 'demo:start', 'app:open-logs', 'ca-file:choose'].includes(channel)))(
+    'answers %s without a session',
+    async (channel) => {
+      const harness = createTestConsole();
+      expect((await harness.dispatcher.dispatch(channel, validRequests()[channel])).ok).toBe(true);
+    },
+  );
 
   it('checks every answer against the contract and withholds one that does not match', async () => {
     const harness = createTestConsole();
     await harness.signIn();
     harness.connector.overrides.listAuthorizedAccounts = () => Promise.resolve({ list: { version: 1, entries: [{ id: 'not-a-uuid' } as never] }, etag: '"1"' });
     const result = await harness.dispatcher.dispatch('servers:list', {});
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL_ERROR', source: 'console', title: 'Something went wrong in the console', message: expect.any(String) } });
-    expect(harness.lines).toContainEqual({ event: 'ipc-response-invalid', channel: 'servers:list', issues: expect.arrayContaining([{ path: 'entries.0.id', code: 'invalid_format' }]) });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL_ERROR', source: 'console', title: 'Something went wrong in the console', message: expect.any(String) },
+    });
+    expect(harness.lines).toContainEqual({
+      event: 'ipc-response-invalid',
+      channel: 'servers:list',
+      issues: expect.arrayContaining([{ path: 'entries.0.id', code: 'invalid_format' }]),
+    });
     expect(JSON.stringify(harness.lines)).not.toContain('not-a-uuid');
   });
 
@@ -83,6 +99,9 @@ describe('createIpcDispatcher', () => {
     await harness.signIn();
     await harness.dispatcher.close();
     expect([harness.directories[0]?.closed, harness.connector.closedClients]).toEqual([true, 1]);
-    expect(await harness.dispatcher.dispatch('console:get-defaults', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'INTERNAL_ERROR', title: 'The console is closing' }) });
+    expect(await harness.dispatcher.dispatch('console:get-defaults', {})).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'INTERNAL_ERROR', title: 'The console is closing' }),
+    });
   });
 });

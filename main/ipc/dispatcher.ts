@@ -36,8 +36,18 @@ export type IpcDispatcher = {
   close(): Promise<void>;
 };
 
-const UNKNOWN_CHANNEL: IpcError = { code: 'UNKNOWN_CHANNEL', source: 'console', title: 'Unknown request', message: 'The console does not offer this request. Update or restart the console.' };
-const SHUT_DOWN: IpcError = { code: 'INTERNAL_ERROR', source: 'console', title: 'The console is closing', message: 'The console is shutting down and no longer takes requests. Start it again.' };
+const UNKNOWN_CHANNEL: IpcError = {
+  code: 'UNKNOWN_CHANNEL',
+  source: 'console',
+  title: 'Unknown request',
+  message: 'The console does not offer this request. Update or restart the console.',
+};
+const SHUT_DOWN: IpcError = {
+  code: 'INTERNAL_ERROR',
+  source: 'console',
+  title: 'The console is closing',
+  message: 'The console is shutting down and no longer takes requests. Start it again.',
+};
 const BAD_RESPONSE: IpcError = {
   code: 'INTERNAL_ERROR',
   source: 'console',
@@ -79,7 +89,13 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     let operation: RunningOperation | undefined;
     try {
       const parsed = requestSchema.safeParse(request);
-      if (!parsed.success) throw new ConsoleFailure({ code: 'INVALID_REQUEST', source: 'console', title: 'The request is not valid', message: describeRequestIssues(parsed.error.issues) });
+      if (!parsed.success)
+        throw new ConsoleFailure({
+          code: 'INVALID_REQUEST',
+          source: 'console',
+          title: 'The request is not valid',
+          message: describeRequestIssues(parsed.error.issues),
+        });
       // TypeScript sees the table's schemas as one union here; this channel's schema produced it.
       const data = parsed.data as ParsedRequest<Channel>;
       session = handler.access === 'session' ? sessions.require() : undefined;
@@ -94,7 +110,8 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     } catch (error) {
       if (operation?.signal.aborted === true) return { ok: false, error: CANCELLED_ERROR };
       if (session !== undefined && error instanceof ConnectorError && SESSION_ENDING_CODES.has(error.code)) await sessions.end(session);
-      if (!(error instanceof ConsoleFailure || error instanceof DirectoryError || error instanceof ConnectorError)) log(unexpectedErrorLine(channel, error, request));
+      if (!(error instanceof ConsoleFailure || error instanceof DirectoryError || error instanceof ConnectorError))
+        log(unexpectedErrorLine(channel, error, request));
       return { ok: false, error: toIpcError(error) };
     } finally {
       operation?.finish();
@@ -130,7 +147,11 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
   };
 }
 
-function runPublic<Channel extends IpcChannel>(handler: ChannelHandler<Channel>, request: ParsedRequest<Channel>, signal: AbortSignal): Promise<IpcResponse<Channel>> {
+function runPublic<Channel extends IpcChannel>(
+  handler: ChannelHandler<Channel>,
+  request: ParsedRequest<Channel>,
+  signal: AbortSignal,
+): Promise<IpcResponse<Channel>> {
   if (handler.access !== 'public') return Promise.reject(new Error('A session handler was called without a session.'));
   return handler.run(request, { signal });
 }

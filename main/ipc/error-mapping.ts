@@ -49,7 +49,10 @@ const SESSION_ENDED: ServiceText = { title: 'Your session has ended', message: (
  * look at, with the client's technical sentence kept as a detail.
  */
 export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceText>>> = {
-  BAD_CREDENTIALS: { title: 'Sign-in failed', message: () => 'The user name or password is incorrect. Use your user principal name (admin@contoso.com) or DOMAIN\\name.' },
+  BAD_CREDENTIALS: {
+    title: 'Sign-in failed',
+    message: () => 'The user name or password is incorrect. Use your user principal name (admin@contoso.com) or DOMAIN\\name.',
+  },
   ACCOUNT_UNUSABLE: { title: 'This account cannot sign in' },
   NO_ADMIN_ROLE: { title: 'Not a connector administrator' },
   ONBOARDING_BLOCKED: { title: 'Onboarding control blocks this account' },
@@ -57,7 +60,8 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
   WRONG_ENVIRONMENT: { title: 'Wrong cloud environment' },
   THROTTLED: {
     title: 'Too many attempts',
-    message: (error) => `The service asks to wait before trying again. Wait ${error.retryAfterSeconds === undefined ? 'a minute' : `${String(error.retryAfterSeconds)} second${error.retryAfterSeconds === 1 ? '' : 's'}`}, then try again.`,
+    message: (error) =>
+      `The service asks to wait before trying again. Wait ${error.retryAfterSeconds === undefined ? 'a minute' : `${String(error.retryAfterSeconds)} second${error.retryAfterSeconds === 1 ? '' : 's'}`}, then try again.`,
     keepDetail: true,
   },
   TOKEN_EXPIRED: SESSION_ENDED,
@@ -69,15 +73,21 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
   },
   TLS_UNTRUSTED: {
     title: "The service's certificate is not trusted",
-    message: () => "The service's certificate is not trusted by this computer. Check the service URL under Advanced; if it is right, have the certificate authority that issued the service's certificate trusted here (for an enterprise CA, its root certificate).",
+    message: () =>
+      "The service's certificate is not trusted by this computer. Check the service URL under Advanced; if it is right, have the certificate authority that issued the service's certificate trusted here (for an enterprise CA, its root certificate).",
     keepDetail: true,
   },
   TLS_NAME_MISMATCH: {
     title: "The service's certificate names another server",
-    message: () => "The service's certificate does not carry the name in the service URL. Use the name the certificate carries in the service URL under Advanced, or have the certificate reissued with this name.",
+    message: () =>
+      "The service's certificate does not carry the name in the service URL. Use the name the certificate carries in the service URL under Advanced, or have the certificate reissued with this name.",
     keepDetail: true,
   },
-  TIMEOUT: { title: 'The service did not answer in time', message: () => 'The connector configuration service did not answer in time. Check the network and the proxy, then try again.', keepDetail: true },
+  TIMEOUT: {
+    title: 'The service did not answer in time',
+    message: () => 'The connector configuration service did not answer in time. Check the network and the proxy, then try again.',
+    keepDetail: true,
+  },
   PROXY_FAILED: { title: 'The web proxy failed' },
   BAD_RESPONSE: {
     title: 'Unexpected answer from the service',
@@ -102,7 +112,13 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
  *
  * The dispatcher ends the session on these, so the next call says "not signed in" at once.
  */
-export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED', 'ROLE_REVOKED', 'ACCOUNT_UNUSABLE', 'ONBOARDING_BLOCKED']);
+export const SESSION_ENDING_CODES: ReadonlySet<string> = new Set([
+  'TOKEN_EXPIRED',
+  'UNAUTHENTICATED',
+  'ROLE_REVOKED',
+  'ACCOUNT_UNUSABLE',
+  'ONBOARDING_BLOCKED',
+]);
 
 /**
  * Turn anything a handler threw into an error as data: never a stack, never a secret.
@@ -123,14 +139,20 @@ export function toIpcError(error: unknown): IpcError {
     code: 'INTERNAL_ERROR',
     source: 'console',
     title: 'Something went wrong in the console',
-    message: 'The console hit an unexpected problem and stopped this action. Try again; if it happens again, sign out, sign in and retry, then report it with the console log.',
+    message:
+      'The console hit an unexpected problem and stopped this action. Try again; if it happens again, sign out, sign in and retry, then report it with the console log.',
   };
 }
 
 function serviceError(error: ConnectorError): IpcError {
   if (error.code === 'CANCELLED') return CANCELLED_ERROR;
   if (error.code === 'PRECONDITION_FAILED') {
-    return { code: 'LIST_CHANGED', source: 'console', title: 'The list was changed by someone else', message: 'The list was changed by someone else. Reload it, check your change against the new list, then save again.' };
+    return {
+      code: 'LIST_CHANGED',
+      source: 'console',
+      title: 'The list was changed by someone else',
+      message: 'The list was changed by someone else. Reload it, check your change against the new list, then save again.',
+    };
   }
   const text = SERVICE_TEXTS[error.code] ?? { title: 'The service refused the request' };
   const message = text.message?.(error) ?? error.message;

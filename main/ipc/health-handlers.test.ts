@@ -44,7 +44,10 @@ describe('health handlers', () => {
     const server = await connectorServer();
     const harness = await signedIn();
 
-    const result = await harness.dispatcher.dispatch('health:run', { connectorUrl: `http://127.0.0.1:${String(server.port)}`, operationId: crypto.randomUUID() });
+    const result = await harness.dispatcher.dispatch('health:run', {
+      connectorUrl: `http://127.0.0.1:${String(server.port)}`,
+      operationId: crypto.randomUUID(),
+    });
 
     expect(result.ok).toBe(true);
     const report = (result as { value: HealthReport }).value;
@@ -74,7 +77,15 @@ describe('health handlers', () => {
 
     const result = await harness.dispatcher.dispatch('health:run', { connectorUrl, operationId: crypto.randomUUID() });
 
-    expect(result).toEqual({ ok: false, error: { code: 'INVALID_HEALTH_INPUT', source: 'console', title: 'The connector URL cannot be checked', message: expect.stringContaining('https://rmsconnector.contoso.com') } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_HEALTH_INPUT',
+        source: 'console',
+        title: 'The connector URL cannot be checked',
+        message: expect.stringContaining('https://rmsconnector.contoso.com'),
+      },
+    });
     expect(harness.connector.calls).toEqual(before);
     expect(JSON.stringify(result)).not.toContain('secret');
   });
@@ -103,7 +114,11 @@ describe('health handlers', () => {
   it('refuses a request that names a CA file by path, before anything is read or checked', async () => {
     const server = await connectorServer(() => undefined);
     const harness = await signedIn();
-    const result = await harness.dispatcher.dispatch('health:run', { connectorUrl: `http://127.0.0.1:${String(server.port)}`, caFile: '/dev/zero', operationId: crypto.randomUUID() });
+    const result = await harness.dispatcher.dispatch('health:run', {
+      connectorUrl: `http://127.0.0.1:${String(server.port)}`,
+      caFile: '/dev/zero',
+      operationId: crypto.randomUUID(),
+    });
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_REQUEST' }) });
     expect(server.requests).toEqual([]);
   });
@@ -118,8 +133,15 @@ describe('health handlers', () => {
     const choice = await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'health' });
     if (!choice.ok || !(choice.value as { chosen: boolean }).chosen) throw new Error('The CA file was not chosen.');
     const { file } = choice.value as { file: { id: string } };
-    const result = await harness.dispatcher.dispatch('health:run', { connectorUrl: `http://127.0.0.1:${String(server.port)}`, caFileId: file.id, operationId: crypto.randomUUID() });
-    expect([choice.value, result.ok]).toEqual([{ chosen: true, file: { id: file.id, name: 'contoso-root.cer', subject: 'CN=Contoso Health Root CA', expiresAt: expect.any(String) } }, true]);
+    const result = await harness.dispatcher.dispatch('health:run', {
+      connectorUrl: `http://127.0.0.1:${String(server.port)}`,
+      caFileId: file.id,
+      operationId: crypto.randomUUID(),
+    });
+    expect([choice.value, result.ok]).toEqual([
+      { chosen: true, file: { id: file.id, name: 'contoso-root.cer', subject: 'CN=Contoso Health Root CA', expiresAt: expect.any(String) } },
+      true,
+    ]);
   });
 
   it('reports progress while a run waits, and answers CANCELLED at once when cancelled', async () => {
@@ -133,7 +155,10 @@ describe('health handlers', () => {
     const progress = await harness.dispatcher.dispatch('health:progress', { operationId });
     await harness.dispatcher.dispatch('operation:cancel', { operationId });
 
-    expect(progress).toEqual({ ok: true, value: { total: HEALTH_CHECK_CODES.length, finished: expect.any(Number), running: expect.arrayContaining([expect.any(String)]) } });
+    expect(progress).toEqual({
+      ok: true,
+      value: { total: HEALTH_CHECK_CODES.length, finished: expect.any(Number), running: expect.arrayContaining([expect.any(String)]) },
+    });
     expect(await running).toEqual({ ok: false, error: expect.objectContaining({ code: 'CANCELLED' }) });
     // The checks stop on the abort and the run forgets its progress.
     await expect.poll(() => harness.dispatcher.dispatch('health:progress', { operationId })).toEqual({ ok: true, value: null });

@@ -22,7 +22,10 @@ export const EMPTY_PROFILE_DEFAULTS: ProfileDefaults = {
  * says whether the console should behave as on a first start (false: the demo is offered
  * prominently).
  */
-export function createMemoryProfileStore(defaults: ProfileDefaults, options: { configured?: boolean } = {}): ConsoleProfileStore & { readonly remembered: readonly RememberedConnection[] } {
+export function createMemoryProfileStore(
+  defaults: ProfileDefaults,
+  options: { configured?: boolean } = {},
+): ConsoleProfileStore & { readonly remembered: readonly RememberedConnection[] } {
   let current: ProfileDefaults = defaults;
   let configured = options.configured ?? true;
   const remembered: RememberedConnection[] = [];

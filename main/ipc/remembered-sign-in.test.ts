@@ -13,13 +13,29 @@ describe('sign-in with the password vault', () => {
     const vault = createFakeVault();
     const profiles = createMemoryProfileStore(TEST_DEFAULTS, { configured: false });
     const harness = createTestConsole({ vault, profiles });
-    const directory = { mode: 'server' as const, serverUrl: 'ldaps://dc2.corp.contoso.test', transport: 'ldaps' as const, bindUser: 'svc-browse', bindPassword: 'Bind-Secret-9' };
+    const directory = {
+      mode: 'server' as const,
+      serverUrl: 'ldaps://dc2.corp.contoso.test',
+      transport: 'ldaps' as const,
+      bindUser: 'svc-browse',
+      bindPassword: 'Bind-Secret-9',
+    };
     const result = await harness.signIn({ rememberPassword: true, directory });
     expect(result.ok).toBe(true);
     expect(vault.held).toEqual({ account: 'alice@corp.contoso.test', password: FAKE_PASSWORD });
-    expect(profiles.remembered).toEqual([{ environment: 'AzureCloud', serviceUrl: 'https://connector.contoso.test', username: 'alice@corp.contoso.test', directory: { mode: 'server', serverUrl: 'ldaps://dc2.corp.contoso.test', transport: 'ldaps', bindUser: 'svc-browse' } }]);
+    expect(profiles.remembered).toEqual([
+      {
+        environment: 'AzureCloud',
+        serviceUrl: 'https://connector.contoso.test',
+        username: 'alice@corp.contoso.test',
+        directory: { mode: 'server', serverUrl: 'ldaps://dc2.corp.contoso.test', transport: 'ldaps', bindUser: 'svc-browse' },
+      },
+    ]);
     const defaults = await harness.dispatcher.dispatch('console:get-defaults', {});
-    expect(defaults).toEqual({ ok: true, value: expect.objectContaining({ configured: true, rememberedPassword: true, passwordVault: { available: true }, username: 'alice@corp.contoso.test' }) });
+    expect(defaults).toEqual({
+      ok: true,
+      value: expect.objectContaining({ configured: true, rememberedPassword: true, passwordVault: { available: true }, username: 'alice@corp.contoso.test' }),
+    });
     expect(JSON.stringify([result, defaults, harness.lines, profiles.remembered])).not.toMatch(/Correct-Horse|Bind-Secret|fake-token/);
   });
 
@@ -35,7 +51,8 @@ describe('sign-in with the password vault', () => {
         code: 'PASSWORD_STORAGE_UNAVAILABLE',
         source: 'console',
         title: 'Your password cannot be remembered here',
-        message: 'No secret service (GNOME Keyring or KWallet) is running. Clear "Remember my password" to sign in without remembering it. Nothing was changed.',
+        message:
+          'No secret service (GNOME Keyring or KWallet) is running. Clear "Remember my password" to sign in without remembering it. Nothing was changed.',
       },
     });
     expect([harness.connector.calls, harness.connectOptions, profiles.remembered, vault.held]).toEqual([[], [], [], undefined]);
@@ -62,7 +79,10 @@ describe('sign-in with the password vault', () => {
     const vault = createFakeVault({ account: 'bob@corp.contoso.test', password: FAKE_PASSWORD });
     const harness = createTestConsole({ vault });
     const result = await harness.dispatcher.dispatch('session:sign-in', { ...withoutPassword(), useRememberedPassword: true });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'NO_REMEMBERED_PASSWORD', message: expect.stringContaining('Type your password') }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'NO_REMEMBERED_PASSWORD', message: expect.stringContaining('Type your password') }),
+    });
     expect(harness.connector.calls).toEqual([]);
   });
 
@@ -72,7 +92,11 @@ describe('sign-in with the password vault', () => {
     const result = await harness.dispatcher.dispatch('session:sign-in', { ...withoutPassword(), useRememberedPassword: true });
     expect(result).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'REMEMBERED_PASSWORD_REFUSED', title: 'The remembered password was refused', message: expect.stringContaining('type your password') }),
+      error: expect.objectContaining({
+        code: 'REMEMBERED_PASSWORD_REFUSED',
+        title: 'The remembered password was refused',
+        message: expect.stringContaining('type your password'),
+      }),
     });
     expect(vault.held).toBeUndefined();
     expect(JSON.stringify([result, harness.lines])).not.toContain('Changed-Since-1');
@@ -103,7 +127,10 @@ describe('sign-in with the password vault', () => {
   });
 
   it('still signs in when the profile cannot be saved, and logs why without secrets', async () => {
-    const profiles = { load: () => createMemoryProfileStore(TEST_DEFAULTS).load(), remember: () => Promise.reject(Object.assign(new Error(`EACCES ${FAKE_PASSWORD}`), { code: 'EACCES' })) };
+    const profiles = {
+      load: () => createMemoryProfileStore(TEST_DEFAULTS).load(),
+      remember: () => Promise.reject(Object.assign(new Error(`EACCES ${FAKE_PASSWORD}`), { code: 'EACCES' })),
+    };
     const harness = createTestConsole({ profiles });
     expect((await harness.signIn()).ok).toBe(true);
     expect(harness.lines).toContainEqual({ event: 'profile-save-failed', reason: 'EACCES' });

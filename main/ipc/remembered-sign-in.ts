@@ -27,7 +27,13 @@ const REFUSED_PASSWORD_CODES: ReadonlySet<string> = new Set(['BAD_CREDENTIALS', 
  * sign-in that worked: it is logged, without the password. The CA file is the one main holds
  * under the request's id, read here (a refusal says nothing about why).
  */
-export async function signInAsAsked(dependencies: ConsoleDependencies, sessions: SessionState, request: SignInRequest, signal: AbortSignal, caFiles: CaFileRegistry): Promise<SessionSummary> {
+export async function signInAsAsked(
+  dependencies: ConsoleDependencies,
+  sessions: SessionState,
+  request: SignInRequest,
+  signal: AbortSignal,
+  caFiles: CaFileRegistry,
+): Promise<SessionSummary> {
   const vault = dependencies.vault;
   if (request.rememberPassword === true) {
     const status = vault === undefined ? NO_VAULT : await vault.status();
@@ -65,7 +71,11 @@ export async function signInAsAsked(dependencies: ConsoleDependencies, sessions:
 async function rememberedPassword(dependencies: ConsoleDependencies, username: string): Promise<string> {
   const password = await dependencies.vault?.recall(username);
   if (password === undefined) {
-    throw consoleFailure('NO_REMEMBERED_PASSWORD', 'No password is remembered', `No password is remembered for ${username} on this computer (or it could no longer be read). Type your password.`);
+    throw consoleFailure(
+      'NO_REMEMBERED_PASSWORD',
+      'No password is remembered',
+      `No password is remembered for ${username} on this computer (or it could no longer be read). Type your password.`,
+    );
   }
   return password;
 }

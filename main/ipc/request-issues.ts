@@ -21,7 +21,12 @@ export function describeRequestIssues(issues: readonly z.core.$ZodIssue[]): stri
 
 function pathOf(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'the request';
-  return printable(path.map((segment) => (typeof segment === 'number' ? `[${String(segment)}]` : String(segment))).join('.').replaceAll('.[', '['));
+  return printable(
+    path
+      .map((segment) => (typeof segment === 'number' ? `[${String(segment)}]` : String(segment)))
+      .join('.')
+      .replaceAll('.[', '['),
+  );
 }
 
 /**

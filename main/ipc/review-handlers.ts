@@ -22,7 +22,10 @@ export function createReviewHandlers(): Pick<HandlerTable, 'review:super-users' 
         const found = await effectiveSuperUsers(directoryWithSignal(session.directory, signal), list.entries.map(entryOf));
         throwIfCancelled(signal);
         return {
-          superUsers: found.superUsers.map(({ account, grants }) => ({ account, grants: grants.map((grant) => ({ entry: grant.entry, path: [...grant.path], throughPrimaryGroup: grant.throughPrimaryGroup })) })),
+          superUsers: found.superUsers.map(({ account, grants }) => ({
+            account,
+            grants: grants.map((grant) => ({ entry: grant.entry, path: [...grant.path], throughPrimaryGroup: grant.throughPrimaryGroup })),
+          })),
           orphanedEntries: [...found.orphanedEntries],
           listVersion: list.version,
         };
@@ -31,7 +34,10 @@ export function createReviewHandlers(): Pick<HandlerTable, 'review:super-users' 
     ),
     'review:list': sessionHandler(
       async (_request, { session, signal }) => {
-        const [{ list }, connectorNodeNames] = await Promise.all([session.client.listAuthorizedAccounts({ signal }), aliveConnectorNodeNames(session.client, signal)]);
+        const [{ list }, connectorNodeNames] = await Promise.all([
+          session.client.listAuthorizedAccounts({ signal }),
+          aliveConnectorNodeNames(session.client, signal),
+        ]);
         const directory = directoryWithSignal(session.directory, signal);
         const facts = await gatherEntryFacts(directory, list.entries.map(entryOf), connectorNodeNames, 'ignore');
         throwIfCancelled(signal);

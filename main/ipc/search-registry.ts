@@ -129,7 +129,11 @@ export function createSearchRegistry(options: { now?: () => number; maxOpen?: nu
       sweep();
       const search = searches.get(searchId);
       if (search === undefined) {
-        throw consoleFailure('UNKNOWN_SEARCH', 'The search is no longer open', 'This search finished, was closed, or sat unused for more than 5 minutes. Run the search again.');
+        throw consoleFailure(
+          'UNKNOWN_SEARCH',
+          'The search is no longer open',
+          'This search finished, was closed, or sat unused for more than 5 minutes. Run the search again.',
+        );
       }
       return enqueue(searchId, search);
     },

@@ -34,7 +34,13 @@ async function signedIn(folder: string | undefined): Promise<TestConsole & { ask
   return { ...harness, asked };
 }
 
-const input = (overrides: Record<string, unknown> = {}) => ({ connectorUrl: CONNECTOR, tenantUrl: TENANT, profile: 'current', operationId: crypto.randomUUID(), ...overrides });
+const input = (overrides: Record<string, unknown> = {}) => ({
+  connectorUrl: CONNECTOR,
+  tenantUrl: TENANT,
+  profile: 'current',
+  operationId: crypto.randomUUID(),
+  ...overrides,
+});
 
 describe('server-config handlers', () => {
   it('plans every server type with previews decoded from the exact bytes, the warnings and the profile differences', async () => {
@@ -68,7 +74,10 @@ describe('server-config handlers', () => {
     cleanups.push(() => server.close());
     const harness = await signedIn(undefined);
 
-    const result = await harness.dispatcher.dispatch('server-config:plan', input({ connectorUrl: `http://127.0.0.1:${String(server.port)}`, tenantUrl: undefined }));
+    const result = await harness.dispatcher.dispatch(
+      'server-config:plan',
+      input({ connectorUrl: `http://127.0.0.1:${String(server.port)}`, tenantUrl: undefined }),
+    );
 
     expect(result).toEqual({ ok: true, value: expect.objectContaining({ tenantUrl: TENANT, tenantUrlSource: 'connector' }) });
   });
@@ -78,9 +87,20 @@ describe('server-config handlers', () => {
     cleanups.push(() => server.close());
     const harness = await signedIn(undefined);
 
-    const result = await harness.dispatcher.dispatch('server-config:plan', input({ connectorUrl: `http://127.0.0.1:${String(server.port)}`, tenantUrl: undefined }));
+    const result = await harness.dispatcher.dispatch(
+      'server-config:plan',
+      input({ connectorUrl: `http://127.0.0.1:${String(server.port)}`, tenantUrl: undefined }),
+    );
 
-    expect(result).toEqual({ ok: false, error: { code: 'TENANT_URL_HTTP_ERROR', source: 'console', title: 'The tenant URL could not be read from the connector', message: expect.stringContaining('Get-AipServiceConfiguration') } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'TENANT_URL_HTTP_ERROR',
+        source: 'console',
+        title: 'The tenant URL could not be read from the connector',
+        message: expect.stringContaining('Get-AipServiceConfiguration'),
+      },
+    });
   });
 
   it('saves every file into the chosen folder, byte for byte what the CLI writes', async () => {
@@ -89,7 +109,9 @@ describe('server-config handlers', () => {
 
     const result = await harness.dispatcher.dispatch('server-config:save', input());
 
-    const expected = renderOutputFiles((planServerConfiguration({ connectorUrl: CONNECTOR, tenantUrl: TENANT, profile: 'current' }) as { ok: true; plan: never }).plan);
+    const expected = renderOutputFiles(
+      (planServerConfiguration({ connectorUrl: CONNECTOR, tenantUrl: TENANT, profile: 'current' }) as { ok: true; plan: never }).plan,
+    );
     expect(result).toEqual({ ok: true, value: { saved: true, folder, files: expected.map((file) => ({ name: file.name, bytes: file.bytes.length })) } });
     for (const file of expected) expect(await readFile(path.join(folder, file.name))).toEqual(file.bytes);
     expect((await readFile(path.join(folder, 'Exchange2013RedirectionConfiguration.reg'))).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
@@ -119,7 +141,16 @@ describe('server-config handlers', () => {
     const untouched = [(await readdir(folder)).length, await readFile(path.join(folder, 'FCI2012RedirectionConfiguration.reg'), 'utf8')];
     const replaced = await harness.dispatcher.dispatch('server-config:save', input({ replaceExisting: true }));
 
-    expect(refused).toEqual({ ok: false, error: { code: 'OUTPUT_EXISTS', source: 'console', title: 'The folder already holds these files', message: expect.stringContaining('Replace existing files'), details: ['FCI2012RedirectionConfiguration.reg'] } });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'OUTPUT_EXISTS',
+        source: 'console',
+        title: 'The folder already holds these files',
+        message: expect.stringContaining('Replace existing files'),
+        details: ['FCI2012RedirectionConfiguration.reg'],
+      },
+    });
     expect(untouched).toEqual([1, 'mine']);
     expect(replaced.ok).toBe(true);
     expect(await readdir(folder)).toHaveLength(11);
@@ -128,7 +159,10 @@ describe('server-config handlers', () => {
   it('answers NOT_AVAILABLE where no folder can be chosen', async () => {
     const harness = createTestConsole();
     await harness.signIn();
-    expect(await harness.dispatcher.dispatch('server-config:save', input())).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_AVAILABLE', title: 'Files cannot be saved here' }) });
+    expect(await harness.dispatcher.dispatch('server-config:save', input())).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'NOT_AVAILABLE', title: 'Files cannot be saved here' }),
+    });
   });
 
   it.each([
@@ -142,11 +176,20 @@ describe('server-config handlers', () => {
     const folder = await emptyFolder();
     const harness = await signedIn(folder);
 
-    const [planned, saved] = [await harness.dispatcher.dispatch('server-config:plan', input(overrides)), await harness.dispatcher.dispatch('server-config:save', input(overrides))];
+    const [planned, saved] = [
+      await harness.dispatcher.dispatch('server-config:plan', input(overrides)),
+      await harness.dispatcher.dispatch('server-config:save', input(overrides)),
+    ];
 
     expect([planned, saved]).toEqual([
-      { ok: false, error: { code, source: 'console', title: expect.stringMatching(/^The (connector|tenant) URL cannot be used$/), message: expect.any(String) } },
-      { ok: false, error: { code, source: 'console', title: expect.stringMatching(/^The (connector|tenant) URL cannot be used$/), message: expect.any(String) } },
+      {
+        ok: false,
+        error: { code, source: 'console', title: expect.stringMatching(/^The (connector|tenant) URL cannot be used$/), message: expect.any(String) },
+      },
+      {
+        ok: false,
+        error: { code, source: 'console', title: expect.stringMatching(/^The (connector|tenant) URL cannot be used$/), message: expect.any(String) },
+      },
     ]);
     expect(JSON.stringify([planned, saved])).not.toContain('secret');
     expect([harness.asked, await readdir(folder)]).toEqual([[], []]);

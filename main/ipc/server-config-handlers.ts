@@ -23,7 +23,12 @@ export type ServerConfigHandlerOptions = {
   readonly tenantUrlOptions?: ReadTenantUrlOptions | undefined;
 };
 
-type Generated = { readonly plan: ServerConfigurationPlan; readonly files: readonly OutputFile[]; readonly tenantUrlSource: 'given' | 'connector'; readonly notices: readonly Notice[] };
+type Generated = {
+  readonly plan: ServerConfigurationPlan;
+  readonly files: readonly OutputFile[];
+  readonly tenantUrlSource: 'given' | 'connector';
+  readonly notices: readonly Notice[];
+};
 
 const FIELD_NAMES = { connectorUrl: 'connector URL', tenantUrl: 'tenant URL', profile: 'profile' } as const;
 
@@ -48,7 +53,11 @@ export function createServerConfigHandlers(options: ServerConfigHandlerOptions =
       async (request, { signal }) => {
         const chooseFolder = options.chooseFolder;
         if (chooseFolder === undefined) {
-          throw consoleFailure('NOT_AVAILABLE', 'Files cannot be saved here', 'This console runs without the desktop app, so it cannot ask for a folder. Copy the text from the preview instead, or use rms-connector-admin server-config --out DIR.');
+          throw consoleFailure(
+            'NOT_AVAILABLE',
+            'Files cannot be saved here',
+            'This console runs without the desktop app, so it cannot ask for a folder. Copy the text from the preview instead, or use rms-connector-admin server-config --out DIR.',
+          );
         }
         const generated = await generate(request, signal, options.tenantUrlOptions);
         const files = selectFiles(generated.files, request);
@@ -81,7 +90,12 @@ async function generate(request: ServerConfigPlanRequest, signal: AbortSignal, t
   }
   const result = planServerConfiguration({ connectorUrl: request.connectorUrl, tenantUrl, profile: request.profile });
   if (!result.ok) throw refused(result.issues);
-  return { plan: result.plan, files: renderOutputFiles(result.plan), tenantUrlSource: request.tenantUrl === undefined ? 'connector' : 'given', notices: [...readNotices, ...result.plan.notices] };
+  return {
+    plan: result.plan,
+    files: renderOutputFiles(result.plan),
+    tenantUrlSource: request.tenantUrl === undefined ? 'connector' : 'given',
+    notices: [...readNotices, ...result.plan.notices],
+  };
 }
 
 function refused(issues: readonly { readonly code: string; readonly field: keyof typeof FIELD_NAMES; readonly message: string }[]): Error {
@@ -97,8 +111,16 @@ function planForDisplay(generated: Generated): ServerConfigPlan {
     tenantUrlSource: generated.tenantUrlSource,
     profile: plan.profile,
     notices: [...generated.notices],
-    servers: plan.servers.map((server) => ({ ...server, keys: server.keys.map((key) => ({ path: key.path, values: key.values.map((value) => ({ ...value })) })), followUpSteps: [...server.followUpSteps] })),
-    profileDifferences: plan.profileDifferences.map(({ current, legacy, ...rest }) => ({ ...rest, ...(current === undefined ? {} : { current }), ...(legacy === undefined ? {} : { legacy }) })),
+    servers: plan.servers.map((server) => ({
+      ...server,
+      keys: server.keys.map((key) => ({ path: key.path, values: key.values.map((value) => ({ ...value })) })),
+      followUpSteps: [...server.followUpSteps],
+    })),
+    profileDifferences: plan.profileDifferences.map(({ current, legacy, ...rest }) => ({
+      ...rest,
+      ...(current === undefined ? {} : { current }),
+      ...(legacy === undefined ? {} : { legacy }),
+    })),
     files: generated.files.map(previewOf),
   };
 }
@@ -107,7 +129,14 @@ function planForDisplay(generated: Generated): ServerConfigPlan {
 function previewOf(file: OutputFile): OutputFilePreview {
   const utf16 = file.kind === 'reg';
   const text = (utf16 ? file.bytes.toString('utf16le') : file.bytes.toString('utf8')).replace(/^\uFEFF/, '');
-  return { name: file.name, kind: file.kind, ...(file.serverType === undefined ? {} : { serverType: file.serverType }), encoding: utf16 ? 'UTF-16LE with BOM' : 'UTF-8 with BOM', bytes: file.bytes.length, text };
+  return {
+    name: file.name,
+    kind: file.kind,
+    ...(file.serverType === undefined ? {} : { serverType: file.serverType }),
+    encoding: utf16 ? 'UTF-16LE with BOM' : 'UTF-8 with BOM',
+    bytes: file.bytes.length,
+    text,
+  };
 }
 
 /**
@@ -136,7 +165,11 @@ function write(folder: string, files: readonly OutputFile[], replace: boolean): 
           error.existing,
         );
       case 'WRITE_FAILED':
-        throw consoleFailure('WRITE_FAILED', 'The files could not be written', `Nothing was written to ${folder} (${error.message}). Check you may write to the folder, or choose another.`);
+        throw consoleFailure(
+          'WRITE_FAILED',
+          'The files could not be written',
+          `Nothing was written to ${folder} (${error.message}). Check you may write to the folder, or choose another.`,
+        );
     }
   }
 }

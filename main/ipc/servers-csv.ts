@@ -23,7 +23,10 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
  */
 export function renderServersCsv(entries: readonly AuthorizedAccount[]): string {
   const rows = entries.map((entry) => [entry.name, ROLE_LABELS[entry.role], OBJECT_KIND_LABELS[entry.kind], entry.sid, entry.addedBy, entry.addedAt]);
-  return [HEADER, ...rows].map((row) => row.map(csvCell).join(',')).map((line) => `${line}\r\n`).join('');
+  return [HEADER, ...rows]
+    .map((row) => row.map(csvCell).join(','))
+    .map((line) => `${line}\r\n`)
+    .join('');
 }
 
 /**

@@ -26,10 +26,19 @@ export function createServersHandlers(): Pick<HandlerTable, ServersChannels> {
     'servers:check': sessionHandler(
       async (request, { session, signal }) => {
         const grant = { role: request.role, account: { sid: request.sid }, connectorHosts: { from: 'service' } } as const;
-        const judged = judgedOrThrow(await judgeAccount(directoryWithSignal(session.directory, signal), session.client, grant, signal), request.sid, session.directory.domain.dnsDomainName);
+        const judged = judgedOrThrow(
+          await judgeAccount(directoryWithSignal(session.directory, signal), session.client, grant, signal),
+          request.sid,
+          session.directory.domain.dnsDomainName,
+        );
         const { object, findings } = judged.judgement;
         const label = labelOf(object, session.directory.domain.netbiosDomain);
-        return { role: request.role, object: { sid: object.sid, label, kind: object.kind, inFolder: object.inFolder }, findings: [...findings], versionTag: judged.listing.etag };
+        return {
+          role: request.role,
+          object: { sid: object.sid, label, kind: object.kind, inFolder: object.inFolder },
+          findings: [...findings],
+          versionTag: judged.listing.etag,
+        };
       },
       { cancellable: true },
     ),
@@ -37,7 +46,14 @@ export function createServersHandlers(): Pick<HandlerTable, ServersChannels> {
       const outcome = await authorizeAccount(
         directoryWithSignal(session.directory, signal),
         session.client,
-        { role: request.role, account: { sid: request.sid }, connectorHosts: { from: 'service' }, acknowledged: request.acknowledged, expectedVersionTag: request.versionTag, idempotencyKey: request.operationId },
+        {
+          role: request.role,
+          account: { sid: request.sid },
+          connectorHosts: { from: 'service' },
+          acknowledged: request.acknowledged,
+          expectedVersionTag: request.versionTag,
+          idempotencyKey: request.operationId,
+        },
         signal,
       );
       switch (outcome.status) {
@@ -47,12 +63,28 @@ export function createServersHandlers(): Pick<HandlerTable, ServersChannels> {
         case 'list-changed':
           throw listChanged();
         case 'blocked':
-          throw consoleFailure('BLOCKED_BY_FINDINGS', 'This grant is blocked', 'Fix the errors the check shows before saving: the grant would be unsafe or would not work.', outcome.codes);
+          throw consoleFailure(
+            'BLOCKED_BY_FINDINGS',
+            'This grant is blocked',
+            'Fix the errors the check shows before saving: the grant would be unsafe or would not work.',
+            outcome.codes,
+          );
         case 'needs-acknowledgement':
-          throw consoleFailure('NEEDS_ACKNOWLEDGEMENT', 'Each warning needs your acknowledgement', 'Read each warning and tick its "I understand" box, then save again.', outcome.codes);
+          throw consoleFailure(
+            'NEEDS_ACKNOWLEDGEMENT',
+            'Each warning needs your acknowledgement',
+            'Read each warning and tick its "I understand" box, then save again.',
+            outcome.codes,
+          );
         case 'added': {
           const { added, judgement } = outcome;
-          return { entry: added.result.entry, version: added.result.version, versionTag: added.etag, superUserFeatureEnabled: added.result.superUserFeatureEnabled, findings: [...judgement.findings] };
+          return {
+            entry: added.result.entry,
+            version: added.result.version,
+            versionTag: added.etag,
+            superUserFeatureEnabled: added.result.superUserFeatureEnabled,
+            findings: [...judgement.findings],
+          };
         }
       }
     }),

@@ -15,7 +15,8 @@ describe('the servers list through the console, against the real service and DC'
   let other: ConnectorClient;
   const sids: Record<string, string> = {};
   const list = async () => (await live.value('servers:list', {})) as ServerList;
-  const check = async (role: 'exchange' | 'sharepoint' | 'fci', sid: string) => (await live.value('servers:check', { role, sid, operationId: randomUUID() })) as ServerCheck;
+  const check = async (role: 'exchange' | 'sharepoint' | 'fci', sid: string) =>
+    (await live.value('servers:check', { role, sid, operationId: randomUUID() })) as ServerCheck;
   const warningsOf = (checked: ServerCheck) => checked.findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code);
 
   beforeAll(async () => {
@@ -40,7 +41,12 @@ describe('the servers list through the console, against the real service and DC'
 
   it('checks the Exchange Servers group for Exchange: the super-user grant is a warning', async () => {
     const checked = await check('exchange', sids['CORP\\Exchange Servers'] ?? '');
-    expect(checked.object).toEqual({ sid: sids['CORP\\Exchange Servers'], label: 'CORP\\Exchange Servers', kind: 'group', inFolder: expect.stringContaining('corp.contoso.test') });
+    expect(checked.object).toEqual({
+      sid: sids['CORP\\Exchange Servers'],
+      label: 'CORP\\Exchange Servers',
+      kind: 'group',
+      inFolder: expect.stringContaining('corp.contoso.test'),
+    });
     expect(warningsOf(checked)).toContain('SUPER_USER_GRANT');
     expect(checked.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
   });
@@ -48,9 +54,24 @@ describe('the servers list through the console, against the real service and DC'
   it('saves the group only once every warning is acknowledged, and the audit log shows the add', async () => {
     const sid = sids['CORP\\Exchange Servers'] ?? '';
     const checked = await check('exchange', sid);
-    const unacknowledged = await live.call('servers:add', { role: 'exchange', sid, acknowledged: [], versionTag: checked.versionTag, operationId: randomUUID() });
-    expect(unacknowledged).toEqual({ ok: false, error: expect.objectContaining({ code: 'NEEDS_ACKNOWLEDGEMENT', source: 'console', details: warningsOf(checked) }) });
-    const added = (await live.value('servers:add', { role: 'exchange', sid, acknowledged: warningsOf(checked), versionTag: checked.versionTag, operationId: randomUUID() })) as AddServerResult;
+    const unacknowledged = await live.call('servers:add', {
+      role: 'exchange',
+      sid,
+      acknowledged: [],
+      versionTag: checked.versionTag,
+      operationId: randomUUID(),
+    });
+    expect(unacknowledged).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'NEEDS_ACKNOWLEDGEMENT', source: 'console', details: warningsOf(checked) }),
+    });
+    const added = (await live.value('servers:add', {
+      role: 'exchange',
+      sid,
+      acknowledged: warningsOf(checked),
+      versionTag: checked.versionTag,
+      operationId: randomUUID(),
+    })) as AddServerResult;
     expect(added).toMatchObject({ entry: { sid, name: 'CORP\\Exchange Servers', role: 'exchange', kind: 'group' }, superUserFeatureEnabled: true });
     expect(added.versionTag).not.toBe(checked.versionTag);
     expect((await list()).entries.map((entry) => entry.name)).toEqual(['CORP\\Exchange Servers']);
@@ -61,14 +82,23 @@ describe('the servers list through the console, against the real service and DC'
   it('lists the effective super users and reviews the live list', async () => {
     const superUsers = (await live.value('review:super-users', { operationId: randomUUID() })) as EffectiveSuperUsers;
     expect(superUsers.superUsers.map((user) => user.account.samAccountName)).toEqual(expect.arrayContaining(['EXCH01$', 'svc-exchange-helper']));
-    expect(await live.call('review:list', { operationId: randomUUID() })).toEqual({ ok: true, value: { findings: expect.any(Array), entries: 1, listVersion: superUsers.listVersion } });
+    expect(await live.call('review:list', { operationId: randomUUID() })).toEqual({
+      ok: true,
+      value: { findings: expect.any(Array), entries: 1, listVersion: superUsers.listVersion },
+    });
   });
 
   it('blocks a user account for Exchange with an error finding', async () => {
     const sid = sids['CORP\\alice'] ?? '';
     const checked = await check('exchange', sid);
     expect(checked.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.code)).toEqual(['EXCHANGE_REQUIRES_SECURITY_GROUP']);
-    const result = await live.call('servers:add', { role: 'exchange', sid, acknowledged: warningsOf(checked), versionTag: checked.versionTag, operationId: randomUUID() });
+    const result = await live.call('servers:add', {
+      role: 'exchange',
+      sid,
+      acknowledged: warningsOf(checked),
+      versionTag: checked.versionTag,
+      operationId: randomUUID(),
+    });
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'BLOCKED_BY_FINDINGS', details: ['EXCHANGE_REQUIRES_SECURITY_GROUP'] }) });
   });
 
@@ -78,9 +108,23 @@ describe('the servers list through the console, against the real service and DC'
     const checked = await check('sharepoint', sharePoint);
     const seen = await list();
     await other.addAuthorizedAccount({ sid: fci, name: 'CORP\\FCI File Servers', role: 'fci' }, { ifMatch: seen.versionTag });
-    const save = await live.call('servers:add', { role: 'sharepoint', sid: sharePoint, acknowledged: warningsOf(checked), versionTag: checked.versionTag, operationId: randomUUID() });
+    const save = await live.call('servers:add', {
+      role: 'sharepoint',
+      sid: sharePoint,
+      acknowledged: warningsOf(checked),
+      versionTag: checked.versionTag,
+      operationId: randomUUID(),
+    });
     const removal = await live.call('servers:remove', { id: seen.entries[0]?.id ?? '', versionTag: seen.versionTag });
-    const listChanged = { ok: false, error: { code: 'LIST_CHANGED', source: 'console', title: 'The list was changed by someone else', message: 'The list was changed by someone else. Reload it, check your change against the new list, then save again.' } };
+    const listChanged = {
+      ok: false,
+      error: {
+        code: 'LIST_CHANGED',
+        source: 'console',
+        title: 'The list was changed by someone else',
+        message: 'The list was changed by someone else. Reload it, check your change against the new list, then save again.',
+      },
+    };
     expect([save, removal]).toEqual([listChanged, listChanged]);
     expect((await list()).entries.map((entry) => entry.role).sort()).toEqual(['exchange', 'fci']);
   });
@@ -88,8 +132,16 @@ describe('the servers list through the console, against the real service and DC'
   it('exports the list as CSV', async () => {
     const exported = (await live.value('servers:export-csv', {})) as ServerListCsv;
     const lines = exported.csv.split('\r\n');
-    expect([exported.fileName, exported.entries, lines[0], lines.length]).toEqual(['servers-allowed-to-utilize-the-connector.csv', 2, 'Account,Role,Object type,SID,Added by,Added on', 4]);
-    expect(lines.slice(1, 3).sort()).toEqual([expect.stringMatching(/^CORP\\Exchange Servers,Exchange Server,Group,S-1-5-21-/), expect.stringMatching(/^CORP\\FCI File Servers,File server using FCI,Group,S-1-5-21-/)]);
+    expect([exported.fileName, exported.entries, lines[0], lines.length]).toEqual([
+      'servers-allowed-to-utilize-the-connector.csv',
+      2,
+      'Account,Role,Object type,SID,Added by,Added on',
+      4,
+    ]);
+    expect(lines.slice(1, 3).sort()).toEqual([
+      expect.stringMatching(/^CORP\\Exchange Servers,Exchange Server,Group,S-1-5-21-/),
+      expect.stringMatching(/^CORP\\FCI File Servers,File server using FCI,Group,S-1-5-21-/),
+    ]);
   });
 
   it('removes every entry with the current version, then refuses an id that is gone', async () => {
@@ -100,7 +152,10 @@ describe('the servers list through the console, against the real service and DC'
       current = await list();
     }
     expect(current.entries).toEqual([]);
-    expect(await live.call('servers:remove', { id: randomUUID(), versionTag: current.versionTag })).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND', source: 'service' }) });
+    expect(await live.call('servers:remove', { id: randomUUID(), versionTag: current.versionTag })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'NOT_FOUND', source: 'service' }),
+    });
   });
 
   it('never puts a password or a token in an answer or a log line', () => {

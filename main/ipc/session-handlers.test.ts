@@ -16,7 +16,13 @@ const SUMMARY = {
   serviceUrl: 'https://connector.contoso.test',
   admin: { name: 'CORP\\alice', sid: 'S-1-5-21-1-2-3-1105', roles: ['GlobalAdministrator'] },
   expiresAt: expect.any(String),
-  directory: { serverName: 'dc1.corp.contoso.test', dnsDomainName: 'corp.contoso.test', netbiosDomain: 'CORP', defaultNamingContext: 'DC=corp,DC=contoso,DC=test', globalCatalogReady: true },
+  directory: {
+    serverName: 'dc1.corp.contoso.test',
+    dnsDomainName: 'corp.contoso.test',
+    netbiosDomain: 'CORP',
+    defaultNamingContext: 'DC=corp,DC=contoso,DC=test',
+    globalCatalogReady: true,
+  },
   demo: false,
 };
 
@@ -26,7 +32,16 @@ describe('session channels', () => {
     const result = await harness.signIn();
     expect(result).toEqual({ ok: true, value: SUMMARY });
     expect(harness.connector.clientOptions).toEqual([{ baseUrl: 'https://connector.contoso.test', timeoutMs: 15_000, retries: 2, proxy: 'environment' }]);
-    expect(harness.connectOptions).toEqual([{ url: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps', caFile: undefined, serverName: undefined, user: 'alice@corp.contoso.test', password: FAKE_PASSWORD }]);
+    expect(harness.connectOptions).toEqual([
+      {
+        url: 'ldaps://dc1.corp.contoso.test',
+        transport: 'ldaps',
+        caFile: undefined,
+        serverName: undefined,
+        user: 'alice@corp.contoso.test',
+        password: FAKE_PASSWORD,
+      },
+    ]);
     expect(harness.connector.calls.slice(0, 1)).toEqual(['signIn:alice@corp.contoso.test']);
     expect(JSON.stringify([result, harness.lines])).not.toMatch(new RegExp(`${FAKE_PASSWORD}|${FAKE_TOKEN}`));
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: SUMMARY });
@@ -38,17 +53,43 @@ describe('session channels', () => {
     const caPem = (await createCertificateAuthority({ commonName: 'Contoso DC Root CA' })).certPem;
     writeFileSync(caFile, caPem);
     const harness = createTestConsole({ chooseCaFile: () => Promise.resolve(caFile) });
-    const choice = (await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'directory' })) as { ok: true; value: { chosen: true; file: { id: string } } };
-    const directory = { mode: 'domain' as const, domain: 'corp.contoso.test', transport: 'starttls' as const, caFileId: choice.value.file.id, serverName: 'dc1.corp.contoso.test', bindUser: 'svc-browse', bindPassword: 'Bind-Secret-9' };
+    const choice = (await harness.dispatcher.dispatch('ca-file:choose', { purpose: 'directory' })) as {
+      ok: true;
+      value: { chosen: true; file: { id: string } };
+    };
+    const directory = {
+      mode: 'domain' as const,
+      domain: 'corp.contoso.test',
+      transport: 'starttls' as const,
+      caFileId: choice.value.file.id,
+      serverName: 'dc1.corp.contoso.test',
+      bindUser: 'svc-browse',
+      bindPassword: 'Bind-Secret-9',
+    };
     await harness.signIn({ directory });
     rmSync(folder, { recursive: true, force: true });
-    expect(harness.connectOptions).toEqual([{ domain: 'corp.contoso.test', transport: 'starttls', caFile: undefined, caPem: parseCaPem(caPem).pem, serverName: 'dc1.corp.contoso.test', user: 'svc-browse', password: 'Bind-Secret-9' }]);
+    expect(harness.connectOptions).toEqual([
+      {
+        domain: 'corp.contoso.test',
+        transport: 'starttls',
+        caFile: undefined,
+        caPem: parseCaPem(caPem).pem,
+        serverName: 'dc1.corp.contoso.test',
+        user: 'svc-browse',
+        password: 'Bind-Secret-9',
+      },
+    ]);
   });
 
   it('passes the service CA file of the settings to the client', async () => {
     const harness = createTestConsole();
     const profiles = createMemoryProfileStore(TEST_DEFAULTS);
-    const dependencies = { profiles, serviceCaFile: '/etc/service-ca.pem', createConnectorClient: harness.connector.createClient, connectDirectory: () => Promise.reject(new DirectoryError('UNREACHABLE')) };
+    const dependencies = {
+      profiles,
+      serviceCaFile: '/etc/service-ca.pem',
+      createConnectorClient: harness.connector.createClient,
+      connectDirectory: () => Promise.reject(new DirectoryError('UNREACHABLE')),
+    };
     await createIpcDispatcher(dependencies).dispatch('session:sign-in', signInRequest());
     expect(harness.connector.clientOptions[0]).toMatchObject({ caFile: '/etc/service-ca.pem' });
   });
@@ -90,7 +131,10 @@ describe('session channels', () => {
     expect([harness.directories[0]?.closed, harness.connector.closedClients]).toEqual([true, 1]);
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: null });
     expect(await harness.dispatcher.dispatch('session:sign-out', {})).toEqual({ ok: true, value: { signedOut: false } });
-    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_SIGNED_IN', title: 'Not signed in' }) });
+    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'NOT_SIGNED_IN', title: 'Not signed in' }),
+    });
   });
 
   it('ends a session past its expiry and says so', async () => {
@@ -98,7 +142,10 @@ describe('session channels', () => {
     const harness = createTestConsole({ now: () => now });
     await harness.signIn();
     now = new Date(Date.parse(harness.connector.expiresAt) + 1000);
-    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', source: 'console', title: 'Your session has ended', message: 'Your session has ended, sign in again.' } });
+    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN', source: 'console', title: 'Your session has ended', message: 'Your session has ended, sign in again.' },
+    });
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: null });
     expect(harness.directories[0]?.closed).toBe(true);
   });
@@ -107,7 +154,10 @@ describe('session channels', () => {
     const harness = createTestConsole();
     await harness.signIn();
     harness.connector.overrides.listAuthorizedAccounts = () => Promise.reject(new ConnectorError('TOKEN_EXPIRED', 'The token expired.', { status: 401 }));
-    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: false, error: { code: 'TOKEN_EXPIRED', source: 'service', title: 'Your session has ended', message: 'Your session has ended, sign in again.' } });
+    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({
+      ok: false,
+      error: { code: 'TOKEN_EXPIRED', source: 'service', title: 'Your session has ended', message: 'Your session has ended, sign in again.' },
+    });
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: null });
     expect(harness.directories[0]?.closed).toBe(true);
   });
@@ -117,7 +167,10 @@ describe('session channels', () => {
     await harness.signIn();
     const message = 'alice@corp.contoso.test no longer holds the GlobalAdministrator or ConnectorAdministrator role.';
     harness.connector.overrides.listAuthorizedAccounts = () => Promise.reject(new ConnectorError('ROLE_REVOKED', message, { status: 403 }));
-    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: false, error: { code: 'ROLE_REVOKED', source: 'service', title: 'Your administrator role was removed', message } });
+    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({
+      ok: false,
+      error: { code: 'ROLE_REVOKED', source: 'service', title: 'Your administrator role was removed', message },
+    });
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: null });
   });
 });

@@ -15,7 +15,12 @@ type PublicChannels = 'session:sign-in' | 'demo:start' | 'session:current' | 'se
  * Sign-in answers the session summary only; the token and the passwords stay in main.
  * Signing out also cancels whatever is still running for the admin who leaves.
  */
-export function createSessionHandlers(dependencies: ConsoleDependencies, sessions: SessionState, operations: OperationRegistry, caFiles: CaFileRegistry): Pick<HandlerTable, PublicChannels> {
+export function createSessionHandlers(
+  dependencies: ConsoleDependencies,
+  sessions: SessionState,
+  operations: OperationRegistry,
+  caFiles: CaFileRegistry,
+): Pick<HandlerTable, PublicChannels> {
   return {
     'session:sign-in': publicHandler((request, { signal }) => signInAsAsked(dependencies, sessions, request, signal, caFiles), { cancellable: true }),
     'demo:start': publicHandler((_request, { signal }) => signInToDemo(dependencies, sessions, signal), { cancellable: true }),

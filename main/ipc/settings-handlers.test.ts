@@ -29,11 +29,24 @@ describe('console:get-defaults', () => {
   it('says what this console can do: first start, vault off with its reason, demo and logs', async () => {
     const vault = createFakeVault({ account: 'alice@corp.contoso.test', password: FAKE_PASSWORD });
     vault.unavailable = 'No secret service is running.';
-    const harness = createTestConsole({ vault, demo: fakeDemo(), desktop: { openLogs: () => Promise.resolve() }, profiles: createMemoryProfileStore(TEST_DEFAULTS, { configured: false }) });
+    const harness = createTestConsole({
+      vault,
+      demo: fakeDemo(),
+      desktop: { openLogs: () => Promise.resolve() },
+      profiles: createMemoryProfileStore(TEST_DEFAULTS, { configured: false }),
+    });
     const result = await harness.dispatcher.dispatch('console:get-defaults', {});
     expect(result).toEqual({
       ok: true,
-      value: { ...TEST_DEFAULTS, directory: { ...TEST_DEFAULTS.directory, caFile: null }, configured: false, rememberedPassword: false, passwordVault: { available: false, reason: 'No secret service is running.' }, demo: { available: true }, desktop: { openLogs: true } },
+      value: {
+        ...TEST_DEFAULTS,
+        directory: { ...TEST_DEFAULTS.directory, caFile: null },
+        configured: false,
+        rememberedPassword: false,
+        passwordVault: { available: false, reason: 'No secret service is running.' },
+        demo: { available: true },
+        desktop: { openLogs: true },
+      },
     });
   });
 
@@ -71,7 +84,10 @@ describe('settings:forget-password and app:open-logs', () => {
     expect(await harness.dispatcher.dispatch('app:open-logs', {})).toEqual({ ok: true, value: { opened: true } });
     expect(opened).toBe(1);
     const browser = await createTestConsole().dispatcher.dispatch('app:open-logs', {});
-    expect(browser).toEqual({ ok: false, error: { code: 'NOT_AVAILABLE', source: 'console', title: 'Logs cannot be opened here', message: expect.stringContaining('Look at the output') } });
+    expect(browser).toEqual({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE', source: 'console', title: 'Logs cannot be opened here', message: expect.stringContaining('Look at the output') },
+    });
   });
 });
 
@@ -84,7 +100,12 @@ describe('demo:start', () => {
     const result = await harness.dispatcher.dispatch('demo:start', { operationId: crypto.randomUUID() });
     expect(result).toEqual({ ok: true, value: expect.objectContaining({ demo: true, serviceUrl: 'http://127.0.0.1:41000' }) });
     expect(harness.connector.clientOptions[0]).toMatchObject({ baseUrl: 'http://127.0.0.1:41000' });
-    expect(harness.connectOptions[0]).toMatchObject({ url: 'ldaps://127.0.0.1:41001', caFile: '/demo/ca.pem', serverName: 'dc01.contoso.demo', user: 'Administrator@contoso.demo' });
+    expect(harness.connectOptions[0]).toMatchObject({
+      url: 'ldaps://127.0.0.1:41001',
+      caFile: '/demo/ca.pem',
+      serverName: 'dc01.contoso.demo',
+      user: 'Administrator@contoso.demo',
+    });
     expect([profiles.remembered, vault.held]).toEqual([[], undefined]);
     expect(await harness.dispatcher.dispatch('session:current', {})).toEqual({ ok: true, value: expect.objectContaining({ demo: true }) });
     expect(JSON.stringify([result, harness.lines])).not.toMatch(new RegExp(`${FAKE_PASSWORD}|${FAKE_TOKEN}`));
@@ -100,7 +121,10 @@ describe('demo:start', () => {
   it('says plainly when the demo cannot start, with the reason as a detail and in the log', async () => {
     const harness = createTestConsole({ demo: fakeDemo(() => Promise.reject(new Error('Port 636 is in use.'))) });
     const result = await harness.dispatcher.dispatch('demo:start', { operationId: crypto.randomUUID() });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'DEMO_FAILED', title: 'The demo environment could not start', details: ['Port 636 is in use.'] }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'DEMO_FAILED', title: 'The demo environment could not start', details: ['Port 636 is in use.'] }),
+    });
     expect(harness.lines).toContainEqual({ event: 'demo-start-failed', reason: 'Port 636 is in use.' });
   });
 

@@ -45,7 +45,11 @@ export function createSettingsHandlers(dependencies: ConsoleDependencies, caFile
     'app:open-logs': publicHandler(async () => {
       const desktop = dependencies.desktop;
       if (desktop === undefined) {
-        throw consoleFailure('NOT_AVAILABLE', 'Logs cannot be opened here', 'This console runs without the desktop app, so it cannot open the log folder. Look at the output of the process that started it.');
+        throw consoleFailure(
+          'NOT_AVAILABLE',
+          'Logs cannot be opened here',
+          'This console runs without the desktop app, so it cannot open the log folder. Look at the output of the process that started it.',
+        );
       }
       await desktop.openLogs();
       return { opened: true as const };

@@ -52,17 +52,35 @@ describe('signing in to the console against the real service and DC', () => {
         admin: { name: expect.stringMatching(/alice/i), sid: expect.stringMatching(/^S-1-5-21-/), roles: ['GlobalAdministrator'] },
         expiresAt: expect.any(String),
         demo: false,
-        directory: { serverName: adTestConnection().serverName, dnsDomainName: 'corp.contoso.test', netbiosDomain: 'CORP', defaultNamingContext: 'DC=corp,DC=contoso,DC=test', globalCatalogReady: expect.any(Boolean) },
+        directory: {
+          serverName: adTestConnection().serverName,
+          dnsDomainName: 'corp.contoso.test',
+          netbiosDomain: 'CORP',
+          defaultNamingContext: 'DC=corp,DC=contoso,DC=test',
+          globalCatalogReady: expect.any(Boolean),
+        },
       },
     });
     expect(await live.call('session:current', {})).toEqual(result);
   });
 
   it.each([
-    ['a wrong password', () => liveSignInRequest(service, { username: upnOf('bind.wrongpw'), password: 'Not-The-Passw0rd!' }), { code: 'BAD_CREDENTIALS', source: 'service', message: expect.stringMatching(/^The user name or password is incorrect/) }],
-    ['a user without an admin role', () => liveSignInRequest(service, { username: upnOf('bob') }), { code: 'NO_ADMIN_ROLE', source: 'service', title: 'Not a connector administrator' }],
+    [
+      'a wrong password',
+      () => liveSignInRequest(service, { username: upnOf('bind.wrongpw'), password: 'Not-The-Passw0rd!' }),
+      { code: 'BAD_CREDENTIALS', source: 'service', message: expect.stringMatching(/^The user name or password is incorrect/) },
+    ],
+    [
+      'a user without an admin role',
+      () => liveSignInRequest(service, { username: upnOf('bob') }),
+      { code: 'NO_ADMIN_ROLE', source: 'service', title: 'Not a connector administrator' },
+    ],
     ['the wrong cloud environment', () => liveSignInRequest(service, { environment: 'AzureChinaCloud' }), { code: 'WRONG_ENVIRONMENT', source: 'service' }],
-    ['a wrong server name for the DC', () => liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, serverName: 'evil.example.com' } }), { code: 'CERT_NAME_MISMATCH', source: 'directory' }],
+    [
+      'a wrong server name for the DC',
+      () => liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, serverName: 'evil.example.com' } }),
+      { code: 'CERT_NAME_MISMATCH', source: 'directory' },
+    ],
   ])('refuses %s with a clear error', async (_label, request, expected) => {
     const other = newConsole();
     const result = await other.call('session:sign-in', request());
@@ -75,8 +93,17 @@ describe('signing in to the console against the real service and DC', () => {
     const other = newConsole();
     other.nextCaFile = '/etc/ssl/certs/ca-certificates.crt';
     const choice = (await other.value('ca-file:choose', { purpose: 'directory' })) as { chosen: true; file: { id: string; name: string } };
-    const result = await other.call('session:sign-in', liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, caFileId: choice.file.id } }));
-    expect([choice.file.name, result]).toEqual(['ca-certificates.crt', { ok: false, error: expect.objectContaining({ code: 'CERT_UNTRUSTED', source: 'directory', title: "The domain controller's certificate is not trusted" }) }]);
+    const result = await other.call(
+      'session:sign-in',
+      liveSignInRequest(service, { directory: { ...liveSignInRequest(service).directory, caFileId: choice.file.id } }),
+    );
+    expect([choice.file.name, result]).toEqual([
+      'ca-certificates.crt',
+      {
+        ok: false,
+        error: expect.objectContaining({ code: 'CERT_UNTRUSTED', source: 'directory', title: "The domain controller's certificate is not trusted" }),
+      },
+    ]);
     await other.dispatcher.close();
   });
 
@@ -85,7 +112,13 @@ describe('signing in to the console against the real service and DC', () => {
     const result = await other.call('session:sign-in', liveSignInRequest(service, { serviceUrl: `http://127.0.0.1:${String(await closedPort())}` }));
     expect(result).toEqual({
       ok: false,
-      error: { code: 'UNREACHABLE', source: 'service', title: 'The service could not be reached', message: 'The connector configuration service could not be reached: check the service URL under Advanced, the network and the proxy.', details: expect.any(Array) },
+      error: {
+        code: 'UNREACHABLE',
+        source: 'service',
+        title: 'The service could not be reached',
+        message: 'The connector configuration service could not be reached: check the service URL under Advanced, the network and the proxy.',
+        details: expect.any(Array),
+      },
     });
     await other.dispatcher.close();
   }, 90_000);

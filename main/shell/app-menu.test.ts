@@ -8,7 +8,9 @@ function shape(items: readonly MenuItemConstructorOptions[]): unknown[] {
   return items.map((item) => {
     if (item.type === 'separator') return '---';
     const name = item.label ?? item.role;
-    return Array.isArray(item.submenu) ? { [String(name)]: shape(item.submenu) } : `${String(name)}${item.accelerator === undefined ? '' : ` (${item.accelerator})`}`;
+    return Array.isArray(item.submenu)
+      ? { [String(name)]: shape(item.submenu) }
+      : `${String(name)}${item.accelerator === undefined ? '' : ` (${item.accelerator})`}`;
   });
 }
 
@@ -46,7 +48,12 @@ describe('buildMenuTemplate', () => {
 
 describe('aboutDetail', () => {
   it('names the console and runtime versions', () => {
-    expect(aboutDetail({ app: '0.1.0', electron: '45.4.1', chrome: '146.0.1', node: '24.14.0' }).split('\n').slice(0, 4)).toEqual(['Version 0.1.0', 'Electron 45.4.1', 'Chromium 146.0.1', 'Node.js 24.14.0']);
+    expect(aboutDetail({ app: '0.1.0', electron: '45.4.1', chrome: '146.0.1', node: '24.14.0' }).split('\n').slice(0, 4)).toEqual([
+      'Version 0.1.0',
+      'Electron 45.4.1',
+      'Chromium 146.0.1',
+      'Node.js 24.14.0',
+    ]);
   });
 
   it('says unknown when the runtime does not tell', () => {

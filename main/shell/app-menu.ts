@@ -26,7 +26,11 @@ export type MenuOptions = {
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { actions, isDevelopment } = options;
   const developmentItems: MenuItemConstructorOptions[] = isDevelopment
-    ? [{ role: 'reload', label: '&Reload', accelerator: 'CmdOrCtrl+R' }, { role: 'toggleDevTools', label: 'Toggle &Developer Tools', accelerator: 'CmdOrCtrl+Shift+I' }, { type: 'separator' }]
+    ? [
+        { role: 'reload', label: '&Reload', accelerator: 'CmdOrCtrl+R' },
+        { role: 'toggleDevTools', label: 'Toggle &Developer Tools', accelerator: 'CmdOrCtrl+Shift+I' },
+        { type: 'separator' },
+      ]
     : [];
   return [
     { label: '&File', submenu: [{ role: 'quit', label: 'E&xit' }] },
@@ -54,7 +58,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
 }
 
 /** The versions the About box names. */
-export type AboutVersions = { readonly app: string; readonly electron?: string | undefined; readonly chrome?: string | undefined; readonly node?: string | undefined };
+export type AboutVersions = {
+  readonly app: string;
+  readonly electron?: string | undefined;
+  readonly chrome?: string | undefined;
+  readonly node?: string | undefined;
+};
 
 /**
  * The About box's detail text: the console's version and the runtime underneath.

@@ -24,6 +24,9 @@ describe('the desktop app composition root', () => {
     const port = await closedPort();
     const result = await running.dispatcher.dispatch('session:sign-in', signInRequest({ serviceUrl: `http://127.0.0.1:${String(port)}` }));
     await running.close();
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNREACHABLE', source: 'service', details: [expect.stringContaining(`127.0.0.1:${String(port)}`)] }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNREACHABLE', source: 'service', details: [expect.stringContaining(`127.0.0.1:${String(port)}`)] }),
+    });
   });
 });

@@ -11,7 +11,11 @@ import type { ShellElectron } from './shell-electron.ts';
  */
 export function createFolderChooser(dialog: Pick<ShellElectron['dialog'], 'showOpenDialog'>): FolderChooser {
   return async (request) => {
-    const answer = await dialog.showOpenDialog({ title: request.title, buttonLabel: request.buttonLabel, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] });
+    const answer = await dialog.showOpenDialog({
+      title: request.title,
+      buttonLabel: request.buttonLabel,
+      properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+    });
     const [folder, ...more] = answer.filePaths;
     if (answer.canceled || folder === undefined || more.length > 0 || !isAbsolute(folder)) return undefined;
     return folder;

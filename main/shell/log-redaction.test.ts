@@ -18,7 +18,14 @@ describe('redactLogLine', () => {
       event: 'x',
       password: WITHHELD,
       request: { directory: { bindPassword: WITHHELD, url: 'ldaps://dc1' }, headers: { Authorization: WITHHELD } },
-      items: [{ accessToken: WITHHELD }, { clientSecret: WITHHELD }, { 'x-api-key': WITHHELD }, { Cookie: WITHHELD }, { privateKey: WITHHELD }, { credentials: WITHHELD }],
+      items: [
+        { accessToken: WITHHELD },
+        { clientSecret: WITHHELD },
+        { 'x-api-key': WITHHELD },
+        { Cookie: WITHHELD },
+        { privateKey: WITHHELD },
+        { credentials: WITHHELD },
+      ],
     });
   });
 
@@ -36,18 +43,29 @@ describe('redactLogLine', () => {
     expect(redactLogLine({ message: text, list: [text] })).toEqual({ message: WITHHELD, list: [WITHHELD] });
   });
 
-  it.each([['The server is not reachable.'], ['CN=Exchange Servers,OU=Groups,DC=contoso,DC=com'], ['ldaps://dc1.contoso.com:636'], ['Passwords are never logged.']])(
-    'keeps the harmless text %s',
-    (text) => {
-      expect(redactLogLine({ message: text })).toEqual({ message: text });
-    },
-  );
+  it.each([
+    ['The server is not reachable.'],
+    ['CN=Exchange Servers,OU=Groups,DC=contoso,DC=com'],
+    ['ldaps://dc1.contoso.com:636'],
+    ['Passwords are never logged.'],
+  ])('keeps the harmless text %s', (text) => {
+    expect(redactLogLine({ message: text })).toEqual({ message: text });
+  });
 
   it('keeps the line JSON-safe and bounded', () => {
     const cycle: Record<string, unknown> = { name: 'loop' };
     cycle['self'] = cycle;
     const error = new Error('password=oops');
-    const line = { big: 12n, fn: () => 1, none: undefined, when: new Date(0), cycle, error, long: 'x'.repeat(5000), many: Array.from({ length: 80 }, (_, index) => index) };
+    const line = {
+      big: 12n,
+      fn: () => 1,
+      none: undefined,
+      when: new Date(0),
+      cycle,
+      error,
+      long: 'x'.repeat(5000),
+      many: Array.from({ length: 80 }, (_, index) => index),
+    };
     const redacted = redactLogLine(line);
     expect(redacted).toEqual({
       big: '12',

@@ -6,17 +6,24 @@ describe('isAllowedNavigation', () => {
     expect([isAllowedNavigation('app://console/index.html'), isAllowedNavigation('app://console/')]).toEqual([true, true]);
   });
 
-  it.each(['app://console.evil/index.html', 'app://evil/', 'https://learn.microsoft.com/', 'file:///C:/Windows/win.ini', 'javascript:alert(1)', 'data:text/html,<p>x'])(
-    'prevents navigating to %s',
-    (url) => {
-      expect(isAllowedNavigation(url)).toBe(false);
-    },
-  );
+  it.each([
+    'app://console.evil/index.html',
+    'app://evil/',
+    'https://learn.microsoft.com/',
+    'file:///C:/Windows/win.ini',
+    'javascript:alert(1)',
+    'data:text/html,<p>x',
+  ])('prevents navigating to %s', (url) => {
+    expect(isAllowedNavigation(url)).toBe(false);
+  });
 });
 
 describe('isAllowedDocumentation', () => {
   it('allows the documentation page and its neighbours', () => {
-    expect([DOCUMENTATION_URL, 'https://learn.microsoft.com/en-us/powershell/module/aipservice/add-aipservicesuperuser'].map(isAllowedDocumentation)).toEqual([true, true]);
+    expect([DOCUMENTATION_URL, 'https://learn.microsoft.com/en-us/powershell/module/aipservice/add-aipservicesuperuser'].map(isAllowedDocumentation)).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it.each([

@@ -12,15 +12,18 @@ describe('createPreloadBridge', () => {
     expect(sent).toEqual([['session:sign-out', {}]]);
   });
 
-  it.each([['admin:invoke'], ['__proto__'], ['constructor'], ['servers:list '], [42]])('answers UNKNOWN_CHANNEL without calling main for %s', async (channel) => {
-    let calls = 0;
-    const bridge = createPreloadBridge(() => {
-      calls += 1;
-      return Promise.resolve({ ok: true, value: null });
-    });
-    const answer = await bridge.invoke(channel as string, {});
-    expect([answer.ok, (answer as { error?: { code: string } }).error?.code, calls]).toEqual([false, 'UNKNOWN_CHANNEL', 0]);
-  });
+  it.each([['admin:invoke'], ['__proto__'], ['constructor'], ['servers:list '], [42]])(
+    'answers UNKNOWN_CHANNEL without calling main for %s',
+    async (channel) => {
+      let calls = 0;
+      const bridge = createPreloadBridge(() => {
+        calls += 1;
+        return Promise.resolve({ ok: true, value: null });
+      });
+      const answer = await bridge.invoke(channel as string, {});
+      expect([answer.ok, (answer as { error?: { code: string } }).error?.code, calls]).toEqual([false, 'UNKNOWN_CHANNEL', 0]);
+    },
+  );
 
   it('turns a failed send into an error as data, never a rejection', async () => {
     const bridge = createPreloadBridge(() => Promise.reject(new Error('Error invoking remote method: secret detail')));

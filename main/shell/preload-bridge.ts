@@ -32,9 +32,17 @@ export function createPreloadBridge(send: SendToMain): PreloadBridge {
       try {
         const answer = await send(channel, request);
         if (typeof answer === 'object' && answer !== null && 'ok' in answer) return answer as BridgeAnswer;
-        return failure('INTERNAL_ERROR', 'Something went wrong in the console', 'The console gave no answer. Restart it; if it happens again, report it with the console log.');
+        return failure(
+          'INTERNAL_ERROR',
+          'Something went wrong in the console',
+          'The console gave no answer. Restart it; if it happens again, report it with the console log.',
+        );
       } catch {
-        return failure('INTERNAL_ERROR', 'The console did not answer', 'The request did not reach the console. Restart it; if it happens again, report it with the console log.');
+        return failure(
+          'INTERNAL_ERROR',
+          'The console did not answer',
+          'The request did not reach the console. Restart it; if it happens again, report it with the console log.',
+        );
       }
     },
   });

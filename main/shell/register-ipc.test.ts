@@ -44,7 +44,9 @@ describe('registerIpc', () => {
       return Promise.resolve({ ok: true, value: null });
     });
     const child: ShellWebFrame = { url: 'app://console/evil?q=1', parent: top, detached: false, processId: 40, routingId: 2 };
-    const answer = await handlers.get(ADMIN_INVOKE_CHANNEL)?.({ sender: { id: 1, mainFrame: top }, senderFrame: child }, 'session:sign-in', { password: 'Secret-1' });
+    const answer = await handlers.get(ADMIN_INVOKE_CHANNEL)?.({ sender: { id: 1, mainFrame: top }, senderFrame: child }, 'session:sign-in', {
+      password: 'Secret-1',
+    });
     expect([answer, dispatched]).toEqual([{ ok: false, error: FORBIDDEN_SENDER }, false]);
     expect(logLines).toEqual([{ event: 'ipc-refused', reason: 'untrusted sender', channel: 'session:sign-in', senderOrigin: 'app://console' }]);
     expect(JSON.stringify(logLines)).not.toContain('Secret-1');

@@ -40,7 +40,12 @@ export type IpcRegistration = {
 export function registerIpc(ipcMain: ShellIpcMain, registration: IpcRegistration): void {
   ipcMain.handle(ADMIN_INVOKE_CHANNEL, async (event, channel, request): Promise<IpcResult<unknown>> => {
     if (!isTrustedSender(event, registration.trustedContentsId())) {
-      registration.log({ event: 'ipc-refused', reason: 'untrusted sender', channel: channelForLog(channel), senderOrigin: originForLog(event.senderFrame?.url) });
+      registration.log({
+        event: 'ipc-refused',
+        reason: 'untrusted sender',
+        channel: channelForLog(channel),
+        senderOrigin: originForLog(event.senderFrame?.url),
+      });
       return { ok: false, error: FORBIDDEN_SENDER };
     }
     try {

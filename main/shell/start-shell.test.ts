@@ -24,7 +24,11 @@ afterEach(async () => {
 });
 
 async function started(fake: FakeElectron = electron): Promise<void> {
-  const running = startShell(fake, { distFolder: path.join(base, 'dist'), platform: 'win32', versions: { electron: '45.4.1', chrome: '146.0', node: '24.14.0' } });
+  const running = startShell(fake, {
+    distFolder: path.join(base, 'dist'),
+    platform: 'win32',
+    versions: { electron: '45.4.1', chrome: '146.0', node: '24.14.0' },
+  });
   fake.ready();
   await running;
 }
@@ -84,7 +88,11 @@ describe('startShell', () => {
     await started(development);
     const view = development.record.menus[0]?.[1];
     const roles = Array.isArray(view?.submenu) ? view.submenu.map((item) => item.role) : [];
-    expect([development.record.windows[0]?.options.webPreferences?.devTools, roles.includes('toggleDevTools'), roles.includes('reload')]).toEqual([true, true, true]);
+    expect([development.record.windows[0]?.options.webPreferences?.devTools, roles.includes('toggleDevTools'), roles.includes('reload')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('shows the window only when it is ready to show', async () => {
@@ -110,7 +118,8 @@ describe('startShell', () => {
     request('clipboard-read', 'app://console/index.html');
     request('clipboard-sanitized-write', 'app://console.evil/index.html');
     request('clipboard-sanitized-write', 'app://console/index.html');
-    for (const handler of electron.record.permissionCheck) answers.push(handler({}, 'clipboard-read', 'app://console'), handler({}, 'clipboard-sanitized-write', 'app://console'));
+    for (const handler of electron.record.permissionCheck)
+      answers.push(handler({}, 'clipboard-read', 'app://console'), handler({}, 'clipboard-sanitized-write', 'app://console'));
     for (const handler of electron.record.devicePermission) answers.push(handler({ deviceType: 'hid' }));
     expect(answers).toEqual([false, false, false, true, false, true, false]);
   });
@@ -134,7 +143,11 @@ describe('startShell', () => {
     await started();
     const handler = mainWindow().webContents.windowOpenHandler;
     const docs = 'https://learn.microsoft.com/en-us/azure/information-protection/install-configure-rms-connector';
-    expect([handler?.({ url: docs }), handler?.({ url: 'https://evil.example/' }), handler?.({ url: 'ms-settings:privacy' })]).toEqual([{ action: 'deny' }, { action: 'deny' }, { action: 'deny' }]);
+    expect([handler?.({ url: docs }), handler?.({ url: 'https://evil.example/' }), handler?.({ url: 'ms-settings:privacy' })]).toEqual([
+      { action: 'deny' },
+      { action: 'deny' },
+      { action: 'deny' },
+    ]);
     expect(electron.record.openedExternal).toEqual([docs]);
   });
 
@@ -148,7 +161,11 @@ describe('startShell', () => {
     await started();
     const stranger = new FakeWebContents();
     stranger.mainFrame = { url: APP_ENTRY_URL, parent: null, detached: false, processId: 9, routingId: 1 };
-    const answer = await electron.record.ipcHandlers.get(ADMIN_INVOKE_CHANNEL)?.({ sender: stranger, senderFrame: stranger.mainFrame }, 'console:get-defaults', {});
+    const answer = await electron.record.ipcHandlers.get(ADMIN_INVOKE_CHANNEL)?.(
+      { sender: stranger, senderFrame: stranger.mainFrame },
+      'console:get-defaults',
+      {},
+    );
     expect(answer).toEqual({ ok: false, error: FORBIDDEN_SENDER });
   });
 
@@ -202,6 +219,9 @@ describe('startShell', () => {
   it('a second instance quits at once without opening anything', async () => {
     const second = createFakeElectron({ userData: path.join(base, 'user-data'), singleInstance: false });
     await startShell(second, { distFolder: path.join(base, 'dist'), platform: 'win32', versions: {} });
-    expect([second.record.calls, second.record.windows.length]).toEqual([['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'quit'], 0]);
+    expect([second.record.calls, second.record.windows.length]).toEqual([
+      ['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'quit'],
+      0,
+    ]);
   });
 });

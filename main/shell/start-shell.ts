@@ -105,9 +105,21 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
       log({ event: 'app-request-refused', reason });
     };
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererFolder: path.join(options.distFolder, 'renderer'), onRefused }));
-    const running = composeConsole({ userData: app.getPath('userData'), safeStorage: electron.safeStorage, platform: options.platform, openLogsFolder, chooseFolder: createFolderChooser(dialog), chooseCaFile: createCaFileChooser(dialog), log });
+    const running = composeConsole({
+      userData: app.getPath('userData'),
+      safeStorage: electron.safeStorage,
+      platform: options.platform,
+      openLogsFolder,
+      chooseFolder: createFolderChooser(dialog),
+      chooseCaFile: createCaFileChooser(dialog),
+      log,
+    });
     composed = running;
-    registerIpc(electron.ipcMain, { dispatch: (channel, request) => running.dispatcher.dispatch(channel, request), trustedContentsId: () => trustedContentsId, log });
+    registerIpc(electron.ipcMain, {
+      dispatch: (channel, request) => running.dispatcher.dispatch(channel, request),
+      trustedContentsId: () => trustedContentsId,
+      log,
+    });
     const showAbout = (): void => {
       const detail = aboutDetail({ app: app.getVersion(), ...options.versions });
       void dialog.showMessageBox({ type: 'info', title: 'About RMS Connector Admin', message: 'RMS Connector Admin', detail, buttons: ['OK'], noLink: true });

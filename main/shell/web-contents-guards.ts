@@ -33,7 +33,8 @@ export function guardWebContents(contents: ShellWebContents, options: GuardOptio
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedDocumentation(url)) {
       // Only allowlisted documentation reaches this line (checked just above, and again by the shell before shell.openExternal).
-      options.openExternal(url).catch(() => { /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+      const opening = options.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+      opening.catch(() => {
         options.log({ event: 'open-external-failed', target: originForLog(url) });
       });
     } else {

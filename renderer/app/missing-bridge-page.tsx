@@ -9,8 +9,8 @@ export function MissingBridgePage() {
     <main style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', maxWidth: '40rem' }}>
       <h1>The console cannot start here</h1>
       <p>
-        RMS Connector Admin must be started by its application (or its test harness), which connects this page to the
-        directory and the connector configuration service. Close this window and start RMS Connector Admin again.
+        RMS Connector Admin must be started by its application (or its test harness), which connects this page to the directory and the connector configuration
+        service. Close this window and start RMS Connector Admin again.
       </p>
     </main>
   );

@@ -62,7 +62,12 @@ function ackProps(props: FindingsListProps, finding: Finding): { checked?: boole
   return { checked: props.acknowledged?.[finding.code] === true, onAcknowledge: props.onAcknowledge };
 }
 
-function FindingItem(props: { finding: Finding; intent: 'error' | 'warning' | 'info'; checked?: boolean; onAcknowledge?: (code: FindingCode, checked: boolean) => void }) {
+function FindingItem(props: {
+  finding: Finding;
+  intent: 'error' | 'warning' | 'info';
+  checked?: boolean;
+  onAcknowledge?: (code: FindingCode, checked: boolean) => void;
+}) {
   const styles = useStyles();
   const { finding, onAcknowledge } = props;
   return (

@@ -5,14 +5,22 @@ import { createAppStores } from './app-stores.ts';
 
 describe('createAppStores', () => {
   it('empties the data stores when the admin signs out', async () => {
-    const api = createFakeApi({ 'session:current': () => success(makeSession()), 'session:sign-out': () => success({ signedOut: true }), 'servers:list': () => success(makeServerList(makeEntries(2))) });
+    const api = createFakeApi({
+      'session:current': () => success(makeSession()),
+      'session:sign-out': () => success({ signedOut: true }),
+      'servers:list': () => success(makeServerList(makeEntries(2))),
+    });
     const stores = createAppStores(api);
     await stores.session.getState().resume();
     await stores.servers.getState().refresh();
 
     await stores.session.getState().signOut();
 
-    expect({ session: stores.session.getState().session, entries: stores.servers.getState().entries, loadState: stores.servers.getState().loadState }).toEqual({ session: null, entries: [], loadState: 'idle' });
+    expect({ session: stores.session.getState().session, entries: stores.servers.getState().entries, loadState: stores.servers.getState().loadState }).toEqual({
+      session: null,
+      entries: [],
+      loadState: 'idle',
+    });
   });
 
   it('signs the window out when a data call finds the session expired', async () => {

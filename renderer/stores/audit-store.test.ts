@@ -4,7 +4,19 @@ import { createFakeApi, success } from '../testing/fake-api.ts';
 import { AUDIT_PAGE_SIZE, NO_AUDIT_FILTERS, auditRequest, createAuditStore } from './audit-store.ts';
 
 function record(id: number): AuditRecord {
-  return { id, at: '2026-05-03T10:00:00.000Z', actor: 'CORP\\alice', actorSid: null, source: 'console', node: 'node-1', action: 'authorized-account.add', target: 'CORP\\FS01$', before: null, after: null, correlationId: `c${String(id)}` };
+  return {
+    id,
+    at: '2026-05-03T10:00:00.000Z',
+    actor: 'CORP\\alice',
+    actorSid: null,
+    source: 'console',
+    node: 'node-1',
+    action: 'authorized-account.add',
+    target: 'CORP\\FS01$',
+    before: null,
+    after: null,
+    correlationId: `c${String(id)}`,
+  };
 }
 
 describe('auditRequest', () => {
@@ -28,7 +40,8 @@ describe('auditRequest', () => {
 describe('createAuditStore', () => {
   it('appends older records with the nextBefore cursor until there are none', async () => {
     const api = createFakeApi({
-      'audit:list': (request) => success(request.before === undefined ? { records: [record(3), record(2)], nextBefore: 2 } : { records: [record(1)], nextBefore: null }),
+      'audit:list': (request) =>
+        success(request.before === undefined ? { records: [record(3), record(2)], nextBefore: 2 } : { records: [record(1)], nextBefore: null }),
     });
     const store = createAuditStore(api);
 

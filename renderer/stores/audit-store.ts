@@ -68,7 +68,11 @@ export function createAuditStore(api: AdminApi) {
       set({ filters, loadState: 'loading', olderState: 'idle', error: undefined });
       const result = await api.call('audit:list', auditRequest(filters));
       if (get().filters !== filters) return;
-      set(result.ok ? { records: result.value.records, nextBefore: result.value.nextBefore, loadState: 'loaded' } : { records: [], nextBefore: null, loadState: 'failed', error: result.error });
+      set(
+        result.ok
+          ? { records: result.value.records, nextBefore: result.value.nextBefore, loadState: 'loaded' }
+          : { records: [], nextBefore: null, loadState: 'failed', error: result.error },
+      );
     },
     async loadOlder() {
       const { nextBefore, filters } = get();

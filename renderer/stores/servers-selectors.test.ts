@@ -3,7 +3,13 @@ import { makeEntry } from '../testing/console-fixtures.ts';
 import { filterEntries, nextSort, sortEntries, visibleEntries } from './servers-selectors.ts';
 
 const exchange = makeEntry(1, { name: 'CORP\\Exchange Servers', role: 'exchange', kind: 'group', addedBy: 'CORP\\alice', addedAt: '2026-03-01T10:00:00.000Z' });
-const sharepoint = makeEntry(2, { name: 'CORP\\svc-sharepoint', role: 'sharepoint', kind: 'service-account', addedBy: 'CORP\\bob', addedAt: '2026-01-01T10:00:00.000Z' });
+const sharepoint = makeEntry(2, {
+  name: 'CORP\\svc-sharepoint',
+  role: 'sharepoint',
+  kind: 'service-account',
+  addedBy: 'CORP\\bob',
+  addedAt: '2026-01-01T10:00:00.000Z',
+});
 const fileServer = makeEntry(3, { name: 'CORP\\FS01$', role: 'fci', kind: 'computer', addedBy: 'CORP\\alice', addedAt: '2026-02-01T10:00:00.000Z' });
 const entries = [exchange, sharepoint, fileServer];
 const names = (list: readonly { name: string }[]) => list.map((entry) => entry.name);
@@ -31,8 +37,16 @@ describe('filterEntries', () => {
 
 describe('sortEntries', () => {
   it('sorts by account ascending by default order and descending on request', () => {
-    expect(names(sortEntries(entries, { column: 'account', direction: 'ascending' }))).toEqual(['CORP\\Exchange Servers', 'CORP\\FS01$', 'CORP\\svc-sharepoint']);
-    expect(names(sortEntries(entries, { column: 'account', direction: 'descending' }))).toEqual(['CORP\\svc-sharepoint', 'CORP\\FS01$', 'CORP\\Exchange Servers']);
+    expect(names(sortEntries(entries, { column: 'account', direction: 'ascending' }))).toEqual([
+      'CORP\\Exchange Servers',
+      'CORP\\FS01$',
+      'CORP\\svc-sharepoint',
+    ]);
+    expect(names(sortEntries(entries, { column: 'account', direction: 'descending' }))).toEqual([
+      'CORP\\svc-sharepoint',
+      'CORP\\FS01$',
+      'CORP\\Exchange Servers',
+    ]);
   });
 
   it('sorts roles by their words, not their ids', () => {
@@ -40,11 +54,19 @@ describe('sortEntries', () => {
   });
 
   it('sorts "Added on" by instant', () => {
-    expect(names(sortEntries(entries, { column: 'addedAt', direction: 'ascending' }))).toEqual(['CORP\\svc-sharepoint', 'CORP\\FS01$', 'CORP\\Exchange Servers']);
+    expect(names(sortEntries(entries, { column: 'addedAt', direction: 'ascending' }))).toEqual([
+      'CORP\\svc-sharepoint',
+      'CORP\\FS01$',
+      'CORP\\Exchange Servers',
+    ]);
   });
 
   it('breaks ties by account name so equal keys keep a stable order', () => {
-    expect(names(sortEntries(entries, { column: 'addedBy', direction: 'ascending' }))).toEqual(['CORP\\Exchange Servers', 'CORP\\FS01$', 'CORP\\svc-sharepoint']);
+    expect(names(sortEntries(entries, { column: 'addedBy', direction: 'ascending' }))).toEqual([
+      'CORP\\Exchange Servers',
+      'CORP\\FS01$',
+      'CORP\\svc-sharepoint',
+    ]);
   });
 
   it('leaves its input untouched', () => {

@@ -62,7 +62,8 @@ function compareColumn(column: ServerColumn, left: AuthorizedAccount, right: Aut
 export function sortEntries(entries: readonly AuthorizedAccount[], sort: ServerSort): readonly AuthorizedAccount[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...entries].sort(
-    (left, right) => sign * compareColumn(sort.column, left, right) || collator.compare(left.name, right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
+    (left, right) =>
+      sign * compareColumn(sort.column, left, right) || collator.compare(left.name, right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
   );
 }
 

@@ -14,7 +14,13 @@ describe('createServersStore', () => {
     await store.getState().refresh();
 
     const { loadState, version, versionTag, error } = store.getState();
-    expect({ loadState, version, versionTag, error, entries: store.getState().entries }).toEqual({ loadState: 'loaded', version: 4, versionTag: 'v4', error: undefined, entries });
+    expect({ loadState, version, versionTag, error, entries: store.getState().entries }).toEqual({
+      loadState: 'loaded',
+      version: 4,
+      versionTag: 'v4',
+      error: undefined,
+      entries,
+    });
   });
 
   it('keeps the previous entries and records the error when a refresh fails', async () => {
@@ -25,7 +31,11 @@ describe('createServersStore', () => {
 
     await store.getState().refresh();
 
-    expect({ loadState: store.getState().loadState, error: store.getState().error, count: store.getState().entries.length }).toEqual({ loadState: 'failed', error: SERVICE_DOWN, count: 2 });
+    expect({ loadState: store.getState().loadState, error: store.getState().error, count: store.getState().entries.length }).toEqual({
+      loadState: 'failed',
+      error: SERVICE_DOWN,
+      count: 2,
+    });
   });
 
   it('removes with the version tag of the last read, then reads the list again', async () => {

@@ -42,7 +42,13 @@ export function makeSession(overrides: Partial<SessionSummary> = {}): SessionSum
     serviceUrl: 'https://connector.corp.contoso.test',
     admin: { name: 'CORP\\admin', sid: 'S-1-5-21-1-2-3-500', roles: ['GlobalAdministrator'] },
     expiresAt: '2026-01-01T13:00:00.000Z',
-    directory: { serverName: 'dc1.corp.contoso.test', dnsDomainName: 'corp.contoso.test', netbiosDomain: 'CORP', defaultNamingContext: 'DC=corp,DC=contoso,DC=test', globalCatalogReady: true },
+    directory: {
+      serverName: 'dc1.corp.contoso.test',
+      dnsDomainName: 'corp.contoso.test',
+      netbiosDomain: 'CORP',
+      defaultNamingContext: 'DC=corp,DC=contoso,DC=test',
+      globalCatalogReady: true,
+    },
     demo: false,
     ...overrides,
   };

@@ -2,7 +2,9 @@ import type { IpcChannel, IpcError, IpcRequest, IpcResponse, IpcResult } from '.
 import type { AdminApi } from '../api/admin-api.ts';
 
 /** A handler per channel for a component or store test; unlisted channels answer an error. */
-export type FakeHandlers = { [Channel in IpcChannel]?: (request: IpcRequest<Channel>) => IpcResult<IpcResponse<Channel>> | Promise<IpcResult<IpcResponse<Channel>>> };
+export type FakeHandlers = {
+  [Channel in IpcChannel]?: (request: IpcRequest<Channel>) => IpcResult<IpcResponse<Channel>> | Promise<IpcResult<IpcResponse<Channel>>>;
+};
 
 /** A recorded call, for asserting what the UI asked for. */
 export type RecordedCall = { readonly channel: IpcChannel; readonly request: unknown };
@@ -15,7 +17,8 @@ export function createFakeApi(handlers: FakeHandlers): AdminApi & { readonly cal
     async call(channel, request) {
       calls.push({ channel, request });
       const handler = handlers[channel] as ((request: unknown) => unknown) | undefined;
-      if (!handler) return failure({ code: 'UNKNOWN_CHANNEL', source: 'console', title: 'Not handled', message: `The fake API has no handler for ${channel}.` });
+      if (!handler)
+        return failure({ code: 'UNKNOWN_CHANNEL', source: 'console', title: 'Not handled', message: `The fake API has no handler for ${channel}.` });
       return (await handler(request)) as IpcResult<IpcResponse<typeof channel>>;
     },
   };

@@ -31,7 +31,7 @@ describe('downloadElectron', () => {
   });
 
   // Where the electron package's binary is already here, install.js has nothing to do.
-  it.skipIf(findElectronBinary({}, REPOSITORY_ROOT).found)('runs electron\'s own install.js and gives the cause when the host cannot be reached', async () => {
+  it.skipIf(findElectronBinary({}, REPOSITORY_ROOT).found)("runs electron's own install.js and gives the cause when the host cannot be reached", async () => {
     const mirror = await unreachableMirror();
     const environment = { PATH: process.env.PATH, ELECTRON_MIRROR: mirror.url, electron_config_cache: join(work, 'cache') };
     const result = await downloadElectron({ packageDirectory: join(REPOSITORY_ROOT, 'node_modules', 'electron'), environment, timeoutMs: 60_000 });

@@ -22,7 +22,12 @@ export type DownloadResult = { readonly ok: true } | { readonly ok: false; reado
  * Named in the failure message so the person knows which host must be reachable.
  */
 export function electronMirror(environment: Readonly<Record<string, string | undefined>>): string {
-  const candidates = [environment.npm_config_electron_mirror, environment.NPM_CONFIG_ELECTRON_MIRROR, environment.npm_package_config_electron_mirror, environment.ELECTRON_MIRROR];
+  const candidates = [
+    environment.npm_config_electron_mirror,
+    environment.NPM_CONFIG_ELECTRON_MIRROR,
+    environment.npm_package_config_electron_mirror,
+    environment.ELECTRON_MIRROR,
+  ];
   return candidates.find((value) => value !== undefined && value !== '') ?? DEFAULT_ELECTRON_MIRROR;
 }
 
@@ -72,7 +77,11 @@ export async function unreachableBecause(mirror: string, timeoutMs = 5000): Prom
 export function downloadElectron(options: DownloadOptions): Promise<DownloadResult> {
   const environment: Record<string, string | undefined> = { ...options.environment };
   delete environment.ELECTRON_OVERRIDE_DIST_PATH;
-  const child = spawn(process.execPath, [join(options.packageDirectory, 'install.js')], { cwd: options.packageDirectory, env: environment, stdio: ['ignore', 'inherit', 'pipe'] });
+  const child = spawn(process.execPath, [join(options.packageDirectory, 'install.js')], {
+    cwd: options.packageDirectory,
+    env: environment,
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
   let errors = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {

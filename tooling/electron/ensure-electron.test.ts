@@ -10,10 +10,12 @@ describe.runIf(process.platform === 'linux')('ensureElectron', () => {
   let root = '';
   let downloads: string[] = [];
   const lines: string[] = [];
-  const refuse = (reason: string) => (packageDirectory: string): Promise<DownloadResult> => {
-    downloads.push(packageDirectory);
-    return Promise.resolve({ ok: false, reason });
-  };
+  const refuse =
+    (reason: string) =>
+    (packageDirectory: string): Promise<DownloadResult> => {
+      downloads.push(packageDirectory);
+      return Promise.resolve({ ok: false, reason });
+    };
   const options = (environment: Record<string, string>, download = refuse('getaddrinfo ENOTFOUND github.com')) => ({
     repositoryRoot: root,
     environment,
@@ -36,13 +38,20 @@ describe.runIf(process.platform === 'linux')('ensureElectron', () => {
   it('uses a local Electron named by ELECTRON_OVERRIDE_DIST_PATH without downloading', async () => {
     const folder = join(root, 'local');
     const executable = await writeStandInElectron(folder);
-    expect(await ensureElectron(options({ ELECTRON_OVERRIDE_DIST_PATH: folder }))).toMatchObject({ ok: true, executable, source: 'ELECTRON_OVERRIDE_DIST_PATH' });
+    expect(await ensureElectron(options({ ELECTRON_OVERRIDE_DIST_PATH: folder }))).toMatchObject({
+      ok: true,
+      executable,
+      source: 'ELECTRON_OVERRIDE_DIST_PATH',
+    });
     expect(downloads).toEqual([]);
   });
 
   it('stops on a wrong ELECTRON_DIST instead of quietly downloading', async () => {
     const result = await ensureElectron(options({ ELECTRON_DIST: join(root, 'nowhere') }));
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^ELECTRON_DIST=.*nowhere is not a folder\. Point it at the folder of an unzipped electron-v45\.4\.1-linux-.*\.zip/) });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^ELECTRON_DIST=.*nowhere is not a folder\. Point it at the folder of an unzipped electron-v45\.4\.1-linux-.*\.zip/),
+    });
     expect(downloads).toEqual([]);
   });
 

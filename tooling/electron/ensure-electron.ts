@@ -56,7 +56,11 @@ async function fromVariables(options: EnsureElectronOptions, version: string): P
     const value = options.environment[variable];
     if (value === undefined || value === '') continue;
     const checked = await checkLocalElectron(variable, value);
-    if (!checked.ok) return { ok: false, message: `${checked.problem}. Point it at the folder of an unzipped ${electronZipName(version)} (ELECTRON_EXEC_PATH: at the electron executable in it), or unset it to download Electron ${version}.` };
+    if (!checked.ok)
+      return {
+        ok: false,
+        message: `${checked.problem}. Point it at the folder of an unzipped ${electronZipName(version)} (ELECTRON_EXEC_PATH: at the electron executable in it), or unset it to download Electron ${version}.`,
+      };
     return checked;
   }
   return undefined;
@@ -84,13 +88,16 @@ export async function ensureElectron(options: EnsureElectronOptions): Promise<Us
   const version = await pinnedElectronVersion(options.repositoryRoot);
   const local = (await fromVariables(options, version)) ?? (await fromPackage(options.repositoryRoot));
   if (local !== undefined) {
-    if (local.ok && local.version !== undefined && local.version !== version) log(`warning: ${local.directory} holds Electron ${local.version}; this project pins ${version}`);
+    if (local.ok && local.version !== undefined && local.version !== version)
+      log(`warning: ${local.directory} holds Electron ${local.version}; this project pins ${version}`);
     return local;
   }
   const host = mirrorHost(electronMirror(options.environment));
   const packageDirectory = join(options.repositoryRoot, 'node_modules', 'electron');
   log(`Electron ${version} is not downloaded yet: fetching it from ${host} (about 100 MB, once)…`);
-  const download = options.download ?? ((directory: string) => downloadElectron({ packageDirectory: directory, environment: options.environment, timeoutMs: DOWNLOAD_TIMEOUT_MS }));
+  const download =
+    options.download ??
+    ((directory: string) => downloadElectron({ packageDirectory: directory, environment: options.environment, timeoutMs: DOWNLOAD_TIMEOUT_MS }));
   const result = await download(packageDirectory);
   if (!result.ok) return { ok: false, message: downloadFailedMessage(version, host, result.reason, options.command) };
   const downloaded = await fromPackage(options.repositoryRoot);

@@ -42,7 +42,11 @@ async function versionIn(directory: string): Promise<string | undefined> {
  * It must be an executable file, and not the packaging stand-in (which refuses to run); its
  * folder is the distribution electron-builder would copy.
  */
-export async function checkElectronExecutable(executable: string, source: string, named = `${source}=${executable}`): Promise<UsableElectron | UnusableElectron> {
+export async function checkElectronExecutable(
+  executable: string,
+  source: string,
+  named = `${source}=${executable}`,
+): Promise<UsableElectron | UnusableElectron> {
   const directory = dirname(executable);
   if (!(await isExecutableFile(executable))) return { ok: false, problem: `${named} is not an executable file` };
   if ((await stat(join(directory, PLACEHOLDER_MARKER)).catch(() => undefined)) !== undefined) {

@@ -15,7 +15,13 @@ export const STAND_IN_RECORD_VARIABLE = 'STAND_IN_ELECTRON_RECORD';
 export async function writeStandInElectron(directory: string, version = '45.4.1'): Promise<string> {
   await mkdir(directory, { recursive: true });
   const executable = join(directory, 'electron');
-  const script = ['#!/bin/sh', `if [ -n "$${STAND_IN_RECORD_VARIABLE}" ]; then printf '%s\\n' "$@" > "$${STAND_IN_RECORD_VARIABLE}"; fi`, 'echo "stand-in electron: started with $*"', 'exit 0', ''];
+  const script = [
+    '#!/bin/sh',
+    `if [ -n "$${STAND_IN_RECORD_VARIABLE}" ]; then printf '%s\\n' "$@" > "$${STAND_IN_RECORD_VARIABLE}"; fi`,
+    'echo "stand-in electron: started with $*"',
+    'exit 0',
+    '',
+  ];
   await writeFile(executable, script.join('\n'), { mode: 0o755 });
   await writeFile(join(directory, 'version'), `${version}\n`);
   return executable;

@@ -25,14 +25,22 @@ function runStart(args: readonly string[], environment: NodeJS.ProcessEnv): Prom
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => {
-    resolve({ code, stdout, stderr });
-  }));
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
 
 describe('launchArguments', () => {
   it('is electron-vite preview of the app folder, with what came after `npm start --`', () => {
-    expect(launchArguments('/repo', ['--noSandbox'])).toEqual(['/repo/node_modules/electron-vite/bin/electron-vite.js', 'preview', '--entry', 'app', '--noSandbox']);
+    expect(launchArguments('/repo', ['--noSandbox'])).toEqual([
+      '/repo/node_modules/electron-vite/bin/electron-vite.js',
+      'preview',
+      '--entry',
+      'app',
+      '--noSandbox',
+    ]);
   });
 });
 
@@ -63,15 +71,19 @@ describe.runIf(process.platform === 'linux')('npm start (tooling/electron/start.
   }, 60_000);
 
   // The no-network path for real: electron's own download against a host that refuses at once.
-  it.skipIf(findElectronBinary({}, REPOSITORY_ROOT).found)('stops with one line saying how to give a local Electron when the download fails', async () => {
-    const mirror = await unreachableMirror();
-    const host = `127.0.0.1:${String(mirror.port)}`;
-    const run = await runStart([], environmentWith({ ELECTRON_MIRROR: mirror.url, electron_config_cache: join(work, 'cache') }));
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([
-      `start: Electron 45.4.1 is not downloaded yet: fetching it from ${host} (about 100 MB, once)…`,
-      `start: Electron 45.4.1 is not installed and could not be downloaded from ${host} (connect ECONNREFUSED ${host}). It needs network access to ${host} (or a mirror in ELECTRON_MIRROR), or a local Electron 45.4.1: unzip electron-v45.4.1-linux-${process.arch}.zip (https://github.com/electron/electron/releases/tag/v45.4.1) and run ELECTRON_OVERRIDE_DIST_PATH=<that folder> npm start (ELECTRON_DIST=<that folder> works the same).`,
-    ]);
-    expect(run.stderr).not.toMatch(/^\s+at /m);
-  }, 60_000);
+  it.skipIf(findElectronBinary({}, REPOSITORY_ROOT).found)(
+    'stops with one line saying how to give a local Electron when the download fails',
+    async () => {
+      const mirror = await unreachableMirror();
+      const host = `127.0.0.1:${String(mirror.port)}`;
+      const run = await runStart([], environmentWith({ ELECTRON_MIRROR: mirror.url, electron_config_cache: join(work, 'cache') }));
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `start: Electron 45.4.1 is not downloaded yet: fetching it from ${host} (about 100 MB, once)…`,
+        `start: Electron 45.4.1 is not installed and could not be downloaded from ${host} (connect ECONNREFUSED ${host}). It needs network access to ${host} (or a mirror in ELECTRON_MIRROR), or a local Electron 45.4.1: unzip electron-v45.4.1-linux-${process.arch}.zip (https://github.com/electron/electron/releases/tag/v45.4.1) and run ELECTRON_OVERRIDE_DIST_PATH=<that folder> npm start (ELECTRON_DIST=<that folder> works the same).`,
+      ]);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    },
+    60_000,
+  );
 });

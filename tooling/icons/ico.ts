@@ -39,7 +39,8 @@ export function encodeIco(pngs: readonly Buffer[]): Buffer {
 /** Read an .ico file's directory, checking that every entry lies inside the file. */
 export function readIcoEntries(file: Uint8Array): IcoEntry[] {
   const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-  if (bytes.length < HEADER_BYTES || bytes.readUInt16LE(0) !== 0 || bytes.readUInt16LE(2) !== 1) throw new Error('not an .ico file: the header is not reserved=0, type=1');
+  if (bytes.length < HEADER_BYTES || bytes.readUInt16LE(0) !== 0 || bytes.readUInt16LE(2) !== 1)
+    throw new Error('not an .ico file: the header is not reserved=0, type=1');
   const count = bytes.readUInt16LE(4);
   if (bytes.length < HEADER_BYTES + ENTRY_BYTES * count) throw new Error(`damaged .ico: ${String(count)} entries do not fit in ${String(bytes.length)} bytes`);
   return Array.from({ length: count }, (_unused, index) => {

@@ -26,7 +26,8 @@ function chunk(type: string, data: Buffer): Buffer {
  */
 export function encodePng(image: RgbaImage): Buffer {
   const { size, pixels } = image;
-  if (pixels.length !== size * size * 4) throw new Error(`an ${String(size)}×${String(size)} RGBA image needs ${String(size * size * 4)} bytes, got ${String(pixels.length)}`);
+  if (pixels.length !== size * size * 4)
+    throw new Error(`an ${String(size)}×${String(size)} RGBA image needs ${String(size * size * 4)} bytes, got ${String(pixels.length)}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);

@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_SIZE_CEILING_BYTES, checkArchive, checkMainFormat } from './archive-rules.ts';
 
 const manifest = { name: 'rms-connector-admin', productName: 'RMS Connector Admin', version: '0.1.0', main: 'dist/main/main.js' };
-const goodEntries = ['/dist', '/dist/main', '/dist/main/main.js', '/dist/main/chunks', '/dist/main/chunks/demo-1a2b.js', '/dist/preload', '/dist/preload/preload.cjs', '/dist/renderer', '/dist/renderer/index.html', '/dist/renderer/assets', '/dist/renderer/assets/index-Ab12.js', '/dist/renderer/assets/index-Cd34.css', '/package.json'];
+const goodEntries = [
+  '/dist',
+  '/dist/main',
+  '/dist/main/main.js',
+  '/dist/main/chunks',
+  '/dist/main/chunks/demo-1a2b.js',
+  '/dist/preload',
+  '/dist/preload/preload.cjs',
+  '/dist/renderer',
+  '/dist/renderer/index.html',
+  '/dist/renderer/assets',
+  '/dist/renderer/assets/index-Ab12.js',
+  '/dist/renderer/assets/index-Cd34.css',
+  '/package.json',
+];
 
 describe('checkArchive', () => {
   it('accepts the built bundles and the manifest', () => {

@@ -39,14 +39,20 @@ export function checkArchive(entries: readonly string[], manifest: AppManifest, 
     else if (!ALLOWED_ENTRY.some((pattern) => pattern.test(entry))) problems.push(`not a built bundle: ${entry}`);
   }
   if (manifest.name !== 'rms-connector-admin') problems.push(`app/package.json name is ${JSON.stringify(manifest.name)}, expected "rms-connector-admin"`);
-  if (manifest.productName !== 'RMS Connector Admin') problems.push(`app/package.json productName is ${JSON.stringify(manifest.productName)}, expected "RMS Connector Admin"`);
-  if (manifest.version !== expectedVersion) problems.push(`app/package.json version is ${JSON.stringify(manifest.version)}, the root package.json says "${expectedVersion}"`);
-  if (manifest.dependencies !== undefined && Object.keys(manifest.dependencies as object).length > 0) problems.push('app/package.json declares dependencies: they would be packed; bundle them instead');
+  if (manifest.productName !== 'RMS Connector Admin')
+    problems.push(`app/package.json productName is ${JSON.stringify(manifest.productName)}, expected "RMS Connector Admin"`);
+  if (manifest.version !== expectedVersion)
+    problems.push(`app/package.json version is ${JSON.stringify(manifest.version)}, the root package.json says "${expectedVersion}"`);
+  if (manifest.dependencies !== undefined && Object.keys(manifest.dependencies as object).length > 0)
+    problems.push('app/package.json declares dependencies: they would be packed; bundle them instead');
   if (typeof manifest.main !== 'string') problems.push('app/package.json has no "main"');
-  else if (!normalised.includes(`/${manifest.main.replace(/^\.\//, '')}`)) problems.push(`the main entry ${manifest.main} is not in the archive (was build:app run?)`);
-  if (!normalised.some((entry) => /^\/dist\/preload\/[\w.-]+\.cjs$/.test(entry))) problems.push('no preload bundle (dist/preload/*.cjs): sandboxed preloads must be CommonJS');
+  else if (!normalised.includes(`/${manifest.main.replace(/^\.\//, '')}`))
+    problems.push(`the main entry ${manifest.main} is not in the archive (was build:app run?)`);
+  if (!normalised.some((entry) => /^\/dist\/preload\/[\w.-]+\.cjs$/.test(entry)))
+    problems.push('no preload bundle (dist/preload/*.cjs): sandboxed preloads must be CommonJS');
   if (!normalised.includes('/dist/renderer/index.html')) problems.push('no renderer page (dist/renderer/index.html)');
-  if (sizeBytes > ARCHIVE_SIZE_CEILING_BYTES) problems.push(`app.asar is ${formatMegabytes(sizeBytes)}, above the ${formatMegabytes(ARCHIVE_SIZE_CEILING_BYTES)} ceiling`);
+  if (sizeBytes > ARCHIVE_SIZE_CEILING_BYTES)
+    problems.push(`app.asar is ${formatMegabytes(sizeBytes)}, above the ${formatMegabytes(ARCHIVE_SIZE_CEILING_BYTES)} ceiling`);
   return problems;
 }
 

@@ -8,7 +8,8 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const ELECTRON_45_DEFAULT_WIRE = '101100011';
 
 /** What a placeholder distribution says about itself, so nobody mistakes it for Electron. */
-export const PLACEHOLDER_NOTICE = 'PLACEHOLDER: not Electron. Built by tooling/package/placeholder-electron.ts to check packaging without the Electron binary; a package made from it does not run.';
+export const PLACEHOLDER_NOTICE =
+  'PLACEHOLDER: not Electron. Built by tooling/package/placeholder-electron.ts to check packaging without the Electron binary; a package made from it does not run.';
 
 /**
  * Write a stand-in Electron distribution for `-c.electronDist` on a machine without Electron.
@@ -21,7 +22,11 @@ export const PLACEHOLDER_NOTICE = 'PLACEHOLDER: not Electron. Built by tooling/p
  */
 export async function writePlaceholderElectron(directory: string): Promise<string> {
   await mkdir(join(directory, 'resources'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_45_DEFAULT_WIRE.length]), Buffer.from(ELECTRON_45_DEFAULT_WIRE, 'latin1')]);
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL, 'latin1'),
+    Buffer.from([1, ELECTRON_45_DEFAULT_WIRE.length]),
+    Buffer.from(ELECTRON_45_DEFAULT_WIRE, 'latin1'),
+  ]);
   const script = Buffer.from(`#!/bin/sh\necho '${PLACEHOLDER_NOTICE}' >&2\nexit 1\n# fuse wire: `, 'utf8');
   const executable = join(directory, 'electron');
   await writeFile(executable, Buffer.concat([script, wire, Buffer.from('\n')]), { mode: 0o755 });

@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { acceptanceOf } from './accepted-findings.ts';
 import type { Finding } from './electronegativity-findings.ts';
 
-const REVIEWED_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; object-src 'none'; base-uri 'none'";
+const REVIEWED_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; object-src 'none'; base-uri 'none'";
 
 function cspFinding(sample: string, file = 'renderer/index.html'): Finding {
-  return { check: 'CSP_GLOBAL_CHECK', severity: 'LOW', confidence: 'FIRM', file, line: 5, column: 0, sample, description: 'One or more CSP directives detected seems to be vulnerable' };
+  return {
+    check: 'CSP_GLOBAL_CHECK',
+    severity: 'LOW',
+    confidence: 'FIRM',
+    file,
+    line: 5,
+    column: 0,
+    sample,
+    description: 'One or more CSP directives detected seems to be vulnerable',
+  };
 }
 
 describe('accepted Electronegativity findings', () => {

@@ -18,8 +18,26 @@ describe('findingsFromIssues', () => {
   it('reads what the gate needs from each issue, N/A and missing location included', () => {
     const global = { ...issue, file: 'N/A', location: {}, id: 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', severity: { name: 'MEDIUM' }, sample: undefined };
     expect(findingsFromIssues([issue, global])).toEqual([
-      { check: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', confidence: 'FIRM', file: 'window.ts', line: 22, column: 9, sample: 'contextIsolation: false', description: issue.description },
-      { check: 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', severity: 'MEDIUM', confidence: 'FIRM', file: 'N/A', line: 0, column: 0, sample: 'N/A', description: issue.description },
+      {
+        check: 'CONTEXT_ISOLATION_JS_CHECK',
+        severity: 'HIGH',
+        confidence: 'FIRM',
+        file: 'window.ts',
+        line: 22,
+        column: 9,
+        sample: 'contextIsolation: false',
+        description: issue.description,
+      },
+      {
+        check: 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+        severity: 'MEDIUM',
+        confidence: 'FIRM',
+        file: 'N/A',
+        line: 0,
+        column: 0,
+        sample: 'N/A',
+        description: issue.description,
+      },
     ]);
   });
 

@@ -40,9 +40,21 @@ const IssueSchema = z.object({
 export function findingsFromIssues(issues: readonly unknown[]): Finding[] {
   return issues.map((issue, index) => {
     const parsed = IssueSchema.safeParse(issue);
-    if (!parsed.success) throw new Error(`Electronegativity's issue ${String(index + 1)} has a shape this gate does not understand (${parsed.error.issues[0]?.message ?? 'unknown'}).`);
+    if (!parsed.success)
+      throw new Error(
+        `Electronegativity's issue ${String(index + 1)} has a shape this gate does not understand (${parsed.error.issues[0]?.message ?? 'unknown'}).`,
+      );
     const { id, severity, confidence, file, location, sample, description } = parsed.data;
-    return { check: id, severity: severity.name, confidence: confidence.name, file, line: location.line ?? 0, column: location.column ?? 0, sample: sample ?? 'N/A', description };
+    return {
+      check: id,
+      severity: severity.name,
+      confidence: confidence.name,
+      file,
+      line: location.line ?? 0,
+      column: location.column ?? 0,
+      sample: sample ?? 'N/A',
+      description,
+    };
   });
 }
 

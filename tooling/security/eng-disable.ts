@@ -32,7 +32,10 @@ export function findDisableComments(file: string, text: string): DisableComment[
   lines.forEach((lineText, index) => {
     if (!lineText.includes('eng-disable')) return;
     const match = COMMENT.exec(lineText);
-    const checks = (match?.[1] ?? '').trim().split(/[ \t]+/).filter((check) => check !== '');
+    const checks = (match?.[1] ?? '')
+      .trim()
+      .split(/[ \t]+/)
+      .filter((check) => check !== '');
     const inline = (match?.[2] ?? '').trim();
     found.push({ file, line: index + 1, checks, justification: inline === '' ? commentAbove(lines[index - 1]) : inline });
   });
@@ -42,7 +45,9 @@ export function findDisableComments(file: string, text: string): DisableComment[
 /** What is wrong with a disable comment, or undefined when it names checks and says why. */
 export function disableCommentProblem(comment: DisableComment): string | undefined {
   const where = `${comment.file}:${String(comment.line)}`;
-  if (comment.checks.length === 0 || !comment.checks.every((check) => /^[A-Z0-9_]+_CHECK$/.test(check))) return `${where}: write it as "// eng-disable CHECK_ID — why this is safe here" (check ids in capitals, then a dash and the reason)`;
-  if (comment.justification.split(/\s+/).filter((word) => word !== '').length < MINIMUM_JUSTIFICATION_WORDS) return `${where}: eng-disable ${comment.checks.join(' ')} needs a justification after "—" (at least ${String(MINIMUM_JUSTIFICATION_WORDS)} words)`;
+  if (comment.checks.length === 0 || !comment.checks.every((check) => /^[A-Z0-9_]+_CHECK$/.test(check)))
+    return `${where}: write it as "// eng-disable CHECK_ID — why this is safe here" (check ids in capitals, then a dash and the reason)`;
+  if (comment.justification.split(/\s+/).filter((word) => word !== '').length < MINIMUM_JUSTIFICATION_WORDS)
+    return `${where}: eng-disable ${comment.checks.join(' ')} needs a justification after "—" (at least ${String(MINIMUM_JUSTIFICATION_WORDS)} words)`;
   return undefined;
 }

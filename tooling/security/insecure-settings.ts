@@ -10,8 +10,16 @@ export type InsecureSetting = { readonly file: string; readonly line: number; re
  * why they are refused). Test files and fixtures are not product code and are not scanned.
  */
 export const INSECURE_SETTINGS: readonly { readonly rule: string; readonly pattern: RegExp; readonly why: string }[] = [
-  { rule: 'NODE_TLS_REJECT_UNAUTHORIZED', pattern: /NODE_TLS_REJECT_UNAUTHORIZED/, why: 'switches off certificate checks for every TLS connection in the process' },
-  { rule: 'rejectUnauthorized: false', pattern: /\brejectUnauthorized['"]?\s*[:=]\s*(false|0|!1)\b/, why: 'accepts any certificate (LDAPS, the connector service)' },
+  {
+    rule: 'NODE_TLS_REJECT_UNAUTHORIZED',
+    pattern: /NODE_TLS_REJECT_UNAUTHORIZED/,
+    why: 'switches off certificate checks for every TLS connection in the process',
+  },
+  {
+    rule: 'rejectUnauthorized: false',
+    pattern: /\brejectUnauthorized['"]?\s*[:=]\s*(false|0|!1)\b/,
+    why: 'accepts any certificate (LDAPS, the connector service)',
+  },
   { rule: 'webSecurity: false', pattern: /\bwebSecurity['"]?\s*[:=]\s*(false|0)\b/, why: 'turns off the same-origin policy in the window' },
   { rule: 'allowRunningInsecureContent', pattern: /\ballowRunningInsecureContent\b/, why: 'lets an https page run http scripts' },
   { rule: 'nodeIntegration: true', pattern: /\bnodeIntegration(InWorker|InSubFrames)?['"]?\s*[:=]\s*(true|1)\b/, why: 'gives page scripts Node.js' },

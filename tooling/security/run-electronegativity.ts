@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 export type ScanResult = { readonly findings: readonly Finding[]; readonly unparsedFiles: readonly { file: string; message: string }[] };
 
 /** The slice of Electronegativity's programmatic runner the gate uses (dist/runner.js). */
-type Runner = (options: Record<string, unknown>, forCli: boolean) => Promise<{ issues: unknown[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
+type Runner = (
+  options: Record<string, unknown>,
+  forCli: boolean,
+) => Promise<{ issues: unknown[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
 
 /**
  * Make Electronegativity's HTTP client fail at once, in this process.

@@ -32,7 +32,14 @@ const entries: Entry[] = Array.from({ length: 50 }, (_unused, index) => ({
 const column = (id: keyof Entry, title: string): TableColumnDefinition<Entry> =>
   createTableColumn<Entry>({ columnId: id, compare: (a, b) => a[id].localeCompare(b[id]), renderHeaderCell: () => title, renderCell: (item) => item[id] });
 
-const columns = [column('account', 'Account'), column('role', 'Role'), column('kind', 'Object type'), column('sid', 'SID'), column('addedBy', 'Added by'), column('addedAt', 'Added on')];
+const columns = [
+  column('account', 'Account'),
+  column('role', 'Role'),
+  column('kind', 'Object type'),
+  column('sid', 'SID'),
+  column('addedBy', 'Added by'),
+  column('addedAt', 'Added on'),
+];
 
 /**
  * The benchmark's anchor: Fluent's DataGrid with the console's columns and 50 rows, single
@@ -68,7 +75,12 @@ function AnchorGrid() {
               if (event.target === event.currentTarget) setSelected(new Set([rowId]));
             }}
             onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
-              const next = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.key === 'ArrowUp' ? event.currentTarget.previousElementSibling : null;
+              const next =
+                event.key === 'ArrowDown'
+                  ? event.currentTarget.nextElementSibling
+                  : event.key === 'ArrowUp'
+                    ? event.currentTarget.previousElementSibling
+                    : null;
               if (next instanceof HTMLElement) {
                 event.preventDefault();
                 next.focus();

@@ -33,9 +33,11 @@ export type ServeProcess = { readonly child: ChildProcess; readonly url: string;
 /** Start `serve` on a free loopback port; resolves once it printed where it listens. */
 export function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
   const child = spawn(process.execPath, ['bin/rms-connector-service.js', 'serve', '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    resolve(code);
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   return new Promise((resolve, reject) => {
     let stderr = '';
     const timer = setTimeout(() => {

@@ -19,7 +19,9 @@ export type AccessDecision =
 export function decideAccess(account: DirectoryAccount, rules: AccessRules): AccessDecision {
   if (account.disabled) return { status: 'disabled' };
   const principals = new Set([account.sid, ...account.groupSids]);
-  const roles = [...new Set(rules.administrators.filter((administrator) => principals.has(administrator.sid)).map((administrator) => administrator.role))].sort();
+  const roles = [
+    ...new Set(rules.administrators.filter((administrator) => principals.has(administrator.sid)).map((administrator) => administrator.role)),
+  ].sort();
   if (roles.length === 0) return { status: 'no-role' };
   if (rules.onboardingGroup && !account.groupSids.has(rules.onboardingGroup.sid)) return { status: 'onboarding-blocked', group: rules.onboardingGroup };
   return { status: 'granted', roles };

@@ -10,7 +10,10 @@ const SID = 'S-1-5-21-1-2-3-1104';
 const GROUP = 'S-1-5-21-1-2-3-2001';
 const start = new Date('2026-12-05T10:00:00.000Z');
 const account: DirectoryAccount = { sid: SID, name: 'alice@contoso.com', disabled: false, groupSids: new Set([GROUP]) };
-const rulesFor = (sid: string): AccessRules => ({ administrators: [{ sid, name: 'x', kind: 'group', role: 'ConnectorAdministrator', addedBy: 'a', addedAt: start.toISOString() }], onboardingGroup: null });
+const rulesFor = (sid: string): AccessRules => ({
+  administrators: [{ sid, name: 'x', kind: 'group', role: 'ConnectorAdministrator', addedBy: 'a', addedAt: start.toISOString() }],
+  onboardingGroup: null,
+});
 
 /** The access check over a fake store and directory, with a clock the test moves. */
 async function setup(options: { recheckSeconds?: number; lookup?: (sid: string) => Promise<DirectoryAccount | undefined> } = {}) {
@@ -92,7 +95,9 @@ describe('admin-access', () => {
 
   it('reads again after a failed read instead of remembering the failure', async () => {
     let failures = 1;
-    const { state, access, header } = await setup({ lookup: () => (failures-- > 0 ? Promise.reject(new DirectoryError('UNREACHABLE', 'down')) : Promise.resolve(account)) });
+    const { state, access, header } = await setup({
+      lookup: () => (failures-- > 0 ? Promise.reject(new DirectoryError('UNREACHABLE', 'down')) : Promise.resolve(account)),
+    });
     expect([await codeOf(access.authorize(header)), await codeOf(access.authorize(header)), state.lookups]).toEqual(['DIRECTORY_UNAVAILABLE', 'granted', 2]);
   });
 

@@ -78,16 +78,29 @@ export function createAdminAccess(dependencies: AdminAccessDependencies): AdminA
 }
 
 function rolesOrRefusal(holder: TokenHolder, account: DirectoryAccount | undefined, rules: AccessRules): Principal['roles'] {
-  if (account === undefined) throw new ApiFailure('ACCOUNT_UNUSABLE', `${holder.name} is no longer in the directory, so its sign-in no longer counts. Sign in with an account that exists.`);
+  if (account === undefined)
+    throw new ApiFailure(
+      'ACCOUNT_UNUSABLE',
+      `${holder.name} is no longer in the directory, so its sign-in no longer counts. Sign in with an account that exists.`,
+    );
   const decision = decideAccess(account, rules);
   switch (decision.status) {
     case 'granted':
       return decision.roles;
     case 'disabled':
-      throw new ApiFailure('ACCOUNT_UNUSABLE', `${holder.name} has been disabled in the directory, so its sign-in no longer counts. Ask a domain administrator to enable it, or sign in with another account.`);
+      throw new ApiFailure(
+        'ACCOUNT_UNUSABLE',
+        `${holder.name} has been disabled in the directory, so its sign-in no longer counts. Ask a domain administrator to enable it, or sign in with another account.`,
+      );
     case 'no-role':
-      throw new ApiFailure('ROLE_REVOKED', `${holder.name} no longer holds the GlobalAdministrator or ConnectorAdministrator role (it was removed, or the account left the group that held it), so nothing more is accepted with this sign-in. Ask a global administrator to assign the role again, then sign in again.`);
+      throw new ApiFailure(
+        'ROLE_REVOKED',
+        `${holder.name} no longer holds the GlobalAdministrator or ConnectorAdministrator role (it was removed, or the account left the group that held it), so nothing more is accepted with this sign-in. Ask a global administrator to assign the role again, then sign in again.`,
+      );
     case 'onboarding-blocked':
-      throw new ApiFailure('ONBOARDING_BLOCKED', `${holder.name} is not in "${decision.group.name}", the onboarding-control group, so nothing more is accepted with this sign-in. Ask a global administrator to add the account to that group, then sign in again.`);
+      throw new ApiFailure(
+        'ONBOARDING_BLOCKED',
+        `${holder.name} is not in "${decision.group.name}", the onboarding-control group, so nothing more is accepted with this sign-in. Ask a global administrator to add the account to that group, then sign in again.`,
+      );
   }
 }

@@ -20,7 +20,7 @@ export async function directoryCall<T>(work: () => Promise<T>): Promise<T> {
 export function directoryUnavailable(error: DirectoryError): ApiFailure {
   const what =
     error.code === 'TIMEOUT'
-      ? 'The domain controller did not answer in time. Try again; if it persists, the service\'s operator should check the network path to the domain controller or raise CONNECTOR_LDAP_TIMEOUT (seconds, default 15).'
+      ? "The domain controller did not answer in time. Try again; if it persists, the service's operator should check the network path to the domain controller or raise CONNECTOR_LDAP_TIMEOUT (seconds, default 15)."
       : `${error.message} Try again; if it persists, the service's operator should check its directory settings.`;
   return new ApiFailure('DIRECTORY_UNAVAILABLE', `The service could not reach its directory (${error.code}): ${what}`, { headers: { 'retry-after': '5' } });
 }

@@ -37,12 +37,16 @@ export function createSignIn(dependencies: SignInDependencies): SignIn {
   return async (request) => {
     const { store, directory, tokens, access, environment, now } = dependencies;
     if (request.environment !== environment) {
-      throw new ApiFailure('WRONG_ENVIRONMENT', `This service serves the ${environment} environment, not ${request.environment}. Choose ${environment}, or use the service URL of the ${request.environment} environment.`);
+      throw new ApiFailure(
+        'WRONG_ENVIRONMENT',
+        `This service serves the ${environment} environment, not ${request.environment}. Choose ${environment}, or use the service URL of the ${request.environment} environment.`,
+      );
     }
     const account = throttleKeyOf(request.username);
     const throttle = await store.signInThrottle(account);
     if (throttle.blockedUntil !== null && Date.parse(throttle.blockedUntil) > now().getTime()) throw throttled(throttle.blockedUntil, now());
-    if (inFlight.has(account)) throw new ApiFailure('THROTTLED', 'A sign-in for this account is already in progress. Wait for it to finish.', { headers: { 'retry-after': '1' } });
+    if (inFlight.has(account))
+      throw new ApiFailure('THROTTLED', 'A sign-in for this account is already in progress. Wait for it to finish.', { headers: { 'retry-after': '1' } });
     inFlight.add(account);
     try {
       await verifyPassword(dependencies, account, request);
@@ -50,14 +54,22 @@ export function createSignIn(dependencies: SignInDependencies): SignIn {
       inFlight.delete(account);
     }
     const directoryAccount = await directoryCall(() => directory.accountOf(request.username));
-    if (!directoryAccount) throw new ApiFailure('NO_ADMIN_ROLE', `"${request.username}" signed in, but the directory has no user account by that name to check roles for. Sign in with your user principal name.`);
+    if (!directoryAccount)
+      throw new ApiFailure(
+        'NO_ADMIN_ROLE',
+        `"${request.username}" signed in, but the directory has no user account by that name to check roles for. Sign in with your user principal name.`,
+      );
     const hidden = hiddenCharacterMessage(directoryAccount.name, 'the user principal name in Active Directory');
     // The UPN becomes the audit actor: it must read as what it is.
     if (hidden !== undefined) throw new ApiFailure('ACCOUNT_UNUSABLE', `This account's user principal name cannot be used as an audit name. ${hidden}`);
     const decision = decideAccess(directoryAccount, await store.accessRules());
-    if (decision.status === 'disabled') throw new ApiFailure('ACCOUNT_UNUSABLE', `${directoryAccount.name} is disabled in the directory. Ask a domain administrator to enable it.`);
+    if (decision.status === 'disabled')
+      throw new ApiFailure('ACCOUNT_UNUSABLE', `${directoryAccount.name} is disabled in the directory. Ask a domain administrator to enable it.`);
     if (decision.status === 'no-role') {
-      throw new ApiFailure('NO_ADMIN_ROLE', `${directoryAccount.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a global administrator to run: rms-connector-service admins add --user ${directoryAccount.name} --role ConnectorAdministrator`);
+      throw new ApiFailure(
+        'NO_ADMIN_ROLE',
+        `${directoryAccount.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a global administrator to run: rms-connector-service admins add --user ${directoryAccount.name} --role ConnectorAdministrator`,
+      );
     }
     if (decision.status === 'onboarding-blocked') {
       throw new ApiFailure(
@@ -93,5 +105,7 @@ async function verifyPassword(dependencies: SignInDependencies, account: string,
 
 function throttled(blockedUntil: string, now: Date): ApiFailure {
   const seconds = Math.max(1, Math.ceil((Date.parse(blockedUntil) - now.getTime()) / 1000));
-  return new ApiFailure('THROTTLED', `Too many failed sign-ins for this account. Wait ${String(seconds)} seconds, then try again with the right password.`, { headers: { 'retry-after': String(seconds) } });
+  return new ApiFailure('THROTTLED', `Too many failed sign-ins for this account. Wait ${String(seconds)} seconds, then try again with the right password.`, {
+    headers: { 'retry-after': String(seconds) },
+  });
 }

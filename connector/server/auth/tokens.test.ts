@@ -33,7 +33,10 @@ describe('tokens', () => {
     const { token } = await createTokenAuthority(key, 'AzureUSGovernment', 600).issue(principal, now);
     const { token: otherKey } = await createTokenAuthority(new Uint8Array(32).fill(2), 'AzureCloud', 600).issue(principal, now);
     const authority = createTokenAuthority(key, 'AzureCloud', 600);
-    expect([await failureOf(authority.verify(`Bearer ${token}`, now)), await failureOf(authority.verify(`Bearer ${otherKey}`, now))]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect([await failureOf(authority.verify(`Bearer ${token}`, now)), await failureOf(authority.verify(`Bearer ${otherKey}`, now))]).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it.each(['bearer', 'BEARER', 'BeArEr', 'Bearer  '])('reads the scheme %j case-insensitively (RFC 9110 §11.1)', async (scheme) => {
@@ -48,7 +51,10 @@ describe('tokens', () => {
     expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'name', 'sub']);
   });
 
-  it.each([undefined, '', 'Basic YWxpY2U6cGFzc3dvcmQ=', 'Bearer', 'Bearer a.b', `Bearer ${'a'.repeat(5000)}.b.c`])('refuses the Authorization header %j', async (header) => {
-    expect(await failureOf(createTokenAuthority(key, 'AzureCloud', 600).verify(header, now))).toBe('UNAUTHENTICATED');
-  });
+  it.each([undefined, '', 'Basic YWxpY2U6cGFzc3dvcmQ=', 'Bearer', 'Bearer a.b', `Bearer ${'a'.repeat(5000)}.b.c`])(
+    'refuses the Authorization header %j',
+    async (header) => {
+      expect(await failureOf(createTokenAuthority(key, 'AzureCloud', 600).verify(header, now))).toBe('UNAUTHENTICATED');
+    },
+  );
 });

@@ -56,13 +56,23 @@ export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironm
     async verify(authorization, now) {
       const token = bearerTokenOf(authorization);
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now, clockTolerance: 5, requiredClaims: ['exp', 'sub'] });
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience,
+          algorithms: ['HS256'],
+          currentDate: now,
+          clockTolerance: 5,
+          requiredClaims: ['exp', 'sub'],
+        });
         const claims = ClaimsSchema.parse(payload);
         return { name: claims.name, sid: claims.sub, environment, expiresAt: new Date(claims.exp * 1000).toISOString() };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new ApiFailure('TOKEN_EXPIRED', 'Your sign-in has expired. Sign in again.');
         if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') {
-          throw new ApiFailure('UNAUTHENTICATED', `This token was issued for another cloud environment. Sign in to this service with the ${environment} environment.`);
+          throw new ApiFailure(
+            'UNAUTHENTICATED',
+            `This token was issued for another cloud environment. Sign in to this service with the ${environment} environment.`,
+          );
         }
         throw new ApiFailure('UNAUTHENTICATED', 'The token is not valid for this service. Sign in again.');
       }
@@ -74,6 +84,7 @@ export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironm
 function bearerTokenOf(authorization: string | undefined): string {
   if (authorization === undefined) throw new ApiFailure('UNAUTHENTICATED', 'Sign in first: this operation needs an Authorization: Bearer <token> header.');
   const match = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization);
-  if (!match?.[1] || match[1].length > 4096) throw new ApiFailure('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>" with the token sign-in returned.');
+  if (!match?.[1] || match[1].length > 4096)
+    throw new ApiFailure('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>" with the token sign-in returned.');
   return match[1];
 }

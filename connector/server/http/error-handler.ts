@@ -6,9 +6,18 @@ import { ApiFailure } from './api-failure.ts';
 type Mapped = { readonly status: number; readonly body: ApiError; readonly headers: Readonly<Record<string, string>> };
 
 const FRAMEWORK_ERRORS: Readonly<Record<string, (error: FastifyError) => Omit<Mapped, 'headers'>>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: () => ({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this operation accepts. Send fewer entries per request.' } }),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => ({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as JSON with Content-Type: application/json.' } }),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => ({ status: 400, body: { code: 'INVALID_JSON', message: 'The body is empty but Content-Type says JSON. Send a JSON object.' } }),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => ({
+    status: 413,
+    body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this operation accepts. Send fewer entries per request.' },
+  }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => ({
+    status: 415,
+    body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as JSON with Content-Type: application/json.' },
+  }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => ({
+    status: 400,
+    body: { code: 'INVALID_JSON', message: 'The body is empty but Content-Type says JSON. Send a JSON object.' },
+  }),
   FST_ERR_CTP_INVALID_JSON_BODY: () => ({ status: 400, body: { code: 'INVALID_JSON', message: 'The body is not valid JSON.' } }),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => ({ status: 400, body: { code: 'BAD_REQUEST', message: 'Content-Length does not match the body.' } }),
 };
@@ -38,7 +47,10 @@ export function installErrorHandling(app: FastifyInstance, allowedMethodsOf: (pa
         .send({ code: 'METHOD_NOT_ALLOWED', message: `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}. See /openapi.json.` });
       return;
     }
-    void reply.code(404).header('cache-control', 'no-store').send({ code: 'NOT_FOUND', message: `There is no ${request.method} ${path} here. See /openapi.json for the operations this service offers.` });
+    void reply
+      .code(404)
+      .header('cache-control', 'no-store')
+      .send({ code: 'NOT_FOUND', message: `There is no ${request.method} ${path} here. See /openapi.json for the operations this service offers.` });
   });
 }
 
@@ -55,7 +67,11 @@ function mapError(error: FastifyError): Mapped {
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, body: { code: 'BAD_REQUEST', message: error.message }, headers: {} };
   }
-  return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'The service hit an unexpected error. It has been logged; try again, and report it if it persists.' }, headers: {} };
+  return {
+    status: 500,
+    body: { code: 'INTERNAL_ERROR', message: 'The service hit an unexpected error. It has been logged; try again, and report it if it persists.' },
+    headers: {},
+  };
 }
 
 /**
@@ -67,7 +83,11 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
   void reply
     .code(tooLong ? 414 : 400)
     .header('cache-control', 'no-store')
-    .send(tooLong ? { code: 'URI_TOO_LONG', message: 'A path parameter is longer than any valid value. Check the id in the URL.' } : { code: 'BAD_REQUEST', message: 'The URL is not validly encoded.' });
+    .send(
+      tooLong
+        ? { code: 'URI_TOO_LONG', message: 'A path parameter is longer than any valid value. Check the id in the URL.' }
+        : { code: 'BAD_REQUEST', message: 'The URL is not validly encoded.' },
+    );
 }
 
 /**
@@ -78,8 +98,12 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   if (!socket.writable) return;
   const headersTooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const body = JSON.stringify(
-    headersTooLarge ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers or URL are too large. Send long values in a JSON body, not the URL.' } : { code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' },
+    headersTooLarge
+      ? { code: 'HEADERS_TOO_LARGE', message: 'The request headers or URL are too large. Send long values in a JSON body, not the URL.' }
+      : { code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' },
   );
   const status = headersTooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,7 +1,7 @@
 import type { ExpectedVersion } from '../store/expected-version.ts';
 import { ApiFailure } from './api-failure.ts';
 
-const MISSING = 'This change needs an If-Match header with the list\'s ETag. Read the list first (GET /v1/authorized-accounts) and send its ETag.';
+const MISSING = "This change needs an If-Match header with the list's ETag. Read the list first (GET /v1/authorized-accounts) and send its ETag.";
 const MALFORMED = 'If-Match must be * or entity tags as the service sent them, for example "12" with the quotes (several separated by commas).';
 const MAX_TAGS = 100;
 
@@ -20,7 +20,8 @@ export function expectedVersionOf(ifMatch: string | string[] | undefined): Expec
   if (value.replace(/^[ \t]+|[ \t]+$/g, '') === '*') return 'any';
   const tags = entityTagsOf(value);
   if (tags.length === 0) throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
-  if (tags.length > MAX_TAGS) throw new ApiFailure('INVALID_PRECONDITION', `If-Match names ${String(tags.length)} entity tags; send the one ETag the list was read with.`);
+  if (tags.length > MAX_TAGS)
+    throw new ApiFailure('INVALID_PRECONDITION', `If-Match names ${String(tags.length)} entity tags; send the one ETag the list was read with.`);
   // Strong comparison is character for character: only the canonical form the service sends
   // ("7", never "07") can equal an ETag it issued.
   return tags.filter((tag) => !tag.weak && /^(?:0|[1-9]\d{0,14})$/.test(tag.opaque)).map((tag) => Number(tag.opaque));

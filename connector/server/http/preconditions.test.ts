@@ -22,7 +22,10 @@ describe('preconditions', () => {
     [' * ', 'any'],
     ['"6", "999"', [6, 999]],
     ['"6","7"', [6, 7]],
-    [['"1"', '"2"'], [1, 2]],
+    [
+      ['"1"', '"2"'],
+      [1, 2],
+    ],
     ['"abc"', []],
     ['""', []],
     ['"9999999999999999"', []],
@@ -67,6 +70,9 @@ describe('preconditions', () => {
 
   it('fingerprints equal requests equally and different ones differently', () => {
     const body = { sid: 'S-1-5-21-1-2-3-4', name: 'x', role: 'fci' };
-    expect([fingerprintOf('add', body) === fingerprintOf('add', { ...body }), fingerprintOf('add', body) === fingerprintOf('add', { ...body, role: 'exchange' })]).toEqual([true, false]);
+    expect([
+      fingerprintOf('add', body) === fingerprintOf('add', { ...body }),
+      fingerprintOf('add', body) === fingerprintOf('add', { ...body, role: 'exchange' }),
+    ]).toEqual([true, false]);
   });
 });

@@ -4,7 +4,9 @@ import type { RouteDefinition } from '../../../contract/connector-api/index.ts';
 import type { Principal } from '../auth/tokens.ts';
 import { ApiFailure } from './api-failure.ts';
 
-type PartOf<Route, Key extends 'params' | 'query' | 'body'> = Route extends { readonly [K in Key]: infer Schema extends z.ZodType } ? z.output<Schema> : undefined;
+type PartOf<Route, Key extends 'params' | 'query' | 'body'> = Route extends { readonly [K in Key]: infer Schema extends z.ZodType }
+  ? z.output<Schema>
+  : undefined;
 
 /** What a handler gets: the request's parts, each already parsed by the route's schema. */
 export type ParsedRequest<Route extends RouteDefinition> = {
@@ -75,7 +77,8 @@ export function registerRoute<Route extends RouteDefinition>(host: RouteHost, ro
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) {
-    if (value && typeof value === 'object' && Object.keys(value).length > 0) throw new ApiFailure('VALIDATION_FAILED', `This operation takes no ${where} parameters.`);
+    if (value && typeof value === 'object' && Object.keys(value).length > 0)
+      throw new ApiFailure('VALIDATION_FAILED', `This operation takes no ${where} parameters.`);
     return undefined;
   }
   const result = schema.safeParse(value ?? {});

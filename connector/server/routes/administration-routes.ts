@@ -8,12 +8,19 @@ export const MISSED_HEARTBEATS = 3;
 /** Read-only administration views: roles and onboarding, connector nodes, the audit trail. */
 export function registerAdministrationRoutes(host: RouteHost, context: ServiceContext): void {
   registerRoute(host, API_ROUTES.administration, async () => {
-    const [administrators, onboardingControl, superUserFeature] = await Promise.all([context.store.listAdministrators(), context.store.onboardingControl(), context.store.superUserFeature()]);
+    const [administrators, onboardingControl, superUserFeature] = await Promise.all([
+      context.store.listAdministrators(),
+      context.store.onboardingControl(),
+      context.store.superUserFeature(),
+    ]);
     return { status: 200, body: { administrators, onboardingControl, superUserFeature } };
   });
   registerRoute(host, API_ROUTES.listConnectors, async () => {
     const now = context.now().getTime();
-    const nodes = (await context.store.listNodes()).map((node) => ({ ...node, alive: now - Date.parse(node.lastSeenAt) <= MISSED_HEARTBEATS * context.heartbeatSeconds * 1000 }));
+    const nodes = (await context.store.listNodes()).map((node) => ({
+      ...node,
+      alive: now - Date.parse(node.lastSeenAt) <= MISSED_HEARTBEATS * context.heartbeatSeconds * 1000,
+    }));
     return { status: 200, body: { heartbeatSeconds: context.heartbeatSeconds, nodes } };
   });
   registerRoute(host, API_ROUTES.audit, async ({ query }) => {

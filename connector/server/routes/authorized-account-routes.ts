@@ -46,7 +46,11 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
       };
       const applied = appliedOrFailure(await context.store.applyListChange(change));
       const [added] = applied.added;
-      return { status: 201, body: { entry: added, version: applied.version, superUserFeatureEnabled: applied.superUserFeatureEnabled }, headers: { etag: etagOf(applied.version) } };
+      return {
+        status: 201,
+        body: { entry: added, version: applied.version, superUserFeatureEnabled: applied.superUserFeatureEnabled },
+        headers: { etag: etagOf(applied.version) },
+      };
     } finally {
       if (scopedKey !== undefined) inFlightKeys.delete(scopedKey);
     }
@@ -54,7 +58,9 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
 
   registerRoute(host, API_ROUTES.removeAuthorizedAccount, async ({ raw, params: { id }, principal }) => {
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
-    const applied = appliedOrFailure(await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: [], remove: [id] }));
+    const applied = appliedOrFailure(
+      await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: [], remove: [id] }),
+    );
     return { status: 200, body: { removed: applied.removed[0], version: applied.version }, headers: { etag: etagOf(applied.version) } };
   });
 
@@ -66,10 +72,15 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
     const keyOf = (sid: string, role: Role) => `${sid}\n${role}`;
     const wanted = new Set(entries.map((entry) => keyOf(entry.sid, entry.role)));
     const present = new Set(current.entries.map((entry) => keyOf(entry.sid, entry.role)));
-    const toAdd = await checkEntries(context, entries.filter((entry) => !present.has(keyOf(entry.sid, entry.role))));
+    const toAdd = await checkEntries(
+      context,
+      entries.filter((entry) => !present.has(keyOf(entry.sid, entry.role))),
+    );
     await stillAdministrator(context, raw.headers.authorization);
     const toRemove = current.entries.filter((entry: AuthorizedAccount) => !wanted.has(keyOf(entry.sid, entry.role))).map((entry) => entry.id);
-    const applied = appliedOrFailure(await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: toAdd, remove: toRemove }));
+    const applied = appliedOrFailure(
+      await context.store.applyListChange({ context: changeContextOf(context, principal, raw), expectedVersion, add: toAdd, remove: toRemove }),
+    );
     return { status: 200, body: applied, headers: { etag: etagOf(applied.version) } };
   });
 }
@@ -98,7 +109,11 @@ function refuseRepeats(entries: readonly NewAuthorizedAccount[]): void {
     return repeated;
   });
   if (repeats.length > 0) {
-    throw new ApiFailure('VALIDATION_FAILED', `The list repeats ${String(repeats.length)} entr${repeats.length === 1 ? 'y' : 'ies'} (same SID and role). Keep each once.`, { details: repeats.slice(0, 20).map((entry) => `${entry.name} (${entry.sid}) as ${entry.role}`) });
+    throw new ApiFailure(
+      'VALIDATION_FAILED',
+      `The list repeats ${String(repeats.length)} entr${repeats.length === 1 ? 'y' : 'ies'} (same SID and role). Keep each once.`,
+      { details: repeats.slice(0, 20).map((entry) => `${entry.name} (${entry.sid}) as ${entry.role}`) },
+    );
   }
 }
 
@@ -110,7 +125,10 @@ function appliedOrFailure(outcome: ListChangeOutcome) {
     case 'stale':
       throw stale(outcome.currentVersion);
     case 'duplicate':
-      throw new ApiFailure('ALREADY_AUTHORIZED', `${outcome.existing.name} (${outcome.existing.sid}) is already allowed to utilize the connector as ${outcome.existing.role}.`);
+      throw new ApiFailure(
+        'ALREADY_AUTHORIZED',
+        `${outcome.existing.name} (${outcome.existing.sid}) is already allowed to utilize the connector as ${outcome.existing.role}.`,
+      );
     case 'missing':
       throw new ApiFailure('NOT_FOUND', `No entry with id ${outcome.id}: someone may have removed it already. Reload the list.`);
     case 'key-reused':
@@ -119,6 +137,7 @@ function appliedOrFailure(outcome: ListChangeOutcome) {
 }
 
 function stale(currentVersion: number): ApiFailure {
-  return new ApiFailure('PRECONDITION_FAILED', 'The list was changed by someone else since you read it. Reload it, check the change, and try again.', { headers: { etag: etagOf(currentVersion) } });
+  return new ApiFailure('PRECONDITION_FAILED', 'The list was changed by someone else since you read it. Reload it, check the change, and try again.', {
+    headers: { etag: etagOf(currentVersion) },
+  });
 }
-

@@ -25,9 +25,13 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
   const objects = await directoryCall(() => context.directory.objectsBySid(entries.map((entry) => entry.sid)));
   const missing = entries.filter((entry) => !objects.has(entry.sid));
   if (missing.length > 0) {
-    throw new ApiFailure('SID_NOT_FOUND', `${missing.length === 1 ? 'A SID is' : `${String(missing.length)} SIDs are`} not in the directory: ${missing[0]?.name ?? ''} (${missing[0]?.sid ?? ''})${missing.length > 1 ? ' and others' : ''}. The account may have been deleted; check the name and pick it again.`, {
-      details: missing.slice(0, 20).map((entry) => `${entry.name} (${entry.sid})`),
-    });
+    throw new ApiFailure(
+      'SID_NOT_FOUND',
+      `${missing.length === 1 ? 'A SID is' : `${String(missing.length)} SIDs are`} not in the directory: ${missing[0]?.name ?? ''} (${missing[0]?.sid ?? ''})${missing.length > 1 ? ' and others' : ''}. The account may have been deleted; check the name and pick it again.`,
+      {
+        details: missing.slice(0, 20).map((entry) => `${entry.name} (${entry.sid})`),
+      },
+    );
   }
   refuseHiddenDirectoryNames([...objects.values()]);
   const refusals: string[] = [];
@@ -64,14 +68,20 @@ function refuseHiddenDirectoryNames(objects: readonly NamedObject[]): void {
     return found ? [`${visibleForm(accountName)} (${object.sid}): ${describeHiddenCharacter(found, 'the account name in Active Directory')}`] : [];
   });
   if (refused.length > 0) {
-    throw new ApiFailure('ACCOUNT_NAME_REFUSED', `The directory names this account with a character an admin cannot see: ${refused[0] ?? ''} Rename it (sAMAccountName), then add it.`, { details: refused.slice(0, 20) });
+    throw new ApiFailure(
+      'ACCOUNT_NAME_REFUSED',
+      `The directory names this account with a character an admin cannot see: ${refused[0] ?? ''} Rename it (sAMAccountName), then add it.`,
+      { details: refused.slice(0, 20) },
+    );
   }
 }
 
 /** The name with each hidden character written as its code, safe to show and to log. */
 function visibleForm(name: string): string {
-  return [...name].map((character) => {
-    const found = findHiddenCharacter(character);
-    return found ? `<${found.code}>` : character;
-  }).join('');
+  return [...name]
+    .map((character) => {
+      const found = findHiddenCharacter(character);
+      return found ? `<${found.code}>` : character;
+    })
+    .join('');
 }

@@ -12,10 +12,15 @@ import type { ServiceContext } from '../service-context.ts';
  */
 export function registerConnectorPages(host: RouteHost, context: ServiceContext): void {
   registerRoute(host, API_ROUTES.serverCertification, () =>
-    Promise.resolve({ status: 200, body: serverCertificationPage(context.nodeName), headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }),
+    Promise.resolve({
+      status: 200,
+      body: serverCertificationPage(context.nodeName),
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    }),
   );
   registerRoute(host, API_ROUTES.rmsoUri, () => {
-    if (context.tenantUrl === undefined) throw new ApiFailure('NOT_FOUND', 'This connector has no tenant URL configured. Set CONNECTOR_TENANT_URL (or --tenant-url) and restart it.');
+    if (context.tenantUrl === undefined)
+      throw new ApiFailure('NOT_FOUND', 'This connector has no tenant URL configured. Set CONNECTOR_TENANT_URL (or --tenant-url) and restart it.');
     return Promise.resolve({ status: 200, body: context.tenantUrl, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   });
 }

@@ -24,7 +24,11 @@ describe('names with hidden characters over HTTP', () => {
 
   it('adds an entry whose name is plain text, so a refusal below is the name and nothing else', async () => {
     const before = await list();
-    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', { token, body: { sid: sids['svc-sp-central'], name: 'svc-sp-central', role: 'sharepoint' }, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    const answer = await call(service.url, 'POST', '/v1/authorized-accounts', {
+      token,
+      body: { sid: sids['svc-sp-central'], name: 'svc-sp-central', role: 'sharepoint' },
+      headers: { 'if-match': before.headers.get('etag') ?? '' },
+    });
     expect(answer.status, answer.text).toBe(201);
   });
 
@@ -54,7 +58,11 @@ describe('names with hidden characters over HTTP', () => {
       { sid: sids['svc-sp-central'], name: 'svc-sp-central', role: 'sharepoint' },
       { sid: sids['CORP\\FCI File Servers'], name: 'CORP\\FCI\u200BFile Servers', role: 'fci' },
     ];
-    const answer = await call(service.url, 'PUT', '/v1/authorized-accounts', { token, body: { entries }, headers: { 'if-match': before.headers.get('etag') ?? '' } });
+    const answer = await call(service.url, 'PUT', '/v1/authorized-accounts', {
+      token,
+      body: { entries },
+      headers: { 'if-match': before.headers.get('etag') ?? '' },
+    });
     expect({ status: answer.status, code: answer.body.code, message: answer.body.message }).toEqual({
       status: 400,
       code: 'VALIDATION_FAILED',
@@ -64,10 +72,20 @@ describe('names with hidden characters over HTTP', () => {
   });
 
   it.each([
-    ['a sign-in user name', 'POST', '/v1/sign-in', { environment: 'AzureCloud', username: `${upnOf('alice').slice(0, 5)}\u200E${upnOf('alice').slice(5)}`, password: 'not-checked' }, 'username: Character 6 is U+200E (left-to-right mark)'],
+    [
+      'a sign-in user name',
+      'POST',
+      '/v1/sign-in',
+      { environment: 'AzureCloud', username: `${upnOf('alice').slice(0, 5)}\u200E${upnOf('alice').slice(5)}`, password: 'not-checked' },
+      'username: Character 6 is U+200E (left-to-right mark)',
+    ],
     ['an audit actor filter', 'GET', `/v1/audit?actor=${encodeURIComponent('alice\u2066')}`, undefined, 'actor: Character 6 is U+2066 (left-to-right isolate)'],
   ])('refuses %s with a hidden character, naming it and its position', async (_label, method, path, body, message) => {
     const answer = await call(service.url, method, path, body === undefined ? { token } : { body });
-    expect({ status: answer.status, code: answer.body.code, message: answer.body.message }).toEqual({ status: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining(message) });
+    expect({ status: answer.status, code: answer.body.code, message: answer.body.message }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining(message),
+    });
   });
 });

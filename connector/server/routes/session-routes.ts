@@ -15,6 +15,9 @@ export function registerSessionRoutes(host: RouteHost, context: ServiceContext):
     }
   });
   registerRoute(host, API_ROUTES.session, ({ principal }) =>
-    Promise.resolve({ status: 200, body: { name: principal.name, sid: principal.sid, roles: [...principal.roles], environment: principal.environment, expiresAt: principal.expiresAt } }),
+    Promise.resolve({
+      status: 200,
+      body: { name: principal.name, sid: principal.sid, roles: [...principal.roles], environment: principal.environment, expiresAt: principal.expiresAt },
+    }),
   );
 }

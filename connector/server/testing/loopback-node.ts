@@ -56,10 +56,12 @@ export async function startLoopbackNode(options: LoopbackNodeOptions): Promise<L
     logging: { level: 'info', stream: discardingStream() },
     ...options.config,
   };
-  const service = await startService(config, { ...options.dependencies, openStore: (file) => Promise.resolve(openSqliteStore(file)) }).catch(async (error: unknown) => {
-    await rm(folder, { recursive: true, force: true });
-    throw error;
-  });
+  const service = await startService(config, { ...options.dependencies, openStore: (file) => Promise.resolve(openSqliteStore(file)) }).catch(
+    async (error: unknown) => {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    },
+  );
   return {
     ...service,
     folder,

@@ -19,7 +19,14 @@ export type TestService = RunningService & {
 };
 
 /** The change context of fixture-made changes. */
-export const FIXTURE_CONTEXT: ChangeContext = { actor: 'test-fixture', actorSid: null, source: 'test', node: 'test', correlationId: 'fixture', at: '2026-01-01T00:00:00.000Z' };
+export const FIXTURE_CONTEXT: ChangeContext = {
+  actor: 'test-fixture',
+  actorSid: null,
+  source: 'test',
+  node: 'test',
+  correlationId: 'fixture',
+  at: '2026-01-01T00:00:00.000Z',
+};
 
 /**
  * Start a node for one test file; `dispose` stops it and deletes its database.
@@ -27,7 +34,10 @@ export const FIXTURE_CONTEXT: ChangeContext = { actor: 'test-fixture', actorSid:
  * `now` moves the node's clock (token expiry, account re-checks) without waiting; `databaseFile`
  * lets a second node share the first one's database.
  */
-export async function startTestService(overrides: Partial<ServiceConfig> = {}, options: { readonly now?: () => Date; readonly databaseFile?: string } = {}): Promise<TestService> {
+export async function startTestService(
+  overrides: Partial<ServiceConfig> = {},
+  options: { readonly now?: () => Date; readonly databaseFile?: string } = {},
+): Promise<TestService> {
   const logLines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -55,7 +65,11 @@ export async function startTestService(overrides: Partial<ServiceConfig> = {}, o
       return sid;
     },
     async signIn(account, password = SEED_PASSWORD) {
-      const response = await fetch(`${service.url}/v1/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ environment, username: account, password }) });
+      const response = await fetch(`${service.url}/v1/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ environment, username: account, password }),
+      });
       const body = (await response.json()) as { token?: string; code?: string };
       if (!response.ok || body.token === undefined) throw new Error(`Sign-in as ${account} failed: ${String(response.status)} ${body.code ?? ''}`);
       return body.token;

@@ -5,25 +5,32 @@ import type { Directory } from '../../directory/index.ts';
 import { FAKE_DOMAIN } from '../../directory/testing/fake-domain.ts';
 import type { AuthorizationService } from '../judge-account.ts';
 
-
 /**
  * An in-memory directory for unit tests of the use cases (the real one has its integration tests).
  *
  * Names resolve by sAMAccountName or SID; `members` maps a group SID to its direct members.
  * `answerNothing` makes name resolution return no answer at all, a directory defect.
  */
-export function createFakeDirectory(objects: readonly DirectoryObject[], members: ReadonlyMap<string, readonly DirectoryObject[]> = new Map(), answerNothing = false): Directory {
+export function createFakeDirectory(
+  objects: readonly DirectoryObject[],
+  members: ReadonlyMap<string, readonly DirectoryObject[]> = new Map(),
+  answerNothing = false,
+): Directory {
   const unused = () => Promise.reject(new Error('not used by the authorization use cases'));
   return {
     domain: FAKE_DOMAIN,
     serverName: FAKE_DOMAIN.dnsHostName,
     resolveNames: (names) =>
-      Promise.resolve(answerNothing ? [] : names.map((input): Resolution => {
-        const found = objects.filter((object) => object.samAccountName?.toLowerCase() === input.toLowerCase() || object.sid === input);
-        const [object] = found;
-        if (found.length > 1) return { status: 'ambiguous', input, candidates: found };
-        return object ? { status: 'resolved', input, object } : { status: 'not-found', input, reason: 'No such object.' };
-      })),
+      Promise.resolve(
+        answerNothing
+          ? []
+          : names.map((input): Resolution => {
+              const found = objects.filter((object) => object.samAccountName?.toLowerCase() === input.toLowerCase() || object.sid === input);
+              const [object] = found;
+              if (found.length > 1) return { status: 'ambiguous', input, candidates: found };
+              return object ? { status: 'resolved', input, object } : { status: 'not-found', input, reason: 'No such object.' };
+            }),
+      ),
     objectBySid: (sid) => Promise.resolve(objects.find((object) => object.sid === sid)),
     directMembers: (group) => Promise.resolve([...(members.get(group.sid) ?? [])]),
     search: () => {
@@ -65,12 +72,32 @@ export function createFakeService(): FakeService {
     listConnectors() {
       fake.calls.push('connectors');
       const seen = new Date(0).toISOString();
-      return Promise.resolve({ heartbeatSeconds: 30, nodes: fake.nodes.map((node) => ({ id: node.name, name: node.name, version: '1', url: 'https://x', tls: true, startedAt: seen, lastSeenAt: seen, alive: node.alive })) });
+      return Promise.resolve({
+        heartbeatSeconds: 30,
+        nodes: fake.nodes.map((node) => ({
+          id: node.name,
+          name: node.name,
+          version: '1',
+          url: 'https://x',
+          tls: true,
+          startedAt: seen,
+          lastSeenAt: seen,
+          alive: node.alive,
+        })),
+      });
     },
     addAuthorizedAccount(entry, options) {
       fake.calls.push(`add:${entry.sid}:${entry.name}:${entry.role}:${options.ifMatch}:${options.idempotencyKey ?? ''}`);
       if (options.ifMatch !== etag()) return Promise.reject(new Error('412 list changed'));
-      const added: AuthorizedAccount = { id: randomUUID(), sid: entry.sid, name: entry.name, role: entry.role, kind: 'group', addedBy: 'CORP\\alice', addedAt: new Date(0).toISOString() };
+      const added: AuthorizedAccount = {
+        id: randomUUID(),
+        sid: entry.sid,
+        name: entry.name,
+        role: entry.role,
+        kind: 'group',
+        addedBy: 'CORP\\alice',
+        addedAt: new Date(0).toISOString(),
+      };
       fake.entries.push(added);
       fake.version += 1;
       return Promise.resolve({ result: { entry: added, version: fake.version, superUserFeatureEnabled: entry.role === 'exchange' }, etag: etag() });

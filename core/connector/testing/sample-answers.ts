@@ -22,7 +22,9 @@ export const SAMPLE_SESSION: Session = {
 
 /** The administration view with one administrator. */
 export const SAMPLE_ADMINISTRATION: Administration = {
-  administrators: [{ sid: SAMPLE_SESSION.sid, name: SAMPLE_SESSION.name, kind: 'user', role: 'GlobalAdministrator', addedBy: 'setup', addedAt: '2025-01-01T00:00:00.000Z' }],
+  administrators: [
+    { sid: SAMPLE_SESSION.sid, name: SAMPLE_SESSION.name, kind: 'user', role: 'GlobalAdministrator', addedBy: 'setup', addedAt: '2025-01-01T00:00:00.000Z' },
+  ],
   onboardingControl: { group: null, changedBy: null, changedAt: null },
   superUserFeature: { enabled: true, changedBy: 'CONTOSO\\admin', changedAt: '2025-01-02T03:04:05.000Z' },
 };
@@ -30,7 +32,18 @@ export const SAMPLE_ADMINISTRATION: Administration = {
 /** One registered node. */
 export const SAMPLE_CONNECTORS: ConnectorNodeList = {
   heartbeatSeconds: 30,
-  nodes: [{ id: 'node-1', name: 'RMSCON01', version: '1.0.0', url: 'https://rmscon01.contoso.com', tls: true, startedAt: '2025-01-02T00:00:00.000Z', lastSeenAt: '2025-01-02T03:04:05.000Z', alive: true }],
+  nodes: [
+    {
+      id: 'node-1',
+      name: 'RMSCON01',
+      version: '1.0.0',
+      url: 'https://rmscon01.contoso.com',
+      tls: true,
+      startedAt: '2025-01-02T00:00:00.000Z',
+      lastSeenAt: '2025-01-02T03:04:05.000Z',
+      alive: true,
+    },
+  ],
 };
 
 /** One page of audit records with a next-page cursor. */

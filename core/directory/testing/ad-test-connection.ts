@@ -34,7 +34,14 @@ export function adTestConnection(): AdTestConnection {
 /** Connect options for the test DC as its administrator, with overrides for negative cases. */
 export function adConnectOptions(overrides: Partial<ConnectOptions> = {}): ConnectOptions {
   const connection = adTestConnection();
-  return { url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password, ...overrides };
+  return {
+    url: connection.url,
+    caFile: connection.caFile,
+    serverName: connection.serverName,
+    user: connection.user,
+    password: connection.password,
+    ...overrides,
+  };
 }
 
 /** The seed's password and root OU, one definition for the Samba and demo fixtures. */

@@ -8,7 +8,23 @@ import type { DirectoryFixture } from './directory-fixture.ts';
 
 const ROLES: readonly Role[] = ['exchange', 'sharepoint', 'fci'];
 /** Scenario objects that, between them, should trigger every rule of the policy. */
-const NAMES = ['Exchange Servers', 'CORP\\EXCH01$', 'svc-sp-central', 'SP2010$', 'FCI File Servers', 'FS01$', 'FSOLD$', 'fileadmin', 'All Contoso Staff', 'Broad Access', 'Domain Users', 'RMSCON01$', 'Connector Readers', 'no-such-account', 'John Smith'];
+const NAMES = [
+  'Exchange Servers',
+  'CORP\\EXCH01$',
+  'svc-sp-central',
+  'SP2010$',
+  'FCI File Servers',
+  'FS01$',
+  'FSOLD$',
+  'fileadmin',
+  'All Contoso Staff',
+  'Broad Access',
+  'Domain Users',
+  'RMSCON01$',
+  'Connector Readers',
+  'no-such-account',
+  'John Smith',
+];
 
 /**
  * The directory is rich enough for every finding code: running the real policy over its
@@ -35,12 +51,18 @@ export function findingCodesContract(fixture: () => DirectoryFixture): void {
           for (const finding of findingsForUnresolved(resolution)) produced.add(finding.code);
           continue;
         }
-        const facts = await gatherAuthorizationFacts(directory, { role: 'exchange', object: resolution.object, list, connectorNodeNames: ['RMSCON01', 'RMSCON02'] });
+        const facts = await gatherAuthorizationFacts(directory, {
+          role: 'exchange',
+          object: resolution.object,
+          list,
+          connectorNodeNames: ['RMSCON01', 'RMSCON02'],
+        });
         for (const role of ROLES) for (const finding of evaluateAuthorization({ ...facts, role })) produced.add(finding.code);
       }
       const orphaned: AuthorizedEntry[] = [...list, { sid: `${directory.domain.domainSid}-424242`, name: 'CORP\\gone', role: 'fci' }];
       const listFacts = await gatherEntryFacts(directory, orphaned, ['RMSCON01']);
-      for (const finding of reviewList(listFacts.entries, listFacts.members, listFacts.connectorNodes, directory.domain.netbiosDomain)) produced.add(finding.code);
+      for (const finding of reviewList(listFacts.entries, listFacts.members, listFacts.connectorNodes, directory.domain.netbiosDomain))
+        produced.add(finding.code);
       expect(FindingCodeSchema.options.filter((code) => !produced.has(code))).toEqual([]);
     }, 240_000);
   });

@@ -19,11 +19,27 @@ export function gatherFactsContract(fixture: () => DirectoryFixture): void {
       if (!object) throw new Error(`${name} was not resolved`);
       return { sid: object.sid, name: `CORP\\${object.samAccountName ?? object.name}`, role };
     };
-    const summaryOf = (entries: readonly EntryFacts[]) => entries.map(({ entry, object, covered }) => ({ entry: entry.name, object: object?.samAccountName, covered: [...covered].map(nameOf).sort() }));
+    const summaryOf = (entries: readonly EntryFacts[]) =>
+      entries.map(({ entry, object, covered }) => ({ entry: entry.name, object: object?.samAccountName, covered: [...covered].map(nameOf).sort() }));
 
     beforeAll(async () => {
       directory = await connectDirectory(fixture().connectOptions());
-      const names = ['Exchange Servers', 'Exchange Install Domain Servers', 'FCI File Servers', 'EXCH01$', 'EXCH02$', 'EXCH03$', 'svc-exchange-helper', 'FS01$', 'FS02$', 'FSOLD$', 'fileadmin', 'RMSCON01$', 'RMSCON02$', 'alice'];
+      const names = [
+        'Exchange Servers',
+        'Exchange Install Domain Servers',
+        'FCI File Servers',
+        'EXCH01$',
+        'EXCH02$',
+        'EXCH03$',
+        'svc-exchange-helper',
+        'FS01$',
+        'FS02$',
+        'FSOLD$',
+        'fileadmin',
+        'RMSCON01$',
+        'RMSCON02$',
+        'alice',
+      ];
       const resolutions = await directory.resolveNames(names);
       resolutions.forEach((resolution, index) => {
         if (resolution.status !== 'resolved') throw new Error(`${names[index] ?? ''} did not resolve`);
@@ -36,7 +52,12 @@ export function gatherFactsContract(fixture: () => DirectoryFixture): void {
 
     it('gathers members, entry coverage, connector nodes and the domain when the object is a nested group', async () => {
       const list = [entryOf('FCI File Servers', 'fci'), { sid: ORPHAN_SID, name: 'CORP\\gone', role: 'exchange' as const }];
-      const facts = await gatherAuthorizationFacts(directory, { role: 'exchange', object: objects.get('Exchange Servers') as DirectoryObject, list, connectorNodeNames: ['RMSCON01', 'CORP\\RMSCON02$'] });
+      const facts = await gatherAuthorizationFacts(directory, {
+        role: 'exchange',
+        object: objects.get('Exchange Servers') as DirectoryObject,
+        list,
+        connectorNodeNames: ['RMSCON01', 'CORP\\RMSCON02$'],
+      });
       expect({
         role: facts.role,
         object: facts.object.samAccountName,
@@ -60,13 +81,23 @@ export function gatherFactsContract(fixture: () => DirectoryFixture): void {
     it('costs one resolution for all SIDs and nodes and one search per group when the object is also an entry', async () => {
       const list = [entryOf('FCI File Servers', 'fci'), entryOf('Exchange Servers', 'exchange'), entryOf('EXCH01$', 'fci')];
       const before = directory.roundTrips();
-      await gatherAuthorizationFacts(directory, { role: 'exchange', object: objects.get('Exchange Servers') as DirectoryObject, list, connectorNodeNames: ['RMSCON01', 'RMSCON02'] });
+      await gatherAuthorizationFacts(directory, {
+        role: 'exchange',
+        object: objects.get('Exchange Servers') as DirectoryObject,
+        list,
+        connectorNodeNames: ['RMSCON01', 'RMSCON02'],
+      });
       // 1 batched resolution + Exchange Servers + its nested group + FCI File Servers.
       expect(directory.roundTrips() - before).toEqual(4);
     });
 
     it('gives a non-group object no members', async () => {
-      const facts = await gatherAuthorizationFacts(directory, { role: 'fci', object: objects.get('FS01$') as DirectoryObject, list: [], connectorNodeNames: [] });
+      const facts = await gatherAuthorizationFacts(directory, {
+        role: 'fci',
+        object: objects.get('FS01$') as DirectoryObject,
+        list: [],
+        connectorNodeNames: [],
+      });
       expect({ members: facts.members, list: facts.list, connectorNodes: facts.connectorNodes }).toEqual({ members: [], list: [], connectorNodes: [] });
     });
 
@@ -75,12 +106,23 @@ export function gatherFactsContract(fixture: () => DirectoryFixture): void {
       ['is not a computer', 'alice', /is a user, not a computer account/],
       ['is ambiguous', 'John Smith', /matches 2 objects/],
     ])('refuses a connector node that %s', async (_label, node, message) => {
-      const gathering = gatherAuthorizationFacts(directory, { role: 'fci', object: objects.get('FS01$') as DirectoryObject, list: [], connectorNodeNames: [node] });
+      const gathering = gatherAuthorizationFacts(directory, {
+        role: 'fci',
+        object: objects.get('FS01$') as DirectoryObject,
+        list: [],
+        connectorNodeNames: [node],
+      });
       await expect(gathering).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message) });
     });
 
     it('leaves out node names that are not one computer account when asked to ignore them', async () => {
-      const facts = await gatherAuthorizationFacts(directory, { role: 'fci', object: objects.get('FS01$') as DirectoryObject, list: [], connectorNodeNames: ['NO-SUCH-NODE', 'alice', 'John Smith', 'RMSCON01'], unknownConnectorNodes: 'ignore' });
+      const facts = await gatherAuthorizationFacts(directory, {
+        role: 'fci',
+        object: objects.get('FS01$') as DirectoryObject,
+        list: [],
+        connectorNodeNames: ['NO-SUCH-NODE', 'alice', 'John Smith', 'RMSCON01'],
+        unknownConnectorNodes: 'ignore',
+      });
       expect(facts.connectorNodes.map((node) => node.samAccountName)).toEqual(['RMSCON01$']);
     });
   });

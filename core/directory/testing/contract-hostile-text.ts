@@ -4,7 +4,11 @@ import { connectDirectory, type Directory } from '../directory-service.ts';
 import { CONTOSO_OU, type DirectoryFixture } from './directory-fixture.ts';
 
 const hostileText = fc
-  .string({ unit: fc.constantFrom('(', ')', '*', '\\', ',', '#', '+', ';', '"', '<', '>', '=', ' ', 'a', 'B', 'ö', 'Ł', '😀', '&', '|', '!', '\u0000'), minLength: 1, maxLength: 24 })
+  .string({
+    unit: fc.constantFrom('(', ')', '*', '\\', ',', '#', '+', ';', '"', '<', '>', '=', ' ', 'a', 'B', 'ö', 'Ł', '😀', '&', '|', '!', '\u0000'),
+    minLength: 1,
+    maxLength: 24,
+  })
   .filter((text) => text.trim() !== '' && text.trim() !== '*' && !text.includes('\u0000'));
 
 /**

@@ -38,7 +38,9 @@ export function membershipContract(fixture: () => DirectoryFixture): void {
 
     it('reads the logon token groups: nested security groups and the primary group, never distribution groups', async () => {
       const user = await resolveOne('deep.user');
-      const expected = await Promise.all(['Nest Level 1', 'Nest Level 2', 'Nest Level 3', 'Nest Level 4', 'Domain Users'].map(async (name) => (await resolveOne(name)).sid));
+      const expected = await Promise.all(
+        ['Nest Level 1', 'Nest Level 2', 'Nest Level 3', 'Nest Level 4', 'Domain Users'].map(async (name) => (await resolveOne(name)).sid),
+      );
       const tokenGroups = await directory.tokenGroupSids(user);
       expect(tokenGroups.filter((sid) => expected.includes(sid)).sort()).toEqual([...expected].sort());
       const alice = await resolveOne('alice');
@@ -62,7 +64,10 @@ export function membershipContract(fixture: () => DirectoryFixture): void {
     it('expands Everyone Helpers through Domain Users to every user by primary group', async () => {
       const members = await directory.transitiveMembers(await resolveOne('Everyone Helpers'));
       const domainUsers = members.find((member) => member.broadPrincipal?.name === 'Domain Users');
-      expect({ hasDomainUsers: domainUsers !== undefined, bulkUsers: members.filter((member) => member.samAccountName?.startsWith('bulk.user.')).length }).toEqual({ hasDomainUsers: true, bulkUsers: fixture().bulkUserCount });
+      expect({
+        hasDomainUsers: domainUsers !== undefined,
+        bulkUsers: members.filter((member) => member.samAccountName?.startsWith('bulk.user.')).length,
+      }).toEqual({ hasDomainUsers: true, bulkUsers: fixture().bulkUserCount });
     });
 
     it('lists the groups of EXCH03 through its primary group', async () => {

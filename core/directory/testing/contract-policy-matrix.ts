@@ -47,7 +47,7 @@ export function policyMatrixContract(fixture: () => DirectoryFixture): void {
       sharepoint: ['GROUP_SHARES_CERTIFICATES'],
       fci: ['FCI_GROUP_NON_COMPUTER_MEMBER', 'GROUP_SHARES_CERTIFICATES'],
     },
-    'SP2010$': {
+    SP2010$: {
       exchange: ['EXCHANGE_REQUIRES_SECURITY_GROUP', 'SUPER_USER_GRANT'],
       sharepoint: ['SHAREPOINT_COMPUTER_NEEDS_GROUP'],
       fci: ['PREFER_GROUP'],
@@ -57,12 +57,12 @@ export function policyMatrixContract(fixture: () => DirectoryFixture): void {
       sharepoint: ['GROUP_SHARES_CERTIFICATES', 'OVERLAPPING_ENTRY'],
       fci: ['ALREADY_AUTHORIZED', 'FCI_GROUP_NON_COMPUTER_MEMBER', 'GROUP_SHARES_CERTIFICATES'],
     },
-    'FS01$': {
+    FS01$: {
       exchange: ['EXCHANGE_REQUIRES_SECURITY_GROUP', 'OVERLAPPING_ENTRY', 'SUPER_USER_GRANT'],
       sharepoint: ['OVERLAPPING_ENTRY', 'SHAREPOINT_COMPUTER_NEEDS_GROUP'],
       fci: ['OVERLAPPING_ENTRY', 'PREFER_GROUP'],
     },
-    'FSOLD$': {
+    FSOLD$: {
       exchange: ['ACCOUNT_DISABLED', 'EXCHANGE_REQUIRES_SECURITY_GROUP', 'OVERLAPPING_ENTRY', 'SUPER_USER_GRANT'],
       sharepoint: ['ACCOUNT_DISABLED', 'OVERLAPPING_ENTRY', 'SHAREPOINT_COMPUTER_NEEDS_GROUP'],
       fci: ['ACCOUNT_DISABLED', 'OVERLAPPING_ENTRY', 'PREFER_GROUP'],
@@ -93,7 +93,7 @@ export function policyMatrixContract(fixture: () => DirectoryFixture): void {
       sharepoint: ['BROAD_PRINCIPAL', 'GROUP_SHARES_CERTIFICATES', 'OVERLAPPING_ENTRY'],
       fci: ['BROAD_PRINCIPAL', 'FCI_GROUP_NON_COMPUTER_MEMBER', 'GROUP_SHARES_CERTIFICATES', 'OVERLAPPING_ENTRY'],
     },
-    'RMSCON01$': {
+    RMSCON01$: {
       exchange: ['CONNECTOR_HOST', 'EXCHANGE_REQUIRES_SECURITY_GROUP', 'SUPER_USER_GRANT'],
       sharepoint: ['CONNECTOR_HOST', 'SHAREPOINT_COMPUTER_NEEDS_GROUP'],
       fci: ['CONNECTOR_HOST', 'PREFER_GROUP'],
@@ -132,7 +132,12 @@ export function policyMatrixContract(fixture: () => DirectoryFixture): void {
           continue;
         }
         // Gathering does not depend on the role, so each object's facts are gathered once.
-        const facts = await gatherAuthorizationFacts(directory, { role: 'exchange', object: resolution.object, list, connectorNodeNames: ['RMSCON01', 'RMSCON02'] });
+        const facts = await gatherAuthorizationFacts(directory, {
+          role: 'exchange',
+          object: resolution.object,
+          list,
+          connectorNodeNames: ['RMSCON01', 'RMSCON02'],
+        });
         const codesFor = (role: Role) => codesOf(evaluateAuthorization({ ...facts, role }));
         actual[name] = { exchange: codesFor('exchange'), sharepoint: codesFor('sharepoint'), fci: codesFor('fci') };
       }

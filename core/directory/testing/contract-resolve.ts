@@ -74,7 +74,8 @@ export function resolveContract(fixture: () => DirectoryFixture): void {
 
     it('reports an ambiguous name with every candidate and its In Folder', async () => {
       const [resolution] = await directory.resolveNames(['John Smith']);
-      const candidates = resolution?.status === 'ambiguous' ? resolution.candidates.map((candidate) => [candidate.samAccountName, candidate.inFolder]).sort() : [];
+      const candidates =
+        resolution?.status === 'ambiguous' ? resolution.candidates.map((candidate) => [candidate.samAccountName, candidate.inFolder]).sort() : [];
       expect(candidates).toEqual([
         ['jsmith', 'corp.contoso.test/Contoso/People'],
         ['jsmith2', 'corp.contoso.test/Contoso/Service Accounts'],
@@ -121,7 +122,10 @@ export function resolveContract(fixture: () => DirectoryFixture): void {
 
     it('flags Authenticated Users as a broad principal', async () => {
       const [resolution] = await directory.resolveNames(['S-1-5-11']);
-      expect(resolution?.status === 'resolved' ? [resolution.object.kind, resolution.object.broadPrincipal?.name] : resolution).toEqual(['foreign-principal', 'Authenticated Users']);
+      expect(resolution?.status === 'resolved' ? [resolution.object.kind, resolution.object.broadPrincipal?.name] : resolution).toEqual([
+        'foreign-principal',
+        'Authenticated Users',
+      ]);
     });
   });
 }

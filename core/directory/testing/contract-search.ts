@@ -26,7 +26,11 @@ export function searchContract(fixture: () => DirectoryFixture): void {
 
     it('pages past the 1,000-entry limit to return every bulk user', async () => {
       const { objects, pages } = await collect(directory.search({ text: '*', types: ['user'], baseDn: `OU=Bulk Users,${CONTOSO_OU}`, pageSize: 500 }));
-      expect({ users: objects.length, uniqueSids: new Set(objects.map((object) => object.sid)).size, enoughPages: pages >= Math.ceil(fixture().bulkUserCount / 500) }).toEqual({ users: fixture().bulkUserCount, uniqueSids: fixture().bulkUserCount, enoughPages: true });
+      expect({
+        users: objects.length,
+        uniqueSids: new Set(objects.map((object) => object.sid)).size,
+        enoughPages: pages >= Math.ceil(fixture().bulkUserCount / 500),
+      }).toEqual({ users: fixture().bulkUserCount, uniqueSids: fixture().bulkUserCount, enoughPages: true });
     });
 
     it('stops between pages when cancelled, and the session stays usable', async () => {
@@ -90,12 +94,17 @@ export function searchContract(fixture: () => DirectoryFixture): void {
 
     it('reports the disabled computer and the domain controller', async () => {
       const [oldServer, controller] = await directory.resolveNames(['FSOLD$', 'DC1$']);
-      expect([oldServer?.status === 'resolved' && oldServer.object.disabled, controller?.status === 'resolved' && controller.object.computerRole]).toEqual([true, 'domain-controller']);
+      expect([oldServer?.status === 'resolved' && oldServer.object.disabled, controller?.status === 'resolved' && controller.object.computerRole]).toEqual([
+        true,
+        'domain-controller',
+      ]);
     });
 
     it('browses one level of containers, OUs first', async () => {
       const children = await directory.browse(CONTOSO_OU, { containersOnly: true });
-      expect(children.map((child) => child.name)).toEqual(expect.arrayContaining(['Bulk Users', 'Groups', 'People', 'Servers', 'Service Accounts', 'Special Characters']));
+      expect(children.map((child) => child.name)).toEqual(
+        expect.arrayContaining(['Bulk Users', 'Groups', 'People', 'Servers', 'Service Accounts', 'Special Characters']),
+      );
     });
 
     it('browses a folder whose objects have special characters', async () => {
@@ -105,7 +114,10 @@ export function searchContract(fixture: () => DirectoryFixture): void {
 
     it('refuses search text with a hidden character, saying which and where, before sending anything', async () => {
       const before = directory.roundTrips();
-      await expect(collect(directory.search({ text: 'adm\u202Ein' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Character 4 is U+202E (right-to-left override)') });
+      await expect(collect(directory.search({ text: 'adm\u202Ein' }))).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('Character 4 is U+202E (right-to-left override)'),
+      });
       expect(directory.roundTrips()).toEqual(before);
     });
 

@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 
 /** Whether the presented chain leads to a trusted root, ignoring validity dates. */
-export type ChainWalk = { readonly trusted: true; readonly path: readonly string[] } | { readonly trusted: false; readonly path: readonly string[]; readonly reason: string };
+export type ChainWalk =
+  { readonly trusted: true; readonly path: readonly string[] } | { readonly trusted: false; readonly path: readonly string[]; readonly reason: string };
 
 /**
  * Walk from the leaf to a trusted root by signatures only, ignoring validity dates.
@@ -24,7 +25,8 @@ export function walkChainIgnoringDates(chainDer: readonly Buffer[], trustedPem: 
       return { trusted: true, path };
     }
     const next = presented.find((candidate) => candidate !== certificate && certificate.checkIssued(candidate) && certificate.verify(candidate.publicKey));
-    if (!next || next.fingerprint256 === certificate.fingerprint256) return { trusted: false, path, reason: `no trusted certificate issued ${certificate.issuer.replaceAll('\n', ', ')}` };
+    if (!next || next.fingerprint256 === certificate.fingerprint256)
+      return { trusted: false, path, reason: `no trusted certificate issued ${certificate.issuer.replaceAll('\n', ', ')}` };
     current = next;
   }
   return { trusted: false, path, reason: 'the chain is longer than ten certificates' };

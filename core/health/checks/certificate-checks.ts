@@ -20,9 +20,11 @@ type Completed = Extract<TlsProbeResult, { handshake: 'completed' }>;
  * no TLS on an http:// URL, or no certificate when the handshake failed.
  */
 export async function completedHandshake(context: HealthContext): Promise<Completed | CheckOutcome> {
-  if (context.connectorUrl.protocol !== 'https:') return notRunOutcome('The connector URL is http://: there is no certificate or TLS to check (see HTTP_PLAINTEXT).');
+  if (context.connectorUrl.protocol !== 'https:')
+    return notRunOutcome('The connector URL is http://: there is no certificate or TLS to check (see HTTP_PLAINTEXT).');
   const handshake = await context.modernHandshake();
-  if (handshake.handshake === 'failed') return notRunOutcome(`No TLS handshake with ${context.connectorUrl.host}: ${handshake.code} (see TLS_PROTOCOL_MODERN).`);
+  if (handshake.handshake === 'failed')
+    return notRunOutcome(`No TLS handshake with ${context.connectorUrl.host}: ${handshake.code} (see TLS_PROTOCOL_MODERN).`);
   if (handshake.chain[0] === undefined) return notRunOutcome('The server sent no certificate.');
   return handshake;
 }
@@ -44,8 +46,15 @@ export const certificateName: HealthCheckDefinition<HealthContext> = {
     const nodes = tls.checkServerIdentity(host.replace(/^\[|\]$/g, ''), new X509Certificate(leaf).toLegacyObject());
     const measured = ours.matches ? `${host} is named by the ${ours.by}.` : `${host} is not named: ${ours.reason}.`;
     if (ours.matches && nodes === undefined) return pass(measured);
-    const second = ours.matches ? ` Node's TLS check disagrees: ${nodes?.message ?? ''}` : nodes === undefined ? ' (Node alone would accept it, e.g. a partial wildcard, which Windows clients do not.)' : '';
-    return fail(`${measured}${second}`, `Issue a server-authentication certificate whose subject alternative names include ${host} (the load-balanced name servers are configured with) and bind it to the connector's IIS web site on every node.`);
+    const second = ours.matches
+      ? ` Node's TLS check disagrees: ${nodes?.message ?? ''}`
+      : nodes === undefined
+        ? ' (Node alone would accept it, e.g. a partial wildcard, which Windows clients do not.)'
+        : '';
+    return fail(
+      `${measured}${second}`,
+      `Issue a server-authentication certificate whose subject alternative names include ${host} (the load-balanced name servers are configured with) and bind it to the connector's IIS web site on every node.`,
+    );
   },
 };
 
@@ -61,12 +70,16 @@ export const certificateChain: HealthCheckDefinition<HealthContext> = {
     const walk = walkChainIgnoringDates(handshake.chain, context.ca);
     const path = walk.path.join(' ← ');
     const trustSource = context.input.caPem === undefined ? 'the system trust store' : 'the system trust store and the given CA file';
-    const action = 'Install the root (and any intermediate) CA certificate in the Trusted Root (Intermediate) store of every Exchange, SharePoint and file server, and of this computer (or give --ca-file); bind the certificate with its full chain in IIS on every node.';
+    const action =
+      'Install the root (and any intermediate) CA certificate in the Trusted Root (Intermediate) store of every Exchange, SharePoint and file server, and of this computer (or give --ca-file); bind the certificate with its full chain in IIS on every node.';
     if (code === undefined || code === 'ERR_TLS_CERT_ALTNAME_INVALID') return pass(`Trusted by ${trustSource}: ${path}.`);
     if (EXPIRED_CERTIFICATE_CODES.has(code)) {
-      return walk.trusted ? pass(`Trusted by ${trustSource} (dates aside, see TLS_CERT_VALIDITY): ${path}.`) : fail(`Not trusted: ${walk.reason}. Chain: ${path}.`, action);
+      return walk.trusted
+        ? pass(`Trusted by ${trustSource} (dates aside, see TLS_CERT_VALIDITY): ${path}.`)
+        : fail(`Not trusted: ${walk.reason}. Chain: ${path}.`, action);
     }
-    if (UNTRUSTED_CERTIFICATE_CODES.has(code)) return fail(`Not trusted by ${trustSource}: ${code}${walk.trusted ? '' : ` (${walk.reason})`}. Chain: ${path}.`, action);
+    if (UNTRUSTED_CERTIFICATE_CODES.has(code))
+      return fail(`Not trusted by ${trustSource}: ${code}${walk.trusted ? '' : ` (${walk.reason})`}. Chain: ${path}.`, action);
     return fail(`Verification failed: ${code}: ${handshake.verifyError?.message ?? ''}. Chain: ${path}.`, action);
   },
 };
@@ -83,8 +96,13 @@ export const certificateValidity: HealthCheckDefinition<HealthContext> = {
     const now = context.now().getTime();
     const period = `Valid from ${utcDate(facts.notBefore)} to ${utcDate(facts.notAfter)}`;
     const renew = 'Renew the certificate (same names), bind the new one in IIS on every connector node, then run the check again.';
-    if (now < facts.notBefore.getTime()) return fail(`${period}: not valid for another ${humanDuration(facts.notBefore.getTime() - now)}.`, `Check the clocks of the CA and this computer, or ${renew.charAt(0).toLowerCase()}${renew.slice(1)}`);
-    if (now > facts.notAfter.getTime()) return fail(`${period}: expired ${humanDuration(now - facts.notAfter.getTime())} ago.`, `${renew} Until then servers refuse the connector.`);
+    if (now < facts.notBefore.getTime())
+      return fail(
+        `${period}: not valid for another ${humanDuration(facts.notBefore.getTime() - now)}.`,
+        `Check the clocks of the CA and this computer, or ${renew.charAt(0).toLowerCase()}${renew.slice(1)}`,
+      );
+    if (now > facts.notAfter.getTime())
+      return fail(`${period}: expired ${humanDuration(now - facts.notAfter.getTime())} ago.`, `${renew} Until then servers refuse the connector.`);
     const daysLeft = Math.floor((facts.notAfter.getTime() - now) / DAY_MS);
     const measured = `${period}: ${String(daysLeft)} day(s) left.`;
     if (daysLeft < EXPIRY_WARNING_DAYS) return warn(measured, renew);

@@ -12,10 +12,15 @@ export const listNotEmpty: HealthCheckDefinition<HealthContext> = {
     if (!read.ok) return notRunOutcome(read.reason);
     const { entries } = read.value;
     if (entries.length === 0) {
-      return fail('The list of servers allowed to utilize the connector is empty; the connectors log warning 2003 and refuse every server.', 'Authorize the Exchange Servers group, the SharePoint service accounts and the FCI file servers\' computer accounts (rms-connector-admin servers add, or the Servers page).');
+      return fail(
+        'The list of servers allowed to utilize the connector is empty; the connectors log warning 2003 and refuse every server.',
+        "Authorize the Exchange Servers group, the SharePoint service accounts and the FCI file servers' computer accounts (rms-connector-admin servers add, or the Servers page).",
+      );
     }
     const count = (role: string): number => entries.filter((entry) => entry.role === role).length;
-    return pass(`${String(entries.length)} entr${entries.length === 1 ? 'y' : 'ies'}: ${String(count('exchange'))} Exchange, ${String(count('sharepoint'))} SharePoint, ${String(count('fci'))} FCI.`);
+    return pass(
+      `${String(entries.length)} entr${entries.length === 1 ? 'y' : 'ies'}: ${String(count('exchange'))} Exchange, ${String(count('sharepoint'))} SharePoint, ${String(count('fci'))} FCI.`,
+    );
   },
 };
 
@@ -35,9 +40,15 @@ export const nodeNotAuthorized: HealthCheckDefinition<HealthContext> = {
     const accounts = new Map(nodes.value.nodes.map((node) => [computerAccountOf(node.name), node.name]));
     const offending = list.value.entries.filter((entry) => accounts.has(accountPart(entry.name)));
     const nodeNames = nodes.value.nodes.map((node) => quoted(node.name)).join(', ') || 'none registered';
-    if (offending.length === 0) return pass(`Compared ${String(list.value.entries.length)} entr${list.value.entries.length === 1 ? 'y' : 'ies'} with the computer accounts of the nodes (${nodeNames}): no match.`);
+    if (offending.length === 0)
+      return pass(
+        `Compared ${String(list.value.entries.length)} entr${list.value.entries.length === 1 ? 'y' : 'ies'} with the computer accounts of the nodes (${nodeNames}): no match.`,
+      );
     const names = offending.map((entry) => `${quoted(entry.name)} (${entry.role}) is node ${quoted(accounts.get(accountPart(entry.name)) ?? '')}`).join('; ');
-    return fail(`${names}.`, 'Remove these entries: a connector node must not be a server that uses the connector. Install Exchange, SharePoint or FCI on other servers than the connector nodes.');
+    return fail(
+      `${names}.`,
+      'Remove these entries: a connector node must not be a server that uses the connector. Install Exchange, SharePoint or FCI on other servers than the connector nodes.',
+    );
   },
 };
 

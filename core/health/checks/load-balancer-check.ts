@@ -27,6 +27,10 @@ export const loadBalancerGuidance: HealthCheckDefinition<HealthContext> = {
       resolution.ok ? `${context.connectorUrl.hostname} resolves to ${resolution.addresses.join(', ')}` : `${context.connectorUrl.hostname} does not resolve`,
       nodes.ok ? `${String(nodes.value.nodes.filter((node) => node.alive).length)} node(s) alive behind it` : 'the node count is unknown (not signed in)',
     ];
-    return notRunOutcome('Manual: the load balancer\'s settings cannot be read from here; check them on the load balancer.', `${seen.join('; ')}.`, LOAD_BALANCER_CHECKLIST.map((item) => `[ ] ${item}`).join(' '));
+    return notRunOutcome(
+      "Manual: the load balancer's settings cannot be read from here; check them on the load balancer.",
+      `${seen.join('; ')}.`,
+      LOAD_BALANCER_CHECKLIST.map((item) => `[ ] ${item}`).join(' '),
+    );
   },
 };

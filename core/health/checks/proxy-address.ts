@@ -15,11 +15,16 @@ const DNS_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-
 export function parseProxyAddress(value: string): ProxyAddress {
   const example = 'The documented form is http://<proxy name or IP address>:<port>, e.g. http://proxy.contoso.com:8080.';
   if (value !== value.trim()) return { ok: false, reason: `it has leading or trailing white space. ${example}` };
-  if ([...value].some((character) => character.trim() === '' || character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f)) return { ok: false, reason: `it contains spaces or control characters. ${example}` };
+  if ([...value].some((character) => character.trim() === '' || character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f))
+    return { ok: false, reason: `it contains spaces or control characters. ${example}` };
   const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(value);
   if (!match) return { ok: false, reason: `it has no scheme. ${example}` };
   const [, scheme = '', rest = ''] = match;
-  if (scheme.toLowerCase() !== 'http') return { ok: false, reason: `its scheme is ${scheme}://, not http:// (the connector talks to the proxy in plain HTTP and tunnels HTTPS through it). ${example}` };
+  if (scheme.toLowerCase() !== 'http')
+    return {
+      ok: false,
+      reason: `its scheme is ${scheme}://, not http:// (the connector talks to the proxy in plain HTTP and tunnels HTTPS through it). ${example}`,
+    };
   if (rest.includes('@')) return { ok: false, reason: `it carries a user name or password, which the connector does not use. ${example}` };
   const hostPort = /^(\[[^\]]*\]|[^:/?#[\]]+):(\d{1,5})$/i.exec(rest);
   if (!hostPort) {

@@ -18,7 +18,10 @@ export const proxyAddressFormat: HealthCheckDefinition<HealthContext> = {
     const parsed = parseProxyAddress(value);
     if (parsed.ok) return Promise.resolve(pass(`${quoted(value)}: proxy ${parsed.host}, port ${String(parsed.port)}.`));
     return Promise.resolve(
-      fail(`${quoted(value)}: ${parsed.reason}`, 'On every connector node set HKLM\\SOFTWARE\\Microsoft\\AADRM\\Connector, string value ProxyAddress, to http://<proxy>:<port>, then run iisreset (or restart the server).'),
+      fail(
+        `${quoted(value)}: ${parsed.reason}`,
+        'On every connector node set HKLM\\SOFTWARE\\Microsoft\\AADRM\\Connector, string value ProxyAddress, to http://<proxy>:<port>, then run iisreset (or restart the server).',
+      ),
     );
   },
 };
@@ -43,7 +46,8 @@ export const proxyOutbound: HealthCheckDefinition<HealthContext> = {
     if (!tenant.ok) return notRunOutcome(tenant.reason);
     const proxyResolution = await context.resolve(proxy.host);
     const action = `Allow HTTPS (CONNECT to port 443) from the connector servers to ${tenant.url.hostname} and *.aadrm.com on the proxy, without user authentication (the connector uses its computer account).`;
-    if (!proxyResolution.ok) return fail(`The proxy ${proxy.host}: ${proxyResolution.reason}.`, 'Correct ProxyAddress, or create the DNS record for the proxy.');
+    if (!proxyResolution.ok)
+      return fail(`The proxy ${proxy.host}: ${proxyResolution.reason}.`, 'Correct ProxyAddress, or create the DNS record for the proxy.');
     const result = await tunnel(proxyResolution.addresses[0] ?? '', proxy.port, tenant.url, context, signal);
     const where = `Through ${proxy.host}:${String(proxy.port)} from this computer (not from the connector nodes) to ${tenant.url.host}`;
     if (result.ok) return pass(`${where}: tunnel in ${humanDuration(result.tunnelMs)}, ${result.protocol} handshake in ${humanDuration(result.handshakeMs)}.`);
@@ -58,7 +62,11 @@ async function tenantUrlOf(context: HealthContext, signal: AbortSignal): Promise
   if (!resolution.ok) return { ok: false, reason: `The tenant URL could not be read from the connector: ${resolution.reason}.` };
   const url = new URL(API_ROUTES.rmsoUri.path, context.connectorUrl);
   const answer = await probeHttp({ url, address: resolution.addresses[0] ?? '', ca: context.ca, timeoutMs: context.requestTimeoutMs, maxBytes: 4096, signal });
-  if (!answer.ok || answer.status !== 200) return { ok: false, reason: `The tenant URL could not be read from ${url.href} (${answer.ok ? `HTTP ${String(answer.status)}` : answer.code}); give it with --tenant-url.` };
+  if (!answer.ok || answer.status !== 200)
+    return {
+      ok: false,
+      reason: `The tenant URL could not be read from ${url.href} (${answer.ok ? `HTTP ${String(answer.status)}` : answer.code}); give it with --tenant-url.`,
+    };
   return httpsUrl(answer.body.toString('utf8').trim(), `The tenant URL from ${url.href}`);
 }
 
@@ -87,7 +95,15 @@ function tunnel(proxyAddress: string, proxyPort: number, target: URL, context: H
       clearTimeout(timer);
       resolve(result);
     };
-    const request = http.request({ host: proxyAddress, port: proxyPort, method: 'CONNECT', path: authority, headers: { host: authority, 'user-agent': 'rms-connector-admin health' }, agent: false, signal });
+    const request = http.request({
+      host: proxyAddress,
+      port: proxyPort,
+      method: 'CONNECT',
+      path: authority,
+      headers: { host: authority, 'user-agent': 'rms-connector-admin health' },
+      agent: false,
+      signal,
+    });
     request.once('error', (error: NodeJS.ErrnoException) => {
       done({ ok: false, reason: `the proxy could not be reached (${error.code ?? error.message})` });
     });
@@ -107,7 +123,10 @@ function tunnel(proxyAddress: string, proxyPort: number, target: URL, context: H
       });
       secure.once('error', (error: NodeJS.ErrnoException) => {
         secure.destroy();
-        done({ ok: false, reason: `the tunnel opened but the TLS handshake with ${target.hostname} failed (${error.code ?? error.message}); an SSL-inspecting proxy breaks the connector` });
+        done({
+          ok: false,
+          reason: `the tunnel opened but the TLS handshake with ${target.hostname} failed (${error.code ?? error.message}); an SSL-inspecting proxy breaks the connector`,
+        });
       });
     });
     request.end();

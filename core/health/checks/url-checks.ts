@@ -17,13 +17,24 @@ export const connectorUrlResolves: HealthCheckDefinition<HealthContext> = {
   async run(context, signal) {
     const host = context.connectorUrl.hostname;
     const resolution = await context.connectorResolution();
-    if (!resolution.ok) return fail(`${resolution.reason}.`, `Create the DNS record for ${host} pointing at the load balancer's virtual IP address (not at one node), then run the check again.`);
+    if (!resolution.ok)
+      return fail(
+        `${resolution.reason}.`,
+        `Create the DNS record for ${host} pointing at the load balancer's virtual IP address (not at one node), then run the check again.`,
+      );
     const address = resolution.addresses[0] ?? '';
     const connected = await connectTcp(address, context.port, context.requestTimeoutMs, signal);
     const measured = `${host} → ${resolution.addresses.join(', ')} (DNS ${humanDuration(resolution.durationMs)}); TCP port ${String(context.port)} on ${address} ${connected.ok ? `answered in ${humanDuration(connected.durationMs)}` : `did not answer (${connected.code})`}.`;
-    if (!connected.ok) return fail(measured, `Check that the load balancer listens on port ${String(context.port)} for ${host} and that no firewall between this computer and it drops the connection.`);
+    if (!connected.ok)
+      return fail(
+        measured,
+        `Check that the load balancer listens on port ${String(context.port)} for ${host} and that no firewall between this computer and it drops the connection.`,
+      );
     if (net.isIP(host.replace(/^\[|\]$/g, '')) !== 0) {
-      return warn(measured, 'Use a DNS name (the load-balanced name) rather than an IP address: certificates name hosts, and servers configured with an address must all be reconfigured when it changes.');
+      return warn(
+        measured,
+        'Use a DNS name (the load-balanced name) rather than an IP address: certificates name hosts, and servers configured with an address must all be reconfigured when it changes.',
+      );
     }
     return pass(measured);
   },
@@ -69,8 +80,16 @@ export const verificationPageNode: HealthCheckDefinition<HealthContext> = {
     );
     const measured = outcomes.map((entry) => `${quoted(entry.node)}: ${entry.outcome.measured}`).join(' ');
     const failed = outcomes.filter((entry) => entry.outcome.status === 'fail').map((entry) => quoted(entry.node));
-    if (failed.length > 0) return fail(measured, `Open ${VERIFICATION_PATH} on ${failed.join(', ')} in a browser on that server; repair or restart the connector there (IIS site started, the connector web service installed), or take the node out of the load balancer.`);
-    if (outcomes.some((entry) => entry.outcome.status === 'warn')) return warn(measured, 'Open the verification page in a browser on a domain-joined computer: it asks for Windows authentication, which this check does not send.');
+    if (failed.length > 0)
+      return fail(
+        measured,
+        `Open ${VERIFICATION_PATH} on ${failed.join(', ')} in a browser on that server; repair or restart the connector there (IIS site started, the connector web service installed), or take the node out of the load balancer.`,
+      );
+    if (outcomes.some((entry) => entry.outcome.status === 'warn'))
+      return warn(
+        measured,
+        'Open the verification page in a browser on a domain-joined computer: it asks for Windows authentication, which this check does not send.',
+      );
     return pass(measured);
   },
 };
@@ -86,17 +105,27 @@ function verificationOutcome(url: URL, answer: PageAnswer, via: string): CheckOu
     const certificate = answer.code.startsWith('ERR_TLS') || answer.code.includes('CERT') || answer.code.includes('SIGNATURE');
     return fail(
       `${url.href} gave no answer: ${answer.code} after ${humanDuration(answer.durationMs)}.`,
-      certificate ? 'The certificate was refused: see the TLS_CERT_* checks for which rule it breaks.' : `Check that ${via} forwards to running connector nodes and that IIS serves the connector web site.`,
+      certificate
+        ? 'The certificate was refused: see the TLS_CERT_* checks for which rule it breaks.'
+        : `Check that ${via} forwards to running connector nodes and that IIS serves the connector web site.`,
     );
   }
   const found = answer.body.toString('utf8').includes(VERIFICATION_MARK);
   const measured = `${url.href} answered HTTP ${String(answer.status)} in ${humanDuration(answer.durationMs)}${found ? ` with the ${VERIFICATION_MARK} page` : ''}.`;
   if (answer.status === 200 && found) return pass(measured);
   if (answer.status === 401) return warn(measured, 'The page asks for Windows authentication.');
-  return fail(measured, `Expected HTTP 200 with the ${VERIFICATION_MARK} page: check that ${via} reaches the connector web site and not another site on the same address.`);
+  return fail(
+    measured,
+    `Expected HTTP 200 with the ${VERIFICATION_MARK} page: check that ${via} reaches the connector web site and not another site on the same address.`,
+  );
 }
 
-function connectTcp(address: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<{ ok: true; durationMs: number } | { ok: false; code: string }> {
+function connectTcp(
+  address: string,
+  port: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<{ ok: true; durationMs: number } | { ok: false; code: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const socket = net.connect({ host: address, port, timeout: timeoutMs, signal });

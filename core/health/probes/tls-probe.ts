@@ -80,7 +80,11 @@ export function probeTls(options: TlsProbeOptions): Promise<TlsProbeResult> {
       captured = { protocol: socket.getProtocol() ?? 'unknown', cipher: socket.getCipher().name, chain: chainOf(socket.getPeerCertificate(true)) };
     });
     socket.once('secureConnect', () => {
-      const done = captured ?? { protocol: socket.getProtocol() ?? 'unknown', cipher: socket.getCipher().name, chain: chainOf(socket.getPeerCertificate(true)) };
+      const done = captured ?? {
+        protocol: socket.getProtocol() ?? 'unknown',
+        cipher: socket.getCipher().name,
+        chain: chainOf(socket.getPeerCertificate(true)),
+      };
       finish({ handshake: 'completed', ...done, verifyError: undefined, durationMs: elapsed() });
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {

@@ -11,7 +11,8 @@ import type { CertificateAuthority } from '../../tls/issue-certificates.ts';
 /** A listening loopback server and how to stop it. */
 export type LoopbackServer = { readonly port: number; close(): Promise<void> };
 
-const VERIFICATION_PAGE = '<!DOCTYPE html><html><head><title>ServerCertificationWebService Web Service</title></head><body><h1>ServerCertificationWebService</h1></body></html>';
+const VERIFICATION_PAGE =
+  '<!DOCTYPE html><html><head><title>ServerCertificationWebService Web Service</title></head><body><h1>ServerCertificationWebService</h1></body></html>';
 
 /** Answer like a connector node: the verification page, the tenant URL, 404 for the rest. */
 function connectorPages(tenantUrl: string | undefined): http.RequestListener {
@@ -27,7 +28,13 @@ function connectorPages(tenantUrl: string | undefined): http.RequestListener {
 }
 
 /** An HTTPS "connector" on 127.0.0.1 with the given certificate and TLS settings. */
-export async function startHttpsConnector(options: { readonly certPem: string; readonly keyPem: string; readonly tls?: tls.TlsOptions; readonly tenantUrl?: string; readonly handler?: http.RequestListener }): Promise<LoopbackServer> {
+export async function startHttpsConnector(options: {
+  readonly certPem: string;
+  readonly keyPem: string;
+  readonly tls?: tls.TlsOptions;
+  readonly tenantUrl?: string;
+  readonly handler?: http.RequestListener;
+}): Promise<LoopbackServer> {
   const server = https.createServer({ cert: options.certPem, key: options.keyPem, ...options.tls }, options.handler ?? connectorPages(options.tenantUrl));
   server.on('tlsClientError', () => undefined);
   return listen(server);
@@ -55,7 +62,13 @@ export async function createCrl(ca: CertificateAuthority, options: { readonly th
   const body = ca.keyPem.replace(/-----(BEGIN|END) PRIVATE KEY-----/g, '').replace(/\s+/g, '');
   const signingKey = await webcrypto.subtle.importKey('pkcs8', Buffer.from(body, 'base64'), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
   const crl = await x509.X509CrlGenerator.create(
-    { issuer: new x509.X509Certificate(ca.certPem).subject, thisUpdate: options.thisUpdate, nextUpdate: options.nextUpdate, signingKey, signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' } },
+    {
+      issuer: new x509.X509Certificate(ca.certPem).subject,
+      thisUpdate: options.thisUpdate,
+      nextUpdate: options.nextUpdate,
+      signingKey,
+      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
+    },
     webcrypto,
   );
   return new Uint8Array(crl.rawData);

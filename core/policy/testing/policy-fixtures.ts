@@ -28,7 +28,12 @@ export function makeFacts(role: Role, object: DirectoryObject, overrides: Partia
 }
 
 /** A list entry with the SIDs it covers. */
-export function makeEntry(object: DirectoryObject | undefined, role: Role, members: readonly DirectoryObject[] = [], sid = object?.sid ?? 'S-1-5-21-1-2-3-999999'): EntryFacts {
+export function makeEntry(
+  object: DirectoryObject | undefined,
+  role: Role,
+  members: readonly DirectoryObject[] = [],
+  sid = object?.sid ?? 'S-1-5-21-1-2-3-999999',
+): EntryFacts {
   const entry: AuthorizedEntry = { sid, name: object ? `CORP\\${object.samAccountName ?? object.name}` : 'CORP\\deleted', role };
   return { entry, object, covered: new Set([sid, ...members.map((member) => member.sid)]) };
 }

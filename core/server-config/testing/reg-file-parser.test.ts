@@ -10,9 +10,26 @@ function regFile(lines: readonly string[], lineEnd = '\r\n'): Buffer {
 
 describe('parseRegFile', () => {
   it('reads keys, default and named string values, escapes and comments', () => {
-    const bytes = regFile([HEADER, '', '; a comment', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]', '@="one"', '"name \\"q\\""="C:\\\\path"', '', '[HKEY_CURRENT_USER\\B]', '"x"=""', '']);
+    const bytes = regFile([
+      HEADER,
+      '',
+      '; a comment',
+      '[HKEY_LOCAL_MACHINE\\SOFTWARE\\A]',
+      '@="one"',
+      '"name \\"q\\""="C:\\\\path"',
+      '',
+      '[HKEY_CURRENT_USER\\B]',
+      '"x"=""',
+      '',
+    ]);
     expect(parseRegFile(bytes)).toEqual([
-      { path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\A', values: [{ name: '', data: 'one' }, { name: 'name "q"', data: 'C:\\path' }] },
+      {
+        path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\A',
+        values: [
+          { name: '', data: 'one' },
+          { name: 'name "q"', data: 'C:\\path' },
+        ],
+      },
       { path: 'HKEY_CURRENT_USER\\B', values: [{ name: 'x', data: '' }] },
     ]);
   });

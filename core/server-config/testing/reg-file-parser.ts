@@ -25,7 +25,8 @@ const ROOTS = ['HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER', 'HKEY_CLASSES_ROOT', '
  * proves the generator's bytes, not just its text.
  */
 export function parseRegFile(bytes: Buffer): RegistryKey[] {
-  if (bytes.length < 2 || bytes[0] !== 0xff || bytes[1] !== 0xfe) throw new RegFileSyntaxError(1, 'the file does not start with the UTF-16LE byte-order mark FF FE.');
+  if (bytes.length < 2 || bytes[0] !== 0xff || bytes[1] !== 0xfe)
+    throw new RegFileSyntaxError(1, 'the file does not start with the UTF-16LE byte-order mark FF FE.');
   if (bytes.length % 2 !== 0) throw new RegFileSyntaxError(1, 'the file has an odd number of bytes, so it is not UTF-16.');
   const text = bytes.subarray(2).toString('utf16le');
   if (/\r(?!\n)|(?<!\r)\n/.test(text)) throw new RegFileSyntaxError(lineOfBareBreak(text), 'a line ends with a bare CR or LF instead of CRLF.');
@@ -43,7 +44,8 @@ export function parseRegFile(bytes: Buffer): RegistryKey[] {
     const current = keys.at(-1);
     if (current === undefined) throw new RegFileSyntaxError(number, 'a value comes before any [key] line.');
     const value = parseValueLine(line, number);
-    if (current.values.some((existing) => existing.name.toLowerCase() === value.name.toLowerCase())) throw new RegFileSyntaxError(number, `the value "${value.name}" is set twice in one key.`);
+    if (current.values.some((existing) => existing.name.toLowerCase() === value.name.toLowerCase()))
+      throw new RegFileSyntaxError(number, `the value "${value.name}" is set twice in one key.`);
     current.values.push(value);
   });
   return keys;
@@ -53,7 +55,8 @@ function parseKeyLine(line: string, number: number): string {
   if (!line.endsWith(']')) throw new RegFileSyntaxError(number, 'a key line does not end with "]".');
   const path = line.slice(1, -1);
   if (path.startsWith('-')) throw new RegFileSyntaxError(number, 'key deletions ([-key]) are not expected.');
-  if (!ROOTS.some((root) => path.startsWith(`${root}\\`))) throw new RegFileSyntaxError(number, `the key "${path}" does not start with a registry root such as HKEY_LOCAL_MACHINE\\.`);
+  if (!ROOTS.some((root) => path.startsWith(`${root}\\`)))
+    throw new RegFileSyntaxError(number, `the key "${path}" does not start with a registry root such as HKEY_LOCAL_MACHINE\\.`);
   if (path.includes('\\\\') || path.endsWith('\\')) throw new RegFileSyntaxError(number, 'the key path has an empty component.');
   return path;
 }

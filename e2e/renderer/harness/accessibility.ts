@@ -10,7 +10,10 @@ type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number
 export function describeViolations(violations: readonly Violation[]): string {
   return violations
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+      ),
     )
     .join('\n');
 }

@@ -40,7 +40,7 @@ export async function attachBridge(page: Page, main: MainProcess): Promise<Bridg
   await page.exposeBinding(BRIDGE_BINDING, async (source, channel: unknown, request: unknown) => {
     if (source.frame !== page.mainFrame()) {
       record.refused.push(String(channel));
-      throw new Error('Refused: IPC is accepted from the console\'s main frame only.');
+      throw new Error("Refused: IPC is accepted from the console's main frame only.");
     }
     const result = await main.dispatch(channel, request);
     record.calls.push({ channel: String(channel), result });

@@ -69,7 +69,12 @@ export async function startConsoleTestService(connection: AdConnection): Promise
       const present = new Set(list.entries.map((entry) => `${entry.sid}\n${entry.role}`));
       const missing = entries.filter((entry) => !present.has(`${entry.sid}\n${entry.role}`));
       if (missing.length === 0) return list.version;
-      const outcome = await service.store.applyListChange({ context: { ...SEEDING_CONTEXT, at: new Date().toISOString() }, expectedVersion: list.version, add: missing, remove: [] });
+      const outcome = await service.store.applyListChange({
+        context: { ...SEEDING_CONTEXT, at: new Date().toISOString() },
+        expectedVersion: list.version,
+        add: missing,
+        remove: [],
+      });
       if (outcome.status !== 'applied') throw new Error(`Seeding the list failed: ${outcome.status}`);
       return outcome.change.version;
     },

@@ -11,7 +11,13 @@ import { SEED_PASSWORD, TEST_DOMAIN, upnOf } from './test-domain.ts';
 export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string): ProfileDefaults {
   return {
     environment: 'AzureCloud',
-    serviceUrls: { AzureCloud: serviceUrl, AzureChinaCloud: serviceUrl, AzureUSGovernment: serviceUrl, AzureUSGovernment2: serviceUrl, AzureUSGovernment3: serviceUrl },
+    serviceUrls: {
+      AzureCloud: serviceUrl,
+      AzureChinaCloud: serviceUrl,
+      AzureUSGovernment: serviceUrl,
+      AzureUSGovernment2: serviceUrl,
+      AzureUSGovernment3: serviceUrl,
+    },
     username: '',
     directory: {
       mode: 'server',
@@ -41,7 +47,13 @@ export function signInRequestFor(defaults: ProfileDefaults, samAccountName: stri
     serviceUrl: defaults.serviceUrls[defaults.environment],
     username: upnOf(samAccountName),
     password,
-    directory: { mode: directory.mode, serverUrl: directory.serverUrl, transport: directory.transport, ...(directory.caFile === '' ? {} : { caFileId: HARNESS_CA_FILE_ID }), serverName: directory.serverName },
+    directory: {
+      mode: directory.mode,
+      serverUrl: directory.serverUrl,
+      transport: directory.transport,
+      ...(directory.caFile === '' ? {} : { caFileId: HARNESS_CA_FILE_ID }),
+      serverName: directory.serverName,
+    },
     operationId: randomUUID(),
   };
 }

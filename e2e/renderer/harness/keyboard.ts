@@ -14,7 +14,11 @@ export async function pressUntilFocused(page: Page, target: Locator, key = 'Tab'
     if (await isFocused(page, target)) return presses;
     await page.keyboard.press(key);
   }
-  const focused = await page.locator(':focus').first().evaluate('(element) => element.outerHTML.slice(0, 200)').catch(() => 'nothing');
+  const focused = await page
+    .locator(':focus')
+    .first()
+    .evaluate('(element) => element.outerHTML.slice(0, 200)')
+    .catch(() => 'nothing');
   throw new Error(`${String(limit)} × ${key} did not reach ${target.toString()}; focus is on ${String(focused)}`);
 }
 

@@ -99,7 +99,10 @@ async function tourViews(page: Page, folder: string, health: HealthTarget): Prom
   }
   await openView(page, 'List review');
   await page.getByRole('button', { name: 'Run review' }).click();
-  await page.getByRole('heading', { name: /^(Errors|Warnings|Information)$/ }).first().waitFor(LONG_WAIT);
+  await page
+    .getByRole('heading', { name: /^(Errors|Warnings|Information)$/ })
+    .first()
+    .waitFor(LONG_WAIT);
   files.push(...(await capture(page, folder, 'review')));
 
   await openView(page, 'Deployment health');

@@ -141,7 +141,12 @@ export const users: readonly UserSeed[] = [
   { cn: 'John Smith', account: 'jsmith2', parent: containers.serviceAccounts, givenName: 'John', surname: 'Smith' },
   { cn: 'svc-sp-central', account: 'svc-sp-central', parent: containers.serviceAccounts, description: 'SharePoint Central Administration' },
   { cn: 'svc-sp-apppool', account: 'svc-sp-apppool', parent: containers.serviceAccounts, description: 'SharePoint App Pool' },
-  { cn: 'svc-exchange-helper', account: 'svc-exchange-helper', parent: containers.serviceAccounts, description: 'User account wrongly placed in Exchange Servers' },
+  {
+    cn: 'svc-exchange-helper',
+    account: 'svc-exchange-helper',
+    parent: containers.serviceAccounts,
+    description: 'User account wrongly placed in Exchange Servers',
+  },
   ...specialCharacterUsers(),
 ];
 
@@ -180,7 +185,12 @@ const security = groupTypes.globalSecurity;
  * Membership is applied after all objects exist, so order here does not matter (cycles allowed).
  */
 export const groups: readonly GroupSeed[] = [
-  { cn: 'Exchange Servers', parent: containers.exchangeSecurityGroups, groupType: groupTypes.universalSecurity, members: ['EXCH01$', 'EXCH02$', 'Exchange Install Domain Servers', 'svc-exchange-helper'] },
+  {
+    cn: 'Exchange Servers',
+    parent: containers.exchangeSecurityGroups,
+    groupType: groupTypes.universalSecurity,
+    members: ['EXCH01$', 'EXCH02$', 'Exchange Install Domain Servers', 'svc-exchange-helper'],
+  },
   { cn: 'Exchange Install Domain Servers', parent: containers.exchangeSecurityGroups, groupType: security, members: ['EXCH03$'] },
   { cn: 'FCI File Servers', parent: containers.fileServers, groupType: security, members: ['FS01$', 'FS02$', 'FSOLD$', 'fileadmin'] },
   { cn: 'SharePoint Connector Accounts', parent: containers.serviceAccounts, groupType: security, members: ['svc-sp-central', 'svc-sp-apppool'] },

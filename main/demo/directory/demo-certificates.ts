@@ -46,7 +46,11 @@ async function readPair(certFile: string, keyFile: string): Promise<{ certPem: s
 function stillGood(certPem: string, caPem: string, serverName: string): boolean {
   try {
     const certificate = new X509Certificate(certPem);
-    return certificate.checkIssued(new X509Certificate(caPem)) && certificate.checkHost(serverName) !== undefined && new Date(certificate.validTo).getTime() - Date.now() > RENEW_BEFORE_MS;
+    return (
+      certificate.checkIssued(new X509Certificate(caPem)) &&
+      certificate.checkHost(serverName) !== undefined &&
+      new Date(certificate.validTo).getTime() - Date.now() > RENEW_BEFORE_MS
+    );
   } catch {
     return false;
   }

@@ -16,7 +16,14 @@ describeDirectoryContract({
     const started = await startDemoDirectory({ folder, bulkUsers: BULK_USERS });
     demo = started;
     return {
-      connectOptions: (overrides = {}) => ({ url: started.url, caFile: started.caFile, serverName: started.serverName, user: started.administrator.user, password: started.administrator.password, ...overrides }),
+      connectOptions: (overrides = {}) => ({
+        url: started.url,
+        caFile: started.caFile,
+        serverName: started.serverName,
+        user: started.administrator.user,
+        password: started.administrator.password,
+        ...overrides,
+      }),
       url: started.url,
       // An explicit non-standard port is kept for the Global Catalog: the demo serves both on one port.
       globalCatalogUrl: started.url,

@@ -3,7 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { AndFilter, Attribute, Change, Client, EqualityFilter, InsufficientAccessError, InvalidDNSyntaxError, NoSuchObjectError, SizeLimitExceededError } from 'ldapts';
+import {
+  AndFilter,
+  Attribute,
+  Change,
+  Client,
+  EqualityFilter,
+  InsufficientAccessError,
+  InvalidDNSyntaxError,
+  NoSuchObjectError,
+  SizeLimitExceededError,
+} from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sidToBuffer } from '../../../core/directory/sid.ts';
 import { connectDirectory } from '../../../core/directory/index.ts';
@@ -55,12 +65,24 @@ describe('the demo directory', () => {
   });
 
   it('keeps the domain SID, object GUIDs and administrator password across restarts from the same folder', async () => {
-    const before = await connectDirectory({ url: demo.url, caFile: demo.caFile, serverName: demo.serverName, user: demo.administrator.user, password: demo.administrator.password });
+    const before = await connectDirectory({
+      url: demo.url,
+      caFile: demo.caFile,
+      serverName: demo.serverName,
+      user: demo.administrator.user,
+      password: demo.administrator.password,
+    });
     const [alice] = await before.resolveNames(['alice']);
     await before.close();
     const again = await startDemoDirectory({ folder, bulkUsers: 10 });
     try {
-      const after = await connectDirectory({ url: again.url, caFile: again.caFile, serverName: again.serverName, user: again.administrator.user, password: again.administrator.password });
+      const after = await connectDirectory({
+        url: again.url,
+        caFile: again.caFile,
+        serverName: again.serverName,
+        user: again.administrator.user,
+        password: again.administrator.password,
+      });
       const [aliceAgain] = await after.resolveNames(['alice']);
       await after.close();
       expect([after.domain.domainSid, aliceAgain, again.administrator.password]).toEqual([before.domain.domainSid, alice, demo.administrator.password]);
@@ -70,30 +92,52 @@ describe('the demo directory', () => {
   });
 
   it('caps an unpaged search at 1,000 entries with sizeLimitExceeded, as AD does', async () => {
-    await expect(admin.search(`OU=Bulk Users,OU=Contoso,${BASE}`, { scope: 'one', filter: '(objectClass=user)', attributes: ['cn'] })).rejects.toBeInstanceOf(SizeLimitExceededError);
+    await expect(admin.search(`OU=Bulk Users,OU=Contoso,${BASE}`, { scope: 'one', filter: '(objectClass=user)', attributes: ['cn'] })).rejects.toBeInstanceOf(
+      SizeLimitExceededError,
+    );
   });
 
   it('never returns more than 1,000 entries in one page, whatever page size is asked for', async () => {
     const pages: number[] = [];
-    const paginator = admin.searchPaginated(`OU=Bulk Users,OU=Contoso,${BASE}`, { scope: 'one', filter: '(objectClass=user)', attributes: ['cn'], paged: { pageSize: 5000 } });
+    const paginator = admin.searchPaginated(`OU=Bulk Users,OU=Contoso,${BASE}`, {
+      scope: 'one',
+      filter: '(objectClass=user)',
+      attributes: ['cn'],
+      paged: { pageSize: 5000 },
+    });
     for await (const page of paginator) pages.push(page.searchEntries.length);
     expect(pages).toEqual([1000, 200]);
   });
 
   it('finds objects by binary SID filter, by SID string filter and by <SID=…> and <GUID=…> bases', async () => {
-    const { searchEntries: [alice] } = await admin.search(BASE, { filter: '(sAMAccountName=alice)', attributes: ['objectSid', 'objectGUID'], explicitBufferAttributes: ['objectSid', 'objectGUID'] });
+    const {
+      searchEntries: [alice],
+    } = await admin.search(BASE, {
+      filter: '(sAMAccountName=alice)',
+      attributes: ['objectSid', 'objectGUID'],
+      explicitBufferAttributes: ['objectSid', 'objectGUID'],
+    });
     const sid = alice?.['objectSid'] as Buffer;
     const guid = alice?.['objectGUID'] as Buffer;
-    const binary = await admin.search(BASE, { filter: new AndFilter({ filters: [new EqualityFilter({ attribute: 'objectSid', value: sid })] }), attributes: ['sAMAccountName'] });
+    const binary = await admin.search(BASE, {
+      filter: new AndFilter({ filters: [new EqualityFilter({ attribute: 'objectSid', value: sid })] }),
+      attributes: ['sAMAccountName'],
+    });
     const bySidBase = await admin.search(`<SID=${sid.toString('hex')}>`, { scope: 'base', attributes: ['sAMAccountName'] });
     const byGuidBase = await admin.search(`<GUID=${guid.toString('hex')}>`, { scope: 'base', attributes: ['sAMAccountName'] });
-    expect([binary, bySidBase, byGuidBase].map((result) => result.searchEntries.map((entry) => entry['sAMAccountName']))).toEqual([['alice'], ['alice'], ['alice']]);
+    expect([binary, bySidBase, byGuidBase].map((result) => result.searchEntries.map((entry) => entry['sAMAccountName']))).toEqual([
+      ['alice'],
+      ['alice'],
+      ['alice'],
+    ]);
     expect(sid.equals(sidToBuffer('S-1-5-32-545'))).toBe(false);
   });
 
   it('refuses every write with insufficientAccessRights and changes nothing', async () => {
     const dn = `CN=Alice Anders,OU=People,OU=Contoso,${BASE}`;
-    await expect(admin.modify(dn, [new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: ['changed'] }) })])).rejects.toBeInstanceOf(InsufficientAccessError);
+    await expect(
+      admin.modify(dn, [new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: ['changed'] }) })]),
+    ).rejects.toBeInstanceOf(InsufficientAccessError);
     await expect(admin.add(`CN=New,OU=People,OU=Contoso,${BASE}`, { objectClass: ['top', 'group'] })).rejects.toBeInstanceOf(InsufficientAccessError);
     await expect(admin.del(dn)).rejects.toBeInstanceOf(InsufficientAccessError);
     const { searchEntries } = await admin.search(dn, { scope: 'base', attributes: ['description'] });
@@ -144,6 +188,9 @@ describe('the demo directory', () => {
   it('returns attributes requested in any casing, in AD spelling, and never a password', async () => {
     const { searchEntries } = await admin.search(BASE, { filter: '(samaccountname=bind.ok)', attributes: ['SAMACCOUNTNAME', 'useraccountcontrol'] });
     const { searchEntries: all } = await admin.search(BASE, { filter: '(sAMAccountName=bind.ok)', attributes: ['*'] });
-    expect([Object.keys(searchEntries[0] ?? {}).sort(), JSON.stringify(all).includes('Seed-Passw0rd!')]).toEqual([['dn', 'sAMAccountName', 'userAccountControl'], false]);
+    expect([Object.keys(searchEntries[0] ?? {}).sort(), JSON.stringify(all).includes('Seed-Passw0rd!')]).toEqual([
+      ['dn', 'sAMAccountName', 'userAccountControl'],
+      false,
+    ]);
   });
 });

@@ -33,7 +33,8 @@ export async function loadOrCreateIdentity(folder: string): Promise<DemoIdentity
   }
   if (text !== undefined) {
     const parsed = IdentitySchema.safeParse(safeJson(text));
-    if (!parsed.success) throw new Error(`The demo directory identity ${file} is damaged. Delete the demo folder to start a fresh demo (stored SIDs will no longer resolve).`);
+    if (!parsed.success)
+      throw new Error(`The demo directory identity ${file} is damaged. Delete the demo folder to start a fresh demo (stored SIDs will no longer resolve).`);
     return parsed.data;
   }
   const subAuthority = () => randomInt(1, 2 ** 31);

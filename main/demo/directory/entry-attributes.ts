@@ -13,7 +13,12 @@ const CONSTRUCTED = new Set(['canonicalname', 'tokengroups']);
  * casing for binary attributes). `*` is every stored attribute plus memberOf; `1.1` is none;
  * canonicalName and tokenGroups are constructed, tokenGroups only in a base-scope search.
  */
-export function entryAttributes(store: DirectoryStore, entry: DirectoryEntry, requested: readonly string[], options: { baseScope: boolean; typesOnly: boolean }): ResultAttribute[] {
+export function entryAttributes(
+  store: DirectoryStore,
+  entry: DirectoryEntry,
+  requested: readonly string[],
+  options: { baseScope: boolean; typesOnly: boolean },
+): ResultAttribute[] {
   const all = requested.length === 0 || requested.includes('*');
   const names = new Set(requested.map((name) => name.split(';')[0] ?? name));
   const attributes: ResultAttribute[] = [];
@@ -43,7 +48,10 @@ export function canonicalNameOf(store: DirectoryStore, entry: DirectoryEntry): s
   while (current) {
     const rdnType = current.key.slice(0, current.key.indexOf('='));
     if (rdnType === 'dc') {
-      domain = current.key.split('\u0000').map((part) => part.slice(3)).join('.');
+      domain = current.key
+        .split('\u0000')
+        .map((part) => part.slice(3))
+        .join('.');
       break;
     }
     names.unshift((textOf(current, 'name') ?? '').replaceAll('/', '\\/'));

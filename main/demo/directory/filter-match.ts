@@ -6,13 +6,31 @@ import type { SearchFilter } from './search-filter.ts';
 
 const BINARY = new Set(['objectsid', 'objectguid']);
 const DN_VALUED = new Set(['distinguishedname', 'member', 'memberof', 'objectcategory', 'ncname', 'managedby', 'manager']);
-const INTEGER = new Set(['grouptype', 'useraccountcontrol', 'primarygroupid', 'samaccounttype', 'systemflags', 'instancetype', 'badpwdcount', 'lockoutthreshold']);
+const INTEGER = new Set([
+  'grouptype',
+  'useraccountcontrol',
+  'primarygroupid',
+  'samaccounttype',
+  'systemflags',
+  'instancetype',
+  'badpwdcount',
+  'lockoutthreshold',
+]);
 /** AD's default ANR attribute set (MS-ADTS 3.1.1.3.1.3.3), as far as the demo's objects hold them. */
 const ANR_ATTRIBUTES = ['displayName', 'givenName', 'name', 'sAMAccountName', 'sn', 'proxyAddresses', 'physicalDeliveryOfficeName'];
 const CATEGORY_NAMES: Readonly<Record<string, string>> = {
-  person: 'Person', user: 'Person', computer: 'Computer', group: 'Group', organizationalunit: 'Organizational-Unit', container: 'Container',
-  foreignsecurityprincipal: 'Foreign-Security-Principal', 'msds-managedserviceaccount': 'ms-DS-Managed-Service-Account', domaindns: 'Domain-DNS',
-  builtindomain: 'Builtin-Domain', crossref: 'Cross-Ref', lostandfound: 'Lost-And-Found',
+  person: 'Person',
+  user: 'Person',
+  computer: 'Computer',
+  group: 'Group',
+  organizationalunit: 'Organizational-Unit',
+  container: 'Container',
+  foreignsecurityprincipal: 'Foreign-Security-Principal',
+  'msds-managedserviceaccount': 'ms-DS-Managed-Service-Account',
+  domaindns: 'Domain-DNS',
+  builtindomain: 'Builtin-Domain',
+  crossref: 'Cross-Ref',
+  lostandfound: 'Lost-And-Found',
 };
 
 /** Matching rules AD defines and the demo evaluates. */
@@ -53,7 +71,9 @@ export function matchFilter(context: MatchContext, entry: DirectoryEntry, filter
       return filter.attribute.toLowerCase() === 'objectclass' || valuesFor(context, entry, filter.attribute).length > 0;
     case 'equal':
     case 'approx':
-      return filter.attribute.toLowerCase() === 'anr' ? matchAnr(entry, filter.value.toString('utf8')) : compare(context, entry, filter.attribute, filter.value, 'equal');
+      return filter.attribute.toLowerCase() === 'anr'
+        ? matchAnr(entry, filter.value.toString('utf8'))
+        : compare(context, entry, filter.attribute, filter.value, 'equal');
     case 'greater-or-equal':
     case 'less-or-equal':
       return compare(context, entry, filter.attribute, filter.value, filter.type);
@@ -70,7 +90,13 @@ function valuesFor(context: MatchContext, entry: DirectoryEntry, attribute: stri
   return entry.attributes.get(name)?.values ?? [];
 }
 
-function compare(context: MatchContext, entry: DirectoryEntry, attribute: string, assertion: Buffer, operator: 'equal' | 'greater-or-equal' | 'less-or-equal'): boolean | undefined {
+function compare(
+  context: MatchContext,
+  entry: DirectoryEntry,
+  attribute: string,
+  assertion: Buffer,
+  operator: 'equal' | 'greater-or-equal' | 'less-or-equal',
+): boolean | undefined {
   const name = attribute.toLowerCase();
   const values = valuesFor(context, entry, name);
   if (values.length === 0) return undefined;
@@ -129,7 +155,8 @@ function matchSubstrings(context: MatchContext, entry: DirectoryEntry, filter: E
 function matchExtensible(context: MatchContext, entry: DirectoryEntry, filter: Extract<SearchFilter, { type: 'extensible' }>): boolean | undefined {
   const attribute = filter.attribute?.toLowerCase();
   if (filter.rule === undefined && attribute !== undefined) return compare(context, entry, attribute, filter.value, 'equal');
-  if (attribute === undefined) throw new LdapFailure(RESULT.inappropriateMatching, '00002080: AtrErr: DSID-0C09106E, #1: an extensible match without an attribute is not supported');
+  if (attribute === undefined)
+    throw new LdapFailure(RESULT.inappropriateMatching, '00002080: AtrErr: DSID-0C09106E, #1: an extensible match without an attribute is not supported');
   if (filter.rule === MATCHING_RULES.bitAnd || filter.rule === MATCHING_RULES.bitOr) {
     const mask = BigInt.asUintN(32, BigInt(Number(filter.value.toString('latin1')) || 0));
     const values = valuesFor(context, entry, attribute);
@@ -146,12 +173,16 @@ function matchExtensible(context: MatchContext, entry: DirectoryEntry, filter: E
     let closure = context.closures.get(cacheKey);
     if (!closure) {
       // memberOf:in-chain:=G → everything below G; member:in-chain:=X → every group above X.
-      closure = attribute === 'memberof' ? transitiveMemberKeys(context.store, target) : transitiveGroupKeys(context.store, target, { followPrimaryGroup: false });
+      closure =
+        attribute === 'memberof' ? transitiveMemberKeys(context.store, target) : transitiveGroupKeys(context.store, target, { followPrimaryGroup: false });
       context.closures.set(cacheKey, closure);
     }
     return closure.has(entry.key);
   }
-  throw new LdapFailure(RESULT.inappropriateMatching, `00002080: AtrErr: DSID-0C09106E, #1: matching rule ${filter.rule ?? ''} is not supported on ${filter.attribute ?? ''}`);
+  throw new LdapFailure(
+    RESULT.inappropriateMatching,
+    `00002080: AtrErr: DSID-0C09106E, #1: matching rule ${filter.rule ?? ''} is not supported on ${filter.attribute ?? ''}`,
+  );
 }
 
 /**
@@ -162,7 +193,8 @@ function matchAnr(entry: DirectoryEntry, raw: string): boolean {
   const exact = raw.startsWith('=');
   const text = (exact ? raw.slice(1) : raw).trim().toLowerCase();
   if (text === '') return false;
-  const matches = (value: string | undefined, part: string) => value !== undefined && (exact ? value.toLowerCase() === part : value.toLowerCase().startsWith(part));
+  const matches = (value: string | undefined, part: string) =>
+    value !== undefined && (exact ? value.toLowerCase() === part : value.toLowerCase().startsWith(part));
   if (ANR_ATTRIBUTES.some((attribute) => textsOf(entry, attribute).some((value) => matches(value, text)))) return true;
   const space = text.indexOf(' ');
   if (space < 0) return false;

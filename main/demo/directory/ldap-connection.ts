@@ -12,7 +12,8 @@ const IDLE_TIMEOUT_MS = 900_000;
 const NOTICE_OF_DISCONNECTION = '1.3.6.1.4.1.1466.20036';
 const WHO_AM_I = '1.3.6.1.4.1.4203.1.11.3';
 const START_TLS = '1.3.6.1.4.1.1466.20037';
-const NOT_BOUND = '000004DC: LdapErr: DSID-0C090A5C, comment: In order to perform this operation a successful bind must be completed on the connection., data 0, v4563';
+const NOT_BOUND =
+  '000004DC: LdapErr: DSID-0C090A5C, comment: In order to perform this operation a successful bind must be completed on the connection., data 0, v4563';
 
 /** What every connection shares: the directory and how binds are checked. */
 export type ConnectionServices = SearchTarget & { readonly authenticator: Authenticator };
@@ -52,7 +53,15 @@ export function serveConnection(socket: Socket, services: ConnectionServices): v
         } catch (error) {
           const { messageId, responseTag } = error as { messageId?: number; responseTag?: number };
           if (messageId === undefined || responseTag === undefined) throw error;
-          send(encodeMessage(messageId, encodeResult(responseTag, { resultCode: RESULT.protocolError, diagnostic: `00000057: LdapErr: DSID-0C090D8A, comment: Error decoding ldap message, data 0 (${(error as Error).message})` })));
+          send(
+            encodeMessage(
+              messageId,
+              encodeResult(responseTag, {
+                resultCode: RESULT.protocolError,
+                diagnostic: `00000057: LdapErr: DSID-0C090D8A, comment: Error decoding ldap message, data 0 (${(error as Error).message})`,
+              }),
+            ),
+          );
           continue;
         }
         handle(message);
@@ -64,7 +73,16 @@ export function serveConnection(socket: Socket, services: ConnectionServices): v
   });
 
   function disconnect(reason: string): void {
-    send(encodeMessage(0, encodeResult(0x78, { resultCode: RESULT.protocolError, diagnostic: `00000057: LdapErr: DSID-0C090D8A, comment: ${reason}`, extra: [encodeResponseName(NOTICE_OF_DISCONNECTION)] })));
+    send(
+      encodeMessage(
+        0,
+        encodeResult(0x78, {
+          resultCode: RESULT.protocolError,
+          diagnostic: `00000057: LdapErr: DSID-0C090D8A, comment: ${reason}`,
+          extra: [encodeResponseName(NOTICE_OF_DISCONNECTION)],
+        }),
+      ),
+    );
     buffer = Buffer.alloc(0);
     socket.end();
   }
@@ -81,9 +99,17 @@ export function serveConnection(socket: Socket, services: ConnectionServices): v
         case 'bind': {
           boundDn = undefined;
           paging.clear();
-          if (request.sasl) throw new LdapFailure(RESULT.authMethodNotSupported, '00002027: LdapErr: DSID-0C090A09, comment: The demo directory accepts simple binds only, data 0');
+          if (request.sasl)
+            throw new LdapFailure(
+              RESULT.authMethodNotSupported,
+              '00002027: LdapErr: DSID-0C090A09, comment: The demo directory accepts simple binds only, data 0',
+            );
           if (request.version !== 3) throw new LdapFailure(RESULT.protocolError, '00002027: LdapErr: DSID-0C090A09, comment: LDAP version 3 is required');
-          if (request.name !== '' && request.password === '') throw new LdapFailure(RESULT.unwillingToPerform, '00002027: LdapErr: DSID-0C090A09, comment: Unauthenticated binds (a name without a password) are refused');
+          if (request.name !== '' && request.password === '')
+            throw new LdapFailure(
+              RESULT.unwillingToPerform,
+              '00002027: LdapErr: DSID-0C090A09, comment: Unauthenticated binds (a name without a password) are refused',
+            );
           if (request.name !== '') boundDn = services.authenticator.bind(request.name, request.password ?? '');
           send(encodeMessage(messageId, encodeResult(0x61, { resultCode: RESULT.success })));
           return;
@@ -106,7 +132,8 @@ export function serveConnection(socket: Socket, services: ConnectionServices): v
         }
       }
     } catch (error) {
-      const failure = error instanceof LdapFailure ? error : new LdapFailure(RESULT.operationsError, '000020EF: SvcErr: DSID-020A07A3, problem 5012 (DIR_ERROR), data 0');
+      const failure =
+        error instanceof LdapFailure ? error : new LdapFailure(RESULT.operationsError, '000020EF: SvcErr: DSID-020A07A3, problem 5012 (DIR_ERROR), data 0');
       const responseTag = request.kind === 'bind' ? 0x61 : request.kind === 'search' ? 0x65 : request.kind === 'write' ? request.responseTag : 0x78;
       send(encodeMessage(messageId, encodeResult(responseTag, { resultCode: failure.resultCode, matchedDn: failure.matchedDn, diagnostic: failure.message })));
     }
@@ -117,7 +144,10 @@ export function serveConnection(socket: Socket, services: ConnectionServices): v
       send(encodeMessage(messageId, encodeResult(0x78, { resultCode: RESULT.success, extra: [encodeOctets(`dn:${boundDn}`, 0x8b)] })));
       return;
     }
-    const failure = name === START_TLS ? new LdapFailure(RESULT.operationsError, '00000000: LdapErr: DSID-0C091171, comment: TLS is already in effect on this LDAPS connection') : new LdapFailure(RESULT.protocolError, `0000203D: LdapErr: DSID-0C09118A, comment: Unknown extended request OID ${name.slice(0, 80)}`);
+    const failure =
+      name === START_TLS
+        ? new LdapFailure(RESULT.operationsError, '00000000: LdapErr: DSID-0C091171, comment: TLS is already in effect on this LDAPS connection')
+        : new LdapFailure(RESULT.protocolError, `0000203D: LdapErr: DSID-0C09118A, comment: Unknown extended request OID ${name.slice(0, 80)}`);
     throw failure;
   }
 }

@@ -7,7 +7,15 @@ export type RequestControl = { readonly type: string; readonly critical: boolean
 /** The requests the demo directory understands; everything else is answered by its tag. */
 export type LdapRequest =
   | { readonly kind: 'bind'; readonly version: number; readonly name: string; readonly password?: string; readonly sasl: boolean }
-  | { readonly kind: 'search'; readonly base: string; readonly scope: 'base' | 'one' | 'sub'; readonly sizeLimit: number; readonly typesOnly: boolean; readonly filter: SearchFilter; readonly attributes: readonly string[] }
+  | {
+      readonly kind: 'search';
+      readonly base: string;
+      readonly scope: 'base' | 'one' | 'sub';
+      readonly sizeLimit: number;
+      readonly typesOnly: boolean;
+      readonly filter: SearchFilter;
+      readonly attributes: readonly string[];
+    }
   | { readonly kind: 'unbind' }
   | { readonly kind: 'abandon' }
   | { readonly kind: 'extended'; readonly name: string }
@@ -49,7 +57,13 @@ function decodeRequest(operation: Tlv): LdapRequest {
       const [version, name, authentication] = childrenOf(operation.value);
       const bindName = text(expectTag(name, TAG.octetString, 'bind name').value);
       if (authentication?.tag === 0x80) {
-        return { kind: 'bind', version: decodeInteger(expectTag(version, TAG.integer, 'version').value), name: bindName, password: text(authentication.value), sasl: false };
+        return {
+          kind: 'bind',
+          version: decodeInteger(expectTag(version, TAG.integer, 'version').value),
+          name: bindName,
+          password: text(authentication.value),
+          sasl: false,
+        };
       }
       return { kind: 'bind', version: decodeInteger(expectTag(version, TAG.integer, 'version').value), name: bindName, sasl: true };
     }
@@ -83,7 +97,9 @@ function decodeSearch(operation: Tlv): LdapRequest {
     sizeLimit: Math.max(0, decodeInteger(expectTag(sizeLimit, TAG.integer, 'size limit').value)),
     typesOnly: expectTag(typesOnly, TAG.boolean, 'typesOnly').value[0] !== 0,
     filter: decodeFilter(filter),
-    attributes: childrenOf(expectTag(attributes, TAG.sequence, 'attribute list').value).map((attribute) => text(expectTag(attribute, TAG.octetString, 'attribute').value)),
+    attributes: childrenOf(expectTag(attributes, TAG.sequence, 'attribute list').value).map((attribute) =>
+      text(expectTag(attribute, TAG.octetString, 'attribute').value),
+    ),
   };
 }
 
@@ -114,7 +130,12 @@ export function encodeMessage(messageId: number, protocolOp: Buffer, controls: r
 
 /** Encode an LDAPResult under a response tag. */
 export function encodeResult(tag: number, result: LdapResult): Buffer {
-  return encodeConstructed(tag, [encodeInteger(result.resultCode, TAG.enumerated), encodeOctets(result.matchedDn ?? ''), encodeOctets(result.diagnostic ?? ''), ...(result.extra ?? [])]);
+  return encodeConstructed(tag, [
+    encodeInteger(result.resultCode, TAG.enumerated),
+    encodeOctets(result.matchedDn ?? ''),
+    encodeOctets(result.diagnostic ?? ''),
+    ...(result.extra ?? []),
+  ]);
 }
 
 /** An attribute of a search result entry: the name as the server spells it and its values. */
@@ -126,7 +147,15 @@ export function encodeEntry(distinguishedName: string, attributes: readonly Resu
     encodeOctets(distinguishedName),
     encodeConstructed(
       TAG.sequence,
-      attributes.map((attribute) => encodeConstructed(TAG.sequence, [encodeOctets(attribute.name), encodeConstructed(TAG.set, attribute.values.map((value) => encodeOctets(value)))])),
+      attributes.map((attribute) =>
+        encodeConstructed(TAG.sequence, [
+          encodeOctets(attribute.name),
+          encodeConstructed(
+            TAG.set,
+            attribute.values.map((value) => encodeOctets(value)),
+          ),
+        ]),
+      ),
     ),
   ]);
 }

@@ -26,12 +26,20 @@ export function transitiveMemberKeys(store: DirectoryStore, group: DirectoryEntr
  * groups (the logon token's view). `securityOnly` skips distribution groups, which a token
  * never carries and never expands.
  */
-export function transitiveGroupKeys(store: DirectoryStore, object: DirectoryEntry, options: { followPrimaryGroup: boolean; securityOnly?: boolean }): ReadonlySet<string> {
+export function transitiveGroupKeys(
+  store: DirectoryStore,
+  object: DirectoryEntry,
+  options: { followPrimaryGroup: boolean; securityOnly?: boolean },
+): ReadonlySet<string> {
   return new Set(transitiveGroups(store, object, options).map((group) => group.key));
 }
 
 /** The groups of {@link transitiveGroupKeys}, as entries. */
-export function transitiveGroups(store: DirectoryStore, object: DirectoryEntry, options: { followPrimaryGroup: boolean; securityOnly?: boolean }): DirectoryEntry[] {
+export function transitiveGroups(
+  store: DirectoryStore,
+  object: DirectoryEntry,
+  options: { followPrimaryGroup: boolean; securityOnly?: boolean },
+): DirectoryEntry[] {
   const seen = new Map<string, DirectoryEntry>();
   const queue = [object];
   while (queue.length > 0) {

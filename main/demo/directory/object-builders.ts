@@ -17,7 +17,14 @@ export const GROUP_TYPE = {
   universalDistribution: 8,
 } as const;
 
-const SAM_ACCOUNT_TYPE = { group: 268435456, nonSecurityGroup: 268435457, alias: 536870912, nonSecurityAlias: 536870913, user: 805306368, machine: 805306369 } as const;
+const SAM_ACCOUNT_TYPE = {
+  group: 268435456,
+  nonSecurityGroup: 268435457,
+  alias: 536870912,
+  nonSecurityAlias: 536870913,
+  user: 805306368,
+  machine: 805306369,
+} as const;
 
 /** Where objects go and how their identities are minted. */
 export type SeedContext = {
@@ -49,7 +56,12 @@ export function baseAttributes(context: SeedContext, dn: string, classes: readon
 }
 
 /** Add an organizational unit or a container. */
-export function addContainer(context: SeedContext, dn: string, kind: 'organizationalUnit' | 'container' | 'builtinDomain' | 'lostAndFound', extra: Record<string, AttributeInput> = {}): void {
+export function addContainer(
+  context: SeedContext,
+  dn: string,
+  kind: 'organizationalUnit' | 'container' | 'builtinDomain' | 'lostAndFound',
+  extra: Record<string, AttributeInput> = {},
+): void {
   const category = { organizationalUnit: 'Organizational-Unit', container: 'Container', builtinDomain: 'Builtin-Domain', lostAndFound: 'Lost-And-Found' }[kind];
   const rdnAttribute = kind === 'organizationalUnit' ? 'ou' : 'cn';
   context.store.add(dn, { ...baseAttributes(context, dn, ['top', kind], category), [rdnAttribute]: rdnValueOf(dn), ...extra });
@@ -75,7 +87,15 @@ export function addComputer(context: SeedContext, dn: string, input: AccountInpu
   return addAccount(context, dn, input, classes, managedServiceAccount ? 'ms-DS-Managed-Service-Account' : 'Computer', SAM_ACCOUNT_TYPE.machine, 515);
 }
 
-function addAccount(context: SeedContext, dn: string, input: AccountInput, classes: readonly string[], category: string, samAccountType: number, primaryGroupId: number): string {
+function addAccount(
+  context: SeedContext,
+  dn: string,
+  input: AccountInput,
+  classes: readonly string[],
+  category: string,
+  samAccountType: number,
+  primaryGroupId: number,
+): string {
   const sid = `${context.identity.domainSid}-${input.rid ?? context.nextRid()}`;
   context.store.add(dn, {
     ...baseAttributes(context, dn, classes, category),
@@ -91,12 +111,22 @@ function addAccount(context: SeedContext, dn: string, input: AccountInput, class
 }
 
 /** Add a group; `sid` overrides the domain SID + RID (builtin groups live in S-1-5-32). */
-export function addGroup(context: SeedContext, dn: string, input: { samAccountName: string; groupType: number; rid?: number; sid?: string; members?: readonly string[]; description?: string }): string {
+export function addGroup(
+  context: SeedContext,
+  dn: string,
+  input: { samAccountName: string; groupType: number; rid?: number; sid?: string; members?: readonly string[]; description?: string },
+): string {
   const sid = input.sid ?? `${context.identity.domainSid}-${input.rid ?? context.nextRid()}`;
   const bits = input.groupType >>> 0;
   const security = (bits & 0x8000_0000) !== 0;
   const local = (bits & 0x4) !== 0 || (bits & 0x1) !== 0;
-  const samAccountType = local ? (security ? SAM_ACCOUNT_TYPE.alias : SAM_ACCOUNT_TYPE.nonSecurityAlias) : security ? SAM_ACCOUNT_TYPE.group : SAM_ACCOUNT_TYPE.nonSecurityGroup;
+  const samAccountType = local
+    ? security
+      ? SAM_ACCOUNT_TYPE.alias
+      : SAM_ACCOUNT_TYPE.nonSecurityAlias
+    : security
+      ? SAM_ACCOUNT_TYPE.group
+      : SAM_ACCOUNT_TYPE.nonSecurityGroup;
   context.store.add(dn, {
     ...baseAttributes(context, dn, ['top', 'group'], 'Group'),
     cn: rdnValueOf(dn),
@@ -113,7 +143,11 @@ export function addGroup(context: SeedContext, dn: string, input: { samAccountNa
 /** Add a foreign security principal (a well-known SID such as Authenticated Users). */
 export function addForeignPrincipal(context: SeedContext, sid: string, container: string): void {
   const dn = `CN=${sid},${container}`;
-  context.store.add(dn, { ...baseAttributes(context, dn, ['top', 'foreignSecurityPrincipal'], 'Foreign-Security-Principal'), cn: sid, objectSid: sidToBuffer(sid) });
+  context.store.add(dn, {
+    ...baseAttributes(context, dn, ['top', 'foreignSecurityPrincipal'], 'Foreign-Security-Principal'),
+    cn: sid,
+    objectSid: sidToBuffer(sid),
+  });
 }
 
 /** The unescaped value of a DN's first RDN. */

@@ -23,7 +23,12 @@ export function rootDseAttributes(facts: RootDseFacts, now: Date): ResultAttribu
   const configuration = `CN=Configuration,${facts.baseDn}`;
   const serverDn = `CN=${facts.hostName},CN=Servers,CN=Default-First-Site-Name,CN=Sites,${configuration}`;
   const attributes: Record<string, string[]> = {
-    currentTime: [now.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, '.0Z')],
+    currentTime: [
+      now
+        .toISOString()
+        .replace(/[-:T]/g, '')
+        .replace(/\.\d+Z$/, '.0Z'),
+    ],
     subschemaSubentry: [`CN=Aggregate,CN=Schema,${configuration}`],
     dsServiceName: [`CN=NTDS Settings,${serverDn}`],
     namingContexts: [facts.baseDn, configuration, `CN=Schema,${configuration}`],

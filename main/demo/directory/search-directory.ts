@@ -38,14 +38,27 @@ export type SearchTarget = { readonly store: DirectoryStore; readonly rootDse: R
  * Run one search request as AD would: resolve the base (DN, `<SID=…>` or `<GUID=…>`),
  * walk the scope inside the base's naming context, filter, then page or cap at 1,000.
  */
-export function searchDirectory(target: SearchTarget, request: Extract<LdapRequest, { kind: 'search' }>, controls: readonly RequestControl[], paging: PagingState): SearchOutcome {
+export function searchDirectory(
+  target: SearchTarget,
+  request: Extract<LdapRequest, { kind: 'search' }>,
+  controls: readonly RequestControl[],
+  paging: PagingState,
+): SearchOutcome {
   const critical = controls.find((control) => control.critical && !HARMLESS_CONTROLS.has(control.type));
-  if (critical) throw new LdapFailure(RESULT.unavailableCriticalExtension, `00002040: SvcErr: DSID-03140594, problem 5010 (UNAVAIL_EXTENSION), data 0 (control ${critical.type})`);
+  if (critical)
+    throw new LdapFailure(
+      RESULT.unavailableCriticalExtension,
+      `00002040: SvcErr: DSID-03140594, problem 5010 (UNAVAIL_EXTENSION), data 0 (control ${critical.type})`,
+    );
   const requested = request.attributes.map((attribute) => attribute.toLowerCase());
   if (request.base === '' && request.scope === 'base') {
     const all = rootDseAttributes(target.rootDse, new Date());
     const wanted = requested.length === 0 || requested.includes('*') ? all : all.filter((attribute) => requested.includes(attribute.name.toLowerCase()));
-    return { entries: [{ dn: '', attributes: request.typesOnly ? wanted.map((attribute) => ({ name: attribute.name, values: [] })) : wanted }], resultCode: RESULT.success, diagnostic: '' };
+    return {
+      entries: [{ dn: '', attributes: request.typesOnly ? wanted.map((attribute) => ({ name: attribute.name, values: [] })) : wanted }],
+      resultCode: RESULT.success,
+      diagnostic: '',
+    };
   }
   const paged = controls.find((control) => control.type === PAGED_RESULTS_OID);
   const page = paged ? decodePagedControl(paged.value) : undefined;
@@ -54,7 +67,11 @@ export function searchDirectory(target: SearchTarget, request: Extract<LdapReque
   if (page && page.cookie.length > 0) {
     cookieId = page.cookie.toString('hex');
     const existing = paging.get(cookieId);
-    if (!existing) throw new LdapFailure(RESULT.unwillingToPerform, '00002024: LdapErr: DSID-0C090ADA, comment: Error processing control, data 0 (the paged-results cookie is unknown or expired)');
+    if (!existing)
+      throw new LdapFailure(
+        RESULT.unwillingToPerform,
+        '00002024: LdapErr: DSID-0C090ADA, comment: Error processing control, data 0 (the paged-results cookie is unknown or expired)',
+      );
     search = existing;
     paging.delete(cookieId);
     if (page.size === 0) return { entries: [], resultCode: RESULT.success, diagnostic: '', pagedCookie: Buffer.alloc(0) };
@@ -65,12 +82,20 @@ export function searchDirectory(target: SearchTarget, request: Extract<LdapReque
   const pageSize = page ? Math.min(page.size > 0 ? page.size : MAX_PAGE_SIZE, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
   const slice = search.results.slice(search.offset, Math.min(available, search.offset + pageSize));
   search.offset += slice.length;
-  const entries = slice.map((entry) => ({ dn: entry.dn, attributes: entryAttributes(target.store, entry, requested, { baseScope: request.scope === 'base', typesOnly: request.typesOnly }) }));
+  const entries = slice.map((entry) => ({
+    dn: entry.dn,
+    attributes: entryAttributes(target.store, entry, requested, { baseScope: request.scope === 'base', typesOnly: request.typesOnly }),
+  }));
   const more = search.offset < available;
   if (page) {
     if (!more) {
       const limited = search.sizeLimit > 0 && search.results.length > search.sizeLimit;
-      return { entries, resultCode: limited ? RESULT.sizeLimitExceeded : RESULT.success, diagnostic: limited ? 'Size limit exceeded' : '', pagedCookie: Buffer.alloc(0) };
+      return {
+        entries,
+        resultCode: limited ? RESULT.sizeLimitExceeded : RESULT.success,
+        diagnostic: limited ? 'Size limit exceeded' : '',
+        pagedCookie: Buffer.alloc(0),
+      };
     }
     if (paging.size >= MAX_OPEN_PAGED_SEARCHES) paging.delete(paging.keys().next().value as string);
     const nextCookie = randomBytes(12);
@@ -78,7 +103,11 @@ export function searchDirectory(target: SearchTarget, request: Extract<LdapReque
     return { entries, resultCode: RESULT.success, diagnostic: '', pagedCookie: nextCookie };
   }
   if (more || (search.sizeLimit > 0 && search.results.length > search.sizeLimit)) {
-    return { entries, resultCode: RESULT.sizeLimitExceeded, diagnostic: more && available > MAX_PAGE_SIZE ? 'Size limit exceeded (MaxPageSize 1000: use the paged results control)' : 'Size limit exceeded' };
+    return {
+      entries,
+      resultCode: RESULT.sizeLimitExceeded,
+      diagnostic: more && available > MAX_PAGE_SIZE ? 'Size limit exceeded (MaxPageSize 1000: use the paged results control)' : 'Size limit exceeded',
+    };
   }
   return { entries, resultCode: RESULT.success, diagnostic: '' };
 }
@@ -91,7 +120,8 @@ function findEntries(store: DirectoryStore, request: Extract<LdapRequest, { kind
   let candidates: readonly DirectoryEntry[];
   if (request.scope === 'base') candidates = [base];
   else if (request.scope === 'one') candidates = store.children(base).filter((entry) => namingContextOf(entry) === namingContext);
-  else candidates = store.all().filter((entry) => (entry.key === base.key || entry.key.endsWith(`\u0000${base.key}`)) && namingContextOf(entry) === namingContext);
+  else
+    candidates = store.all().filter((entry) => (entry.key === base.key || entry.key.endsWith(`\u0000${base.key}`)) && namingContextOf(entry) === namingContext);
   return candidates.filter((entry) => matchFilter(context, entry, request.filter) === true);
 }
 
@@ -104,7 +134,11 @@ function resolveBase(store: DirectoryStore, base: string): DirectoryEntry {
     return entry;
   }
   const key = dnKey(base);
-  if (key === undefined) throw new LdapFailure(RESULT.invalidDnSyntax, `00002081: NameErr: DSID-03050F42, problem 2003 (BAD_ATT_SYNTAX), data 0, best match of:\n\t'${base.slice(0, 200)}'\n`);
+  if (key === undefined)
+    throw new LdapFailure(
+      RESULT.invalidDnSyntax,
+      `00002081: NameErr: DSID-03050F42, problem 2003 (BAD_ATT_SYNTAX), data 0, best match of:\n\t'${base.slice(0, 200)}'\n`,
+    );
   const entry = store.get(base);
   if (entry) return entry;
   const matched = closestAncestor(store, base);
@@ -113,7 +147,9 @@ function resolveBase(store: DirectoryStore, base: string): DirectoryEntry {
 
 function bySidText(store: DirectoryStore, value: string): DirectoryEntry | undefined {
   if (isSidString(value)) return store.bySid(value);
-  return /^([0-9a-f]{2})+$/i.test(value) ? store.all().find((entry) => entry.attributes.get('objectsid')?.values[0]?.toString('hex') === value.toLowerCase()) : undefined;
+  return /^([0-9a-f]{2})+$/i.test(value)
+    ? store.all().find((entry) => entry.attributes.get('objectsid')?.values[0]?.toString('hex') === value.toLowerCase())
+    : undefined;
 }
 
 function byGuidText(store: DirectoryStore, value: string): DirectoryEntry | undefined {
@@ -143,7 +179,8 @@ function rootOf(store: DirectoryStore): string {
 }
 
 function decodePagedControl(value: Buffer | undefined): { size: number; cookie: Buffer } {
-  const malformed = () => new LdapFailure(RESULT.protocolError, '00002024: LdapErr: DSID-0C090ADA, comment: Error processing control, data 0 (malformed paged results control)');
+  const malformed = () =>
+    new LdapFailure(RESULT.protocolError, '00002024: LdapErr: DSID-0C090ADA, comment: Error processing control, data 0 (malformed paged results control)');
   try {
     const read = value ? readTlvAt(value, 0) : undefined;
     if (!read || read.tlv.tag !== TAG.sequence) throw malformed();

@@ -26,7 +26,14 @@ const FIRST_SCENARIO_RID = 1103;
 export function seedContosoDirectory(identity: DemoIdentity, bulkUsers: number): SeededDirectory {
   let rid = FIRST_SCENARIO_RID;
   const passwords = new Map<string, string>();
-  const context: SeedContext = { store: createDirectoryStore(), identity, baseDn: contosoDomain.baseDn, dnsName: contosoDomain.dnsName, passwords, nextRid: () => rid++ };
+  const context: SeedContext = {
+    store: createDirectoryStore(),
+    identity,
+    baseDn: contosoDomain.baseDn,
+    dnsName: contosoDomain.dnsName,
+    passwords,
+    nextRid: () => rid++,
+  };
   const names = provisionDomain(context, identity.administratorPassword);
   for (const dn of organizationalUnits) addContainer(context, dn, 'organizationalUnit');
 
@@ -65,13 +72,26 @@ export function seedContosoDirectory(identity: DemoIdentity, bulkUsers: number):
   }
   for (const group of groups) {
     const dn = childDn(group.cn, group.parent);
-    addGroup(context, dn, { samAccountName: group.account ?? group.cn, groupType: group.groupType, ...(group.description ? { description: group.description } : {}) });
+    addGroup(context, dn, {
+      samAccountName: group.account ?? group.cn,
+      groupType: group.groupType,
+      ...(group.description ? { description: group.description } : {}),
+    });
     accountDns.set((group.account ?? group.cn).toLowerCase(), dn);
   }
   for (const group of groups) addMembers(context.store, group, accountDns);
 
   const msa = childDn(managedServiceAccount.cn, containers.managedServiceAccounts);
-  addComputer(context, msa, { samAccountName: managedServiceAccount.account, userAccountControl: UAC.workstation, attributes: { dNSHostName: `${managedServiceAccount.cn}.${contosoDomain.dnsName}` } }, true);
+  addComputer(
+    context,
+    msa,
+    {
+      samAccountName: managedServiceAccount.account,
+      userAccountControl: UAC.workstation,
+      attributes: { dNSHostName: `${managedServiceAccount.cn}.${contosoDomain.dnsName}` },
+    },
+    true,
+  );
 
   const exch03 = accountDns.get('exch03$') ?? '';
   const installServers = accountDns.get('exchange install domain servers') ?? '';

@@ -46,7 +46,9 @@ describe('the demo environment through the real dispatcher', () => {
       },
     });
   const consoleOf = (demo: DemoEnvironment): IpcDispatcher =>
-    createIpcDispatcher(withRealCore({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo, log: (line) => lines.push(line) }));
+    createIpcDispatcher(
+      withRealCore({ profiles: createMemoryProfileStore(EMPTY_PROFILE_DEFAULTS, { configured: false }), demo, log: (line) => lines.push(line) }),
+    );
   const value = async (dispatcher: IpcDispatcher, channel: string, request: unknown): Promise<unknown> => {
     const answer = await dispatcher.dispatch(channel, request);
     if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
@@ -76,7 +78,13 @@ describe('the demo environment through the real dispatcher', () => {
     const checked = (await value(first, 'servers:check', { role: 'exchange', sid: group.object.sid, operationId: randomUUID() })) as ServerCheck;
     const warnings = checked.findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code);
     expect(warnings).toContain('SUPER_USER_GRANT');
-    await value(first, 'servers:add', { role: 'exchange', sid: group.object.sid, acknowledged: warnings, versionTag: checked.versionTag, operationId: randomUUID() });
+    await value(first, 'servers:add', {
+      role: 'exchange',
+      sid: group.object.sid,
+      acknowledged: warnings,
+      versionTag: checked.versionTag,
+      operationId: randomUUID(),
+    });
     const audit = (await value(first, 'audit:list', { limit: 10, action: 'authorized-account.add' })) as AuditPage;
     expect(audit.records).toHaveLength(1);
     await first.close();

@@ -17,7 +17,11 @@ export async function issueDemoServiceTls(folder: string): Promise<DemoServiceTl
   await mkdir(directory, { recursive: true, mode: 0o700 });
   const authority = await createCertificateAuthority({ commonName: 'RMS Connector Admin demo CA' });
   const server = await issueServerCertificate(authority, { commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
-  const files: DemoServiceTls = { certFile: path.join(directory, 'service.pem'), keyFile: path.join(directory, 'service-key.pem'), caFile: path.join(directory, 'ca.pem') };
+  const files: DemoServiceTls = {
+    certFile: path.join(directory, 'service.pem'),
+    keyFile: path.join(directory, 'service-key.pem'),
+    caFile: path.join(directory, 'ca.pem'),
+  };
   await writeFile(files.caFile, authority.certPem, { mode: 0o644 });
   await writeFile(files.certFile, server.certPem, { mode: 0o644 });
   await writeFile(files.keyFile, server.keyPem, { mode: 0o600 });

@@ -35,12 +35,25 @@ export type DemoService = {
  */
 export async function startDemoService(options: { folder: string; directory: DemoDirectoryHandle }): Promise<DemoService> {
   const { directory } = options;
-  const connection: ConnectOptions = { url: directory.url, caFile: directory.caFile, serverName: directory.serverName, user: directory.administrator.user, password: directory.administrator.password };
+  const connection: ConnectOptions = {
+    url: directory.url,
+    caFile: directory.caFile,
+    serverName: directory.serverName,
+    user: directory.administrator.user,
+    password: directory.administrator.password,
+  };
   const tls = await issueDemoServiceTls(options.folder);
   const startedAt = new Date().toISOString();
   // RMSCON02 answers nowhere: it only heartbeats, under the name a real second node would have.
   const secondNodeUrl = `https://${DEMO_SECOND_NODE.toLowerCase()}.${directory.dnsDomainName}`;
-  const secondNode: NodeRegistration = { id: DEMO_SECOND_NODE.toLowerCase(), name: DEMO_SECOND_NODE, version: SERVICE_VERSION, url: secondNodeUrl, tls: true, startedAt };
+  const secondNode: NodeRegistration = {
+    id: DEMO_SECOND_NODE.toLowerCase(),
+    name: DEMO_SECOND_NODE,
+    version: SERVICE_VERSION,
+    url: secondNodeUrl,
+    tls: true,
+    startedAt,
+  };
   const service: RunningService = await startService(
     {
       database: path.join(options.folder, 'config.sqlite'),
@@ -101,7 +114,10 @@ async function grantAdministrator(service: RunningService, connection: ConnectOp
     const [resolution] = await reader.resolveNames([connection.user]);
     if (resolution?.status !== 'resolved') throw new Error(`The demo's administrator ${connection.user} was not found in the demo directory.`);
     const at = new Date().toISOString();
-    await service.store.addAdministrator({ sid: resolution.object.sid, name: connection.user, kind: 'user', role: 'GlobalAdministrator' }, { ...SEEDING, actor: 'demo-setup', correlationId: `demo-setup-${at}`, at });
+    await service.store.addAdministrator(
+      { sid: resolution.object.sid, name: connection.user, kind: 'user', role: 'GlobalAdministrator' },
+      { ...SEEDING, actor: 'demo-setup', correlationId: `demo-setup-${at}`, at },
+    );
   } finally {
     await reader.close();
   }

@@ -48,13 +48,20 @@ function clientFor(fake: FakeConnector, token: string | undefined): ConnectorCli
   const client: ConnectorClient = {
     signIn(request) {
       fake.calls.push(`signIn:${request.username}`);
-      if (request.password !== FAKE_PASSWORD) return Promise.reject(new ConnectorError('BAD_CREDENTIALS', 'The user name or password is incorrect.', { status: 401 }));
+      if (request.password !== FAKE_PASSWORD)
+        return Promise.reject(new ConnectorError('BAD_CREDENTIALS', 'The user name or password is incorrect.', { status: 401 }));
       return Promise.resolve({ token: FAKE_TOKEN, expiresAt: fake.expiresAt });
     },
     session() {
       fake.calls.push('session');
       needToken();
-      return Promise.resolve({ name: 'CORP\\alice', sid: 'S-1-5-21-1-2-3-1105', roles: ['GlobalAdministrator'], environment: 'AzureCloud', expiresAt: fake.expiresAt });
+      return Promise.resolve({
+        name: 'CORP\\alice',
+        sid: 'S-1-5-21-1-2-3-1105',
+        roles: ['GlobalAdministrator'],
+        environment: 'AzureCloud',
+        expiresAt: fake.expiresAt,
+      });
     },
     listAuthorizedAccounts() {
       fake.calls.push('listAuthorizedAccounts');
@@ -65,7 +72,15 @@ function clientFor(fake: FakeConnector, token: string | undefined): ConnectorCli
       fake.calls.push(`add:${entry.sid}:${options.idempotencyKey ?? ''}`);
       needToken();
       if (options.ifMatch !== etag()) return Promise.reject(new ConnectorError('PRECONDITION_FAILED', 'The list changed.', { status: 412 }));
-      const added: AuthorizedAccount = { id: randomUUID(), sid: entry.sid, name: entry.name, role: entry.role, kind: 'group', addedBy: 'CORP\\alice', addedAt: new Date().toISOString() };
+      const added: AuthorizedAccount = {
+        id: randomUUID(),
+        sid: entry.sid,
+        name: entry.name,
+        role: entry.role,
+        kind: 'group',
+        addedBy: 'CORP\\alice',
+        addedAt: new Date().toISOString(),
+      };
       fake.entries.push(added);
       fake.version += 1;
       return Promise.resolve({ result: { entry: added, version: fake.version, superUserFeatureEnabled: entry.role === 'exchange' }, etag: etag() });

@@ -2,7 +2,6 @@ import type { DirectoryObject, Resolution } from '../../../contract/directory.ts
 import { FAKE_DOMAIN } from '../../../core/directory/testing/fake-domain.ts';
 import { DirectoryError, type Directory } from '../../../core/directory/index.ts';
 
-
 /** A fake directory and what was asked of it. */
 export type FakeDirectory = Directory & {
   /** Method names (and arguments worth checking) in call order. */
@@ -32,10 +31,12 @@ export function createFakeDirectory(objects: readonly DirectoryObject[], members
     resolveNames(names, options = {}) {
       calls.push(`resolveNames:${names.join('|')}`);
       checkSignal(options.signal);
-      return Promise.resolve(names.map((input): Resolution => {
-        const object = objects.find((candidate) => candidate.samAccountName?.toLowerCase() === input.toLowerCase() || candidate.sid === input);
-        return object ? { status: 'resolved', input, object } : { status: 'not-found', input, reason: 'No such object.' };
-      }));
+      return Promise.resolve(
+        names.map((input): Resolution => {
+          const object = objects.find((candidate) => candidate.samAccountName?.toLowerCase() === input.toLowerCase() || candidate.sid === input);
+          return object ? { status: 'resolved', input, object } : { status: 'not-found', input, reason: 'No such object.' };
+        }),
+      );
     },
     async *search(query, signal) {
       calls.push(`search:${query.baseDn ?? '(domain)'}:${query.text}`);
@@ -50,7 +51,15 @@ export function createFakeDirectory(objects: readonly DirectoryObject[], members
       calls.push(`browse:${parentDn}`);
       if (fake.gate) await fake.gate;
       checkSignal(options.signal);
-      return [{ distinguishedName: `OU=Servers,${parentDn}`, name: 'Servers', objectClass: 'organizationalUnit', isContainer: true, guid: '00000000-0000-0000-0000-000000000001' }];
+      return [
+        {
+          distinguishedName: `OU=Servers,${parentDn}`,
+          name: 'Servers',
+          objectClass: 'organizationalUnit',
+          isContainer: true,
+          guid: '00000000-0000-0000-0000-000000000001',
+        },
+      ];
     },
     objectBySid(sid, signal) {
       calls.push(`objectBySid:${sid}`);

@@ -14,7 +14,8 @@ export function createFakeVault(initial?: { account: string; password: string })
     held: initial,
     unavailable: undefined,
     calls: [],
-    status: (): Promise<VaultStatus> => Promise.resolve(vault.unavailable === undefined ? { available: true } : { available: false, reason: vault.unavailable }),
+    status: (): Promise<VaultStatus> =>
+      Promise.resolve(vault.unavailable === undefined ? { available: true } : { available: false, reason: vault.unavailable }),
     rememberedAccount: () => Promise.resolve(vault.held?.account),
     store(account, password) {
       vault.calls.push(`store:${account}`);

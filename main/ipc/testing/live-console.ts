@@ -39,7 +39,15 @@ export function liveDefaults(service: TestService): ProfileDefaults {
     environment: 'AzureCloud',
     serviceUrls: { AzureCloud: url, AzureChinaCloud: url, AzureUSGovernment: url, AzureUSGovernment2: url, AzureUSGovernment3: url },
     username: upnOf('alice'),
-    directory: { mode: 'server', domain: '', serverUrl: connection.url, transport: 'ldaps', caFile: connection.caFile, serverName: connection.serverName, bindUser: '' },
+    directory: {
+      mode: 'server',
+      domain: '',
+      serverUrl: connection.url,
+      transport: 'ldaps',
+      caFile: connection.caFile,
+      serverName: connection.serverName,
+      bindUser: '',
+    },
   };
 }
 
@@ -64,7 +72,12 @@ export function createLiveConsole(service: TestService): LiveConsole {
   const caFiles = seededCaFiles(adTestConnection().caFile, LIVE_CA_FILE_ID);
   const picker = { next: undefined as string | undefined };
   const dispatcher = createIpcDispatcher(
-    withRealCore({ profiles: createMemoryProfileStore(liveDefaults(service)), caFiles, chooseCaFile: () => Promise.resolve(picker.next), log: (line) => lines.push(line) }),
+    withRealCore({
+      profiles: createMemoryProfileStore(liveDefaults(service)),
+      caFiles,
+      chooseCaFile: () => Promise.resolve(picker.next),
+      log: (line) => lines.push(line),
+    }),
   );
   const call = async (channel: IpcChannel, request: unknown): Promise<IpcResult<unknown>> => {
     const answer = await dispatcher.dispatch(channel, request);

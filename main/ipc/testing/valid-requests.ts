@@ -29,8 +29,18 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'audit:list': { limit: 10 },
     'health:run': { connectorUrl: 'https://rmsconnector.contoso.test', operationId: uuid() },
     'health:progress': { operationId: uuid() },
-    'server-config:plan': { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: uuid() },
-    'server-config:save': { connectorUrl: 'https://rmsconnector.contoso.test', tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com', profile: 'current', operationId: uuid() },
+    'server-config:plan': {
+      connectorUrl: 'https://rmsconnector.contoso.test',
+      tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+      profile: 'current',
+      operationId: uuid(),
+    },
+    'server-config:save': {
+      connectorUrl: 'https://rmsconnector.contoso.test',
+      tenantUrl: 'https://5c6bb73b-1038-4eec-863d-49bded473437.rms.na.aadrm.com',
+      profile: 'current',
+      operationId: uuid(),
+    },
     'ca-file:choose': { purpose: 'directory' },
   };
 }

@@ -32,8 +32,20 @@ describe('createProfileFileStore', () => {
     const loaded = await store.load();
     expect(loaded.configured).toBe(true);
     expect(loaded.defaults.environment).toBe('AzureCloud');
-    expect(loaded.defaults.serviceUrls).toEqual({ ...EMPTY_PROFILE.serviceUrls, AzureCloud: 'https://connector.contoso.com', AzureUSGovernment: 'https://connector.contoso.us' });
-    expect(loaded.defaults.directory).toEqual({ mode: 'domain', domain: 'corp.contoso.test', serverUrl: '', transport: 'starttls', caFile: '', serverName: '', bindUser: 'svc-browse' });
+    expect(loaded.defaults.serviceUrls).toEqual({
+      ...EMPTY_PROFILE.serviceUrls,
+      AzureCloud: 'https://connector.contoso.com',
+      AzureUSGovernment: 'https://connector.contoso.us',
+    });
+    expect(loaded.defaults.directory).toEqual({
+      mode: 'domain',
+      domain: 'corp.contoso.test',
+      serverUrl: '',
+      transport: 'starttls',
+      caFile: '',
+      serverName: '',
+      bindUser: 'svc-browse',
+    });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 2 });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await readdir(folder)).toEqual(['profile.json']);
@@ -41,17 +53,43 @@ describe('createProfileFileStore', () => {
 
   it('migrates a v1 profile (one service URL) to v2 (one per environment)', async () => {
     const { file, store } = await storeIn();
-    const v1 = { version: 1, environment: 'AzureChinaCloud', serviceUrl: 'https://connector.contoso.cn', username: 'CORP\\alice', directory: { ...EMPTY_PROFILE.directory, domain: 'corp.contoso.test' } };
+    const v1 = {
+      version: 1,
+      environment: 'AzureChinaCloud',
+      serviceUrl: 'https://connector.contoso.cn',
+      username: 'CORP\\alice',
+      directory: { ...EMPTY_PROFILE.directory, domain: 'corp.contoso.test' },
+    };
     await writeFile(file, JSON.stringify(v1));
     const loaded = await store.load();
-    expect(loaded).toEqual({ configured: true, defaults: { ...EMPTY_PROFILE, environment: 'AzureChinaCloud', serviceUrls: { ...EMPTY_PROFILE.serviceUrls, AzureChinaCloud: 'https://connector.contoso.cn' }, username: 'CORP\\alice', directory: v1.directory } });
+    expect(loaded).toEqual({
+      configured: true,
+      defaults: {
+        ...EMPTY_PROFILE,
+        environment: 'AzureChinaCloud',
+        serviceUrls: { ...EMPTY_PROFILE.serviceUrls, AzureChinaCloud: 'https://connector.contoso.cn' },
+        username: 'CORP\\alice',
+        directory: v1.directory,
+      },
+    });
     await store.remember({ ...CONNECTION, environment: 'AzureChinaCloud', serviceUrl: 'https://connector.contoso.cn' });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 2, serviceUrls: { AzureChinaCloud: 'https://connector.contoso.cn' } });
   });
 
   it('drops unknown keys, and never keeps a password even if one was written into the file', async () => {
     const { file, store } = await storeIn();
-    await writeFile(file, JSON.stringify({ version: 2, environment: 'AzureCloud', serviceUrls: {}, username: 'alice', password: 'Leaked-1', directory: { ...EMPTY_PROFILE.directory, bindPassword: 'Leaked-2' }, __proto__: { admin: true } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 2,
+        environment: 'AzureCloud',
+        serviceUrls: {},
+        username: 'alice',
+        password: 'Leaked-1',
+        directory: { ...EMPTY_PROFILE.directory, bindPassword: 'Leaked-2' },
+        __proto__: { admin: true },
+      }),
+    );
     const loaded = await store.load();
     expect(JSON.stringify(loaded)).not.toMatch(/Leaked|admin/);
     await store.remember(CONNECTION);
@@ -61,11 +99,17 @@ describe('createProfileFileStore', () => {
   it.each([
     ['not JSON', '{"version": 2,'],
     ['an environment outside the list', JSON.stringify({ version: 2, environment: 'Mars', serviceUrls: {}, username: '', directory: EMPTY_PROFILE.directory })],
-    ['a string as the URL table', JSON.stringify({ version: 2, environment: 'AzureCloud', serviceUrls: 'x', username: '', directory: EMPTY_PROFILE.directory })],
+    [
+      'a string as the URL table',
+      JSON.stringify({ version: 2, environment: 'AzureCloud', serviceUrls: 'x', username: '', directory: EMPTY_PROFILE.directory }),
+    ],
     ['an array', '[]'],
     ['null', 'null'],
     ['binary', '\u0000\u0001\u0002'],
-    ['far too large', JSON.stringify({ version: 2, environment: 'AzureCloud', serviceUrls: {}, username: 'a'.repeat(MAX_PROFILE_BYTES), directory: EMPTY_PROFILE.directory })],
+    [
+      'far too large',
+      JSON.stringify({ version: 2, environment: 'AzureCloud', serviceUrls: {}, username: 'a'.repeat(MAX_PROFILE_BYTES), directory: EMPTY_PROFILE.directory }),
+    ],
   ])('sets aside a file that is %s and starts from the defaults, without failing', async (_label, content) => {
     const { folder, file, store } = await storeIn();
     await writeFile(file, content);
@@ -76,7 +120,7 @@ describe('createProfileFileStore', () => {
     expect(await readFile(path.join(folder, names[0] ?? ''), 'utf8')).toBe(content);
   });
 
-  it('leaves a newer version\'s file in place (a downgraded app) and starts from empty defaults', async () => {
+  it("leaves a newer version's file in place (a downgraded app) and starts from empty defaults", async () => {
     const { folder, file, store } = await storeIn();
     const newer = JSON.stringify({ version: 3, environment: 'AzureCloud', somethingNew: true });
     await writeFile(file, newer);

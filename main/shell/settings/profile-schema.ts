@@ -22,7 +22,9 @@ const DirectoryProfileSchema = z
  *
  * Kept only to read files written by early versions ({@link migrateProfile}).
  */
-export const ProfileV1Schema = z.object({ version: z.literal(1), environment: CloudEnvironmentSchema, serviceUrl: text(2048), username: text(256), directory: DirectoryProfileSchema }).strip();
+export const ProfileV1Schema = z
+  .object({ version: z.literal(1), environment: CloudEnvironmentSchema, serviceUrl: text(2048), username: text(256), directory: DirectoryProfileSchema })
+  .strip();
 
 /**
  * The current profile shape: one service URL per cloud environment.
@@ -64,7 +66,10 @@ export function migrateProfile(data: unknown): ProfileV2 | undefined {
 
 /** The profile as the sign-in screen's defaults (every environment present). */
 export function defaultsOfProfile(profile: ProfileV2): ProfileDefaults {
-  const serviceUrls = Object.fromEntries(ENVIRONMENTS.map((environment) => [environment, profile.serviceUrls[environment] ?? ''])) as Record<CloudEnvironment, string>;
+  const serviceUrls = Object.fromEntries(ENVIRONMENTS.map((environment) => [environment, profile.serviceUrls[environment] ?? ''])) as Record<
+    CloudEnvironment,
+    string
+  >;
   return { environment: profile.environment, serviceUrls, username: profile.username, directory: profile.directory };
 }
 

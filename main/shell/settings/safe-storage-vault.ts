@@ -54,7 +54,10 @@ export function createSafeStorageVault(file: string, safeStorage: SafeStorageLik
       }
     }
     if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-      return { available: false, reason: 'The operating system offers no protected storage for passwords to this app right now. Sign in without remembering the password.' };
+      return {
+        available: false,
+        reason: 'The operating system offers no protected storage for passwords to this app right now. Sign in without remembering the password.',
+      };
     }
     return { available: true };
   };

@@ -94,7 +94,12 @@ export type FakeElectron = ShellElectron & {
     readonly protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
     readonly ipcHandlers: Map<string, (event: ShellInvokeEvent, ...args: unknown[]) => Promise<unknown>>;
     readonly windows: FakeWindow[];
-    readonly permissionRequest: ((webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { readonly requestingUrl?: string }) => void)[];
+    readonly permissionRequest: ((
+      webContents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { readonly requestingUrl?: string },
+    ) => void)[];
     readonly permissionCheck: ((webContents: unknown, permission: string, requestingOrigin: string) => boolean)[];
     readonly devicePermission: ((details: unknown) => boolean)[];
     readonly menus: MenuItemConstructorOptions[][];

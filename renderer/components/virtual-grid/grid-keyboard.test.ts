@@ -24,7 +24,12 @@ describe('nextRowIndex', () => {
 
 describe('nextColumnIndex', () => {
   it('moves between header cells without wrapping', () => {
-    expect([nextColumnIndex('ArrowRight', 5, 6), nextColumnIndex('ArrowLeft', 0, 6), nextColumnIndex('End', 1, 6), nextColumnIndex('Enter', 1, 6)]).toEqual([5, 0, 5, undefined]);
+    expect([nextColumnIndex('ArrowRight', 5, 6), nextColumnIndex('ArrowLeft', 0, 6), nextColumnIndex('End', 1, 6), nextColumnIndex('Enter', 1, 6)]).toEqual([
+      5,
+      0,
+      5,
+      undefined,
+    ]);
   });
 });
 

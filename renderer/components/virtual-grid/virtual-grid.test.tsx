@@ -19,7 +19,16 @@ function SelectableGrid(props: { onSort?: (column: string) => void }) {
   const [selected, setSelected] = useState<string | undefined>(undefined);
   return (
     <FluentProvider theme={webLightTheme}>
-      <VirtualGrid label="Items" rows={ITEMS} rowKey={(item) => item.id} columns={COLUMNS} selectedKey={selected} onSelect={setSelected} sort={{ column: 'name', direction: 'ascending' }} {...(props.onSort && { onSort: props.onSort })} />
+      <VirtualGrid
+        label="Items"
+        rows={ITEMS}
+        rowKey={(item) => item.id}
+        columns={COLUMNS}
+        selectedKey={selected}
+        onSelect={setSelected}
+        sort={{ column: 'name', direction: 'ascending' }}
+        {...(props.onSort && { onSort: props.onSort })}
+      />
     </FluentProvider>
   );
 }

@@ -107,7 +107,14 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
   };
 
   return (
-    <div ref={scrollRef} role="grid" aria-label={props.label} aria-rowcount={rows.length + 1} aria-colcount={columns.length} className={mergeClasses(styles.grid, props.className)}>
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length}
+      className={mergeClasses(styles.grid, props.className)}
+    >
       <GridHeader
         columns={columns}
         template={template}

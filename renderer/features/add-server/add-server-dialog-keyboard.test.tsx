@@ -39,7 +39,13 @@ describe('AddServerDialog keyboard and focus', () => {
       expect(onAdded).toHaveBeenCalledWith(added);
     });
     expect(onClose).toHaveBeenCalled();
-    expect(api.calls.find((call) => call.channel === 'servers:add')?.request).toEqual({ role: 'sharepoint', sid: spAccount.sid, acknowledged: ['ACCOUNT_DISABLED'], versionTag: 'v7', operationId: expect.any(String) });
+    expect(api.calls.find((call) => call.channel === 'servers:add')?.request).toEqual({
+      role: 'sharepoint',
+      sid: spAccount.sid,
+      acknowledged: ['ACCOUNT_DISABLED'],
+      versionTag: 'v7',
+      operationId: expect.any(String),
+    });
   });
 
   it('closes on Escape', async () => {
@@ -66,7 +72,9 @@ describe('AddServerDialog keyboard and focus', () => {
   });
 
   it('closes only the innermost dialog on Escape', async () => {
-    const { user, onClose } = setUpAddDialog({ 'directory:resolve-names': () => success([{ status: 'ambiguous', input: 'svc-sp', candidates: [spAccount, spAccountElsewhere] }]) });
+    const { user, onClose } = setUpAddDialog({
+      'directory:resolve-names': () => success([{ status: 'ambiguous', input: 'svc-sp', candidates: [spAccount, spAccountElsewhere] }]),
+    });
     await user.click(screen.getByRole('radio', { name: 'SharePoint Server' }));
     await user.type(screen.getByRole('textbox', { name: 'Object name' }), 'svc-sp{Enter}');
     await screen.findByRole('dialog', { name: 'Multiple names found' });
@@ -77,5 +85,4 @@ describe('AddServerDialog keyboard and focus', () => {
     expect(screen.getByRole('dialog', { name: 'Allow a server to utilize the connector' })).toBeInTheDocument();
     expect(onClose).not.toHaveBeenCalled();
   });
-
 });

@@ -18,12 +18,18 @@ describe('AddServerDialog', () => {
   });
 
   it('asks which object was meant when the name is ambiguous, and checks the one chosen', async () => {
-    const { api, user } = setUpAddDialog({ 'directory:resolve-names': () => success([{ status: 'ambiguous', input: 'svc-sp', candidates: [spAccount, spAccountElsewhere] }]) });
+    const { api, user } = setUpAddDialog({
+      'directory:resolve-names': () => success([{ status: 'ambiguous', input: 'svc-sp', candidates: [spAccount, spAccountElsewhere] }]),
+    });
     await user.click(screen.getByRole('radio', { name: 'SharePoint Server' }));
     await user.type(screen.getByRole('textbox', { name: 'Object name' }), 'svc-sp{Enter}');
     const chooser = await screen.findByRole('dialog', { name: 'Multiple names found' });
     const grid = within(chooser).getByRole('grid', { name: 'Matching objects' });
-    expect(within(grid).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'Logon name', 'Type', 'In Folder']);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Name', 'Logon name', 'Type', 'In Folder']);
     await waitFor(() => {
       expect(within(grid).getAllByRole('row')[1]).toHaveFocus();
     });
@@ -33,11 +39,17 @@ describe('AddServerDialog', () => {
     await waitFor(() => {
       expect(screen.queryByRole('dialog', { name: 'Multiple names found' })).not.toBeInTheDocument();
     });
-    expect(api.calls.find((call) => call.channel === 'servers:check')?.request).toEqual({ role: 'sharepoint', sid: spAccountElsewhere.sid, operationId: expect.any(String) });
+    expect(api.calls.find((call) => call.channel === 'servers:check')?.request).toEqual({
+      role: 'sharepoint',
+      sid: spAccountElsewhere.sid,
+      operationId: expect.any(String),
+    });
   });
 
   it('shows NOT_FOUND with the reason when nothing matches', async () => {
-    const { user } = setUpAddDialog({ 'directory:resolve-names': () => success([{ status: 'not-found', input: 'svc-xx', reason: 'No user, computer or group is named svc-xx.' }]) });
+    const { user } = setUpAddDialog({
+      'directory:resolve-names': () => success([{ status: 'not-found', input: 'svc-xx', reason: 'No user, computer or group is named svc-xx.' }]),
+    });
     await user.click(screen.getByRole('radio', { name: 'SharePoint Server' }));
     await user.type(screen.getByRole('textbox', { name: 'Object name' }), 'svc-xx{Enter}');
     expect(await screen.findByText('No user, computer or group is named svc-xx.')).toBeInTheDocument();
@@ -46,7 +58,9 @@ describe('AddServerDialog', () => {
   });
 
   it('tells the page to reload and closes when the list changed before saving', async () => {
-    const { user, onListChanged, onClose, onAdded } = setUpAddDialog({ 'servers:add': () => failure({ code: 'LIST_CHANGED', source: 'console', title: 'The list changed', message: 'Reload.' }) });
+    const { user, onListChanged, onClose, onAdded } = setUpAddDialog({
+      'servers:add': () => failure({ code: 'LIST_CHANGED', source: 'console', title: 'The list changed', message: 'Reload.' }),
+    });
     await checkSharePointName(user);
     await user.click(screen.getByRole('checkbox', { name: /^I understand/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -57,7 +71,9 @@ describe('AddServerDialog', () => {
   });
 
   it('shows a refused save in the dialog and stays open', async () => {
-    const { user, onClose } = setUpAddDialog({ 'servers:add': () => failure({ code: 'POLICY_REFUSED', source: 'service', title: 'The service refused the grant', message: 'Another admin blocked it.' }) });
+    const { user, onClose } = setUpAddDialog({
+      'servers:add': () => failure({ code: 'POLICY_REFUSED', source: 'service', title: 'The service refused the grant', message: 'Another admin blocked it.' }),
+    });
     await checkSharePointName(user);
     await user.click(screen.getByRole('checkbox', { name: /^I understand/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -88,5 +104,4 @@ describe('AddServerDialog', () => {
     expect(api.calls.some((call) => call.channel === 'directory:resolve-names')).toBe(false);
     expect(screen.getByRole('textbox', { name: 'Object name' })).toHaveValue('CORP\\svc-sp');
   });
-
 });

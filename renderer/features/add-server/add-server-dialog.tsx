@@ -1,4 +1,18 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useLayoutEffect, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
 import type { AddServerResult, FindingCode } from '../../../contract/index.ts';
@@ -84,7 +98,13 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
         <DialogBody ref={surfaceRef}>
           <DialogTitle>Allow a server to utilize the connector</DialogTitle>
           <DialogContent className={styles.content}>
-            <RoleField role={state.role} validationMessage={state.validation.role} onChange={(role) => { state.setRole(role); }} />
+            <RoleField
+              role={state.role}
+              validationMessage={state.validation.role}
+              onChange={(role) => {
+                state.setRole(role);
+              }}
+            />
             <div className={styles.nameRow}>
               <Field label="Object name" className={styles.nameField} validationMessage={state.validation.name ?? null}>
                 <Input
@@ -114,9 +134,18 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
             {state.step && <OperationProgress label={STEP_LABELS[state.step]} onCancel={() => void state.cancel()} />}
             {state.saveState === 'loading' && <Spinner size="tiny" label="Saving…" />}
             {state.check && <ResolvedObject object={state.check.object} />}
-            {judgedNewerList && <Text className={styles.note}>The list has changed since the page loaded it; these findings are judged against the current list.</Text>}
+            {judgedNewerList && (
+              <Text className={styles.note}>The list has changed since the page loaded it; these findings are judged against the current list.</Text>
+            )}
             {state.findings.length > 0 && (
-              <FindingsList findings={state.findings} acknowledged={acknowledged} onAcknowledge={(code, checked) => { state.acknowledge(code, checked); }} headingLevel={3} />
+              <FindingsList
+                findings={state.findings}
+                acknowledged={acknowledged}
+                onAcknowledge={(code, checked) => {
+                  state.acknowledge(code, checked);
+                }}
+                headingLevel={3}
+              />
             )}
             {state.error && <ErrorBar error={state.error} />}
           </DialogContent>
@@ -131,12 +160,16 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
           input={state.name}
           candidates={state.candidates}
           onChoose={(object) => void state.chooseCandidate(object)}
-          onCancel={() => { state.dismissCandidates(); }}
+          onCancel={() => {
+            state.dismissCandidates();
+          }}
         />
         <ObjectPickerDialog
           open={pickerOpen}
           role={state.role ?? 'exchange'}
-          onClose={() => { setPickerOpen(false); }}
+          onClose={() => {
+            setPickerOpen(false);
+          }}
           onPick={(object) => void state.checkObject(object)}
         />
       </DialogSurface>

@@ -6,9 +6,21 @@ import { CHECK_NAMES_TYPES, createAddServerStore, selectCanSave } from './add-se
 
 const exchangeServers = directoryObject(1107, { name: 'Exchange Servers' });
 const otherExchangeServers = directoryObject(1108, { name: 'Exchange Servers', inFolder: 'corp.contoso.test/Legacy' });
-const superUserCheck = serverCheck(exchangeServers, 'exchange', [finding('SUPER_USER_GRANT', 'warning'), finding('EMPTY_GROUP', 'warning'), finding('GROUP_SHARES_CERTIFICATES', 'info')]);
+const superUserCheck = serverCheck(exchangeServers, 'exchange', [
+  finding('SUPER_USER_GRANT', 'warning'),
+  finding('EMPTY_GROUP', 'warning'),
+  finding('GROUP_SHARES_CERTIFICATES', 'info'),
+]);
 const added: AddServerResult = {
-  entry: { id: '7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f40', sid: exchangeServers.sid, name: 'CORP\\ExchangeServers', role: 'exchange', kind: 'group', addedBy: 'CORP\\admin', addedAt: '2026-11-22T10:00:00.000Z' },
+  entry: {
+    id: '7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f40',
+    sid: exchangeServers.sid,
+    name: 'CORP\\ExchangeServers',
+    role: 'exchange',
+    kind: 'group',
+    addedBy: 'CORP\\admin',
+    addedAt: '2026-11-22T10:00:00.000Z',
+  },
   version: 8,
   versionTag: 'v8',
   superUserFeatureEnabled: true,
@@ -54,14 +66,19 @@ describe('add-server-store', () => {
     const { api, state } = await checked({
       'directory:resolve-names': () => success([{ status: 'ambiguous', input: 'Exchange Servers', candidates: [exchangeServers, otherExchangeServers] }]),
     });
-    expect({ candidates: state().candidates, checkState: state().checkState }).toEqual({ candidates: [exchangeServers, otherExchangeServers], checkState: 'idle' });
+    expect({ candidates: state().candidates, checkState: state().checkState }).toEqual({
+      candidates: [exchangeServers, otherExchangeServers],
+      checkState: 'idle',
+    });
     await state().chooseCandidate(otherExchangeServers);
     expect(state().candidates).toEqual([]);
     expect(api.calls.at(-1)?.request).toEqual({ role: 'exchange', sid: otherExchangeServers.sid, operationId: expect.any(String) });
   });
 
   it('shows a NOT_FOUND error finding with the reason when nothing matches', async () => {
-    const { state, channels } = await checked({ 'directory:resolve-names': () => success([{ status: 'not-found', input: 'Exchnage', reason: 'No object is named Exchnage.' }]) });
+    const { state, channels } = await checked({
+      'directory:resolve-names': () => success([{ status: 'not-found', input: 'Exchnage', reason: 'No object is named Exchnage.' }]),
+    });
     expect(state().findings).toEqual([{ code: 'NOT_FOUND', severity: 'error', message: 'No object is named Exchnage.', accounts: [] }]);
     expect(channels()).toEqual(['directory:resolve-names']);
     expect(selectCanSave(state())).toBe(false);
@@ -84,13 +101,28 @@ describe('add-server-store', () => {
   });
 
   it.each([
-    ['the role changes', (store: ReturnType<typeof setUp>['store']) => { store.getState().setRole('fci'); }],
-    ['the name changes', (store: ReturnType<typeof setUp>['store']) => { store.getState().setName('Exchange Servers 2'); }],
+    [
+      'the role changes',
+      (store: ReturnType<typeof setUp>['store']) => {
+        store.getState().setRole('fci');
+      },
+    ],
+    [
+      'the name changes',
+      (store: ReturnType<typeof setUp>['store']) => {
+        store.getState().setName('Exchange Servers 2');
+      },
+    ],
   ])('clears the findings and acknowledgements when %s', async (_label, change) => {
     const { store, state } = await checked();
     state().acknowledge('SUPER_USER_GRANT', true);
     change(store);
-    expect({ check: state().check, findings: state().findings, acknowledged: [...state().acknowledged], canSave: selectCanSave(state()) }).toEqual({ check: undefined, findings: [], acknowledged: [], canSave: false });
+    expect({ check: state().check, findings: state().findings, acknowledged: [...state().acknowledged], canSave: selectCanSave(state()) }).toEqual({
+      check: undefined,
+      findings: [],
+      acknowledged: [],
+      canSave: false,
+    });
   });
 
   it('cancels and drops a check still running when the role changes', async () => {
@@ -106,7 +138,11 @@ describe('add-server-store', () => {
     late.resolve(success(superUserCheck));
     await running;
     expect(api.calls.find((call) => call.channel === 'operation:cancel')?.request).toEqual({ operationId });
-    expect({ check: state().check, findings: state().findings, checkState: state().checkState }).toEqual({ check: undefined, findings: [], checkState: 'idle' });
+    expect({ check: state().check, findings: state().findings, checkState: state().checkState }).toEqual({
+      check: undefined,
+      findings: [],
+      checkState: 'idle',
+    });
   });
 
   it('sends operation:cancel and returns to idle when the admin cancels', async () => {
@@ -146,21 +182,33 @@ describe('add-server-store', () => {
     state().acknowledge('SUPER_USER_GRANT', true);
     state().acknowledge('EMPTY_GROUP', true);
     expect(await state().save()).toEqual({ kind: 'added', result: added });
-    expect(api.calls.at(-1)?.request).toEqual({ role: 'exchange', sid: exchangeServers.sid, acknowledged: ['SUPER_USER_GRANT', 'EMPTY_GROUP'], versionTag: 'v7', operationId: expect.any(String) });
+    expect(api.calls.at(-1)?.request).toEqual({
+      role: 'exchange',
+      sid: exchangeServers.sid,
+      acknowledged: ['SUPER_USER_GRANT', 'EMPTY_GROUP'],
+      versionTag: 'v7',
+      operationId: expect.any(String),
+    });
   });
 
   it('reports list-changed without an in-dialog error when the list changed meanwhile', async () => {
-    const { state } = await checked({ 'servers:add': () => failure({ code: 'LIST_CHANGED', source: 'service', title: 'The list changed', message: 'Reload and try again.' }) }, serverCheck(exchangeServers, 'exchange', []));
+    const { state } = await checked(
+      { 'servers:add': () => failure({ code: 'LIST_CHANGED', source: 'service', title: 'The list changed', message: 'Reload and try again.' }) },
+      serverCheck(exchangeServers, 'exchange', []),
+    );
     expect(await state().save()).toEqual({ kind: 'list-changed' });
     expect(state().error).toBeUndefined();
   });
 
-  it.each(['NEEDS_ACKNOWLEDGEMENT', 'BLOCKED_BY_FINDINGS', 'POLICY_REFUSED', 'INTERNAL_ERROR'])('keeps the dialog open with the error when the save fails with %s', async (code) => {
-    const error = { code, source: 'console' as const, title: `${code} title`, message: `${code} message` };
-    const { state } = await checked({ 'servers:add': () => failure(error) }, serverCheck(exchangeServers, 'exchange', []));
-    expect(await state().save()).toEqual({ kind: 'not-saved' });
-    expect({ saveState: state().saveState, error: state().error }).toEqual({ saveState: 'failed', error });
-  });
+  it.each(['NEEDS_ACKNOWLEDGEMENT', 'BLOCKED_BY_FINDINGS', 'POLICY_REFUSED', 'INTERNAL_ERROR'])(
+    'keeps the dialog open with the error when the save fails with %s',
+    async (code) => {
+      const error = { code, source: 'console' as const, title: `${code} title`, message: `${code} message` };
+      const { state } = await checked({ 'servers:add': () => failure(error) }, serverCheck(exchangeServers, 'exchange', []));
+      expect(await state().save()).toEqual({ kind: 'not-saved' });
+      expect({ saveState: state().saveState, error: state().error }).toEqual({ saveState: 'failed', error });
+    },
+  );
 
   it('does not call servers:add when saving is not allowed', async () => {
     const { state, channels } = await checked();

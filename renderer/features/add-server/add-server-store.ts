@@ -51,7 +51,17 @@ export type AddServerState = {
 /** The store {@link createAddServerStore} returns. */
 export type AddServerStore = StoreApi<AddServerState>;
 
-const unchecked = { checkState: 'idle', step: undefined, operationId: undefined, candidates: [], check: undefined, findings: [], acknowledged: new Set<FindingCode>(), saveState: 'idle', error: undefined } as const;
+const unchecked = {
+  checkState: 'idle',
+  step: undefined,
+  operationId: undefined,
+  candidates: [],
+  check: undefined,
+  findings: [],
+  acknowledged: new Set<FindingCode>(),
+  saveState: 'idle',
+  error: undefined,
+} as const;
 const initial = { role: undefined, name: '', validation: {}, ...unchecked } as const;
 
 /**
@@ -164,7 +174,13 @@ export function createAddServerStore(api: AdminApi): AddServerStore {
         if (!check || state.role === undefined || !selectCanSave(state)) return { kind: 'not-saved' };
         set({ saveState: 'loading', error: undefined });
         const acknowledged = selectWarnings(state).map((finding) => finding.code);
-        const result = await api.call('servers:add', { role: state.role, sid: check.object.sid, acknowledged, versionTag: check.versionTag, operationId: newOperationId() });
+        const result = await api.call('servers:add', {
+          role: state.role,
+          sid: check.object.sid,
+          acknowledged,
+          versionTag: check.versionTag,
+          operationId: newOperationId(),
+        });
         if (result.ok) {
           set({ saveState: 'loaded' });
           return { kind: 'added', result: result.value };

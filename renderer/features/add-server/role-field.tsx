@@ -12,7 +12,11 @@ export type RoleChoice = { readonly value: Role; readonly label: string; readonl
  * account the seeds tell each server type to authorize.
  */
 export const ROLE_CHOICES: readonly RoleChoice[] = [
-  { value: 'exchange', label: ROLE_LABELS.exchange, explanation: 'The Exchange Servers security group; every member becomes a super user over all protected content.' },
+  {
+    value: 'exchange',
+    label: ROLE_LABELS.exchange,
+    explanation: 'The Exchange Servers security group; every member becomes a super user over all protected content.',
+  },
   { value: 'sharepoint', label: ROLE_LABELS.sharepoint, explanation: 'The accounts that run Central Administration and the web application pools.' },
   { value: 'fci', label: ROLE_LABELS.fci, explanation: 'The computer accounts (SERVERNAME$) of file servers running File Classification Infrastructure.' },
 ];

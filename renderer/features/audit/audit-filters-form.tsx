@@ -35,7 +35,12 @@ export function AuditFiltersForm(props: { initial: AuditFilters; busy: boolean; 
       }}
     >
       <Field label="Who" className={styles.who}>
-        <Input value={filters.who} onChange={(_event, data) => { update({ who: data.value }); }} />
+        <Input
+          value={filters.who}
+          onChange={(_event, data) => {
+            update({ who: data.value });
+          }}
+        />
       </Field>
       <Field label="Action" className={styles.action}>
         <Dropdown
@@ -55,10 +60,24 @@ export function AuditFiltersForm(props: { initial: AuditFilters; busy: boolean; 
         </Dropdown>
       </Field>
       <Field label="From">
-        <Input type="date" value={filters.from} max={filters.to || undefined} onChange={(_event, data) => { update({ from: data.value }); }} />
+        <Input
+          type="date"
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(_event, data) => {
+            update({ from: data.value });
+          }}
+        />
       </Field>
       <Field label="To">
-        <Input type="date" value={filters.to} min={filters.from || undefined} onChange={(_event, data) => { update({ to: data.value }); }} />
+        <Input
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(_event, data) => {
+            update({ to: data.value });
+          }}
+        />
       </Field>
       <Button type="submit" icon={<FilterRegular />} disabledFocusable={props.busy}>
         Apply filters

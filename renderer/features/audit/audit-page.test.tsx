@@ -9,7 +9,19 @@ import { renderConsole } from '../../testing/render-console.tsx';
 import { AuditPage } from './audit-page.tsx';
 
 function record(id: number, target: string): AuditRecord {
-  return { id, at: '2026-05-03T10:00:00.000Z', actor: 'CORP\\alice', actorSid: null, source: 'console', node: 'node-1', action: 'authorized-account.remove', target, before: null, after: null, correlationId: `c${String(id)}` };
+  return {
+    id,
+    at: '2026-05-03T10:00:00.000Z',
+    actor: 'CORP\\alice',
+    actorSid: null,
+    source: 'console',
+    node: 'node-1',
+    action: 'authorized-account.remove',
+    target,
+    before: null,
+    after: null,
+    correlationId: `c${String(id)}`,
+  };
 }
 
 let restoreSize: () => void = () => undefined;
@@ -23,7 +35,10 @@ afterEach(() => {
 describe('AuditPage', () => {
   it('shows the newest records, applies filters and loads older records', async () => {
     const api = createFakeApi({
-      'audit:list': (request) => success(request.before === undefined ? { records: [record(2, 'CORP\\FS02$')], nextBefore: 2 } : { records: [record(1, 'CORP\\FS01$')], nextBefore: null }),
+      'audit:list': (request) =>
+        success(
+          request.before === undefined ? { records: [record(2, 'CORP\\FS02$')], nextBefore: 2 } : { records: [record(1, 'CORP\\FS01$')], nextBefore: null },
+        ),
     });
     const user = userEvent.setup();
     renderConsole(<AuditPage />, api);

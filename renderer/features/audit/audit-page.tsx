@@ -41,7 +41,14 @@ export function AuditPage() {
       <AuditFiltersForm initial={state.filters} busy={loading} onApply={(filters) => void audit.getState().apply(filters)} />
       <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Reading the audit log…" />
       {state.olderState === 'failed' && state.error && <ErrorBar error={state.error} />}
-      <VirtualGrid label="Audit records" className={styles.grid} minWidth="56rem" rows={state.records} rowKey={(record) => String(record.id)} columns={AUDIT_COLUMNS} />
+      <VirtualGrid
+        label="Audit records"
+        className={styles.grid}
+        minWidth="56rem"
+        rows={state.records}
+        rowKey={(record) => String(record.id)}
+        columns={AUDIT_COLUMNS}
+      />
       <div className={styles.footer}>
         <Button icon={<HistoryRegular />} disabledFocusable={state.nextBefore === null || loading} onClick={() => void audit.getState().loadOlder()}>
           Load older records

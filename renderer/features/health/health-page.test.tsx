@@ -51,7 +51,11 @@ describe('HealthPage', () => {
 
     const headings = await screen.findAllByRole('heading', { level: 2 });
     expect(headings.map((heading) => heading.textContent)).toEqual(['Failed (1)', 'Warnings (1)', 'Not run (1)', 'Passed (1)', 'Load balancer checklist']);
-    expect(api.calls.find((call) => call.channel === 'health:run')?.request).toEqual({ connectorUrl: 'https://rmsconnector.contoso.test', proxyUrl: 'http://proxy.contoso.test:8080', operationId: expect.any(String) });
+    expect(api.calls.find((call) => call.channel === 'health:run')?.request).toEqual({
+      connectorUrl: 'https://rmsconnector.contoso.test',
+      proxyUrl: 'http://proxy.contoso.test:8080',
+      operationId: expect.any(String),
+    });
     const failed = screen.getByRole('region', { name: 'Failed (1)' });
     expect(within(failed).getByText('Status: Failed')).toBeInTheDocument();
     expect(within(failed).getByText('What to do: Fix At least two connector nodes')).toBeInTheDocument();
@@ -93,7 +97,10 @@ describe('HealthPage', () => {
   it('shows which check runs while it runs, and goes back on Cancel', async () => {
     let finish: (value: ReturnType<typeof success<HealthReport>>) => void = () => undefined;
     const api = createFakeApi({
-      'health:run': () => new Promise((resolve) => { finish = resolve; }),
+      'health:run': () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
       'health:progress': () => success({ total: 17, finished: 5, running: ['Certificate chain'] }),
       'operation:cancel': () => success({ cancelled: true }),
     });
@@ -112,7 +119,13 @@ describe('HealthPage', () => {
 
   it('shows a refused URL as an error that says what to type', async () => {
     const api = createFakeApi({
-      'health:run': () => failure({ code: 'INVALID_HEALTH_INPUT', source: 'console', title: 'The connector URL cannot be checked', message: 'The connector URL carries a user name or password. Give the load-balanced connector URL, e.g. https://rmsconnector.contoso.com.' }),
+      'health:run': () =>
+        failure({
+          code: 'INVALID_HEALTH_INPUT',
+          source: 'console',
+          title: 'The connector URL cannot be checked',
+          message: 'The connector URL carries a user name or password. Give the load-balanced connector URL, e.g. https://rmsconnector.contoso.com.',
+        }),
       'health:progress': () => success(null),
     });
     const user = userEvent.setup();

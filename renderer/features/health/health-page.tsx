@@ -46,7 +46,12 @@ export function HealthPage() {
       >
         <div className={styles.form}>
           <Field label="Connector URL" required hint="The load-balanced name servers use, for example https://rmsconnector.contoso.com">
-            <Input value={state.form.connectorUrl} onChange={(_event, data) => { health.getState().update({ connectorUrl: data.value }); }} />
+            <Input
+              value={state.form.connectorUrl}
+              onChange={(_event, data) => {
+                health.getState().update({ connectorUrl: data.value });
+              }}
+            />
           </Field>
           <CaFilePicker
             label="CA certificate file (optional)"
@@ -59,7 +64,12 @@ export function HealthPage() {
             }}
           />
           <Field label="Proxy address (optional)" hint="The connectors' ProxyAddress value, for example http://proxy.contoso.com:8080">
-            <Input value={state.form.proxyUrl} onChange={(_event, data) => { health.getState().update({ proxyUrl: data.value }); }} />
+            <Input
+              value={state.form.proxyUrl}
+              onChange={(_event, data) => {
+                health.getState().update({ proxyUrl: data.value });
+              }}
+            />
           </Field>
         </div>
         <div className={styles.actions}>
@@ -68,7 +78,12 @@ export function HealthPage() {
           </Button>
         </div>
       </form>
-      <LoadStatus loadState={state.loadState} error={state.error} loadingLabel={progressLabel(state.progress)} onCancel={() => void health.getState().cancel()} />
+      <LoadStatus
+        loadState={state.loadState}
+        error={state.error}
+        loadingLabel={progressLabel(state.progress)}
+        onCancel={() => void health.getState().cancel()}
+      />
       {report && (
         <>
           <Text role="status" weight="semibold">

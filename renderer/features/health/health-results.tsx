@@ -41,7 +41,15 @@ export function HealthResults(props: { report: HealthReport }) {
     <>
       {GROUPS.map(({ status, heading }) => {
         const results = props.report.results.filter((result) => result.status === status);
-        return results.length === 0 ? null : <ResultGroup key={status} heading={`${heading} (${String(results.length)})`} results={results} className={styles.group} headingClass={styles.heading} />;
+        return results.length === 0 ? null : (
+          <ResultGroup
+            key={status}
+            heading={`${heading} (${String(results.length)})`}
+            results={results}
+            className={styles.group}
+            headingClass={styles.heading}
+          />
+        );
       })}
     </>
   );
@@ -74,7 +82,11 @@ function ResultRow(props: { result: HealthCheckResult }) {
         </Text>
         {result.notRunReason !== undefined && <Text className={styles.line}>Why not run: {result.notRunReason.replace(/^Not run: /, '')}</Text>}
         {result.measured !== '' && <Text className={styles.line}>Measured: {result.measured}</Text>}
-        {checklist ? <Text className={styles.line}>What to do: tick off the load balancer checklist below.</Text> : result.action !== '' && <Text className={styles.line}>What to do: {result.action}</Text>}
+        {checklist ? (
+          <Text className={styles.line}>What to do: tick off the load balancer checklist below.</Text>
+        ) : (
+          result.action !== '' && <Text className={styles.line}>What to do: {result.action}</Text>
+        )}
         <Text size={200} className={styles.code}>
           Code: {result.code}
         </Text>

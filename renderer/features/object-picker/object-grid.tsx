@@ -72,7 +72,15 @@ export function ObjectGrid(props: ObjectGridProps): JSX.Element {
   const height = props.height ?? 240;
   // initialRect: rows exist on the first render, so a dialog opening on the grid can focus one.
   // useFlushSync false: the virtualizer's flushSync from its mount effect warns under React 19.
-  const virtualizer = useVirtualizer({ count: objects.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, rangeExtractor, initialRect: { width: 0, height }, useFlushSync: false });
+  const virtualizer = useVirtualizer({
+    count: objects.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    rangeExtractor,
+    initialRect: { width: 0, height },
+    useFlushSync: false,
+  });
   const items = virtualizer.getVirtualItems();
   const lastRendered = items.at(-1)?.index ?? -1;
 
@@ -101,7 +109,14 @@ export function ObjectGrid(props: ObjectGridProps): JSX.Element {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, object: DirectoryObject) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const targets: Partial<Record<string, number>> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: objects.length - 1, PageDown: index + page, PageUp: index - page };
+    const targets: Partial<Record<string, number>> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: objects.length - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+    };
     const target = targets[event.key];
     if (target !== undefined) moveTo(index, target);
     else if (event.key === 'Enter') onActivate(object);
@@ -150,10 +165,18 @@ export function ObjectGrid(props: ObjectGridProps): JSX.Element {
                   onKeyDown(event, item.index, object);
                 }}
               >
-                <div role="gridcell" className={styles.cell} title={object.name}>{object.name}</div>
-                <div role="gridcell" className={styles.cell} title={object.samAccountName}>{object.samAccountName ?? ''}</div>
-                <div role="gridcell" className={styles.cell}>{objectTypeLabel(object)}</div>
-                <div role="gridcell" className={styles.cell} title={object.inFolder}>{object.inFolder}</div>
+                <div role="gridcell" className={styles.cell} title={object.name}>
+                  {object.name}
+                </div>
+                <div role="gridcell" className={styles.cell} title={object.samAccountName}>
+                  {object.samAccountName ?? ''}
+                </div>
+                <div role="gridcell" className={styles.cell}>
+                  {objectTypeLabel(object)}
+                </div>
+                <div role="gridcell" className={styles.cell} title={object.inFolder}>
+                  {object.inFolder}
+                </div>
               </div>
             );
           })}

@@ -12,7 +12,13 @@ const SEARCH_ID = '9d3c2b1a-0f4e-4d5c-8b7a-6e5f4d3c2b1a';
 const ROOT = 'DC=corp,DC=contoso,DC=test';
 const firstPage = directoryObjects(100);
 const secondPage = directoryObjects(30, 3000);
-const ou = (name: string, parent: string): BrowseEntry => ({ distinguishedName: `OU=${name},${parent}`, name, objectClass: 'organizationalUnit', isContainer: true, guid: `guid-${name}` });
+const ou = (name: string, parent: string): BrowseEntry => ({
+  distinguishedName: `OU=${name},${parent}`,
+  name,
+  objectClass: 'organizationalUnit',
+  isContainer: true,
+  guid: `guid-${name}`,
+});
 
 function setUp(role: Role = 'fci', handlers: FakeHandlers = {}) {
   const api = createFakeApi({
@@ -48,14 +54,18 @@ describe('ObjectPickerDialog', () => {
   ])('ticks the object types preset for the %s role', (role, ticked) => {
     setUp(role);
     const group = screen.getByRole('group', { name: 'Object types' });
-    const checked = within(group).getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked);
+    const checked = within(group)
+      .getAllByRole('checkbox')
+      .filter((box) => (box as HTMLInputElement).checked);
     expect(checked.map((box) => box.closest('.fui-Checkbox')?.textContent)).toEqual(ticked);
   });
 
   it('searches on Enter and pages in more results as the grid scrolls near its end', async () => {
     const { user, requests } = setUp();
     const grid = await findNow(user);
-    expect(requests('directory:search-start')).toEqual([{ text: 'Server', types: ['computer', 'security-group'], location: { kind: 'domain' }, pageSize: 100, operationId: expect.any(String) }]);
+    expect(requests('directory:search-start')).toEqual([
+      { text: 'Server', types: ['computer', 'security-group'], location: { kind: 'domain' }, pageSize: 100, operationId: expect.any(String) },
+    ]);
     expect(within(grid).getAllByRole('row').length).toBeLessThan(40);
     expect(requests('directory:search-next')).toEqual([]);
     const body = within(grid).getAllByRole('rowgroup')[1] as HTMLElement;
@@ -99,7 +109,9 @@ describe('ObjectPickerDialog', () => {
     await user.click(fileServers);
     expect(fileServers).toHaveAttribute('aria-selected', 'true');
     await user.click(screen.getByRole('button', { name: 'Find Now' }));
-    expect(requests('directory:search-start')).toEqual([expect.objectContaining({ location: { kind: 'container', distinguishedName: `OU=File Servers,OU=Servers,${ROOT}` } })]);
+    expect(requests('directory:search-start')).toEqual([
+      expect.objectContaining({ location: { kind: 'container', distinguishedName: `OU=File Servers,OU=Servers,${ROOT}` } }),
+    ]);
   });
 
   it('shows a spinner with Cancel while the first page loads, and cancels the operation', async () => {

@@ -18,7 +18,12 @@ function setUp(handlers: FakeHandlers = {}) {
   });
   const store = createObjectPickerStore(api);
   store.getState().reset('fci');
-  return { api, store, state: () => store.getState(), requests: (channel: string) => api.calls.filter((call) => call.channel === channel).map((call) => call.request) };
+  return {
+    api,
+    store,
+    state: () => store.getState(),
+    requests: (channel: string) => api.calls.filter((call) => call.channel === channel).map((call) => call.request),
+  };
 }
 
 describe('object-picker-store', () => {
@@ -36,7 +41,9 @@ describe('object-picker-store', () => {
     const { state, requests } = setUp();
     state().setText(' FILE ');
     await state().search();
-    expect(requests('directory:search-start')).toEqual([{ text: 'FILE', types: ['computer', 'security-group'], location: { kind: 'domain' }, pageSize: 100, operationId: expect.any(String) }]);
+    expect(requests('directory:search-start')).toEqual([
+      { text: 'FILE', types: ['computer', 'security-group'], location: { kind: 'domain' }, pageSize: 100, operationId: expect.any(String) },
+    ]);
     expect({ searchState: state().searchState, count: state().objects.length, done: state().done }).toEqual({ searchState: 'loaded', count: 100, done: false });
   });
 
@@ -76,7 +83,9 @@ describe('object-picker-store', () => {
     expect(state().validation).toBe('Choose an organizational unit in the tree.');
     state().setContainer('OU=File Servers,DC=corp,DC=contoso,DC=test');
     await state().search();
-    expect(requests('directory:search-start')).toEqual([expect.objectContaining({ location: { kind: 'container', distinguishedName: 'OU=File Servers,DC=corp,DC=contoso,DC=test' } })]);
+    expect(requests('directory:search-start')).toEqual([
+      expect.objectContaining({ location: { kind: 'container', distinguishedName: 'OU=File Servers,DC=corp,DC=contoso,DC=test' } }),
+    ]);
   });
 
   it('refuses to search with no object type ticked', async () => {
@@ -95,7 +104,12 @@ describe('object-picker-store', () => {
     await state().cancel();
     start.resolve(success({ searchId: SEARCH_ID, objects: firstPage, done: false }));
     await running;
-    expect({ cancel: requests('operation:cancel'), close: requests('directory:search-close'), searchState: state().searchState, objects: state().objects }).toEqual({
+    expect({
+      cancel: requests('operation:cancel'),
+      close: requests('directory:search-close'),
+      searchState: state().searchState,
+      objects: state().objects,
+    }).toEqual({
       cancel: [{ operationId }],
       close: [{ searchId: SEARCH_ID }],
       searchState: 'idle',

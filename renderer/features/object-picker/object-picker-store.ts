@@ -44,7 +44,16 @@ export type ObjectPickerState = {
 /** The store {@link createObjectPickerStore} returns. */
 export type ObjectPickerStore = StoreApi<ObjectPickerState>;
 
-const noResults = { searchState: 'idle', pageState: 'idle', operationId: undefined, searchId: undefined, objects: [], done: false, selectedSid: undefined, error: undefined } as const;
+const noResults = {
+  searchState: 'idle',
+  pageState: 'idle',
+  operationId: undefined,
+  searchId: undefined,
+  objects: [],
+  done: false,
+  selectedSid: undefined,
+  error: undefined,
+} as const;
 
 /**
  * Build the picker's store over the API.
@@ -103,7 +112,13 @@ export function createObjectPickerStore(api: AdminApi): ObjectPickerStore {
         release();
         const operationId = newOperationId();
         set({ ...noResults, searchState: 'loading', operationId, validation: undefined });
-        const result = await api.call('directory:search-start', { text: state.text.trim(), types: [...state.types], location, pageSize: SEARCH_PAGE_SIZE, operationId });
+        const result = await api.call('directory:search-start', {
+          text: state.text.trim(),
+          types: [...state.types],
+          location,
+          pageSize: SEARCH_PAGE_SIZE,
+          operationId,
+        });
         if (get().operationId !== operationId) {
           if (result.ok) void api.call('directory:search-close', { searchId: result.value.searchId });
           return;

@@ -66,9 +66,13 @@ export function PickerCriteria(props: { store: ObjectPickerStore; treeStore: OuT
       </Field>
       {locationKind === 'container' && (
         <div className={styles.tree}>
-          <OuTree store={treeStore} selectedDn={containerDn} onSelect={(distinguishedName) => {
+          <OuTree
+            store={treeStore}
+            selectedDn={containerDn}
+            onSelect={(distinguishedName) => {
               actions.setContainer(distinguishedName);
-            }} />
+            }}
+          />
         </div>
       )}
       <div className={styles.search}>
@@ -85,9 +89,7 @@ export function PickerCriteria(props: { store: ObjectPickerStore; treeStore: OuT
             }}
           />
         </Field>
-        <Button onClick={search}>
-          Find Now
-        </Button>
+        <Button onClick={search}>Find Now</Button>
       </div>
       {validation !== undefined && (
         <Text role="alert" className={styles.invalid}>

@@ -12,7 +12,14 @@ describe('ReviewPage', () => {
         success({
           entries: 12,
           listVersion: 9,
-          findings: [{ code: 'ORPHANED_ENTRY', severity: 'warning', message: 'S-1-5-21-1-2-3-999 no longer resolves.', accounts: [{ sid: 'S-1-5-21-1-2-3-999', name: 'CORP\\old-server$' }] }],
+          findings: [
+            {
+              code: 'ORPHANED_ENTRY',
+              severity: 'warning',
+              message: 'S-1-5-21-1-2-3-999 no longer resolves.',
+              accounts: [{ sid: 'S-1-5-21-1-2-3-999', name: 'CORP\\old-server$' }],
+            },
+          ],
         }),
     });
     renderConsole(<ReviewPage />, api);

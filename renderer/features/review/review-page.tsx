@@ -48,7 +48,12 @@ export function ReviewPage() {
       </h1>
       <Text>Checks every entry of the list against the directory and the connector’s rules for each role.</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<ClipboardTaskListLtrRegular />} disabledFocusable={state.loadState === 'loading'} onClick={() => void review.getState().run()}>
+        <Button
+          appearance="primary"
+          icon={<ClipboardTaskListLtrRegular />}
+          disabledFocusable={state.loadState === 'loading'}
+          onClick={() => void review.getState().run()}
+        >
           Run review
         </Button>
       </div>

@@ -8,7 +8,13 @@ const useStyles = makeStyles({
   heading: { margin: `${tokens.spacingVerticalM} 0 0` },
   subheading: { margin: `${tokens.spacingVerticalS} 0 0` },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
-  cell: { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
+  cell: {
+    textAlign: 'left',
+    verticalAlign: 'top',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: 'anywhere',
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
 });
@@ -75,12 +81,20 @@ function ServerTypePlan(props: { server: ServerPlan }) {
       <h3 className={styles.subheading}>{server.title}</h3>
       <Text>Configure: {server.configure}</Text>
       <table className={styles.table}>
-        <caption className={styles.caption}>Registry values for {server.title} (REG_SZ; Group Policy object "{server.gpoName}")</caption>
+        <caption className={styles.caption}>
+          Registry values for {server.title} (REG_SZ; Group Policy object "{server.gpoName}")
+        </caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.cell}>Key</th>
-            <th scope="col" className={styles.cell}>Value name</th>
-            <th scope="col" className={styles.cell}>Data</th>
+            <th scope="col" className={styles.cell}>
+              Key
+            </th>
+            <th scope="col" className={styles.cell}>
+              Value name
+            </th>
+            <th scope="col" className={styles.cell}>
+              Data
+            </th>
           </tr>
         </thead>
         <tbody>

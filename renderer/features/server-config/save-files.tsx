@@ -50,7 +50,13 @@ export function SaveFiles() {
           <div>
             {ServerTypeSchema.options.map((type) => (
               <div key={type}>
-                <Checkbox label={SERVER_TYPE_LABELS[type]} checked={form.serverTypes.includes(type)} onChange={(_event, data) => { update({ serverTypes: toggled(form.serverTypes, type, data.checked === true, ServerTypeSchema.options) }); }} />
+                <Checkbox
+                  label={SERVER_TYPE_LABELS[type]}
+                  checked={form.serverTypes.includes(type)}
+                  onChange={(_event, data) => {
+                    update({ serverTypes: toggled(form.serverTypes, type, data.checked === true, ServerTypeSchema.options) });
+                  }}
+                />
               </div>
             ))}
           </div>
@@ -62,7 +68,13 @@ export function SaveFiles() {
           <div>
             {OutputKindSchema.options.map((kind) => (
               <div key={kind}>
-                <Checkbox label={OUTPUT_LABELS[kind]} checked={form.outputs.includes(kind)} onChange={(_event, data) => { update({ outputs: toggled(form.outputs, kind, data.checked === true, OutputKindSchema.options) }); }} />
+                <Checkbox
+                  label={OUTPUT_LABELS[kind]}
+                  checked={form.outputs.includes(kind)}
+                  onChange={(_event, data) => {
+                    update({ outputs: toggled(form.outputs, kind, data.checked === true, OutputKindSchema.options) });
+                  }}
+                />
               </div>
             ))}
           </div>
@@ -72,7 +84,13 @@ export function SaveFiles() {
         <Button appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || nothingChosen} onClick={() => void serverConfig.getState().saveFiles()}>
           Save files…
         </Button>
-        <Checkbox label="Replace existing files" checked={form.replaceExisting} onChange={(_event, data) => { update({ replaceExisting: data.checked === true }); }} />
+        <Checkbox
+          label="Replace existing files"
+          checked={form.replaceExisting}
+          onChange={(_event, data) => {
+            update({ replaceExisting: data.checked === true });
+          }}
+        />
       </div>
       <LoadStatus loadState={save.loadState} error={save.error} loadingLabel="Saving the files…" onCancel={() => void serverConfig.getState().cancel()} />
       <div role="status">

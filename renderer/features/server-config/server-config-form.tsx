@@ -43,11 +43,25 @@ export function ServerConfigForm() {
         required
         hint="The load-balanced name of your connector servers, never a single node, for example https://rmsconnector.contoso.com. Choose it for good: renaming it later means reconfiguring every server."
       >
-        <Input value={form.connectorUrl} onChange={(_event, data) => { update({ connectorUrl: data.value }); }} />
+        <Input
+          value={form.connectorUrl}
+          onChange={(_event, data) => {
+            update({ connectorUrl: data.value });
+          }}
+        />
       </Field>
       <div className={styles.tenant}>
-        <Field className={styles.grow} label="Tenant URL" hint="Your Azure RMS address, https://<tenant id>.rms.<region>.aadrm.com. Leave it empty to read it from the connector.">
-          <Input value={form.tenantUrl} onChange={(_event, data) => { update({ tenantUrl: data.value }); }} />
+        <Field
+          className={styles.grow}
+          label="Tenant URL"
+          hint="Your Azure RMS address, https://<tenant id>.rms.<region>.aadrm.com. Leave it empty to read it from the connector."
+        >
+          <Input
+            value={form.tenantUrl}
+            onChange={(_event, data) => {
+              update({ tenantUrl: data.value });
+            }}
+          />
         </Field>
         <Button disabledFocusable={busy || noConnector} onClick={() => void serverConfig.getState().readTenantUrl()}>
           Read from connector

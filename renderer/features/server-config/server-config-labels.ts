@@ -23,10 +23,12 @@ export const PROFILE_ORDER: readonly ServerConfigProfile[] = ['current', '2014']
 export const PROFILE_TEXTS: Readonly<Record<ServerConfigProfile, { readonly label: string; readonly description: string }>> = {
   current: {
     label: 'Current documentation (recommended)',
-    description: "The values of today's Microsoft documentation: Exchange 2013–2019 also gets the MSIPC keys added in 2023, and the GPOs get descriptive names.",
+    description:
+      "The values of today's Microsoft documentation: Exchange 2013–2019 also gets the MSIPC keys added in 2023, and the GPOs get descriptive names.",
   },
   '2014': {
     label: '2014 script (GenConnectorConfig.ps1)',
-    description: 'Exactly what the 2014 script wrote: Exchange gets the four MSDRM and redirection values only, and the GPOs keep the names the script created, so re-running updates them.',
+    description:
+      'Exactly what the 2014 script wrote: Exchange gets the four MSDRM and redirection values only, and the GPOs keep the names the script created, so re-running updates them.',
   },
 };

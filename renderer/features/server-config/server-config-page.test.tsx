@@ -26,14 +26,25 @@ function planOf(tenantUrlSource: 'given' | 'connector' = 'given'): ServerConfigP
         serverType: 'exchange2013',
         title: 'Exchange 2013, 2016 and 2019',
         configure: 'Mailbox servers.',
-        keys: [{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\IRM\\LicenseServerRedirection', values: [{ name: TENANT, data: CONNECTOR }] }],
+        keys: [
+          { path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\IRM\\LicenseServerRedirection', values: [{ name: TENANT, data: CONNECTOR }] },
+        ],
         followUpSteps: ['Turn on IRM in Exchange: Set-IRMConfiguration -InternalLicensingEnabled $true'],
         gpoName: 'RMS connector redirection - Exchange 2013-2019',
         regFileName: 'Exchange2013RedirectionConfiguration.reg',
         localScriptFileName: 'ApplyExchange2013RedirectionConfiguration.ps1',
       },
     ],
-    profileDifferences: [{ serverType: 'exchange2013', kind: 'only-current', key: 'HKLM\\MSIPC', valueName: '', current: 'x', summary: 'Exchange 2013, 2016 and 2019: only the current profile sets the MSIPC keys.' }],
+    profileDifferences: [
+      {
+        serverType: 'exchange2013',
+        kind: 'only-current',
+        key: 'HKLM\\MSIPC',
+        valueName: '',
+        current: 'x',
+        summary: 'Exchange 2013, 2016 and 2019: only the current profile sets the MSIPC keys.',
+      },
+    ],
     files: [
       { name: 'Exchange2013RedirectionConfiguration.reg', kind: 'reg', serverType: 'exchange2013', encoding: 'UTF-16LE with BOM', bytes: 400, text: REG_TEXT },
       { name: 'CreateConnectorRedirectGPOs.ps1', kind: 'gpo-script', encoding: 'UTF-8 with BOM', bytes: 90, text: '#Requires -Modules GroupPolicy\r\nNew-GPO' },
@@ -58,7 +69,9 @@ describe('ServerConfigPage', () => {
 
     // A text area shows line ends as LF; the saved bytes keep CRLF (main writes them, not this text).
     expect(await screen.findByRole('textbox', { name: 'File contents' })).toHaveValue(REG_TEXT.replaceAll('\r\n', '\n'));
-    expect(api.calls).toEqual([{ channel: 'server-config:plan', request: { connectorUrl: CONNECTOR, tenantUrl: TENANT, profile: '2014', operationId: expect.any(String) } }]);
+    expect(api.calls).toEqual([
+      { channel: 'server-config:plan', request: { connectorUrl: CONNECTOR, tenantUrl: TENANT, profile: '2014', operationId: expect.any(String) } },
+    ]);
     const before = screen.getByRole('region', { name: 'Before you deploy' });
     expect(within(before).getByText(/never at a single connector node/)).toBeInTheDocument();
     expect(within(before).getByText(/renaming it later means reconfiguring every server/)).toBeInTheDocument();
@@ -85,7 +98,8 @@ describe('ServerConfigPage', () => {
 
   it('saves the chosen server types and outputs without naming a folder, and says where they went', async () => {
     const api = createFakeApi({
-      'server-config:save': () => success({ saved: true, folder: '/home/admin/rms', files: [{ name: 'Exchange2013RedirectionConfiguration.reg', bytes: 400 }] }),
+      'server-config:save': () =>
+        success({ saved: true, folder: '/home/admin/rms', files: [{ name: 'Exchange2013RedirectionConfiguration.reg', bytes: 400 }] }),
     });
     const user = userEvent.setup();
     renderConsole(<ServerConfigPage />, api);
@@ -93,20 +107,34 @@ describe('ServerConfigPage', () => {
     await user.type(screen.getByRole('textbox', { name: /Connector URL/ }), CONNECTOR);
     await user.type(screen.getByRole('textbox', { name: /Tenant URL/ }), TENANT);
     const types = screen.getByRole('group', { name: 'Server types' });
-    for (const name of ['Exchange 2010', 'SharePoint 2013, 2016 and 2019', 'SharePoint 2010', 'File servers using FCI']) await user.click(within(types).getByRole('checkbox', { name }));
+    for (const name of ['Exchange 2010', 'SharePoint 2013, 2016 and 2019', 'SharePoint 2010', 'File servers using FCI'])
+      await user.click(within(types).getByRole('checkbox', { name }));
     await user.click(within(screen.getByRole('group', { name: 'Files to save' })).getByRole('checkbox', { name: /Local PowerShell scripts/ }));
     await user.click(screen.getByRole('button', { name: 'Save files…' }));
 
     expect(await screen.findByText('Saved 1 files')).toBeInTheDocument();
     expect(api.calls.at(-1)).toEqual({
       channel: 'server-config:save',
-      request: { connectorUrl: CONNECTOR, tenantUrl: TENANT, profile: 'current', serverTypes: ['exchange2013'], outputs: ['reg', 'gpo-script'], operationId: expect.any(String) },
+      request: {
+        connectorUrl: CONNECTOR,
+        tenantUrl: TENANT,
+        profile: 'current',
+        serverTypes: ['exchange2013'],
+        outputs: ['reg', 'gpo-script'],
+        operationId: expect.any(String),
+      },
     });
   });
 
   it('shows a refused URL as an error and drops nothing it had not shown', async () => {
     const api = createFakeApi({
-      'server-config:save': () => failure({ code: 'URL_USERINFO', source: 'console', title: 'The connector URL cannot be used', message: 'The connector URL contains a user name or password. Type only the scheme and the host.' }),
+      'server-config:save': () =>
+        failure({
+          code: 'URL_USERINFO',
+          source: 'console',
+          title: 'The connector URL cannot be used',
+          message: 'The connector URL contains a user name or password. Type only the scheme and the host.',
+        }),
     });
     const user = userEvent.setup();
     renderConsole(<ServerConfigPage />, api);

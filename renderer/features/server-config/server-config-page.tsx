@@ -28,9 +28,17 @@ export function ServerConfigPage() {
       <h1 id={headingId} className={styles.heading}>
         Configure servers
       </h1>
-      <Text>Generates the registry values that point Exchange, SharePoint and file servers (FCI) at the connector: .reg files, a Group Policy script and local scripts.</Text>
+      <Text>
+        Generates the registry values that point Exchange, SharePoint and file servers (FCI) at the connector: .reg files, a Group Policy script and local
+        scripts.
+      </Text>
       <ServerConfigForm />
-      <LoadStatus loadState={plan.loadState} error={plan.error} loadingLabel="Generating the configuration…" onCancel={() => void serverConfig.getState().cancel()} />
+      <LoadStatus
+        loadState={plan.loadState}
+        error={plan.error}
+        loadingLabel="Generating the configuration…"
+        onCancel={() => void serverConfig.getState().cancel()}
+      />
       {plan.result && (
         <>
           <PlanNotices plan={plan.result} />

@@ -68,13 +68,24 @@ export function createServerConfigStore(api: AdminApi) {
       if (get().operationId !== operationId) return;
       if (answer.ok) {
         rememberConnectorUrl(form.connectorUrl.trim());
-        set({ operationId: undefined, plan: { loadState: 'loaded', error: undefined, result: answer.value }, form: { ...get().form, tenantUrl: answer.value.tenantUrl } });
+        set({
+          operationId: undefined,
+          plan: { loadState: 'loaded', error: undefined, result: answer.value },
+          form: { ...get().form, tenantUrl: answer.value.tenantUrl },
+        });
       } else {
         set({ operationId: undefined, plan: answer.error.code === 'CANCELLED' ? IDLE : { loadState: 'failed', error: answer.error, result: undefined } });
       }
     };
     return {
-      form: { connectorUrl: rememberedConnectorUrl(), tenantUrl: '', profile: 'current', serverTypes: [...ServerTypeSchema.options], outputs: [...OutputKindSchema.options], replaceExisting: false },
+      form: {
+        connectorUrl: rememberedConnectorUrl(),
+        tenantUrl: '',
+        profile: 'current',
+        serverTypes: [...ServerTypeSchema.options],
+        outputs: [...OutputKindSchema.options],
+        replaceExisting: false,
+      },
       plan: IDLE,
       save: IDLE,
       operationId: undefined,

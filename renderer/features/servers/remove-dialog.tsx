@@ -26,7 +26,13 @@ export function removalConsequence(role: Role): string {
  * Focus goes back to the button or row that opened it, or `onFocusLost` places it when that
  * row was the one removed.
  */
-export function RemoveDialog(props: { entry: AuthorizedAccount | undefined; removing: boolean; onCancel: () => void; onConfirm: () => void; onFocusLost: () => void }) {
+export function RemoveDialog(props: {
+  entry: AuthorizedAccount | undefined;
+  removing: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+  onFocusLost: () => void;
+}) {
   const { entry } = props;
   useFocusReturn(entry !== undefined, props.onFocusLost);
   return (

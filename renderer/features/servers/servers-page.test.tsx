@@ -35,7 +35,14 @@ describe('ServersPage', () => {
       expect(within(grid).getAllByRole('row')).toHaveLength(4);
     });
     const rows = within(grid).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('gridcell').slice(0, 3).map((cell) => cell.textContent))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('gridcell')
+          .slice(0, 3)
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
       ['CORP\\Exchange Servers', 'Exchange Server', 'Group'],
       ['CORP\\FS01$', 'File server using FCI', 'Computer'],
       ['CORP\\svc-sp', 'SharePoint Server', 'Service account'],
@@ -57,7 +64,11 @@ describe('ServersPage', () => {
     expect(dialog).toHaveTextContent('stop being super users through this entry');
     // Fluent focuses the first focusable element of the dialog (jsdom cannot show it: tabster
     // finds nothing visible without layout), so Cancel must come first.
-    expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Cancel', 'Remove']);
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Cancel', 'Remove']);
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
 
     await waitFor(() => {

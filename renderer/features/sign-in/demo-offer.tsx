@@ -16,7 +16,8 @@ const useStyles = makeStyles({
 });
 
 /** The text under the demo card's heading (also in docs/console-ui.md). */
-export const DEMO_DESCRIPTION = 'Explore the console against a local Contoso domain and connector service that run on this computer. Nothing leaves this computer, and your own settings are not changed.';
+export const DEMO_DESCRIPTION =
+  'Explore the console against a local Contoso domain and connector service that run on this computer. Nothing leaves this computer, and your own settings are not changed.';
 
 /**
  * The way into the built-in demo environment.

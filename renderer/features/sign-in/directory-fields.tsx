@@ -43,10 +43,22 @@ export function DirectoryFields(props: SignInFieldsProps) {
         </RadioGroup>
       </Field>
       <Field label="Domain" required={form.mode === 'domain'} {...validation('domain')}>
-        <Input ref={props.inputRef('domain')} value={form.domain} onChange={(_event, data) => { update({ domain: data.value }); }} />
+        <Input
+          ref={props.inputRef('domain')}
+          value={form.domain}
+          onChange={(_event, data) => {
+            update({ domain: data.value });
+          }}
+        />
       </Field>
       <Field label="Server URL" required={form.mode === 'server'} hint="For example ldaps://dc1.corp.contoso.com" {...validation('serverUrl')}>
-        <Input ref={props.inputRef('serverUrl')} value={form.serverUrl} onChange={(_event, data) => { update({ serverUrl: data.value }); }} />
+        <Input
+          ref={props.inputRef('serverUrl')}
+          value={form.serverUrl}
+          onChange={(_event, data) => {
+            update({ serverUrl: data.value });
+          }}
+        />
       </Field>
       <Field label="Connection security">
         <RadioGroup
@@ -71,13 +83,32 @@ export function DirectoryFields(props: SignInFieldsProps) {
         }}
       />
       <Field label="Expected server name" hint="The name the server's certificate must carry, when it differs from the URL.">
-        <Input value={form.serverName} onChange={(_event, data) => { update({ serverName: data.value }); }} />
+        <Input
+          value={form.serverName}
+          onChange={(_event, data) => {
+            update({ serverName: data.value });
+          }}
+        />
       </Field>
       <Field label="Bind account (optional)" hint="Used to read the directory instead of your own account; needs its password.">
-        <Input value={form.bindUser} autoComplete="off" onChange={(_event, data) => { update({ bindUser: data.value }); }} />
+        <Input
+          value={form.bindUser}
+          autoComplete="off"
+          onChange={(_event, data) => {
+            update({ bindUser: data.value });
+          }}
+        />
       </Field>
       <Field label="Bind password" {...validation('bindPassword')}>
-        <Input ref={props.inputRef('bindPassword')} type="password" value={form.bindPassword} autoComplete="off" onChange={(_event, data) => { update({ bindPassword: data.value }); }} />
+        <Input
+          ref={props.inputRef('bindPassword')}
+          type="password"
+          value={form.bindPassword}
+          autoComplete="off"
+          onChange={(_event, data) => {
+            update({ bindPassword: data.value });
+          }}
+        />
       </Field>
     </fieldset>
   );

@@ -1,4 +1,16 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, makeStyles, tokens, typographyStyles, useMergedRefs } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  tokens,
+  typographyStyles,
+  useMergedRefs,
+} from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsoleDefaults, IpcError } from '../../../contract/index.ts';
 import { newOperationId } from '../../api/admin-api.ts';
@@ -10,7 +22,15 @@ import { HelpMenu } from '../../components/help-menu.tsx';
 import { AccountFields } from './account-fields.tsx';
 import { DemoOffer } from './demo-offer.tsx';
 import { DirectoryFields } from './directory-fields.tsx';
-import { SIGN_IN_FIELD_MESSAGES, buildSignInRequest, effectiveServiceUrl, initialSignInForm, usesRememberedPassword, type SignInField, type SignInForm } from './sign-in-form.ts';
+import {
+  SIGN_IN_FIELD_MESSAGES,
+  buildSignInRequest,
+  effectiveServiceUrl,
+  initialSignInForm,
+  usesRememberedPassword,
+  type SignInField,
+  type SignInForm,
+} from './sign-in-form.ts';
 
 const useStyles = makeStyles({
   card: {
@@ -66,7 +86,11 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
 
   const update = (patch: Partial<SignInForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
-    setInvalid((previous) => (previous.size === 0 ? previous : new Set([...previous].filter((field) => !(field in patch) && !(field === 'serviceUrl' && 'serviceUrlOverride' in patch)))));
+    setInvalid((previous) =>
+      previous.size === 0
+        ? previous
+        : new Set([...previous].filter((field) => !(field in patch) && !(field === 'serviceUrl' && 'serviceUrlOverride' in patch))),
+    );
   };
   const inputRef = (field: SignInField) => (element: HTMLInputElement | null) => {
     if (element) inputs.current.set(field, element);
@@ -92,7 +116,11 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   };
 
   /** Run one cancellable call; answers its error when it failed (not when cancelled or superseded). */
-  const run = async (id: string, kind: 'sign-in' | 'demo', call: () => Promise<{ ok: true } | { ok: false; error: IpcError }>): Promise<{ error: IpcError } | undefined> => {
+  const run = async (
+    id: string,
+    kind: 'sign-in' | 'demo',
+    call: () => Promise<{ ok: true } | { ok: false; error: IpcError }>,
+  ): Promise<{ error: IpcError } | undefined> => {
     setError(undefined);
     current.current = id;
     setRunning(kind);
@@ -140,56 +168,70 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   const demoProminent = demoAvailable && !defaults.configured;
   return (
     <form
-        className={styles.card}
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      className={styles.card}
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h1 id={headingId} className={styles.heading}>
+        Sign in to the connector configuration
+      </h1>
+      {props.defaultsError && <ErrorBar error={props.defaultsError} />}
+      {demoProminent && <DemoOffer prominent disabled={busy} onStart={() => void startDemo()} />}
+      <AccountFields
+        {...fieldProps}
+        vault={defaults?.passwordVault}
+        usingRemembered={usesRememberedPassword(form, defaults)}
+        onForgetPassword={() => void forgetPassword()}
+      />
+      <DirectoryFields {...fieldProps} />
+      <Accordion
+        collapsible
+        openItems={advancedOpen ? ['advanced'] : []}
+        onToggle={(_event, data) => {
+          setAdvancedOpen(data.openItems.includes('advanced'));
         }}
       >
-        <h1 id={headingId} className={styles.heading}>
-          Sign in to the connector configuration
-        </h1>
-        {props.defaultsError && <ErrorBar error={props.defaultsError} />}
-        {demoProminent && <DemoOffer prominent disabled={busy} onStart={() => void startDemo()} />}
-        <AccountFields
-          {...fieldProps}
-          vault={defaults?.passwordVault}
-          usingRemembered={usesRememberedPassword(form, defaults)}
-          onForgetPassword={() => void forgetPassword()}
-        />
-        <DirectoryFields {...fieldProps} />
-        <Accordion collapsible openItems={advancedOpen ? ['advanced'] : []} onToggle={(_event, data) => { setAdvancedOpen(data.openItems.includes('advanced')); }}>
-          <AccordionItem value="advanced">
-            <AccordionHeader>Advanced</AccordionHeader>
-            <AccordionPanel>
-              <Field
-                label="Service URL"
-                required
-                hint="The connector configuration service for the chosen environment."
-                {...(invalid.has('serviceUrl') ? { validationState: 'error' as const, validationMessage: SIGN_IN_FIELD_MESSAGES.serviceUrl } : {})}
-              >
-                <Input ref={inputRef('serviceUrl')} type="url" value={effectiveServiceUrl(form, defaults)} disabled={busy} onChange={(_event, data) => { update({ serviceUrlOverride: data.value }); }} />
-              </Field>
-            </AccordionPanel>
-          </AccordionItem>
-        </Accordion>
-        {error && (
-          <div role="region" aria-label="Sign-in problem">
-            <ErrorBar error={error} ref={errorRef} />
-          </div>
-        )}
-        <div className={styles.actions}>
-          <Button ref={submitButtonRef} type="submit" appearance="primary" disabledFocusable={busy}>
-            Sign in
-          </Button>
-          {busy && <OperationProgress label={running === 'demo' ? 'Starting the demo environment…' : 'Signing in…'} onCancel={cancel} />}
-          <div className={styles.trailing}>
-            {demoAvailable && !demoProminent && <DemoOffer prominent={false} disabled={busy} onStart={() => void startDemo()} />}
-            {defaults?.desktop.openLogs === true && <HelpMenu />}
-          </div>
+        <AccordionItem value="advanced">
+          <AccordionHeader>Advanced</AccordionHeader>
+          <AccordionPanel>
+            <Field
+              label="Service URL"
+              required
+              hint="The connector configuration service for the chosen environment."
+              {...(invalid.has('serviceUrl') ? { validationState: 'error' as const, validationMessage: SIGN_IN_FIELD_MESSAGES.serviceUrl } : {})}
+            >
+              <Input
+                ref={inputRef('serviceUrl')}
+                type="url"
+                value={effectiveServiceUrl(form, defaults)}
+                disabled={busy}
+                onChange={(_event, data) => {
+                  update({ serviceUrlOverride: data.value });
+                }}
+              />
+            </Field>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      {error && (
+        <div role="region" aria-label="Sign-in problem">
+          <ErrorBar error={error} ref={errorRef} />
         </div>
+      )}
+      <div className={styles.actions}>
+        <Button ref={submitButtonRef} type="submit" appearance="primary" disabledFocusable={busy}>
+          Sign in
+        </Button>
+        {busy && <OperationProgress label={running === 'demo' ? 'Starting the demo environment…' : 'Signing in…'} onCancel={cancel} />}
+        <div className={styles.trailing}>
+          {demoAvailable && !demoProminent && <DemoOffer prominent={false} disabled={busy} onStart={() => void startDemo()} />}
+          {defaults?.desktop.openLogs === true && <HelpMenu />}
+        </div>
+      </div>
     </form>
   );
 }

@@ -55,7 +55,8 @@ describe('the demo environment on the sign-in page', () => {
     const started = requestOf(api, 'demo:start') as { operationId: string };
     expect(api.calls.at(-1)).toEqual({ channel: 'operation:cancel', request: { operationId: started.operationId } });
 
-    answer = () => failure({ code: 'DEMO_FAILED', source: 'console', title: 'The demo environment could not start', message: 'Try again.', details: ['Port in use.'] });
+    answer = () =>
+      failure({ code: 'DEMO_FAILED', source: 'console', title: 'The demo environment could not start', message: 'Try again.', details: ['Port in use.'] });
     await user.click(screen.getByRole('button', { name: 'Try the demo environment' }));
     const region = await screen.findByRole('region', { name: 'Sign-in problem' });
     expect(within(region).getByText('The demo environment could not start')).toBeInTheDocument();

@@ -29,7 +29,15 @@ describe('buildSignInRequest', () => {
   });
 
   it('sends the server URL, not the domain, in server mode, with the optional settings given', () => {
-    const form = filled({ mode: 'server', serverUrl: ' ldaps://dc1.corp.contoso.test ', transport: 'starttls', caFile: { id: CA_FILE_ID, name: 'contoso-root.cer' }, serverName: 'dc1', bindUser: 'CORP\\reader', bindPassword: 'pw' });
+    const form = filled({
+      mode: 'server',
+      serverUrl: ' ldaps://dc1.corp.contoso.test ',
+      transport: 'starttls',
+      caFile: { id: CA_FILE_ID, name: 'contoso-root.cer' },
+      serverName: 'dc1',
+      bindUser: 'CORP\\reader',
+      bindPassword: 'pw',
+    });
     const built = buildSignInRequest(form, defaults, OPERATION);
     expect(built.ok && built.request.directory).toEqual({
       mode: 'server',

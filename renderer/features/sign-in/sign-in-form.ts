@@ -94,7 +94,8 @@ function isHttpUrl(text: string): boolean {
 }
 
 /** The outcome of building the request: the request, or the fields to fix in display order. */
-export type SignInBuild = { readonly ok: true; readonly request: IpcRequest<'session:sign-in'> } | { readonly ok: false; readonly invalid: readonly SignInField[] };
+export type SignInBuild =
+  { readonly ok: true; readonly request: IpcRequest<'session:sign-in'> } | { readonly ok: false; readonly invalid: readonly SignInField[] };
 
 /**
  * The `session:sign-in` request for a form, or the required fields still missing.
@@ -149,7 +150,10 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
  * `rememberPassword` is sent only where it changes something: checked (store it), or cleared
  * while a password is remembered (stop remembering it).
  */
-function passwordPart(form: SignInForm, defaults: ConsoleDefaults | undefined): { password: string; rememberPassword?: boolean } | { useRememberedPassword: true } {
+function passwordPart(
+  form: SignInForm,
+  defaults: ConsoleDefaults | undefined,
+): { password: string; rememberPassword?: boolean } | { useRememberedPassword: true } {
   if (usesRememberedPassword(form, defaults)) return { useRememberedPassword: true };
   const vaultUsable = defaults?.passwordVault.available === true;
   if (form.rememberPassword && vaultUsable) return { password: form.password, rememberPassword: true };

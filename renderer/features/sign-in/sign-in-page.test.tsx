@@ -45,7 +45,8 @@ describe('SignInPage', () => {
 
   it('shows the error title and message in the Sign-in problem region, focuses it and clears the password', async () => {
     const { user } = setup({
-      'session:sign-in': () => failure({ code: 'INVALID_CREDENTIALS', source: 'directory', title: 'The user name or password is wrong', message: 'Check them and sign in again.' }),
+      'session:sign-in': () =>
+        failure({ code: 'INVALID_CREDENTIALS', source: 'directory', title: 'The user name or password is wrong', message: 'Check them and sign in again.' }),
     });
     await prefilled();
     const password = screen.getByLabelText(/^Password/);

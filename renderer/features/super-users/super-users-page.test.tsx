@@ -20,7 +20,18 @@ const exchangeHost: DirectoryObject = {
   inFolder: 'corp.contoso.test/Servers',
 };
 const answer: EffectiveSuperUsers = {
-  superUsers: [{ account: exchangeHost, grants: [{ entry: { sid: 'S-1-5-21-1-2-3-1200', name: 'CORP\\Exchange Servers', role: 'exchange' }, path: ['CORP\\Exchange Servers', 'EX01$'], throughPrimaryGroup: false }] }],
+  superUsers: [
+    {
+      account: exchangeHost,
+      grants: [
+        {
+          entry: { sid: 'S-1-5-21-1-2-3-1200', name: 'CORP\\Exchange Servers', role: 'exchange' },
+          path: ['CORP\\Exchange Servers', 'EX01$'],
+          throughPrimaryGroup: false,
+        },
+      ],
+    },
+  ],
   orphanedEntries: [],
   listVersion: 5,
 };
@@ -45,7 +56,10 @@ describe('SuperUsersPage', () => {
   });
 
   it('shows progress with Cancel while expanding, and cancels the operation', async () => {
-    const api = createFakeApi({ 'review:super-users': () => new Promise<IpcResult<EffectiveSuperUsers>>(() => undefined), 'operation:cancel': () => success({ cancelled: true }) });
+    const api = createFakeApi({
+      'review:super-users': () => new Promise<IpcResult<EffectiveSuperUsers>>(() => undefined),
+      'operation:cancel': () => success({ cancelled: true }),
+    });
     renderConsole(<SuperUsersPage />, api);
 
     expect(await screen.findByText('Expanding the Exchange entries…')).toBeInTheDocument();

@@ -42,7 +42,12 @@ export function SuperUsersPage() {
           Refresh
         </Button>
       </div>
-      <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Expanding the Exchange entries…" onCancel={() => void superUsers.getState().cancel()} />
+      <LoadStatus
+        loadState={state.loadState}
+        error={state.error}
+        loadingLabel="Expanding the Exchange entries…"
+        onCancel={() => void superUsers.getState().cancel()}
+      />
       {result && result.orphanedEntries.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

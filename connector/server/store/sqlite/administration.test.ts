@@ -25,7 +25,10 @@ describe('role-based administrators', () => {
       await store.addAdministrator(sameGroupOtherRole, first),
     ];
     const listed = await store.listAdministrators();
-    results.push(await store.removeAdministrator(admins.sid, 'GlobalAdministrator', second), await store.removeAdministrator(admins.sid, 'GlobalAdministrator', second));
+    results.push(
+      await store.removeAdministrator(admins.sid, 'GlobalAdministrator', second),
+      await store.removeAdministrator(admins.sid, 'GlobalAdministrator', second),
+    );
     const stored = { ...admins, addedBy: first.actor, addedAt: first.at };
     expect({ results, listed, after: await store.listAdministrators(), trail: await trail(store) }).toEqual({
       results: [true, false, true, true, false],
@@ -33,7 +36,12 @@ describe('role-based administrators', () => {
       after: [{ ...sameGroupOtherRole, addedBy: first.actor, addedAt: first.at }],
       trail: [
         { action: 'role-based-administrator.add', target: 'CORP\\RMS Admins (GlobalAdministrator)', before: null, after: stored },
-        { action: 'role-based-administrator.add', target: 'CORP\\RMS Admins (ConnectorAdministrator)', before: null, after: { ...sameGroupOtherRole, addedBy: first.actor, addedAt: first.at } },
+        {
+          action: 'role-based-administrator.add',
+          target: 'CORP\\RMS Admins (ConnectorAdministrator)',
+          before: null,
+          after: { ...sameGroupOtherRole, addedBy: first.actor, addedAt: first.at },
+        },
         { action: 'role-based-administrator.remove', target: 'CORP\\RMS Admins (GlobalAdministrator)', before: stored, after: null },
       ],
     });
@@ -77,8 +85,17 @@ describe('administration reads', () => {
     const store = stores.open();
     await store.addAdministrator(admins, first);
     await store.setOnboardingControl({ sid: 'S-1-5-21-1-2-3-1600', name: 'CORP\\RMS Pilot' }, first);
-    await store.applyListChange({ context: first, expectedVersion: 0, add: [{ sid: 'S-1-5-21-1-2-3-1139', name: 'CORP\\EX01$', role: 'exchange', kind: 'computer' }], remove: [] });
-    const administration = { administrators: await store.listAdministrators(), onboardingControl: await store.onboardingControl(), superUserFeature: await store.superUserFeature() };
+    await store.applyListChange({
+      context: first,
+      expectedVersion: 0,
+      add: [{ sid: 'S-1-5-21-1-2-3-1139', name: 'CORP\\EX01$', role: 'exchange', kind: 'computer' }],
+      remove: [],
+    });
+    const administration = {
+      administrators: await store.listAdministrators(),
+      onboardingControl: await store.onboardingControl(),
+      superUserFeature: await store.superUserFeature(),
+    };
     expect(AdministrationSchema.safeParse(administration).error).toBeUndefined();
   });
 

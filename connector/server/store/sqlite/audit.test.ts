@@ -11,7 +11,10 @@ async function nineChanges(store: ConfigStore): Promise<void> {
   for (let minute = 0; minute < 8; minute++) {
     const actor = minute % 2 === 1 ? 'CORP\\Jürgen' : 'CORP\\eve';
     const context = changeContext({ actor, correlationId: `request-${minute}`, at: `2025-03-01T10:0${minute}:00.000Z` });
-    await store.addAdministrator({ sid: `S-1-5-21-1-2-3-${2000 + minute}`, name: `CORP\\admin${minute}`, kind: 'user', role: 'ConnectorAdministrator' }, context);
+    await store.addAdministrator(
+      { sid: `S-1-5-21-1-2-3-${2000 + minute}`, name: `CORP\\admin${minute}`, kind: 'user', role: 'ConnectorAdministrator' },
+      context,
+    );
   }
   await store.removeAdministrator('S-1-5-21-1-2-3-2000', 'ConnectorAdministrator', changeContext({ actor: 'CORP\\eve', at: '2025-03-01T10:08:00.000Z' }));
 }
@@ -46,7 +49,11 @@ describe('auditPage', () => {
     const first = await page(store, query);
     const second = await page(store, { ...query, before: first.nextBefore ?? 0 });
     const third = await page(store, { ...query, before: second.nextBefore ?? 0 });
-    expect([first, second, third].map((result) => result.targets.map((target) => target.replace(/^.*admin(\d).*$/, '$1')))).toEqual([['6', '5'], ['4', '3'], ['2']]);
+    expect([first, second, third].map((result) => result.targets.map((target) => target.replace(/^.*admin(\d).*$/, '$1')))).toEqual([
+      ['6', '5'],
+      ['4', '3'],
+      ['2'],
+    ]);
     expect(third.nextBefore).toBeNull();
   });
 

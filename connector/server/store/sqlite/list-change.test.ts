@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AuditRecordSchema, AuthorizedAccountListSchema, ReplaceAuthorizedAccountsResultSchema, type AuthorizedAccount } from '../../../../contract/connector-api/index.ts';
+import {
+  AuditRecordSchema,
+  AuthorizedAccountListSchema,
+  ReplaceAuthorizedAccountsResultSchema,
+  type AuthorizedAccount,
+} from '../../../../contract/connector-api/index.ts';
 import type { ConfigStore, EntryToAdd, ListChange } from '../config-store.ts';
 import { changeContext, useTemporaryStores } from './test-fixture.ts';
 
@@ -53,7 +58,15 @@ describe('applyListChange', () => {
     const outcome = await store.applyListChange({ context: later, expectedVersion: 1, add: [fci], remove: [first?.id ?? ''] });
     const audit = await store.auditPage({ limit: 10, actor: 'CORP\\bob' });
     const added = { ...fci, id: UUID, addedBy: 'CORP\\bob', addedAt: later.at };
-    const shared = { actor: 'CORP\\bob', actorSid: null, source: context.source, node: context.node, correlationId: 'request-2', at: later.at, id: expect.any(Number) };
+    const shared = {
+      actor: 'CORP\\bob',
+      actorSid: null,
+      source: context.source,
+      node: context.node,
+      correlationId: 'request-2',
+      at: later.at,
+      id: expect.any(Number),
+    };
     expect({ outcome, audit }).toEqual({
       outcome: { status: 'applied', change: { version: 2, added: [added], removed: [first], superUserFeatureEnabled: false } },
       audit: {
@@ -124,7 +137,9 @@ describe('applyListChange', () => {
     const [first] = await applied(store, { context, expectedVersion: 0, add: [fci], remove: [] });
     const before = await snapshot(store);
     const broken = { ...sharepoint, name: null } as unknown as EntryToAdd;
-    await expect(store.applyListChange({ context, expectedVersion: 1, add: [broken], remove: [first?.id ?? ''] })).rejects.toThrow('NOT NULL constraint failed');
+    await expect(store.applyListChange({ context, expectedVersion: 1, add: [broken], remove: [first?.id ?? ''] })).rejects.toThrow(
+      'NOT NULL constraint failed',
+    );
     expect(await snapshot(store)).toEqual(before);
   });
 
@@ -134,21 +149,36 @@ describe('applyListChange', () => {
     const first = await store.applyListChange(change);
     const before = await snapshot(store);
     const second = await store.applyListChange(change);
-    expect({ second, after: await snapshot(store) }).toEqual({ second: first.status === 'applied' ? { status: 'replayed', change: first.change } : first, after: before });
+    expect({ second, after: await snapshot(store) }).toEqual({
+      second: first.status === 'applied' ? { status: 'replayed', change: first.change } : first,
+      after: before,
+    });
   });
 
   it('answers key-reused when the same key comes with another fingerprint', async () => {
     const store = stores.open();
     const idempotency = { scope: 'alice', key: 'k1', fingerprint: 'f1' };
     await applied(store, { context, expectedVersion: 0, add: [fci], remove: [], idempotency });
-    const outcome = await store.applyListChange({ context, expectedVersion: 1, add: [sharepoint], remove: [], idempotency: { ...idempotency, fingerprint: 'f2' } });
+    const outcome = await store.applyListChange({
+      context,
+      expectedVersion: 1,
+      add: [sharepoint],
+      remove: [],
+      idempotency: { ...idempotency, fingerprint: 'f2' },
+    });
     expect({ outcome, version: (await store.listAuthorizedAccounts()).version }).toEqual({ outcome: { status: 'key-reused' }, version: 1 });
   });
 
   it('keeps keys of different scopes apart when they share a key', async () => {
     const store = stores.open();
     await applied(store, { context, expectedVersion: 0, add: [fci], remove: [], idempotency: { scope: 'alice', key: 'k1', fingerprint: 'f1' } });
-    const outcome = await store.applyListChange({ context, expectedVersion: 1, add: [sharepoint], remove: [], idempotency: { scope: 'bob', key: 'k1', fingerprint: 'f2' } });
+    const outcome = await store.applyListChange({
+      context,
+      expectedVersion: 1,
+      add: [sharepoint],
+      remove: [],
+      idempotency: { scope: 'bob', key: 'k1', fingerprint: 'f2' },
+    });
     expect(outcome.status).toBe('applied');
   });
 
@@ -168,7 +198,12 @@ describe('applyListChange and the super-user feature', () => {
     const store = stores.open();
     const first = await store.applyListChange({ context, expectedVersion: 0, add: [exchange], remove: [] });
     const later = changeContext({ actor: 'CORP\\bob', correlationId: 'request-2', at: '2025-03-02T08:00:00.000Z' });
-    const second = await store.applyListChange({ context: later, expectedVersion: 1, add: [{ ...exchange, sid: 'S-1-5-21-1-2-3-1140', name: 'CORP\\EX02$' }], remove: [] });
+    const second = await store.applyListChange({
+      context: later,
+      expectedVersion: 1,
+      add: [{ ...exchange, sid: 'S-1-5-21-1-2-3-1140', name: 'CORP\\EX02$' }],
+      remove: [],
+    });
     const switches = await store.auditPage({ limit: 10, action: 'super-user-feature.enable' });
     expect({
       enabled: [first, second].map((outcome) => outcome.status === 'applied' && outcome.change.superUserFeatureEnabled),
@@ -177,7 +212,9 @@ describe('applyListChange and the super-user feature', () => {
     }).toEqual({
       enabled: [true, true],
       feature: { enabled: true, changedBy: context.actor, changedAt: context.at },
-      switches: [{ actor: context.actor, correlationId: context.correlationId, target: 'super-user feature', before: { enabled: false }, after: { enabled: true } }],
+      switches: [
+        { actor: context.actor, correlationId: context.correlationId, target: 'super-user feature', before: { enabled: false }, after: { enabled: true } },
+      ],
     });
   });
 

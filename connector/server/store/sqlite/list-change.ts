@@ -27,7 +27,9 @@ export function readAuthorizedAccounts(database: DatabaseSync): AuthorizedAccoun
 export function applyListChangeIn(database: DatabaseSync, change: ListChange): ListChangeOutcome {
   const { idempotency } = change;
   if (idempotency) {
-    const stored = database.prepare('SELECT fingerprint, result_json FROM idempotency_keys WHERE scope = ? AND key = ?').get(idempotency.scope, idempotency.key);
+    const stored = database
+      .prepare('SELECT fingerprint, result_json FROM idempotency_keys WHERE scope = ? AND key = ?')
+      .get(idempotency.scope, idempotency.key);
     if (stored) {
       if (text(stored, 'fingerprint') !== idempotency.fingerprint) return { status: 'key-reused' };
       return { status: 'replayed', change: AppliedListChangeSchema.parse(JSON.parse(text(stored, 'result_json'))) };

@@ -13,7 +13,15 @@ export function upsertNode(database: DatabaseSync, node: NodeRegistration, at: s
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, version = excluded.version, url = excluded.url, tls = excluded.tls,
          started_at = excluded.started_at, last_seen_at = excluded.last_seen_at`,
     )
-    .run(node.id, node.name, node.version, node.url, node.tls ? 1 : 0, isoTime(node.startedAt, 'The start time of the node'), isoTime(at, 'The time of the heartbeat'));
+    .run(
+      node.id,
+      node.name,
+      node.version,
+      node.url,
+      node.tls ? 1 : 0,
+      isoTime(node.startedAt, 'The start time of the node'),
+      isoTime(at, 'The time of the heartbeat'),
+    );
 }
 
 /** Every node that ever sent a heartbeat, by name (id breaks ties, so the order is stable). */

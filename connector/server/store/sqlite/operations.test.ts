@@ -71,8 +71,20 @@ describe('pruneIdempotencyKeys', () => {
   it('drops only keys older than the cutoff, so a pruned key applies afresh', async () => {
     const store = stores.open();
     const key = (name: string) => ({ scope: 'alice', key: name, fingerprint: name });
-    await store.applyListChange({ context: changeContext({ at: '2025-03-01T10:00:00.000Z' }), expectedVersion: 0, add: [entry(1)], remove: [], idempotency: key('old') });
-    await store.applyListChange({ context: changeContext({ at: '2025-03-02T10:00:00.000Z' }), expectedVersion: 1, add: [entry(2)], remove: [], idempotency: key('new') });
+    await store.applyListChange({
+      context: changeContext({ at: '2025-03-01T10:00:00.000Z' }),
+      expectedVersion: 0,
+      add: [entry(1)],
+      remove: [],
+      idempotency: key('old'),
+    });
+    await store.applyListChange({
+      context: changeContext({ at: '2025-03-02T10:00:00.000Z' }),
+      expectedVersion: 1,
+      add: [entry(2)],
+      remove: [],
+      idempotency: key('new'),
+    });
     const pruned = await store.pruneIdempotencyKeys('2025-03-02T00:00:00.000Z');
     const statuses = [
       (await store.applyListChange({ context: changeContext(), expectedVersion: 2, add: [entry(3)], remove: [], idempotency: key('old') })).status,

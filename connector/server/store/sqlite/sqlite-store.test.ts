@@ -15,7 +15,12 @@ describe('openDatabase', () => {
     const database = openDatabase(stores.file());
     // Each PRAGMA answers one row with one column (busy_timeout's is named `timeout`).
     const pragma = (name: string): unknown => Object.values(database.prepare(`PRAGMA ${name}`).get() ?? {})[0];
-    const settings = { journal: pragma('journal_mode'), synchronous: pragma('synchronous'), foreignKeys: pragma('foreign_keys'), timeout: pragma('busy_timeout') };
+    const settings = {
+      journal: pragma('journal_mode'),
+      synchronous: pragma('synchronous'),
+      foreignKeys: pragma('foreign_keys'),
+      timeout: pragma('busy_timeout'),
+    };
     database.close();
     expect(settings).toEqual({ journal: 'wal', synchronous: 2, foreignKeys: 1, timeout: 5000 });
   });
@@ -27,11 +32,28 @@ describe('migrate', () => {
   it('keeps the last good schema version and names the file when a later step fails', () => {
     const database = new DatabaseSync(stores.file());
     const steps: Migration[] = [
-      { version: 1, description: 'first', apply: (db) => { db.exec('CREATE TABLE first (id INTEGER)'); } },
-      { version: 2, description: 'second', apply: (db) => { db.exec('CREATE TABLE second (id INTEGER); INSERT INTO nowhere VALUES (1)'); } },
+      {
+        version: 1,
+        description: 'first',
+        apply: (db) => {
+          db.exec('CREATE TABLE first (id INTEGER)');
+        },
+      },
+      {
+        version: 2,
+        description: 'second',
+        apply: (db) => {
+          db.exec('CREATE TABLE second (id INTEGER); INSERT INTO nowhere VALUES (1)');
+        },
+      },
     ];
-    expect(() => { migrate(database, stores.file(), steps); }).toThrow(`Cannot bring the configuration database ${stores.file()} to schema version 2 (second): no such table: nowhere`);
-    const tables = database.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all().map((row) => row['name']);
+    expect(() => {
+      migrate(database, stores.file(), steps);
+    }).toThrow(`Cannot bring the configuration database ${stores.file()} to schema version 2 (second): no such table: nowhere`);
+    const tables = database
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+      .all()
+      .map((row) => row['name']);
     const state = { version: userVersion(database), tables };
     database.close();
     expect(state).toEqual({ version: 1, tables: ['first'] });
@@ -53,7 +75,10 @@ describe('openSqliteStore', () => {
 
   it('creates a separate random 32-byte signing key when each database is created', async () => {
     const keys = [await stores.open('one.db').tokenSigningKey(), await stores.open('two.db').tokenSigningKey()];
-    expect({ lengths: keys.map((key) => key.length), same: Buffer.from(keys[0] ?? []).equals(Buffer.from(keys[1] ?? [])) }).toEqual({ lengths: [32, 32], same: false });
+    expect({ lengths: keys.map((key) => key.length), same: Buffer.from(keys[0] ?? []).equals(Buffer.from(keys[1] ?? [])) }).toEqual({
+      lengths: [32, 32],
+      same: false,
+    });
   });
 
   it('records schema version 1 when it creates a new file', async () => {

@@ -48,11 +48,20 @@ export function openSqliteStore(path: string): ConfigStore {
     addAdministrator: (administrator, context) => write((db) => insertAdministrator(db, administrator, storedContext(context))),
     removeAdministrator: (sid, role, context) => write((db) => deleteAdministrator(db, sid, role, storedContext(context))),
     onboardingControl: () => read(readOnboardingControl),
-    setOnboardingControl: (group, context) => write((db) => { writeOnboardingControl(db, group, storedContext(context)); }),
+    setOnboardingControl: (group, context) =>
+      write((db) => {
+        writeOnboardingControl(db, group, storedContext(context));
+      }),
     signInThrottle: (account) => read((db) => readSignInThrottle(db, account)),
     recordSignInFailure: (account, at, blockedUntil) => write((db) => countSignInFailure(db, account, at, blockedUntil)),
-    clearSignInFailures: (account) => write((db) => { forgetSignInFailures(db, account); }),
-    heartbeat: (node, at) => write((db) => { upsertNode(db, node, at); }),
+    clearSignInFailures: (account) =>
+      write((db) => {
+        forgetSignInFailures(db, account);
+      }),
+    heartbeat: (node, at) =>
+      write((db) => {
+        upsertNode(db, node, at);
+      }),
     listNodes: () => read(readNodes),
     auditPage: (query) => read((db) => readAuditPage(db, query)),
     tokenSigningKey: () => read(readTokenSigningKey),

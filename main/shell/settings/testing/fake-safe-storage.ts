@@ -8,7 +8,6 @@ import type { SafeStorageLike } from '../safe-storage-vault.ts';
  */
 export type FakeSafeStorage = SafeStorageLike & { available: boolean; backend: string; reEncrypt: boolean; marker: Buffer };
 
-
 export function createFakeSafeStorage(): FakeSafeStorage {
   const fake: FakeSafeStorage = {
     available: true,
@@ -20,7 +19,8 @@ export function createFakeSafeStorage(): FakeSafeStorage {
     getSelectedStorageBackend: () => fake.backend,
     encryptStringAsync: (plainText) => Promise.resolve(Buffer.concat([fake.marker, Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)])),
     decryptStringAsync(encrypted) {
-      if (!encrypted.subarray(0, fake.marker.length).equals(fake.marker)) return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+      if (!encrypted.subarray(0, fake.marker.length).equals(fake.marker))
+        return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
       const result = Buffer.from(encrypted.subarray(fake.marker.length).map((byte) => byte ^ 0x5a)).toString('utf8');
       return Promise.resolve({ result, shouldReEncrypt: fake.reEncrypt });
     },

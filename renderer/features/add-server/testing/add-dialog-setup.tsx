@@ -12,10 +12,21 @@ import { AddServerDialog } from '../add-server-dialog.tsx';
 export const spAccount = directoryObject(1201, { name: 'svc-sp', kind: 'user', group: undefined, disabled: true });
 /** Another account of the same name, in another folder (an ambiguous name). */
 export const spAccountElsewhere = directoryObject(1202, { name: 'svc-sp', kind: 'user', group: undefined, inFolder: 'corp.contoso.test/Legacy' });
-const spCheck = serverCheck(spAccount, 'sharepoint', [finding('ACCOUNT_DISABLED', 'warning', 'The account is disabled.'), finding('SHAREPOINT_BOTH_ACCOUNTS', 'info')]);
+const spCheck = serverCheck(spAccount, 'sharepoint', [
+  finding('ACCOUNT_DISABLED', 'warning', 'The account is disabled.'),
+  finding('SHAREPOINT_BOTH_ACCOUNTS', 'info'),
+]);
 /** What the fake `servers:add` answers. */
 export const added: AddServerResult = {
-  entry: { id: '7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f40', sid: spAccount.sid, name: 'CORP\\svc-sp', role: 'sharepoint', kind: 'user', addedBy: 'CORP\\admin', addedAt: '2026-11-22T10:00:00.000Z' },
+  entry: {
+    id: '7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f40',
+    sid: spAccount.sid,
+    name: 'CORP\\svc-sp',
+    role: 'sharepoint',
+    kind: 'user',
+    addedBy: 'CORP\\admin',
+    addedAt: '2026-11-22T10:00:00.000Z',
+  },
   version: 8,
   versionTag: 'v8',
   superUserFeatureEnabled: false,
@@ -72,4 +83,3 @@ export function AddButtonHarness() {
     </>
   );
 }
-

@@ -107,7 +107,7 @@ export default tseslint.config(
   },
   {
     // Asymmetric matchers (expect.stringMatching, expect.objectContaining…) are typed `any`.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts', 'core/directory/testing/contract-*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts', 'core/directory/testing/contract-*.ts', 'connector/server/store/testing/contract/*-contract.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {

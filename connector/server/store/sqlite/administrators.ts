@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AdminRole, RoleBasedAdministrator } from '../../../../contract/connector-api/index.ts';
 import type { AdministratorToAdd, ChangeContext } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
-import { ADMINISTRATOR_COLUMNS, administratorFrom } from './rows.ts';
+import { ADMINISTRATOR_COLUMNS, administratorFrom } from '../rows.ts';
 
 /** Every role assignment, in the order they were made. */
 export function readAdministrators(database: DatabaseSync): RoleBasedAdministrator[] {

@@ -1,7 +1,8 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { AuditActionSchema, type AuditAction, type AuditPage, type AuditQuery, type AuditRecord } from '../../../../contract/connector-api/index.ts';
+import type { AuditAction, AuditPage, AuditQuery } from '../../../../contract/connector-api/index.ts';
 import type { ChangeContext } from '../config-store.ts';
-import { integer, isoTime, json, optionalText, text, type Row } from './rows.ts';
+import { AUDIT_COLUMNS, auditRecordFrom } from '../rows.ts';
+import { isoTime } from '../stored-values.ts';
 
 /** What one audit record says happened; who, when and where come from the {@link ChangeContext}. */
 export type AuditEntry = { readonly action: AuditAction; readonly target: string; readonly before: unknown; readonly after: unknown };
@@ -63,31 +64,10 @@ export function readAuditPage(database: DatabaseSync, query: AuditQuery): AuditP
   if (query.since !== undefined) filter('at >= ?', isoTime(query.since, 'The audit filter "since"'));
   if (query.until !== undefined) filter('at <= ?', isoTime(query.until, 'The audit filter "until"'));
   const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-  const rows = database
-    .prepare(
-      `SELECT id, at, actor, actor_sid, source, node, action, target, before_json, after_json, correlation_id
-       FROM audit ${where} ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...parameters, query.limit + 1);
+  const rows = database.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit ${where} ORDER BY id DESC LIMIT ?`).all(...parameters, query.limit + 1);
   const records = rows.slice(0, query.limit).map(auditRecordFrom);
   const last = records.at(-1);
   return { records, nextBefore: rows.length > query.limit && last ? last.id : null };
-}
-
-function auditRecordFrom(row: Row): AuditRecord {
-  return {
-    id: integer(row, 'id'),
-    at: text(row, 'at'),
-    actor: text(row, 'actor'),
-    actorSid: optionalText(row, 'actor_sid'),
-    source: text(row, 'source'),
-    node: text(row, 'node'),
-    action: AuditActionSchema.parse(text(row, 'action')),
-    target: text(row, 'target'),
-    before: json(row, 'before_json'),
-    after: json(row, 'after_json'),
-    correlationId: text(row, 'correlation_id'),
-  };
 }
 
 function jsonText(value: unknown): string | null {

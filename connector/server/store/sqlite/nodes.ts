@@ -1,9 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { NodeRegistration } from '../config-store.ts';
-import { integer, isoTime, text } from './rows.ts';
-
-/** A registered node and its last heartbeat. */
-export type RegisteredNode = NodeRegistration & { readonly lastSeenAt: string };
+import { nodeFrom, type RegisteredNode } from '../rows.ts';
+import { isoTime } from '../stored-values.ts';
 
 /** Insert or refresh `node` and stamp its heartbeat: a restarted node keeps its id and updates the rest. */
 export function upsertNode(database: DatabaseSync, node: NodeRegistration, at: string): void {
@@ -26,16 +24,5 @@ export function upsertNode(database: DatabaseSync, node: NodeRegistration, at: s
 
 /** Every node that ever sent a heartbeat, by name (id breaks ties, so the order is stable). */
 export function readNodes(database: DatabaseSync): RegisteredNode[] {
-  return database
-    .prepare('SELECT id, name, version, url, tls, started_at, last_seen_at FROM nodes ORDER BY name, id')
-    .all()
-    .map((row) => ({
-      id: text(row, 'id'),
-      name: text(row, 'name'),
-      version: text(row, 'version'),
-      url: text(row, 'url'),
-      tls: integer(row, 'tls') === 1,
-      startedAt: text(row, 'started_at'),
-      lastSeenAt: text(row, 'last_seen_at'),
-    }));
+  return database.prepare('SELECT id, name, version, url, tls, started_at, last_seen_at FROM nodes ORDER BY name, id').all().map(nodeFrom);
 }

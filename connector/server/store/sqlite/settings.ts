@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { OnboardingControl, SuperUserFeature } from '../../../../contract/connector-api/index.ts';
 import type { ChangeContext } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
-import { blob, integer, optionalText, type Row } from './rows.ts';
+import { blob, integer, optionalText, type Row } from '../rows.ts';
 
 /** The onboarding-control group as the store takes it. */
 export type OnboardingGroup = { readonly sid: string; readonly name: string };

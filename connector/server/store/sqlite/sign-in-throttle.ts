@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SignInThrottle } from '../config-store.ts';
-import { integer, isoTime, optionalText } from './rows.ts';
+import { integer, optionalText } from '../rows.ts';
+import { isoTime } from '../stored-values.ts';
 
 /** What the throttle knows about `account`: no failures and no block when it knows nothing. */
 export function readSignInThrottle(database: DatabaseSync, account: string): SignInThrottle {

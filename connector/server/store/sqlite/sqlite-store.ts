@@ -6,7 +6,7 @@ import { openDatabase, readTransaction, writeTransaction } from './database.ts';
 import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
 import { migrate } from './migrations.ts';
 import { readNodes, upsertNode } from './nodes.ts';
-import { isoTime, storedContext } from './rows.ts';
+import { isoTime, storedContext } from '../stored-values.ts';
 import { readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
 import { countSignInFailure, forgetSignInFailures, readSignInThrottle } from './sign-in-throttle.ts';
 

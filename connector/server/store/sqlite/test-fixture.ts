@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { ChangeContext, ConfigStore } from '../config-store.ts';
+import type { ConfigStore } from '../config-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+
+export { changeContext } from '../testing/change-context.ts';
 
 /** Stores opened by one test file, under a fresh temporary directory per test. */
 export type TemporaryStores = {
@@ -36,18 +38,5 @@ export function useTemporaryStores(): TemporaryStores {
       opened.push(store);
       return store;
     },
-  };
-}
-
-/** A change context with fixed, readable values; tests override what they vary. */
-export function changeContext(overrides: Partial<ChangeContext> = {}): ChangeContext {
-  return {
-    actor: 'CORP\\alice',
-    actorSid: 'S-1-5-21-1-2-3-1105',
-    source: '192.0.2.10',
-    node: 'node-1',
-    correlationId: 'request-1',
-    at: '2025-03-01T10:00:00.000Z',
-    ...overrides,
   };
 }

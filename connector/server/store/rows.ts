@@ -1,17 +1,22 @@
-import type { SQLOutputValue } from 'node:sqlite';
-import { ObjectKindSchema } from '../../../../contract/directory.ts';
-import { RoleSchema } from '../../../../contract/policy.ts';
-import { AdminRoleSchema, type AuthorizedAccount, type RoleBasedAdministrator } from '../../../../contract/connector-api/index.ts';
-import type { ChangeContext } from '../config-store.ts';
+import { ObjectKindSchema } from '../../../contract/directory.ts';
+import { RoleSchema } from '../../../contract/policy.ts';
+import {
+  AdminRoleSchema,
+  AuditActionSchema,
+  type AuditRecord,
+  type AuthorizedAccount,
+  type RoleBasedAdministrator,
+} from '../../../contract/connector-api/index.ts';
+import type { NodeRegistration } from './config-store.ts';
 
-/** One row as `node:sqlite` returns it. */
-export type Row = Record<string, SQLOutputValue>;
+/** One row as either store's driver returns it (`node:sqlite`, postgres.js): column → value. */
+export type Row = Readonly<Record<string, unknown>>;
 
 /**
  * A text column's value.
  *
- * Rows are typed loosely by `node:sqlite`; reading through checked accessors turns a damaged
- * file into an error that names the column, not a wrong value passed on.
+ * Rows are typed loosely by both drivers; reading through checked accessors turns a damaged
+ * database into an error that names the column, not a wrong value passed on.
  */
 export function text(row: Row, column: string): string {
   const value = row[column];
@@ -77,24 +82,47 @@ export function administratorFrom(row: Row): RoleBasedAdministrator {
   };
 }
 
-/**
- * A time in the one ISO form `toISOString` gives (`…T10:00:00.000Z`).
- *
- * Times are compared as text in SQL (audit ranges, pruning); `…00Z` sorts after `…00.500Z`,
- * so mixed forms of the same instant would compare wrongly. Everything stored goes through here.
- */
-export function isoTime(value: string, what: string): string {
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw new Error(`${what} is not a time: ${JSON.stringify(value)}.`);
-  return time.toISOString();
+/** Columns of `audit` in the order {@link auditRecordFrom} reads them. */
+export const AUDIT_COLUMNS = 'id, at, actor, actor_sid, source, node, action, target, before_json, after_json, correlation_id';
+
+/** A row of `audit` as the API shape. */
+export function auditRecordFrom(row: Row): AuditRecord {
+  return {
+    id: integer(row, 'id'),
+    at: text(row, 'at'),
+    actor: text(row, 'actor'),
+    actorSid: optionalText(row, 'actor_sid'),
+    source: text(row, 'source'),
+    node: text(row, 'node'),
+    action: AuditActionSchema.parse(text(row, 'action')),
+    target: text(row, 'target'),
+    before: json(row, 'before_json'),
+    after: json(row, 'after_json'),
+    correlationId: text(row, 'correlation_id'),
+  };
 }
 
-/** The context with its time in the stored form; see {@link isoTime}. */
-export function storedContext(context: ChangeContext): ChangeContext {
-  return { ...context, at: isoTime(context.at, 'The time of the change') };
+/** A registered node and its last heartbeat. */
+export type RegisteredNode = NodeRegistration & { readonly lastSeenAt: string };
+
+/** Columns of `nodes` in the order {@link nodeFrom} reads them. */
+export const NODE_COLUMNS = 'id, name, version, url, tls, started_at, last_seen_at';
+
+/** A row of `nodes` as the store's shape; `tls` is 0/1 in SQLite and a boolean in PostgreSQL. */
+export function nodeFrom(row: Row): RegisteredNode {
+  const tls = row['tls'];
+  return {
+    id: text(row, 'id'),
+    name: text(row, 'name'),
+    version: text(row, 'version'),
+    url: text(row, 'url'),
+    tls: tls === true || tls === 1,
+    startedAt: text(row, 'started_at'),
+    lastSeenAt: text(row, 'last_seen_at'),
+  };
 }
 
-function describe(value: SQLOutputValue | undefined): string {
+function describe(value: unknown): string {
   if (value === undefined) return 'nothing (no such column)';
   if (value === null) return 'NULL';
   return value instanceof Uint8Array ? 'bytes' : typeof value;

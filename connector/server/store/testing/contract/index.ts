@@ -1,0 +1,22 @@
+import { administrationContract } from './administration-contract.ts';
+import { auditContract } from './audit-contract.ts';
+import { listChangeContract } from './list-change-contract.ts';
+import { operationsContract } from './operations-contract.ts';
+import type { StoreEngine } from './store-engine.ts';
+import { storeLifecycleContract } from './store-lifecycle-contract.ts';
+
+export type { StoreEngine, StoresUnderTest } from './store-engine.ts';
+
+/**
+ * Every behaviour a configuration store promises, against one engine.
+ *
+ * SQLite and PostgreSQL run the same suite, so the service answers the same whichever holds
+ * its configuration.
+ */
+export function configStoreContract(engine: StoreEngine): void {
+  listChangeContract(engine);
+  administrationContract(engine);
+  auditContract(engine);
+  operationsContract(engine);
+  storeLifecycleContract(engine);
+}

@@ -1,4 +1,4 @@
-import { openSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
+import { openConfigStore } from '../server/store/open-config-store.ts';
 import { runServiceCli } from './run-service-cli.ts';
 
 /**
@@ -8,7 +8,7 @@ process.exitCode = await runServiceCli(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
-  openStore: (path) => Promise.resolve(openSqliteStore(path)),
+  openStore: (setting) => openConfigStore(setting, process.env),
   untilStopped: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => {

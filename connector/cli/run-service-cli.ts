@@ -1,3 +1,4 @@
+import { DatabaseSettingError } from '../server/store/postgres/database-url.ts';
 import { parseArgs } from 'node:util';
 import { DirectoryError } from '../../core/directory/index.ts';
 import { startService, type RunningService } from '../server/start-service.ts';
@@ -164,5 +165,6 @@ function principalOf(values: Values, sidAllowed: boolean): PrincipalArgument | {
 function describe(error: unknown): { code: string; message: string; exitCode: number } {
   if (error instanceof SettingError) return { code: 'CONFIGURATION', message: error.message, exitCode: error.exitCode };
   if (error instanceof DirectoryError) return { code: error.code, message: `directory: ${error.message}`, exitCode: 2 };
+  if (error instanceof DatabaseSettingError) return { code: 'CONFIGURATION', message: error.message, exitCode: 2 };
   return { code: 'FAILED', message: error instanceof Error ? error.message : String(error), exitCode: 2 };
 }

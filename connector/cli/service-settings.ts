@@ -27,11 +27,14 @@ function settingOf(flags: SettingFlags, env: NodeJS.ProcessEnv, flag: string, va
   return fromEnv === '' ? undefined : fromEnv;
 }
 
-/** The SQLite file, from `--database` or `CONNECTOR_DATABASE`. */
+/** The configuration database, from `--database` or `CONNECTOR_DATABASE`: a SQLite file, or a `postgres://` URL. */
 export function databaseOf(flags: SettingFlags, env: NodeJS.ProcessEnv): string {
   const database = settingOf(flags, env, 'database', 'CONNECTOR_DATABASE');
   if (database === undefined)
-    throw new SettingError('CONNECTOR_DATABASE', 'no database file given. Pass --database /var/lib/rms-connector/config.sqlite or set CONNECTOR_DATABASE.');
+    throw new SettingError(
+      'CONNECTOR_DATABASE',
+      'no database given. Pass --database /var/lib/rms-connector/config.sqlite (one node) or set CONNECTOR_DATABASE=postgres://rmsconnector@db1:5432,db2:5432/rmsconnector (several nodes).',
+    );
   return database;
 }
 

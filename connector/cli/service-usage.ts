@@ -13,7 +13,10 @@ Commands:
   onboarding clear | show [--json]
 
 Settings (flag, or environment variable):
-  --database FILE          CONNECTOR_DATABASE         the SQLite file (WAL, synchronous=FULL)
+  --database FILE|URL      CONNECTOR_DATABASE         a SQLite file for one node (WAL, synchronous=FULL), or
+                                                      PostgreSQL for several: postgres://USER@HOST:PORT[,HOST:PORT]/DB
+                                                      [?target_session_attrs=primary&sslmode=verify-full&sslrootcert=FILE]
+                           CONNECTOR_DATABASE_PASSWORD  PostgreSQL password (or a pgpass file; never in the URL)
   --ldap-url URL           CONNECTOR_LDAP_URL         ldaps://dc01.contoso.com (or ldap:// with StartTLS)
   --ldap-ca FILE           CONNECTOR_LDAP_CA          CA certificate of the domain controllers
   --ldap-server-name NAME  CONNECTOR_LDAP_SERVERNAME  name expected in the DC certificate

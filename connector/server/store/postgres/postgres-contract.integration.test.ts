@@ -1,0 +1,4 @@
+import { configStoreContract } from '../testing/contract/index.ts';
+import { postgresEngine } from '../testing/postgres-engine.ts';
+
+configStoreContract(postgresEngine);

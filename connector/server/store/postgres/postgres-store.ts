@@ -1,0 +1,82 @@
+import type { ConfigStore } from '../config-store.ts';
+import { storedContext, isoTime } from '../stored-values.ts';
+import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
+import { readAuditPage } from './audit.ts';
+import { openPool, type PostgresTarget, type Transaction } from './database.ts';
+import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
+import { migratePostgres } from './migrations.ts';
+import { readNodes, upsertNode } from './nodes.ts';
+import { lockConfiguration, readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
+import { countSignInFailure, readSignInThrottle } from './sign-in-throttle.ts';
+
+// Reads that take several statements see one snapshot; writes run in READ COMMITTED and take
+// the configuration lock where they check before they write (settings.ts).
+const SNAPSHOT = 'isolation level repeatable read read only';
+
+/**
+ * Connect to PostgreSQL, migrate, and serve the configuration store every node shares.
+ *
+ * Any number of nodes may open the same database at once: migrations take an advisory lock,
+ * list changes lock the settings row, counters increment in SQL. A failure to connect or to
+ * migrate rejects with the driver's error (its code intact), for the caller to name.
+ */
+export async function openPostgresStore(target: PostgresTarget, maxConnections?: number): Promise<ConfigStore> {
+  const pool = openPool(target, maxConnections);
+  try {
+    await migratePostgres(pool, target.description);
+  } catch (error) {
+    // The caller names the failure (open-failure.ts reads the driver's codes); only the pool goes.
+    await pool.end({ timeout: 0 });
+    throw error;
+  }
+  let closed = false;
+  const closedError = (): Error => new Error(`The configuration store ${target.description} is closed.`);
+  const read = async <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
+    if (closed) throw closedError();
+    return (await pool.begin(SNAPSHOT, work)) as T;
+  };
+  const write = async <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
+    if (closed) throw closedError();
+    return (await pool.begin(work)) as T;
+  };
+
+  return {
+    kind: 'postgres',
+    listAuthorizedAccounts: () => read(readAuthorizedAccounts),
+    authorizedAccountsVersion: () => read(readListVersion),
+    applyListChange: (change) => write((transaction) => applyListChangeIn(transaction, change)),
+    superUserFeature: () => read(readSuperUserFeature),
+    listAdministrators: () => read(readAdministrators),
+    accessRules: () =>
+      read(async (transaction) => ({
+        administrators: await readAdministrators(transaction),
+        onboardingGroup: (await readOnboardingControl(transaction)).group,
+      })),
+    addAdministrator: (administrator, context) => write((transaction) => insertAdministrator(transaction, administrator, storedContext(context))),
+    removeAdministrator: (sid, role, context) => write((transaction) => deleteAdministrator(transaction, sid, role, storedContext(context))),
+    onboardingControl: () => read(readOnboardingControl),
+    setOnboardingControl: (group, context) =>
+      write(async (transaction) => {
+        await lockConfiguration(transaction);
+        await writeOnboardingControl(transaction, group, storedContext(context));
+      }),
+    signInThrottle: (account) => read((transaction) => readSignInThrottle(transaction, account)),
+    recordSignInFailure: (account, at, blockedUntil) => write((transaction) => countSignInFailure(transaction, account, at, blockedUntil)),
+    clearSignInFailures: (account) =>
+      write(async (transaction) => {
+        await transaction`DELETE FROM sign_in_failures WHERE account = ${account}`;
+      }),
+    heartbeat: (node, at) => write((transaction) => upsertNode(transaction, node, at)),
+    listNodes: () => read(readNodes),
+    auditPage: (query) => read((transaction) => readAuditPage(transaction, query)),
+    tokenSigningKey: () => read(readTokenSigningKey),
+    pruneIdempotencyKeys: (before) =>
+      write(async (transaction) => (await transaction`DELETE FROM idempotency_keys WHERE created_at < ${isoTime(before, 'The pruning cutoff')}`).count),
+    close: async () => {
+      // Closing twice is harmless, so shutdown paths need not track whether they already closed.
+      if (closed) return;
+      closed = true;
+      await pool.end({ timeout: 5 });
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { startTestService, upnOf, type TestService } from './testing/service-fix
 describe('authorized accounts over HTTP', () => {
   let service: TestService;
   let token: string;
+  let aliceSid: string;
   const sids: Record<string, string> = {};
   const names = ['svc-sp-central', 'svc-sp-apppool', 'CORP\\Exchange Servers', 'CORP\\FCI File Servers', 'alice', 'CORP\\Domain Users'];
   const list = () => call(service.url, 'GET', '/v1/authorized-accounts', { token });
@@ -15,7 +16,7 @@ describe('authorized accounts over HTTP', () => {
 
   beforeAll(async () => {
     service = await startTestService();
-    await service.grant(upnOf('alice'), 'ConnectorAdministrator');
+    aliceSid = await service.grant(upnOf('alice'), 'ConnectorAdministrator');
     token = await service.signIn(upnOf('alice'));
     Object.assign(sids, await seedSids(names));
   });
@@ -86,6 +87,18 @@ describe('authorized accounts over HTTP', () => {
     expect(retry.body).toEqual(first.body);
     const entries = (await list()).body.entries as { sid: string }[];
     expect(entries.filter((entry) => entry.sid === sids['svc-sp-apppool'])).toHaveLength(1);
+  });
+
+  it('answers 409 REQUEST_IN_PROGRESS while another node holds the key, and goes on once that claim is released', async () => {
+    const key = randomUUID();
+    // What a node mid-request leaves in the store every node shares.
+    const claim = { scope: aliceSid, key, node: 'RMSCON-OTHER', at: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    expect(await service.store.claimIdempotencyKey(claim)).toBe('claimed');
+    const entry = entryFor('CORP\\FCI File Servers', 'fci');
+    const busy = await add(entry, { 'if-match': '*', 'idempotency-key': `"${key}"` });
+    await service.store.releaseIdempotencyKey(aliceSid, key);
+    const after = await add(entry, { 'if-match': '*', 'idempotency-key': `"${key}"` });
+    expect([busy.status, busy.body.code, after.status]).toEqual([409, 'REQUEST_IN_PROGRESS', 201]);
   });
 
   it('removes an entry conditionally; a second remove finds nothing', async () => {

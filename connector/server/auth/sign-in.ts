@@ -92,9 +92,9 @@ async function verifyPassword(dependencies: SignInDependencies, account: string,
     if (error.code === 'INVALID_INPUT') throw new ApiFailure('VALIDATION_FAILED', `The user name is not valid: ${error.message}`);
     if (error.code === 'INVALID_CREDENTIALS') {
       const at = now();
-      const current = await store.signInThrottle(account);
-      const blockedUntil = blockedUntilAfter(current.failures + 1, at);
-      await store.recordSignInFailure(account, at.toISOString(), blockedUntil?.toISOString() ?? null);
+      // The store decides the block from the count that includes this failure, under its lock:
+      // two nodes failing the same account at once cannot both count from an old number.
+      await store.recordSignInFailure(account, at.toISOString(), (failures) => blockedUntilAfter(failures, at)?.toISOString() ?? null);
       throw new ApiFailure('BAD_CREDENTIALS', 'The user name or password is incorrect. Use your user principal name (admin@contoso.com) or DOMAIN\\name.');
     }
     if (ACCOUNT_UNUSABLE.has(error.code)) throw new ApiFailure('ACCOUNT_UNUSABLE', error.message.replace('The bind account', 'This account'));

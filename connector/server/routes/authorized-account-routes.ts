@@ -17,8 +17,6 @@ import { checkEntries } from './check-entries.ts';
  * version in the same transaction as the write.
  */
 export function registerAuthorizedAccountRoutes(host: RouteHost, context: ServiceContext): void {
-  const inFlightKeys = new Set<string>();
-
   registerRoute(host, API_ROUTES.listAuthorizedAccounts, async () => {
     const list = await context.store.listAuthorizedAccounts();
     return { status: 200, body: list, headers: { etag: etagOf(list.version) } };
@@ -27,11 +25,7 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
   registerRoute(host, API_ROUTES.addAuthorizedAccount, async ({ raw, body: request, principal }) => {
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
     const key = idempotencyKeyOf(raw.headers['idempotency-key']);
-    const scopedKey = key === undefined ? undefined : `${principal.sid}\n${key}`;
-    if (scopedKey !== undefined && inFlightKeys.has(scopedKey)) {
-      throw new ApiFailure('REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Wait for its answer before retrying.');
-    }
-    if (scopedKey !== undefined) inFlightKeys.add(scopedKey);
+    const claimed = key !== undefined && (await claimKey(context, principal.sid, key)) === 'claimed';
     try {
       if (key === undefined) await refuseIfStale(context, expectedVersion);
       const [entry] = await checkEntries(context, [request]);
@@ -52,7 +46,8 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
         headers: { etag: etagOf(applied.version) },
       };
     } finally {
-      if (scopedKey !== undefined) inFlightKeys.delete(scopedKey);
+      // An applied change released its claim with its commit; anything else lets go here.
+      if (claimed) await context.store.releaseIdempotencyKey(principal.sid, key);
     }
   });
 
@@ -83,6 +78,29 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
     );
     return { status: 200, body: applied, headers: { etag: etagOf(applied.version) } };
   });
+}
+
+/** How long a claimed idempotency key stays claimed if its node dies before answering. */
+export const IDEMPOTENCY_CLAIM_SECONDS = 120;
+
+/**
+ * Claim the request's idempotency key in the store every node shares.
+ *
+ * A retry through another node while the first request still works is answered 409 (a stored
+ * claim, not a per-process set); a key whose change is stored goes on and is replayed.
+ */
+async function claimKey(context: ServiceContext, scope: string, key: string): Promise<'claimed' | 'completed'> {
+  const at = context.now();
+  const claim = await context.store.claimIdempotencyKey({
+    scope,
+    key,
+    node: context.nodeName,
+    at: at.toISOString(),
+    expiresAt: new Date(at.getTime() + IDEMPOTENCY_CLAIM_SECONDS * 1000).toISOString(),
+  });
+  if (claim === 'in-progress')
+    throw new ApiFailure('REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Wait for its answer before retrying.');
+  return claim;
 }
 
 /**

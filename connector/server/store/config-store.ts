@@ -70,6 +70,23 @@ export type AccessRules = {
 /** What the sign-in throttle knows about one account. */
 export type SignInThrottle = { readonly failures: number; readonly blockedUntil: string | null };
 
+/** When an account must wait after its `failures`-th consecutive failure (ISO time), or null. */
+export type SignInBlockPolicy = (failures: number) => string | null;
+
+/** A claim on an idempotency key while its request does slow work, so another node answers "in progress". */
+export type IdempotencyClaimRequest = {
+  readonly scope: string;
+  readonly key: string;
+  readonly node: string;
+  /** ISO time of the claim. */
+  readonly at: string;
+  /** ISO time after which an unfinished claim counts as abandoned (its node died). */
+  readonly expiresAt: string;
+};
+
+/** What claiming found: the key is now ours, another request holds it, or its change is already stored. */
+export type IdempotencyClaim = 'claimed' | 'in-progress' | 'completed';
+
 /** A node's registration, refreshed by every heartbeat. */
 export type NodeRegistration = Omit<ConnectorNode, 'lastSeenAt' | 'alive'>;
 
@@ -102,8 +119,13 @@ export type ConfigStore = {
   setOnboardingControl(group: { readonly sid: string; readonly name: string } | null, context: ChangeContext): Promise<void>;
 
   signInThrottle(account: string): Promise<SignInThrottle>;
-  /** Count one failure; `blockedUntil` is set once the account must wait. */
-  recordSignInFailure(account: string, at: string, blockedUntil: string | null): Promise<SignInThrottle>;
+  /**
+   * Count one failure and decide its block from the new count, in one transaction.
+   *
+   * The count is read and the block written under the account's row lock, so two nodes failing
+   * the same account at once cannot both decide from an old count and skip a block.
+   */
+  recordSignInFailure(account: string, at: string, blockAfter: SignInBlockPolicy): Promise<SignInThrottle>;
   clearSignInFailures(account: string): Promise<void>;
 
   /** Insert or refresh a node and stamp its last heartbeat. */
@@ -114,7 +136,16 @@ export type ConfigStore = {
 
   /** The HMAC key that signs admin tokens; created once, shared by every node. */
   tokenSigningKey(): Promise<Uint8Array>;
-  /** Drop idempotency records older than `before` (ISO). */
+  /**
+   * Claim an idempotency key before a request's slow work (the directory checks).
+   *
+   * Stored, not held in one process: a retry through another node of the load balancer sees the
+   * claim and is answered "in progress". An applied change releases its claim in its own
+   * transaction; a refused or failed one calls {@link ConfigStore.releaseIdempotencyKey}.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaimRequest): Promise<IdempotencyClaim>;
+  releaseIdempotencyKey(scope: string, key: string): Promise<void>;
+  /** Drop idempotency records older than `before` (ISO), and claims that expired before it. */
   pruneIdempotencyKeys(before: string): Promise<number>;
 
   close(): Promise<void>;

@@ -6,7 +6,7 @@ import type { ConnectOptions } from '../../../core/directory/index.ts';
 import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../auth/admin-access.ts';
 import type { ServiceConfig } from '../service-config.ts';
 import { startService, type RunningService, type ServiceDependencies } from '../start-service.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openConfigStore } from '../store/open-config-store.ts';
 
 /** What a loopback node may change from the defaults tests, benches and the preview share. */
 export type LoopbackNodeOptions = {
@@ -16,13 +16,15 @@ export type LoopbackNodeOptions = {
   readonly config?: Partial<ServiceConfig>;
   /** A clock of the test's own, or a directory standing in for the DC's. */
   readonly dependencies?: Omit<ServiceDependencies, 'openStore'>;
-  /** Share another node's SQLite file instead of a fresh one. */
+  /** Share another node's database (a SQLite file, or a postgres:// URL) instead of a fresh SQLite file. */
   readonly databaseFile?: string;
+  /** Where `CONNECTOR_DATABASE_PASSWORD` (or a pgpass file) comes from for a PostgreSQL database; the process's by default. */
+  readonly env?: NodeJS.ProcessEnv;
   /** Folder name prefix under the system's temp folder. */
   readonly prefix?: string;
 };
 
-/** A node listening on loopback over SQLite in a temp folder of its own. */
+/** A node listening on loopback, over SQLite in a temp folder of its own unless given another database. */
 export type LoopbackNode = RunningService & {
   /** The node's temp folder (removed by `dispose`). */
   readonly folder: string;
@@ -56,7 +58,8 @@ export async function startLoopbackNode(options: LoopbackNodeOptions): Promise<L
     logging: { level: 'info', stream: discardingStream() },
     ...options.config,
   };
-  const service = await startService(config, { ...options.dependencies, openStore: (file) => Promise.resolve(openSqliteStore(file)) }).catch(
+  const env = options.env ?? process.env;
+  const service = await startService(config, { ...options.dependencies, openStore: (setting) => openConfigStore(setting, env) }).catch(
     async (error: unknown) => {
       await rm(folder, { recursive: true, force: true });
       throw error;

@@ -14,6 +14,7 @@ import {
 import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, text } from '../rows.ts';
 import { storedContext } from '../stored-values.ts';
 import { appendAudit } from './audit.ts';
+import { releaseKey } from './idempotency-claims.ts';
 import type { Transaction } from './database.ts';
 import { bumpListVersion, enableSuperUserFeature, lockConfiguration, readListVersion, readSuperUserFeature } from './settings.ts';
 
@@ -40,6 +41,7 @@ export async function applyListChangeIn(transaction: Transaction, change: ListCh
     await transaction`
       INSERT INTO idempotency_keys (scope, key, fingerprint, result_json, created_at)
       VALUES (${scope}, ${key}, ${fingerprint}, ${JSON.stringify(applied)}, ${context.at})`;
+    await releaseKey(transaction, scope, key);
   }
   return { status: 'applied', change: applied };
 }

@@ -118,6 +118,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       await transaction`INSERT INTO settings (id, token_signing_key) VALUES (1, ${randomBytes(32)})`;
     },
   },
+  {
+    version: 2,
+    description: 'idempotency claims: a key in flight on one node is seen by every node',
+    apply: async (transaction) => {
+      await transaction.unsafe(`
+        CREATE TABLE idempotency_claims (
+          scope text NOT NULL,
+          key text NOT NULL,
+          node text NOT NULL,
+          claimed_at text NOT NULL,
+          expires_at text NOT NULL,
+          PRIMARY KEY (scope, key)
+        );
+        CREATE INDEX idempotency_claims_by_expiry ON idempotency_claims (expires_at);
+      `);
+    },
+  },
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { ConfigStore } from '../config-store.ts';
 import { storedContext, isoTime } from '../stored-values.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage } from './audit.ts';
+import { claimKey, releaseKey } from './idempotency-claims.ts';
 import { openPool, type PostgresTarget, type Transaction } from './database.ts';
 import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
 import { migratePostgres } from './migrations.ts';
@@ -61,7 +62,7 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
         await writeOnboardingControl(transaction, group, storedContext(context));
       }),
     signInThrottle: (account) => read((transaction) => readSignInThrottle(transaction, account)),
-    recordSignInFailure: (account, at, blockedUntil) => write((transaction) => countSignInFailure(transaction, account, at, blockedUntil)),
+    recordSignInFailure: (account, at, blockAfter) => write((transaction) => countSignInFailure(transaction, account, at, blockAfter)),
     clearSignInFailures: (account) =>
       write(async (transaction) => {
         await transaction`DELETE FROM sign_in_failures WHERE account = ${account}`;
@@ -70,8 +71,14 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
     listNodes: () => read(readNodes),
     auditPage: (query) => read((transaction) => readAuditPage(transaction, query)),
     tokenSigningKey: () => read(readTokenSigningKey),
+    claimIdempotencyKey: (claim) => write((transaction) => claimKey(transaction, claim)),
+    releaseIdempotencyKey: (scope, key) => write((transaction) => releaseKey(transaction, scope, key)),
     pruneIdempotencyKeys: (before) =>
-      write(async (transaction) => (await transaction`DELETE FROM idempotency_keys WHERE created_at < ${isoTime(before, 'The pruning cutoff')}`).count),
+      write(async (transaction) => {
+        const cutoff = isoTime(before, 'The pruning cutoff');
+        await transaction`DELETE FROM idempotency_claims WHERE expires_at < ${cutoff}`;
+        return (await transaction`DELETE FROM idempotency_keys WHERE created_at < ${cutoff}`).count;
+      }),
     close: async () => {
       // Closing twice is harmless, so shutdown paths need not track whether they already closed.
       if (closed) return;

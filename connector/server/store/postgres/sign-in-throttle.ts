@@ -1,4 +1,4 @@
-import type { SignInThrottle } from '../config-store.ts';
+import type { SignInBlockPolicy, SignInThrottle } from '../config-store.ts';
 import { integer, optionalText } from '../rows.ts';
 import { isoTime } from '../stored-values.ts';
 import type { Transaction } from './database.ts';
@@ -9,15 +9,22 @@ export async function readSignInThrottle(transaction: Transaction, account: stri
   return row ? { failures: integer(row, 'failures'), blockedUntil: optionalText(row, 'blocked_until') } : { failures: 0, blockedUntil: null };
 }
 
-/** Count one failure and return the new state, in one statement: two nodes failing the same account at once count two. */
-export async function countSignInFailure(transaction: Transaction, account: string, at: string, blockedUntil: string | null): Promise<SignInThrottle> {
-  const until = blockedUntil === null ? null : isoTime(blockedUntil, 'The end of the sign-in block');
+/**
+ * Count one failure and write the block its new count calls for, in the caller's transaction.
+ *
+ * The upsert locks the account's row until commit, so a second node counting the same account
+ * waits and then decides from the count that includes this failure.
+ */
+export async function countSignInFailure(transaction: Transaction, account: string, at: string, blockAfter: SignInBlockPolicy): Promise<SignInThrottle> {
   const [row] = await transaction`
     INSERT INTO sign_in_failures (account, failures, blocked_until, last_failure_at)
-    VALUES (${account}, 1, ${until}, ${isoTime(at, 'The time of the failed sign-in')})
-    ON CONFLICT (account) DO UPDATE SET failures = sign_in_failures.failures + 1, blocked_until = excluded.blocked_until,
-      last_failure_at = excluded.last_failure_at
-    RETURNING failures, blocked_until`;
+    VALUES (${account}, 1, NULL, ${isoTime(at, 'The time of the failed sign-in')})
+    ON CONFLICT (account) DO UPDATE SET failures = sign_in_failures.failures + 1, last_failure_at = excluded.last_failure_at
+    RETURNING failures`;
   if (!row) throw new Error('Counting a failed sign-in returned no row.');
-  return { failures: integer(row, 'failures'), blockedUntil: optionalText(row, 'blocked_until') };
+  const failures = integer(row, 'failures');
+  const block = blockAfter(failures);
+  const blockedUntil = block === null ? null : isoTime(block, 'The end of the sign-in block');
+  await transaction`UPDATE sign_in_failures SET blocked_until = ${blockedUntil} WHERE account = ${account}`;
+  return { failures, blockedUntil };
 }

@@ -15,6 +15,7 @@ import {
 import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, text } from '../rows.ts';
 import { storedContext } from '../stored-values.ts';
 import { appendAudit } from './audit.ts';
+import { releaseKey } from './idempotency-claims.ts';
 import { bumpListVersion, enableSuperUserFeature, readListVersion, readSuperUserFeature } from './settings.ts';
 
 /** The authorized list and its version, in the order entries were added. */
@@ -40,6 +41,7 @@ export function applyListChangeIn(database: DatabaseSync, change: ListChange): L
     database
       .prepare('INSERT INTO idempotency_keys (scope, key, fingerprint, result_json, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(scope, key, fingerprint, JSON.stringify(applied), context.at);
+    releaseKey(database, scope, key);
   }
   return { status: 'applied', change: applied };
 }

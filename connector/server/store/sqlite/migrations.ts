@@ -108,6 +108,23 @@ export const MIGRATIONS: readonly Migration[] = [
       database.prepare('INSERT INTO settings (id, token_signing_key) VALUES (1, ?)').run(randomBytes(32));
     },
   },
+  {
+    version: 2,
+    description: 'idempotency claims: a key in flight on one node is seen by every node',
+    apply: (database) => {
+      database.exec(`
+        CREATE TABLE idempotency_claims (
+          scope TEXT NOT NULL,
+          key TEXT NOT NULL,
+          node TEXT NOT NULL,
+          claimed_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          PRIMARY KEY (scope, key)
+        ) STRICT;
+        CREATE INDEX idempotency_claims_by_expiry ON idempotency_claims (expires_at);
+      `);
+    },
+  },
 ];
 
 /**

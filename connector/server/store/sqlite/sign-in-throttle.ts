@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { SignInThrottle } from '../config-store.ts';
+import type { SignInBlockPolicy, SignInThrottle } from '../config-store.ts';
 import { integer, optionalText } from '../rows.ts';
 import { isoTime } from '../stored-values.ts';
 
@@ -10,20 +10,23 @@ export function readSignInThrottle(database: DatabaseSync, account: string): Sig
 }
 
 /**
- * Count one failure and return the new state, in one statement.
- *
- * The increment happens in SQL, so two nodes failing the same account at once count two.
+ * Count one failure and write the block its new count calls for, inside the caller's write
+ * transaction: the count and the block are decided together, whichever node counts.
  */
-export function countSignInFailure(database: DatabaseSync, account: string, at: string, blockedUntil: string | null): SignInThrottle {
+export function countSignInFailure(database: DatabaseSync, account: string, at: string, blockAfter: SignInBlockPolicy): SignInThrottle {
   const row = database
     .prepare(
-      `INSERT INTO sign_in_failures (account, failures, blocked_until, last_failure_at) VALUES (?, 1, ?, ?)
-       ON CONFLICT (account) DO UPDATE SET failures = failures + 1, blocked_until = excluded.blocked_until, last_failure_at = excluded.last_failure_at
-       RETURNING failures, blocked_until`,
+      `INSERT INTO sign_in_failures (account, failures, blocked_until, last_failure_at) VALUES (?, 1, NULL, ?)
+       ON CONFLICT (account) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
+       RETURNING failures`,
     )
-    .get(account, blockedUntil === null ? null : isoTime(blockedUntil, 'The end of the sign-in block'), isoTime(at, 'The time of the failed sign-in'));
+    .get(account, isoTime(at, 'The time of the failed sign-in'));
   if (!row) throw new Error('Counting a failed sign-in returned no row.');
-  return { failures: integer(row, 'failures'), blockedUntil: optionalText(row, 'blocked_until') };
+  const failures = integer(row, 'failures');
+  const block = blockAfter(failures);
+  const blockedUntil = block === null ? null : isoTime(block, 'The end of the sign-in block');
+  database.prepare('UPDATE sign_in_failures SET blocked_until = ? WHERE account = ?').run(blockedUntil, account);
+  return { failures, blockedUntil };
 }
 
 /** Forget the failures of `account` (after a successful sign-in). */

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ConfigStore } from '../config-store.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage, registerCaseFolding } from './audit.ts';
+import { claimKey, releaseKey } from './idempotency-claims.ts';
 import { openDatabase, readTransaction, writeTransaction } from './database.ts';
 import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
 import { migrate } from './migrations.ts';
@@ -53,7 +54,7 @@ export function openSqliteStore(path: string): ConfigStore {
         writeOnboardingControl(db, group, storedContext(context));
       }),
     signInThrottle: (account) => read((db) => readSignInThrottle(db, account)),
-    recordSignInFailure: (account, at, blockedUntil) => write((db) => countSignInFailure(db, account, at, blockedUntil)),
+    recordSignInFailure: (account, at, blockAfter) => write((db) => countSignInFailure(db, account, at, blockAfter)),
     clearSignInFailures: (account) =>
       write((db) => {
         forgetSignInFailures(db, account);
@@ -65,8 +66,17 @@ export function openSqliteStore(path: string): ConfigStore {
     listNodes: () => read(readNodes),
     auditPage: (query) => read((db) => readAuditPage(db, query)),
     tokenSigningKey: () => read(readTokenSigningKey),
+    claimIdempotencyKey: (claim) => write((db) => claimKey(db, claim)),
+    releaseIdempotencyKey: (scope, key) =>
+      write((db) => {
+        releaseKey(db, scope, key);
+      }),
     pruneIdempotencyKeys: (before) =>
-      write((db) => Number(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(isoTime(before, 'The pruning cutoff')).changes)),
+      write((db) => {
+        const cutoff = isoTime(before, 'The pruning cutoff');
+        db.prepare('DELETE FROM idempotency_claims WHERE expires_at < ?').run(cutoff);
+        return Number(db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes);
+      }),
     close: () => {
       // Closing twice is harmless, so shutdown paths need not track whether they already closed.
       if (!closed) database.close();

@@ -1,5 +1,6 @@
 import { administrationContract } from './administration-contract.ts';
 import { auditContract } from './audit-contract.ts';
+import { idempotencyClaimsContract } from './idempotency-claims-contract.ts';
 import { listChangeContract } from './list-change-contract.ts';
 import { operationsContract } from './operations-contract.ts';
 import type { StoreEngine } from './store-engine.ts';
@@ -18,5 +19,6 @@ export function configStoreContract(engine: StoreEngine): void {
   administrationContract(engine);
   auditContract(engine);
   operationsContract(engine);
+  idempotencyClaimsContract(engine);
   storeLifecycleContract(engine);
 }

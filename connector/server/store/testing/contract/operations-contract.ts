@@ -9,13 +9,13 @@ export function operationsContract(engine: StoreEngine): void {
   describe(`${engine.name}: sign-in throttle`, () => {
     const stores = engine.use();
 
-    it('counts failures per account as given, keeps the latest block and forgets on clear', async () => {
+    it('counts failures per account as given, blocks as the policy says for the new count, and forgets on clear', async () => {
       const store = await stores.open();
       const unknown = await store.signInThrottle('corp\\alice');
       const counted = [
-        await store.recordSignInFailure('corp\\alice', '2025-03-01T10:00:00.000Z', null),
-        await store.recordSignInFailure('corp\\alice', '2025-03-01T10:00:05.000Z', '2025-03-01T10:01:05.000Z'),
-        await store.recordSignInFailure('CORP\\ALICE', '2025-03-01T10:00:06.000Z', null),
+        await store.recordSignInFailure('corp\\alice', '2025-03-01T10:00:00.000Z', () => null),
+        await store.recordSignInFailure('corp\\alice', '2025-03-01T10:00:05.000Z', (failures) => (failures === 2 ? '2025-03-01T10:01:05.000Z' : null)),
+        await store.recordSignInFailure('CORP\\ALICE', '2025-03-01T10:00:06.000Z', () => null),
       ];
       const read = await store.signInThrottle('corp\\alice');
       await store.clearSignInFailures('corp\\alice');
@@ -35,8 +35,27 @@ export function operationsContract(engine: StoreEngine): void {
     it('counts failures from two connections together when both record for one account', async () => {
       const one = await stores.open();
       const two = await stores.open();
-      await one.recordSignInFailure('corp\\alice', '2025-03-01T10:00:00.000Z', null);
-      expect(await two.recordSignInFailure('corp\\alice', '2025-03-01T10:00:01.000Z', null)).toEqual({ failures: 2, blockedUntil: null });
+      await one.recordSignInFailure('corp\\alice', '2025-03-01T10:00:00.000Z', () => null);
+      expect(await two.recordSignInFailure('corp\\alice', '2025-03-01T10:00:01.000Z', () => null)).toEqual({ failures: 2, blockedUntil: null });
+    });
+
+    it('blocks from the new count when two connections fail the same account at once, so neither skips the block', async () => {
+      const [one, two] = [await stores.open(), await stores.open()];
+      await one.recordSignInFailure('corp\\alice', '2025-03-01T10:00:00.000Z', () => null);
+      const blockFromTwo = (failures: number) => (failures >= 2 ? `2025-03-01T10:0${String(failures)}:00.000Z` : null);
+      const results = await Promise.all([
+        one.recordSignInFailure('corp\\alice', '2025-03-01T10:00:01.000Z', blockFromTwo),
+        two.recordSignInFailure('corp\\alice', '2025-03-01T10:00:01.000Z', blockFromTwo),
+      ]);
+      expect({
+        counts: results.map((result) => result.failures).sort(),
+        blocked: results.every((result) => result.blockedUntil !== null),
+        read: await one.signInThrottle('corp\\alice'),
+      }).toEqual({
+        counts: [2, 3],
+        blocked: true,
+        read: { failures: 3, blockedUntil: '2025-03-01T10:03:00.000Z' },
+      });
     });
   });
 

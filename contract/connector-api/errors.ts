@@ -36,6 +36,7 @@ export const API_ERROR_STATUS = {
   HEADERS_TOO_LARGE: 431,
   INTERNAL_ERROR: 500,
   DIRECTORY_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 /** One of the codes in {@link API_ERROR_STATUS}. */

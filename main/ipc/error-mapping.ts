@@ -101,6 +101,7 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
   SID_NOT_FOUND: { title: 'Not found in the directory' },
   NOT_FOUND: { title: 'Not in the list' },
   DIRECTORY_UNAVAILABLE: { title: 'The service cannot reach its directory' },
+  DATABASE_UNAVAILABLE: { title: 'The service cannot reach its database' },
   REQUEST_IN_PROGRESS: { title: 'Still in progress' },
   IDEMPOTENCY_KEY_REUSED: { title: 'The change was already sent' },
   INTERNAL_ERROR: { title: 'The service failed' },

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../../contract/connector-api/index.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { ApiFailure } from './api-failure.ts';
 
 type Mapped = { readonly status: number; readonly body: ApiError; readonly headers: Readonly<Record<string, string>> };
@@ -31,7 +32,8 @@ export function installErrorHandling(app: FastifyInstance, allowedMethodsOf: (pa
     const mapped = mapError(error);
     // A refusal the service chose (the directory is down, 503) is a warning with its code;
     // only the unexpected gets a stack trace in the log.
-    if (error instanceof ApiFailure && mapped.status >= 500) request.log.warn({ code: mapped.body.code }, 'request refused: service unavailable');
+    if (error instanceof StoreUnavailableError) request.log.warn({ code: mapped.body.code, cause: error.code }, 'request refused: database unavailable');
+    else if (error instanceof ApiFailure && mapped.status >= 500) request.log.warn({ code: mapped.body.code }, 'request refused: service unavailable');
     else if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: mapped.body.code }, 'request refused');
     void reply.code(mapped.status).headers(mapped.headers).header('cache-control', 'no-store').send(mapped.body);
@@ -55,6 +57,13 @@ export function installErrorHandling(app: FastifyInstance, allowedMethodsOf: (pa
 }
 
 function mapError(error: FastifyError): Mapped {
+  if (error instanceof StoreUnavailableError) {
+    return {
+      status: 503,
+      body: { code: 'DATABASE_UNAVAILABLE', message: 'The service cannot reach its configuration database right now. Try again in a few seconds.' },
+      headers: { 'retry-after': '5' },
+    };
+  }
   if (error instanceof ApiFailure) {
     const body: ApiError = { code: error.code, message: error.message, ...(error.details ? { details: [...error.details] } : {}) };
     return { status: error.status, body, headers: error.headers };

@@ -32,11 +32,12 @@ export const FIXTURE_CONTEXT: ChangeContext = {
  * Start a node for one test file; `dispose` stops it and deletes its database.
  *
  * `now` moves the node's clock (token expiry, account re-checks) without waiting; `databaseFile`
- * lets a second node share the first one's database.
+ * lets a second node share the first one's database, or names a postgres:// database whose
+ * password `env` holds (CONNECTOR_DATABASE_PASSWORD).
  */
 export async function startTestService(
   overrides: Partial<ServiceConfig> = {},
-  options: { readonly now?: () => Date; readonly databaseFile?: string } = {},
+  options: { readonly now?: () => Date; readonly databaseFile?: string; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestService> {
   const logLines: string[] = [];
   const stream = new Writable({
@@ -51,6 +52,7 @@ export async function startTestService(
     config,
     ...(options.now ? { dependencies: { now: options.now } } : {}),
     ...(options.databaseFile === undefined ? {} : { databaseFile: options.databaseFile }),
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
   const { folder: directory, databaseFile } = service;
   const environment: CloudEnvironment = config.environment ?? 'AzureCloud';

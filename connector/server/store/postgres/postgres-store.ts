@@ -9,6 +9,7 @@ import { migratePostgres } from './migrations.ts';
 import { readNodes, upsertNode } from './nodes.ts';
 import { lockConfiguration, readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
 import { countSignInFailure, readSignInThrottle } from './sign-in-throttle.ts';
+import { classifyStoreError } from './transient-failure.ts';
 
 // Reads that take several statements see one snapshot; writes run in READ COMMITTED and take
 // the configuration lock where they check before they write (settings.ts).
@@ -32,14 +33,18 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
   }
   let closed = false;
   const closedError = (): Error => new Error(`The configuration store ${target.description} is closed.`);
-  const read = async <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
+  // A lost connection or a failing-over primary becomes StoreUnavailableError (503 with
+  // Retry-After); the pool reconnects on the next call, through the host list to the new primary.
+  const run = async <T>(begin: () => Promise<unknown>): Promise<T> => {
     if (closed) throw closedError();
-    return (await pool.begin(SNAPSHOT, work)) as T;
+    try {
+      return (await begin()) as T;
+    } catch (error) {
+      throw classifyStoreError(error, target.description);
+    }
   };
-  const write = async <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
-    if (closed) throw closedError();
-    return (await pool.begin(work)) as T;
-  };
+  const read = <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => run<T>(() => pool.begin(SNAPSHOT, work));
+  const write = <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => run<T>(() => pool.begin(work));
 
   return {
     kind: 'postgres',

@@ -36,6 +36,7 @@ const FLAGS = {
   'node-name': { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  'trusted-proxies': { type: 'string' },
   heartbeat: { type: 'string' },
   'admin-recheck': { type: 'string' },
   'ldap-timeout': { type: 'string' },

@@ -33,7 +33,13 @@ describe('service-settings', () => {
       accountRecheckSeconds: 300,
       heartbeatSeconds: 30,
       logging: { level: 'info' },
+      trustedProxies: [],
     });
+  });
+
+  it('takes the load balancers whose X-Forwarded-For it believes, as addresses and CIDR ranges', () => {
+    const config = serviceConfigOf({}, { ...BASE_ENV, CONNECTOR_TRUSTED_PROXIES: '10.0.0.5, 10.0.1.0/28,fd00::1' });
+    expect(config.trustedProxies).toEqual(['10.0.0.5', '10.0.1.0/28', 'fd00::1']);
   });
 
   it('takes the directory timeout and the account re-check interval from flags or the environment', () => {
@@ -67,6 +73,8 @@ describe('service-settings', () => {
     [{ 'ldap-timeout': '15s' }, {}, 'CONNECTOR_LDAP_TIMEOUT'],
     [{}, { CONNECTOR_ADMIN_RECHECK: '901' }, 'CONNECTOR_ADMIN_RECHECK'],
     [{ 'admin-recheck': '-1' }, {}, 'CONNECTOR_ADMIN_RECHECK'],
+    [{ 'trusted-proxies': 'haproxy.contoso.com' }, {}, 'CONNECTOR_TRUSTED_PROXIES'],
+    [{}, { CONNECTOR_TRUSTED_PROXIES: '10.0.0.0/33' }, 'CONNECTOR_TRUSTED_PROXIES'],
   ])('names the setting to fix: %j %j → %s', (flags, env, setting) => {
     expect(problemOf(flags, { ...BASE_ENV, ...env })).toBe(setting);
   });

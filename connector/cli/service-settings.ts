@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { CloudEnvironmentSchema } from '../../contract/connector-api/index.ts';
 import type { ConnectOptions } from '../../core/directory/index.ts';
@@ -102,6 +103,7 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
     environment: environment.data,
     tenantUrl: tenantUrl === undefined ? undefined : httpsUrlOf(tenantUrl, 'CONNECTOR_TENANT_URL'),
     tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
+    trustedProxies: trustedProxiesOf(settingOf(flags, env, 'trusted-proxies', 'CONNECTOR_TRUSTED_PROXIES')),
     nodeName,
     publicUrl: publicUrl === undefined ? undefined : httpUrlOf(publicUrl, 'CONNECTOR_PUBLIC_URL'),
     tokenLifetimeSeconds: secondsOf(settingOf(flags, env, 'token-lifetime', 'CONNECTOR_TOKEN_LIFETIME') ?? '1800', 'CONNECTOR_TOKEN_LIFETIME', 60, 8 * 3600),
@@ -147,4 +149,22 @@ function secondsOf(text: string, setting: string, min: number, max: number): num
   if (!Number.isInteger(value) || value < min || value > max)
     throw new SettingError(setting, `"${text}" must be a whole number of seconds from ${String(min)} to ${String(max)}.`);
   return value;
+}
+
+/** `CONNECTOR_TRUSTED_PROXIES`: the load balancers' addresses or CIDR ranges, comma-separated. */
+function trustedProxiesOf(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value.split(',').map((item) => {
+    const entry = item.trim();
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixValid = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixValid || rest.length > 0)
+      throw new SettingError(
+        'CONNECTOR_TRUSTED_PROXIES',
+        `"${entry}" is not an IP address or CIDR range. List the load balancers, for example 10.0.0.5,10.0.1.0/28.`,
+      );
+    return entry;
+  });
 }

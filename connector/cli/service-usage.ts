@@ -28,6 +28,8 @@ Settings (flag, or environment variable):
   --tenant-url URL         CONNECTOR_TENANT_URL       answered by /_wmcs/GetRmsoUri.aspx
   --tls-cert FILE          CONNECTOR_TLS_CERT         HTTPS certificate (PEM), with
   --tls-key FILE           CONNECTOR_TLS_KEY          its key
+  --trusted-proxies LIST   CONNECTOR_TRUSTED_PROXIES  load balancers (IPs or CIDRs, comma-separated) whose
+                                                      X-Forwarded-For names the client in the audit
   --node-name NAME         CONNECTOR_NODE_NAME        default: this computer's name
   --public-url URL         CONNECTOR_PUBLIC_URL       the URL this node registers under
   --heartbeat SECONDS      CONNECTOR_HEARTBEAT        default 30

@@ -15,7 +15,12 @@ export type ServiceLogging = { readonly level: 'silent' | 'error' | 'warn' | 'in
  * Build the HTTP app over a ready context: routes, the OpenAPI document, error shapes and
  * security headers. Listening is the caller's business (tests inject or listen on port 0).
  */
-export async function buildServiceApp(context: ServiceContext, logging: ServiceLogging, https?: { cert: Buffer; key: Buffer }): Promise<FastifyInstance> {
+export async function buildServiceApp(
+  context: ServiceContext,
+  logging: ServiceLogging,
+  https?: { cert: Buffer; key: Buffer },
+  trustedProxies: readonly string[] = [],
+): Promise<FastifyInstance> {
   const app = Fastify({
     ...(https ? { https: { ...https, minVersion: 'TLSv1.2' as const } } : {}),
     logger: {
@@ -26,7 +31,8 @@ export async function buildServiceApp(context: ServiceContext, logging: ServiceL
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'body.password', 'password', 'token'], censor: '[redacted]' },
     },
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // Only named balancers may set the client address (X-Forwarded-For): anyone else could forge the audit's source.
+    trustProxy: trustedProxies.length === 0 ? false : [...trustedProxies],
     return503OnClosing: true,
     requestIdHeader: false,
     frameworkErrors: answerFrameworkError,

@@ -4,7 +4,7 @@ import type { ServiceLogging } from './service-app.ts';
 
 /** Everything one service node needs to run, already checked. */
 export type ServiceConfig = {
-  /** The SQLite file. */
+  /** `CONNECTOR_DATABASE`: a SQLite file, or a postgres:// URL (without its password). */
   readonly database: string;
   readonly listen: { readonly host: string; readonly port: number };
   /** The service account the node reads the directory with (sign-in binds as the admin). */
@@ -23,4 +23,9 @@ export type ServiceConfig = {
   readonly accountRecheckSeconds: number;
   readonly heartbeatSeconds: number;
   readonly logging: ServiceLogging;
+  /**
+   * Addresses (or CIDR ranges) of load balancers whose `X-Forwarded-For` the node believes, so
+   * the audit records the admin's address rather than the balancer's. None by default.
+   */
+  readonly trustedProxies?: readonly string[] | undefined;
 };

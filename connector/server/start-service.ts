@@ -60,7 +60,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       heartbeatSeconds: config.heartbeatSeconds,
       now,
     };
-    const app = await buildServiceApp(context, config.logging, https);
+    const app = await buildServiceApp(context, config.logging, https, config.trustedProxies);
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
     const registration: NodeRegistration = {

@@ -42,7 +42,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The proxy has no TCP address.');
   const cut = async () => {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
     for (const socket of sockets) socket.destroy();
     await closed;
   };

@@ -4,7 +4,8 @@ import { appendFile, chmod, chown, mkdir, readdir, rm, stat, writeFile } from 'n
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ClusterLayout } from './cluster-layout.ts';
-import { clusterOwner, runsAsRoot } from './postgres-commands.ts';
+import { clusterOwner, runAsClusterOwner, runsAsRoot } from './postgres-commands.ts';
+import { adminUser } from './postgres-connection.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -18,7 +19,7 @@ const execFileAsync = promisify(execFile);
 export async function prepareClusterFolder(layout: ClusterLayout, log: (line: string) => void): Promise<void> {
   await mkdir(layout.cacheRoot, { recursive: true });
   if (runsAsRoot()) await openPathToOwner(layout, log);
-  await wipe(layout);
+  await removeClusterFolder(layout);
   for (const directory of [layout.directory, layout.socketDirectory]) await mkdir(directory, { recursive: true, mode: 0o700 });
   await writeFile(layout.sentinelFile, 'Folder of an rmsadmin PostgreSQL test cluster (e2e/postgres).\n');
   await writeFile(layout.superuserPasswordFile, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600 });
@@ -27,6 +28,29 @@ export async function prepareClusterFolder(layout: ClusterLayout, log: (line: st
   for (const entry of [layout.directory, layout.socketDirectory, layout.sentinelFile, layout.superuserPasswordFile]) {
     await chown(entry, owner.uid, owner.gid);
   }
+}
+
+/**
+ * Create the data directory with initdb in the prepared folder and append the test settings.
+ *
+ * Superuser `postgres` with the folder's generated password; trust over the private unix socket,
+ * SCRAM over TCP (initdb also writes the `replication` lines, so a standby can stream over TCP).
+ */
+export async function initializeDataDirectory(layout: ClusterLayout): Promise<void> {
+  await runAsClusterOwner(layout, 'initdb', [
+    '-D',
+    layout.dataDirectory,
+    '-U',
+    adminUser,
+    `--pwfile=${layout.superuserPasswordFile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '--encoding=UTF8',
+    // Explicit, so the caller's LANG (possibly a locale this machine lacks) does not matter.
+    '--locale=C.UTF-8',
+    '--data-checksums',
+  ]);
+  await appendSettings(layout);
 }
 
 /**
@@ -56,7 +80,12 @@ export async function appendSettings(layout: ClusterLayout): Promise<void> {
   await appendFile(path.join(layout.dataDirectory, 'postgresql.conf'), settings.join('\n'));
 }
 
-async function wipe(layout: ClusterLayout): Promise<void> {
+/**
+ * Delete the cluster's folder, but only when it is ours (carries the sentinel) or empty.
+ *
+ * Used before every rebuild and by throwaway clusters' `destroy()`; stop the postmaster first.
+ */
+export async function removeClusterFolder(layout: ClusterLayout): Promise<void> {
   const entries = await readdir(layout.directory).catch(() => []);
   const ours = await stat(layout.sentinelFile).then(
     () => true,

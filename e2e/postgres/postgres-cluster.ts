@@ -3,10 +3,10 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { withStateLock } from '../ad/state-lock.ts';
 import { dropLeftoverTestDatabases, ensureLoginRole, probeCluster, withAdminConnection } from './admin-sql.ts';
-import { appendSettings, prepareClusterFolder } from './cluster-folder.ts';
+import { initializeDataDirectory, prepareClusterFolder } from './cluster-folder.ts';
 import { clusterLayout, clusterVersion, primaryCluster } from './cluster-layout.ts';
 import type { ClusterLayout, ClusterOptions } from './cluster-layout.ts';
-import { clusterIsRunning, postgresBinaries, runAsClusterOwner, startCluster, stopCluster } from './postgres-commands.ts';
+import { clusterIsRunning, postgresBinaries, startCluster, stopCluster } from './postgres-commands.ts';
 import { adminUser, connectorRole } from './postgres-connection.ts';
 import type { PostgresConnection } from './postgres-connection.ts';
 
@@ -88,22 +88,7 @@ async function rebuild(layout: ClusterLayout, majorVersion: string, log: (line: 
   };
   await stopCluster(layout);
   await prepareClusterFolder(layout, log);
-  await timed('initdb', async () => {
-    await runAsClusterOwner(layout, 'initdb', [
-      '-D',
-      layout.dataDirectory,
-      '-U',
-      adminUser,
-      `--pwfile=${layout.superuserPasswordFile}`,
-      '--auth-local=trust',
-      '--auth-host=scram-sha-256',
-      '--encoding=UTF8',
-      // Explicit, so the caller's LANG (possibly a locale this machine lacks) does not matter.
-      '--locale=C.UTF-8',
-      '--data-checksums',
-    ]);
-    await appendSettings(layout);
-  });
+  await timed('initdb', () => initializeDataDirectory(layout));
   await timed('start', () => startCluster(layout));
   await timed('roles', () => withAdminConnection(layout, (sql) => ensureLoginRole(sql, connectorRole.user, connectorRole.password)));
   const marker: ReadyMarker = { clusterVersion, majorVersion, builtAt: new Date().toISOString(), timingsMs };

@@ -45,13 +45,25 @@ export function runsAsRoot(): boolean {
  *
  * As root it goes through `runuser -u postgres --`; it runs inside the cluster folder because
  * the caller's working directory may be closed to that user. Failures carry the program's output.
+ * `environment` adds variables to the cleaned environment (PGPASSWORD for pg_basebackup, which
+ * keeps the password off the command line that `ps` shows).
  */
-export async function runAsClusterOwner(layout: ClusterLayout, program: string, parameters: readonly string[], timeoutMs = 120_000): Promise<string> {
+export async function runAsClusterOwner(
+  layout: ClusterLayout,
+  program: string,
+  parameters: readonly string[],
+  timeoutMs = 120_000,
+  environment: Readonly<Record<string, string>> = {},
+): Promise<string> {
   const { binDirectory } = await postgresBinaries();
   const executable = path.join(binDirectory, program);
   const [command, commandParameters] = runsAsRoot() ? ['runuser', ['-u', clusterOwner, '--', executable, ...parameters]] : [executable, [...parameters]];
   try {
-    const { stdout, stderr } = await execFileAsync(command, commandParameters, { cwd: layout.directory, env: cleanEnvironment(), timeout: timeoutMs });
+    const { stdout, stderr } = await execFileAsync(command, commandParameters, {
+      cwd: layout.directory,
+      env: { ...cleanEnvironment(), ...environment },
+      timeout: timeoutMs,
+    });
     return `${stdout}${stderr}`;
   } catch (error) {
     const output = error as { stdout?: string; stderr?: string; message?: string };
@@ -98,15 +110,17 @@ export async function startCluster(layout: ClusterLayout): Promise<void> {
 }
 
 /**
- * Stop the postmaster with a fast shutdown (open sessions are rolled back), if it runs.
+ * Stop the postmaster, if it runs: a fast shutdown unless `mode` asks for an immediate one.
  *
- * The data stays, so the next start takes about a second. A postmaster that died on its own
- * counts as stopped.
+ * Fast rolls back open sessions and keeps the data, so the next start takes about a second.
+ * Immediate is a crash (no shutdown checkpoint; the next start runs crash recovery): what the
+ * high-availability tests inflict on a primary, and the quickest way to drop a throwaway cluster.
+ * A postmaster that died on its own counts as stopped.
  */
-export async function stopCluster(layout: ClusterLayout): Promise<void> {
+export async function stopCluster(layout: ClusterLayout, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
   if (!(await clusterIsRunning(layout))) return;
   try {
-    await runAsClusterOwner(layout, 'pg_ctl', ['stop', '-D', layout.dataDirectory, '-m', 'fast', '-w', '-t', '60'], 90_000);
+    await runAsClusterOwner(layout, 'pg_ctl', ['stop', '-D', layout.dataDirectory, '-m', mode, '-w', '-t', '60'], 90_000);
   } catch (error) {
     // A postmaster that was dying anyway (killed, crashed) makes pg_ctl report "server does not
     // shut down" while leaving its pid file behind; the next start copes with that file.

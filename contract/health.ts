@@ -24,7 +24,25 @@ export const HealthRunRequestSchema = z
 /** See {@link HealthRunRequestSchema}. */
 export type HealthRunRequest = z.infer<typeof HealthRunRequestSchema>;
 
-/** One check's result: stable code, status, what was measured and what to do. */
+/**
+ * What one check found at one address of the connector name.
+ *
+ * A name behind round-robin DNS (or a load balancer with several addresses) is only as good as
+ * its worst address, so the TLS and certificate checks probe each one; this says which answered
+ * what, for scripts that must not parse `measured`. `not-run` carries the reason, as a check does.
+ */
+export const HealthAddressResultSchema = z
+  .object({ address: z.string(), status: HealthStatusSchema, measured: z.string(), notRunReason: z.string().optional() })
+  .strict();
+/** See {@link HealthAddressResultSchema}. */
+export type HealthAddressResult = z.infer<typeof HealthAddressResultSchema>;
+
+/**
+ * One check's result: stable code, status, what was measured and what to do.
+ *
+ * `addresses` is present only on a check that probed each address of the connector name and
+ * found more than one; `measured` already names every address that differs.
+ */
 export const HealthCheckResultSchema = z
   .object({
     code: z.string().regex(/^[A-Z0-9_]{1,64}$/),
@@ -33,6 +51,7 @@ export const HealthCheckResultSchema = z
     measured: z.string(),
     action: z.string(),
     notRunReason: z.string().optional(),
+    addresses: z.array(HealthAddressResultSchema).optional(),
     durationMs: z.number().int().nonnegative(),
   })
   .strict();

@@ -42,10 +42,16 @@ export type HealthDependencies = {
 export type Resolution =
   { readonly ok: true; readonly addresses: readonly string[]; readonly durationMs: number } | { readonly ok: false; readonly reason: string };
 
+/** The TLS 1.2+ handshake with one address of the connector name. */
+export type AddressHandshake = { readonly address: string; readonly result: TlsProbeResult };
+
+/** The handshakes with every address of the connector name, or why there are none. */
+export type ConnectorHandshakes = { readonly ok: true; readonly handshakes: readonly AddressHandshake[] } | { readonly ok: false; readonly reason: string };
+
 /** A service read, or why it could not be made. */
 export type ServiceRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-/** Everything a check may read, shared by the run so one handshake serves six checks. */
+/** Everything a check may read, shared by the run so one handshake per address serves six checks. */
 export type HealthContext = {
   readonly input: HealthInput;
   readonly connectorUrl: URL;
@@ -57,8 +63,11 @@ export type HealthContext = {
   readonly legacyCiphers: string;
   readonly resolve: (hostname: string) => Promise<Resolution>;
   readonly connectorResolution: () => Promise<Resolution>;
-  /** A TLS 1.2+ handshake with the connector URL (https only). */
-  readonly modernHandshake: () => Promise<TlsProbeResult>;
+  /**
+   * A TLS 1.2+ handshake with every address the connector name resolves to (https only), each
+   * with the URL's host name as SNI and as the name checked.
+   */
+  readonly modernHandshakes: () => Promise<ConnectorHandshakes>;
   readonly nodes: () => Promise<ServiceRead<ConnectorNodeList>>;
   readonly authorizedList: () => Promise<ServiceRead<AuthorizedAccountList>>;
 };
@@ -77,7 +86,8 @@ export function createHealthContext(input: HealthInput, connectorUrl: URL, depen
     if (isIP(bare) !== 0) return { ok: true, addresses: [bare], durationMs: 0 };
     const started = performance.now();
     try {
-      const addresses = await resolver(bare);
+      // A resolver may list an address twice (hosts file and DNS); probing it twice tells nothing.
+      const addresses = [...new Set(await resolver(bare))];
       if (addresses.length === 0) return { ok: false, reason: `${bare} has no address records` };
       return { ok: true, addresses, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
@@ -92,19 +102,28 @@ export function createHealthContext(input: HealthInput, connectorUrl: URL, depen
     }
   };
   const connectorResolution = once(() => resolve(connectorUrl.hostname));
-  const modernHandshake = once(async (): Promise<TlsProbeResult> => {
+  // Every address at once: the handshakes take one request timeout however many addresses
+  // there are, so the six checks sharing them stay within their deadline; the run's signal ends
+  // them all on a cancel.
+  const modernHandshakes = once(async (): Promise<ConnectorHandshakes> => {
     const resolution = await connectorResolution();
-    if (!resolution.ok) return { handshake: 'failed', code: 'ENOTFOUND', message: resolution.reason, durationMs: 0 };
-    return probeTls({
-      address: resolution.addresses[0] ?? '',
-      port,
-      hostName: connectorUrl.hostname,
-      ca,
-      minVersion: 'TLSv1.2',
-      maxVersion: 'TLSv1.3',
-      timeoutMs: requestTimeoutMs,
-      signal,
-    });
+    if (!resolution.ok) return resolution;
+    const handshakes = await Promise.all(
+      resolution.addresses.map(async (address) => ({
+        address,
+        result: await probeTls({
+          address,
+          port,
+          hostName: connectorUrl.hostname,
+          ca,
+          minVersion: 'TLSv1.2',
+          maxVersion: 'TLSv1.3',
+          timeoutMs: requestTimeoutMs,
+          signal,
+        }),
+      })),
+    );
+    return { ok: true, handshakes };
   });
   const serviceRead = <T>(read: (service: HealthService) => Promise<T>) =>
     once(async (): Promise<ServiceRead<T>> => {
@@ -126,7 +145,7 @@ export function createHealthContext(input: HealthInput, connectorUrl: URL, depen
     legacyCiphers: dependencies.legacyCiphers ?? 'DEFAULT:@SECLEVEL=0',
     resolve,
     connectorResolution,
-    modernHandshake,
+    modernHandshakes,
     nodes: serviceRead((service) => service.listConnectors({ signal })),
     authorizedList: serviceRead(async (service) => (await service.listAuthorizedAccounts({ signal })).list),
   };

@@ -1,7 +1,7 @@
 import type { AuthorizedAccountList, ConnectorNodeList } from '../../contract/connector-api/index.ts';
 import type { HealthCheckResult as ReportedCheckResult, HealthReport as ReportedHealthReport, HealthSummary } from '../../contract/health.ts';
 
-export type { HealthStatus, HealthSummary } from '../../contract/health.ts';
+export type { HealthAddressResult, HealthStatus, HealthSummary } from '../../contract/health.ts';
 
 /** Every check code, in the order reports list them (docs/deployment-health.md explains each). */
 export const HEALTH_CHECK_CODES = [
@@ -37,7 +37,7 @@ export type HealthCheckCode = (typeof HEALTH_CHECK_CODES)[number];
 export type HealthCheckResult = Readonly<Omit<ReportedCheckResult, 'code'>> & { readonly code: HealthCheckCode };
 
 /** What a check function returns; the runner adds the code, title and duration. */
-export type CheckOutcome = Pick<HealthCheckResult, 'status' | 'measured' | 'action' | 'notRunReason'>;
+export type CheckOutcome = Pick<HealthCheckResult, 'status' | 'measured' | 'action' | 'notRunReason' | 'addresses'>;
 
 /**
  * A whole run: every check in {@link HEALTH_CHECK_CODES} order.

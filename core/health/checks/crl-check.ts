@@ -1,9 +1,10 @@
 import { readCertificateFacts, readCrlFacts } from '../certificate-facts.ts';
 import type { HealthContext } from '../health-context.ts';
 import type { HealthCheckDefinition } from '../health-runner.ts';
+import type { CheckOutcome } from '../health-types.ts';
 import { probeHttp } from '../probes/http-probe.ts';
-import { completedHandshake } from './certificate-checks.ts';
 import { fail, humanDuration, notRunOutcome, pass, quoted, utcDate, warn } from './outcomes.ts';
+import { judgeEveryCertificate } from './presented-certificates.ts';
 
 type PointResult = { readonly status: 'pass' | 'warn' | 'fail'; readonly text: string };
 
@@ -17,44 +18,53 @@ export const certificateCrl: HealthCheckDefinition<HealthContext> = {
   code: 'TLS_CERT_CRL',
   title: 'The certificate revocation list can be downloaded',
   dependsOn: ['CONNECTOR_URL_RESOLVES'],
-  async run(context, signal) {
-    const handshake = await completedHandshake(context);
-    if ('status' in handshake) return handshake;
-    const certificates = handshake.chain.map((der) => readCertificateFacts(der)).filter((facts) => !facts.selfIssued);
-    const points = [...new Set(certificates.flatMap((facts) => facts.crlDistributionPoints))];
-    const httpPoints = points.filter((point) => /^https?:\/\//i.test(point));
-    const otherPoints = points.filter((point) => !httpPoints.includes(point));
-    const skipped =
-      otherPoints.length > 0
-        ? ` Not checked: ${otherPoints.map(quoted).join(', ')} (LDAP and other non-HTTP distribution points are read by Windows from a domain member; this tool does not query them).`
-        : '';
-    if (points.length === 0) {
-      const ocsp = certificates[0]?.ocspResponders ?? [];
-      if (ocsp.length > 0) return pass(`The certificate has no CRL distribution point; revocation is published by OCSP at ${ocsp.map(quoted).join(', ')}.`);
-      return warn(
-        'The certificate has no CRL distribution point and no OCSP responder.',
-        'Servers that check revocation cannot; issue the certificate from a CA that publishes a CRL (HTTP distribution point) reachable from the Exchange and SharePoint servers.',
-      );
-    }
-    if (httpPoints.length === 0)
-      return notRunOutcome(
-        `Only non-HTTP distribution points: ${otherPoints.map(quoted).join(', ')}; this tool reads HTTP ones only.`,
-        '',
-        'Check from an Exchange or SharePoint server: certutil -url <certificate file>, "Retrieve CRLs".',
-      );
-    const results = await Promise.all(httpPoints.map((point) => checkPoint(context, point, signal)));
-    const measured = `${results.map((result) => result.text).join(' ')}${skipped} (measured from this computer)`;
-    if (results.some((result) => result.status === 'fail')) {
-      return fail(
-        measured,
-        "Publish the CRL at that address (or fix the CA's distribution point) and make sure the Exchange and SharePoint servers can reach it over HTTP: they refuse a connector certificate whose revocation they cannot check.",
-      );
-    }
-    if (results.some((result) => result.status === 'warn'))
-      return warn(measured, 'Publish a current CRL from the CA (certutil -crl on the issuing CA) and check the CDP serves it.');
-    return pass(measured);
+  run(context, signal) {
+    // Addresses presenting the same certificate share its distribution points: read each once.
+    const downloads = new Map<string, Promise<PointResult>>();
+    const download = (point: string): Promise<PointResult> => {
+      const started = downloads.get(point) ?? checkPoint(context, point, signal);
+      downloads.set(point, started);
+      return started;
+    };
+    return judgeEveryCertificate(context, (handshake) => crlOutcome(handshake.chain, download));
   },
 };
+
+async function crlOutcome(chain: readonly Buffer[], download: (point: string) => Promise<PointResult>): Promise<CheckOutcome> {
+  const certificates = chain.map((der) => readCertificateFacts(der)).filter((facts) => !facts.selfIssued);
+  const points = [...new Set(certificates.flatMap((facts) => facts.crlDistributionPoints))];
+  const httpPoints = points.filter((point) => /^https?:\/\//i.test(point));
+  const otherPoints = points.filter((point) => !httpPoints.includes(point));
+  const skipped =
+    otherPoints.length > 0
+      ? ` Not checked: ${otherPoints.map(quoted).join(', ')} (LDAP and other non-HTTP distribution points are read by Windows from a domain member; this tool does not query them).`
+      : '';
+  if (points.length === 0) {
+    const ocsp = certificates[0]?.ocspResponders ?? [];
+    if (ocsp.length > 0) return pass(`The certificate has no CRL distribution point; revocation is published by OCSP at ${ocsp.map(quoted).join(', ')}.`);
+    return warn(
+      'The certificate has no CRL distribution point and no OCSP responder.',
+      'Servers that check revocation cannot; issue the certificate from a CA that publishes a CRL (HTTP distribution point) reachable from the Exchange and SharePoint servers.',
+    );
+  }
+  if (httpPoints.length === 0)
+    return notRunOutcome(
+      `Only non-HTTP distribution points: ${otherPoints.map(quoted).join(', ')}; this tool reads HTTP ones only.`,
+      '',
+      'Check from an Exchange or SharePoint server: certutil -url <certificate file>, "Retrieve CRLs".',
+    );
+  const results = await Promise.all(httpPoints.map(download));
+  const measured = `${results.map((result) => result.text).join(' ')}${skipped} (measured from this computer)`;
+  if (results.some((result) => result.status === 'fail')) {
+    return fail(
+      measured,
+      "Publish the CRL at that address (or fix the CA's distribution point) and make sure the Exchange and SharePoint servers can reach it over HTTP: they refuse a connector certificate whose revocation they cannot check.",
+    );
+  }
+  if (results.some((result) => result.status === 'warn'))
+    return warn(measured, 'Publish a current CRL from the CA (certutil -crl on the issuing CA) and check the CDP serves it.');
+  return pass(measured);
+}
 
 async function checkPoint(context: HealthContext, point: string, signal: AbortSignal): Promise<PointResult> {
   let url: URL;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { webcrypto } from 'node:crypto';
 import type tls from 'node:tls';
 import '../../tls/issue-certificates-reflect-shim.ts';
@@ -27,22 +27,55 @@ function connectorPages(tenantUrl: string | undefined): http.RequestListener {
   };
 }
 
-/** An HTTPS "connector" on 127.0.0.1 with the given certificate and TLS settings. */
-export async function startHttpsConnector(options: {
-  readonly certPem: string;
-  readonly keyPem: string;
-  readonly tls?: tls.TlsOptions;
-  readonly tenantUrl?: string;
-  readonly handler?: http.RequestListener;
-}): Promise<LoopbackServer> {
+/**
+ * Where a loopback server listens: 127.0.0.1 on a free port unless told otherwise.
+ *
+ * On Linux all of 127.0.0.0/8 is loopback, so a second "node" behind one connector name can
+ * listen on 127.0.0.2 with the first one's port.
+ */
+export type LoopbackAddress = { readonly host?: string; readonly port?: number };
+
+/** An HTTPS "connector" with the given certificate and TLS settings. */
+export async function startHttpsConnector(
+  options: LoopbackAddress & {
+    readonly certPem: string;
+    readonly keyPem: string;
+    readonly tls?: tls.TlsOptions;
+    readonly tenantUrl?: string;
+    readonly handler?: http.RequestListener;
+  },
+): Promise<LoopbackServer> {
   const server = https.createServer({ cert: options.certPem, key: options.keyPem, ...options.tls }, options.handler ?? connectorPages(options.tenantUrl));
   server.on('tlsClientError', () => undefined);
-  return listen(server);
+  return listen(server, options);
 }
 
-/** A plain-HTTP "connector" on 127.0.0.1. */
-export async function startHttpConnector(options: { readonly tenantUrl?: string; readonly handler?: http.RequestListener } = {}): Promise<LoopbackServer> {
-  return listen(http.createServer(options.handler ?? connectorPages(options.tenantUrl)));
+/** A plain-HTTP "connector" (on an https:// URL's address: one that refuses TLS). */
+export async function startHttpConnector(
+  options: LoopbackAddress & { readonly tenantUrl?: string; readonly handler?: http.RequestListener } = {},
+): Promise<LoopbackServer> {
+  return listen(http.createServer(options.handler ?? connectorPages(options.tenantUrl)), options);
+}
+
+/** A server that accepts TCP connections and never answers: a hung node, for deadlines and cancels. */
+export async function startSilentServer(options: LoopbackAddress = {}): Promise<LoopbackServer> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
 }
 
 /** A CRL distribution point serving `body` at every path, counting requests. */
@@ -74,8 +107,8 @@ export async function createCrl(ca: CertificateAuthority, options: { readonly th
   return new Uint8Array(crl.rawData);
 }
 
-async function listen(server: http.Server): Promise<LoopbackServer> {
-  server.listen(0, '127.0.0.1');
+async function listen(server: http.Server, where: LoopbackAddress = {}): Promise<LoopbackServer> {
+  server.listen(where.port ?? 0, where.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {

@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'renderer/vite.config.ts', 'electron.vite.config.ts'] },
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.js', 'renderer/vite.config.ts', 'electron.vite.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -107,7 +107,13 @@ export default tseslint.config(
   },
   {
     // Asymmetric matchers (expect.stringMatching, expect.objectContaining…) are typed `any`.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.spec.ts', 'core/directory/testing/contract-*.ts', 'connector/server/store/testing/contract/*-contract.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**/*.spec.ts',
+      'core/directory/testing/contract-*.ts',
+      'connector/server/store/testing/contract/*-contract.ts',
+    ],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {

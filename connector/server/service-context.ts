@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CloudEnvironment } from '../../contract/connector-api/index.ts';
 import type { AdminAccess } from './auth/admin-access.ts';
 import type { SignIn } from './auth/sign-in.ts';
+import type { ClaimReleaser } from './claim-releaser.ts';
 import type { Principal, TokenAuthority } from './auth/tokens.ts';
 import type { RouteHost } from './http/register-route.ts';
 import type { ServiceDirectory } from './service-directory.ts';
@@ -21,6 +22,8 @@ export type ServiceContext = {
   readonly tenantUrl: string | undefined;
   readonly heartbeatSeconds: number;
   readonly now: () => Date;
+  /** Releases idempotency claims of requests that ended without a change, retrying through outages. */
+  readonly claims: ClaimReleaser;
 };
 
 /**

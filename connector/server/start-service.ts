@@ -1,3 +1,5 @@
+import { createClaimReleaser } from './claim-releaser.ts';
+import { IDEMPOTENCY_CLAIM_SECONDS } from './routes/authorized-account-routes.ts';
 import { readFile } from 'node:fs/promises';
 import type { ConnectOptions } from '../../core/directory/index.ts';
 import { CaFileError, describeCaFileRefusal, readCaFile } from '../../core/tls/read-ca-file.ts';
@@ -47,6 +49,11 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     const directory = dependencies.directory ?? createServiceDirectory(directoryOptions);
     const tokens = createTokenAuthority(await store.tokenSigningKey(), config.environment, config.tokenLifetimeSeconds);
     const access = createAdminAccess({ store, directory, tokens, now, accountRecheckSeconds: config.accountRecheckSeconds });
+    // The app's logger exists only once the app is built; until then nothing can fail to release.
+    let logReleaseFailure: (error: unknown) => void = () => undefined;
+    const claims = createClaimReleaser(store, IDEMPOTENCY_CLAIM_SECONDS, (error) => {
+      logReleaseFailure(error);
+    });
     const context: ServiceContext = {
       store,
       directory,
@@ -59,8 +66,12 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       tenantUrl: config.tenantUrl,
       heartbeatSeconds: config.heartbeatSeconds,
       now,
+      claims,
     };
     const app = await buildServiceApp(context, config.logging, https, config.trustedProxies);
+    logReleaseFailure = (error) => {
+      app.log.warn({ err: error }, 'an idempotency claim could not be released; it expires by itself');
+    };
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
     const registration: NodeRegistration = {
@@ -89,6 +100,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       store,
       async close() {
         clearInterval(timer);
+        claims.close();
         await app.close();
         await directory.close();
         await store.close();

@@ -28,11 +28,12 @@ export function runServiceCli(args: readonly string[], env: Record<string, strin
 }
 
 /** A `serve` process and the URL it listens on. */
-export type ServeProcess = { readonly child: ChildProcess; readonly url: string; readonly exited: Promise<number | null> };
+/** A `serve` process, where it listens, and everything it wrote to stderr so far. */
+export type ServeProcess = { readonly child: ChildProcess; readonly url: string; readonly exited: Promise<number | null>; readonly stderr: () => string };
 
-/** Start `serve` on a free loopback port; resolves once it printed where it listens. */
-export function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['bin/rms-connector-service.js', 'serve', '--listen', '127.0.0.1:0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start `serve` on `listen` (a free loopback port by default); resolves once it printed where it listens. */
+export function startServeProcess(env: Record<string, string>, listen = '127.0.0.1:0'): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['bin/rms-connector-service.js', 'serve', '--listen', listen], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       resolve(code);
@@ -49,7 +50,7 @@ export function startServeProcess(env: Record<string, string>): Promise<ServePro
       const match = /listening on (http\S+)/.exec(stderr);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ child, url: match[1], exited });
+        resolve({ child, url: match[1], exited, stderr: () => stderr });
       }
     });
     void exited.then((code) => {

@@ -5,7 +5,7 @@ import { expectedVersionOf } from '../http/if-match.ts';
 import { etagOf, fingerprintOf, idempotencyKeyOf } from '../http/preconditions.ts';
 import { registerRoute, type RouteHost } from '../http/register-route.ts';
 import { changeContextOf, type ServiceContext } from '../service-context.ts';
-import type { ListChange, ListChangeOutcome } from '../store/config-store.ts';
+import type { AppliedListChange, ListChange, ListChangeOutcome } from '../store/config-store.ts';
 import { versionMatches, type ExpectedVersion } from '../store/expected-version.ts';
 import { checkEntries } from './check-entries.ts';
 
@@ -25,9 +25,14 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
   registerRoute(host, API_ROUTES.addAuthorizedAccount, async ({ raw, body: request, principal }) => {
     const expectedVersion = expectedVersionOf(raw.headers['if-match']);
     const key = idempotencyKeyOf(raw.headers['idempotency-key']);
-    const claimed = key !== undefined && (await claimKey(context, principal.sid, key)) === 'claimed';
+    // A stale request is refused before anything is written (no claim): under contention most
+    // attempts end here, and each write is a synchronous commit on a replicated database.
+    // A key whose change is stored skips the check: its first answer is replayed whatever the version.
+    const replay = key !== undefined && (await context.store.idempotencyKeyCompleted(principal.sid, key));
+    if (!replay) await refuseIfStale(context, expectedVersion);
+    const claimed = key !== undefined && !replay && (await claimKey(context, principal.sid, key)) === 'claimed';
+    let applied: AppliedListChange | undefined;
     try {
-      if (key === undefined) await refuseIfStale(context, expectedVersion);
       const [entry] = await checkEntries(context, [request]);
       if (!entry) throw new Error('checkEntries returned no entry for one request.');
       await stillAdministrator(context, raw.headers.authorization);
@@ -38,7 +43,7 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
         remove: [],
         ...(key === undefined ? {} : { idempotency: { scope: principal.sid, key, fingerprint: fingerprintOf('add', request) } }),
       };
-      const applied = appliedOrFailure(await context.store.applyListChange(change));
+      applied = appliedOrFailure(await context.store.applyListChange(change));
       const [added] = applied.added;
       return {
         status: 201,
@@ -46,8 +51,8 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
         headers: { etag: etagOf(applied.version) },
       };
     } finally {
-      // An applied change released its claim with its commit; anything else lets go here.
-      if (claimed) await context.store.releaseIdempotencyKey(principal.sid, key);
+      // An applied change released its claim in its own commit; anything else lets go here.
+      if (claimed && applied === undefined) context.claims.release(principal.sid, key);
     }
   });
 
@@ -81,7 +86,7 @@ export function registerAuthorizedAccountRoutes(host: RouteHost, context: Servic
 }
 
 /** How long a claimed idempotency key stays claimed if its node dies before answering. */
-export const IDEMPOTENCY_CLAIM_SECONDS = 120;
+export const IDEMPOTENCY_CLAIM_SECONDS = 30;
 
 /**
  * Claim the request's idempotency key in the store every node shares.
@@ -99,7 +104,9 @@ async function claimKey(context: ServiceContext, scope: string, key: string): Pr
     expiresAt: new Date(at.getTime() + IDEMPOTENCY_CLAIM_SECONDS * 1000).toISOString(),
   });
   if (claim === 'in-progress')
-    throw new ApiFailure('REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Wait for its answer before retrying.');
+    throw new ApiFailure('REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Wait for its answer before retrying.', {
+      headers: { 'retry-after': '2' },
+    });
   return claim;
 }
 

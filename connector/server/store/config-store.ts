@@ -144,6 +144,8 @@ export type ConfigStore = {
    * transaction; a refused or failed one calls {@link ConfigStore.releaseIdempotencyKey}.
    */
   claimIdempotencyKey(claim: IdempotencyClaimRequest): Promise<IdempotencyClaim>;
+  /** Whether a change is stored under the key (its answer will be replayed); a read, no claim. */
+  idempotencyKeyCompleted(scope: string, key: string): Promise<boolean>;
   releaseIdempotencyKey(scope: string, key: string): Promise<void>;
   /** Drop idempotency records older than `before` (ISO), and claims that expired before it. */
   pruneIdempotencyKeys(before: string): Promise<number>;

@@ -43,6 +43,10 @@ export function openPool(target: PostgresTarget, maxConnections = 10): Pool {
     max: maxConnections,
     idle_timeout: 60,
     connection: { application_name: 'rms-connector-service' },
+    // postgres.js waits up to 20 s (3^n / 100, shared by the pool) before reconnecting after
+    // failed attempts; during a failover every connection fails a few times, and the node would
+    // stay away for that long after the new primary is up. A quarter second per attempt, at most 2.
+    backoff: (attempts: number) => Math.min(0.25 * attempts, 2),
     onnotice: () => undefined,
     types: {
       bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: safeInteger },

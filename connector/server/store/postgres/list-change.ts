@@ -12,6 +12,7 @@ import {
   type ListChangeWrites,
 } from '../list-change-plan.ts';
 import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, text } from '../rows.ts';
+import { versionMatches } from '../expected-version.ts';
 import { storedContext } from '../stored-values.ts';
 import { appendAudit } from './audit.ts';
 import { releaseKey } from './idempotency-claims.ts';
@@ -31,6 +32,13 @@ export async function readAuthorizedAccounts(transaction: Transaction): Promise<
  * the write one step on the primary, whichever node runs it.
  */
 export async function applyListChangeIn(transaction: Transaction, change: ListChange): Promise<ListChangeOutcome> {
+  // A stale change is answered before the lock: taking it writes WAL, and on a synchronously
+  // replicated primary every such commit waits for the standby. (A keyed change may be a replay,
+  // which answers whatever the version, so it goes to the lock.)
+  if (!change.idempotency) {
+    const currentVersion = await readListVersion(transaction);
+    if (!versionMatches(change.expectedVersion, currentVersion)) return { status: 'stale', currentVersion };
+  }
   await lockConfiguration(transaction);
   const context = storedContext(change.context);
   const plan = planListChange(change, await readState(transaction, change), context);

@@ -10,10 +10,14 @@ import { readNodes, upsertNode } from './nodes.ts';
 import { lockConfiguration, readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
 import { countSignInFailure, readSignInThrottle } from './sign-in-throttle.ts';
 import { classifyStoreError } from './transient-failure.ts';
+import { StoreUnavailableError } from '../store-unavailable.ts';
 
 // Reads that take several statements see one snapshot; writes run in READ COMMITTED and take
 // the configuration lock where they check before they write (settings.ts).
 const SNAPSHOT = 'isolation level repeatable read read only';
+
+/** How long one store call may take before the request is answered 503 (see `run`). */
+const OPERATION_TIMEOUT_MS = 10_000;
 
 /**
  * Connect to PostgreSQL, migrate, and serve the configuration store every node shares.
@@ -37,10 +41,27 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
   // Retry-After); the pool reconnects on the next call, through the host list to the new primary.
   const run = async <T>(begin: () => Promise<unknown>): Promise<T> => {
     if (closed) throw closedError();
+    let timer: NodeJS.Timeout | undefined;
+    // A call on a connection that died without a word (a crashed primary mid-failover) may never
+    // settle; past the deadline the request is answered 503 and the client retries, rather than
+    // hanging until its own timeout. A write that still commits later is replayed (Idempotency-Key)
+    // or found changed (If-Match) on that retry.
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new StoreUnavailableError(
+            `The configuration database ${target.description} did not answer within ${String(OPERATION_TIMEOUT_MS / 1000)} s.`,
+            'TIMEOUT',
+          ),
+        );
+      }, OPERATION_TIMEOUT_MS);
+    });
     try {
-      return (await begin()) as T;
+      return (await Promise.race([begin(), deadline])) as T;
     } catch (error) {
       throw classifyStoreError(error, target.description);
+    } finally {
+      clearTimeout(timer);
     }
   };
   const read = <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => run<T>(() => pool.begin(SNAPSHOT, work));
@@ -77,6 +98,8 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
     auditPage: (query) => read((transaction) => readAuditPage(transaction, query)),
     tokenSigningKey: () => read(readTokenSigningKey),
     claimIdempotencyKey: (claim) => write((transaction) => claimKey(transaction, claim)),
+    idempotencyKeyCompleted: (scope, key) =>
+      read(async (transaction) => (await transaction`SELECT 1 FROM idempotency_keys WHERE scope = ${scope} AND key = ${key}`).length > 0),
     releaseIdempotencyKey: (scope, key) => write((transaction) => releaseKey(transaction, scope, key)),
     pruneIdempotencyKeys: (before) =>
       write(async (transaction) => {

@@ -67,6 +67,8 @@ export function openSqliteStore(path: string): ConfigStore {
     auditPage: (query) => read((db) => readAuditPage(db, query)),
     tokenSigningKey: () => read(readTokenSigningKey),
     claimIdempotencyKey: (claim) => write((db) => claimKey(db, claim)),
+    idempotencyKeyCompleted: (scope, key) =>
+      read((db) => db.prepare('SELECT 1 FROM idempotency_keys WHERE scope = ? AND key = ?').get(scope, key) !== undefined),
     releaseIdempotencyKey: (scope, key) =>
       write((db) => {
         releaseKey(db, scope, key);

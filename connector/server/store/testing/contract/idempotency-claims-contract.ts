@@ -41,6 +41,7 @@ export function idempotencyClaimsContract(engine: StoreEngine): void {
 
     it('answers completed once the change under the key is stored, and the change releases its claim', async () => {
       const store = await stores.open();
+      const before = await store.idempotencyKeyCompleted(claim().scope, claim().key);
       await store.claimIdempotencyKey(claim());
       await store.applyListChange({
         context: changeContext(),
@@ -49,7 +50,11 @@ export function idempotencyClaimsContract(engine: StoreEngine): void {
         remove: [],
         idempotency: { scope: claim().scope, key: claim().key, fingerprint: 'f1' },
       });
-      expect(await store.claimIdempotencyKey(claim({ at: '2025-03-01T10:00:10.000Z' }))).toBe('completed');
+      expect({
+        before,
+        after: await store.idempotencyKeyCompleted(claim().scope, claim().key),
+        claim: await store.claimIdempotencyKey(claim({ at: '2025-03-01T10:00:10.000Z' })),
+      }).toEqual({ before: false, after: true, claim: 'completed' });
     });
 
     it('drops claims that expired before the pruning cutoff', async () => {

@@ -43,6 +43,9 @@ export type BenchNode = {
  */
 export type AddDirectory = 'ldap' | 'memory';
 
+/** A shared database for the node instead of a fresh SQLite file: a postgres:// URL and its password's environment. */
+export type BenchDatabase = { readonly setting: string; readonly env: NodeJS.ProcessEnv };
+
 /** The password of every seeded bind-test account (e2e/ad/README.md). */
 const seedPassword = 'Seed-Passw0rd!';
 
@@ -53,13 +56,19 @@ const seedPassword = 'Seed-Passw0rd!';
  * Logging stays at the service's default level (info, one line per request) but goes to a
  * sink that drops it, so the figures include building log lines, not a terminal's speed.
  */
-export async function startBenchNode(connection: ConnectOptions, accounts: BenchAccounts, addDirectory: AddDirectory): Promise<BenchNode> {
+export async function startBenchNode(
+  connection: ConnectOptions,
+  accounts: BenchAccounts,
+  addDirectory: AddDirectory,
+  database?: BenchDatabase,
+): Promise<BenchNode> {
   const metered = meter(addDirectory === 'ldap' ? createServiceDirectory(connection) : fromMemory(createServiceDirectory(connection), accounts));
   const service = await startLoopbackNode({
     directory: connection,
     prefix: 'rmsadmin-bench-service-',
-    config: { nodeName: `RMSCON-BENCH-${addDirectory.toUpperCase()}`, tokenLifetimeSeconds: 3_600 },
+    config: { nodeName: `RMSCON-BENCH-${addDirectory.toUpperCase()}${database ? '-PG' : ''}`, tokenLifetimeSeconds: 3_600 },
     dependencies: { directory: metered.directory },
+    ...(database ? { databaseFile: database.setting, env: database.env } : {}),
   });
   const close = () => service.dispose();
   try {
@@ -107,7 +116,7 @@ export async function startBenchNode(connection: ConnectOptions, accounts: Bench
 }
 
 /** Sign alice in over HTTP, as the console does, and return the bearer token. */
-async function signIn(url: string): Promise<string> {
+export async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/v1/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -126,7 +135,8 @@ function benchContext(): ChangeContext {
   return { actor: 'bench', actorSid: null, source: 'bench', node: 'bench', correlationId: randomUUID(), at: new Date().toISOString() };
 }
 
-function fromMemory(real: ServiceDirectory, accounts: BenchAccounts): ServiceDirectory {
+/** The service's directory with SID look-ups answered from the accounts resolved at start (see {@link AddDirectory}). */
+export function fromMemory(real: ServiceDirectory, accounts: BenchAccounts): ServiceDirectory {
   const known = new Map([...accounts.baseline, ...accounts.pool].map((account) => [account.sid, account]));
   const objectsBySid = (sids: readonly string[]) => {
     const found = new Map<string, NamedObject>();

@@ -7,7 +7,8 @@ import { formatMilliseconds, formatRate, type Summary } from './statistics.ts';
 /** One scenario of the benchmark: which server, how many clients, which loop. */
 export type Scenario = {
   readonly name: string;
-  readonly target: 'floor' | 'ldap' | 'memory';
+  /** `postgres`: one node on PostgreSQL; `cluster`: three such nodes behind HAProxy (both with the directory in memory). */
+  readonly target: 'floor' | 'ldap' | 'memory' | 'postgres' | 'cluster';
   readonly clients: number;
   /** `add-remove`: the add loop with each added entry deleted again (see LoadLoop). */
   readonly loop: 'read' | 'add' | 'add-remove';
@@ -110,8 +111,8 @@ function addNotes(run: ScenarioRun, target: Scenario['target']): string {
     `GET p50 ${formatMilliseconds(run.reads.p50)}`,
     ...(run.removals.count > 0 ? [`DELETE p50 ${formatMilliseconds(run.removals.p50)}`] : []),
     `list ${run.listBefore}→${run.listAfter}`,
-    target === 'memory'
-      ? 'directory in memory'
+    target !== 'ldap'
+      ? `directory in memory${target === 'memory' ? '' : ', PostgreSQL'}`
       : `directory: ${share(checks)} of POSTs, ${formatMilliseconds(milliseconds / Math.max(1, checks))} ms each, ${meanAlongside.toFixed(1)} others in flight`,
   ].join(' · ');
 }

@@ -4,7 +4,9 @@ import { median } from '../directory/measure.ts';
 import { machineFacts } from '../directory/report.ts';
 import { barePath, startBareFloor } from './bare-floor.ts';
 import { measureLookupCost, resolveBenchAccounts, type BenchAccounts } from './bench-accounts.ts';
+import { startBenchCluster } from './bench-cluster.ts';
 import { startBenchNode, type BenchNode } from './bench-node.ts';
+import { createTestDatabase } from '../../e2e/postgres/test-database.ts';
 import { createServiceDirectory } from '../../connector/server/service-directory.ts';
 import { cpuDuring, createCpuMeter, type CpuMeter } from './cpu-meter.ts';
 import { timeListParts } from './list-parts.ts';
@@ -30,9 +32,17 @@ const scenarios: readonly Scenario[] = [
   { name: 'conditional add, directory in memory, one client', target: 'memory', clients: 1, loop: 'add' },
   { name: 'add then remove, one client', target: 'ldap', clients: 1, loop: 'add-remove' },
   { name: 'add then remove, directory in memory, one client', target: 'memory', clients: 1, loop: 'add-remove' },
+  { name: 'list, PostgreSQL', target: 'postgres', clients, loop: 'read' },
+  { name: 'list, PostgreSQL, one client', target: 'postgres', clients: 1, loop: 'read' },
+  { name: 'list, 3 nodes on PostgreSQL behind HAProxy', target: 'cluster', clients, loop: 'read' },
+  { name: 'list, 3 nodes behind HAProxy, one client', target: 'cluster', clients: 1, loop: 'read' },
+  { name: 'conditional add, directory in memory, PostgreSQL', target: 'postgres', clients, loop: 'add' },
+  { name: 'conditional add, directory in memory, PostgreSQL, one client', target: 'postgres', clients: 1, loop: 'add' },
+  { name: 'conditional add, directory in memory, 3 nodes behind HAProxy', target: 'cluster', clients, loop: 'add' },
+  { name: 'conditional add, 3 nodes behind HAProxy, one client', target: 'cluster', clients: 1, loop: 'add' },
 ];
 
-type Targets = { readonly floorUrl: string; readonly ldap: BenchNode; readonly memory: BenchNode };
+type Targets = { readonly floorUrl: string; readonly ldap: BenchNode; readonly memory: BenchNode; readonly postgres: BenchNode; readonly cluster: BenchNode };
 
 /**
  * `npm run bench:service`: the service's list and conditional add over real HTTP, next to a
@@ -64,8 +74,14 @@ export async function main(): Promise<void> {
   const floor = await startBareFloor();
   const ldap = await startBenchNode(options, accounts, 'ldap');
   const memory = await startBenchNode(options, accounts, 'memory');
+  // PostgreSQL targets: the test cluster on 127.0.0.1:55432 (e2e/postgres), a fresh database each.
+  const databases = [await createTestDatabase({ label: 'bench', log }), await createTestDatabase({ label: 'bench', log })];
+  const [single, shared] = databases.map((database) => ({ setting: database.urlWithoutPassword, env: { CONNECTOR_DATABASE_PASSWORD: database.password } }));
+  if (!single || !shared) throw new Error('Creating the bench databases failed.');
+  const postgres = await startBenchNode(options, accounts, 'memory', single);
+  const cluster = await startBenchCluster(options, accounts, shared);
   try {
-    const targets: Targets = { floorUrl: floor.url, ldap, memory };
+    const targets: Targets = { floorUrl: floor.url, ldap, memory, postgres, cluster };
     const storeTimes = await ldap.timeStoreAdds(accounts.pool.slice(0, storeSamples));
     await ldap.resetList();
     const serviceDirectory = createServiceDirectory(options);
@@ -131,7 +147,8 @@ export async function main(): Promise<void> {
     for (const problem of problems) log(`PROBLEM: ${problem}`);
     if (problems.length > 0) process.exitCode = 1;
   } finally {
-    await Promise.allSettled([floor.close(), ldap.close(), memory.close()]);
+    await Promise.allSettled([floor.close(), ldap.close(), memory.close(), postgres.close(), cluster.close()]);
+    await Promise.allSettled(databases.map((database) => database.drop()));
   }
 }
 

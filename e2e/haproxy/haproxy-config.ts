@@ -6,12 +6,12 @@ export type LoadBalancerLayout = {
   readonly listenPort: number;
   /** The stats page (CSV at /stats;csv): which nodes HAProxy holds up or down. */
   readonly statsPort: number;
-  /** The certificate and key clients see, in one PEM file (HAProxy's `crt`). */
-  readonly certificateAndKeyFile: string;
-  /** The CA that issued the nodes' certificate: HAProxy verifies every node it forwards to. */
-  readonly nodeCaFile: string;
-  /** The name in the nodes' certificate (the same certificate on every node). */
-  readonly nodeCertificateName: string;
+  /**
+   * TLS in front and to the nodes: the certificate and key clients see in one PEM file (HAProxy's
+   * `crt`), the CA that issued the nodes' certificate (HAProxy verifies every node) and the name in
+   * it (the same certificate on every node). Absent, plain HTTP on loopback (the service bench).
+   */
+  readonly tls?: { readonly certificateAndKeyFile: string; readonly nodeCaFile: string; readonly nodeCertificateName: string } | undefined;
   readonly nodes: readonly BackendNode[];
   /** How often a node is checked, and after how many failures it is taken out. */
   readonly checkIntervalMs: number;
@@ -47,7 +47,7 @@ export function renderHaproxyConfig(layout: LoadBalancerLayout): string {
     '  retry-on conn-failure',
     '',
     'frontend connector',
-    `  bind 127.0.0.1:${String(layout.listenPort)} ssl crt ${layout.certificateAndKeyFile}`,
+    `  bind 127.0.0.1:${String(layout.listenPort)}${layout.tls ? ` ssl crt ${layout.tls.certificateAndKeyFile}` : ''}`,
     '  option forwardfor',
     '  default_backend connector_nodes',
     '',
@@ -55,7 +55,11 @@ export function renderHaproxyConfig(layout: LoadBalancerLayout): string {
     '  balance roundrobin',
     `  option httpchk GET ${NODE_CHECK_PATH}`,
     '  http-check expect status 200',
-    `  default-server check inter ${String(layout.checkIntervalMs)}ms fall ${String(layout.failuresBeforeDown)} rise 2 ssl verify required ca-file ${layout.nodeCaFile} verifyhost ${layout.nodeCertificateName} sni str(${layout.nodeCertificateName})`,
+    `  default-server check inter ${String(layout.checkIntervalMs)}ms fall ${String(layout.failuresBeforeDown)} rise 2${
+      layout.tls
+        ? ` ssl verify required ca-file ${layout.tls.nodeCaFile} verifyhost ${layout.tls.nodeCertificateName} sni str(${layout.tls.nodeCertificateName})`
+        : ''
+    }`,
     ...servers,
     '',
     'frontend stats',

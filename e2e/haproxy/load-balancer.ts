@@ -43,7 +43,7 @@ export async function startLoadBalancer(folder: string, layout: LoadBalancerLayo
     return states;
   };
   const balancer: LoadBalancer = {
-    url: `https://127.0.0.1:${String(layout.listenPort)}`,
+    url: `${layout.tls ? 'https' : 'http'}://127.0.0.1:${String(layout.listenPort)}`,
     nodeStates,
     async waitFor(state, names, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

@@ -59,9 +59,7 @@ export async function startHaDeployment(database: HaDatabase, options: { nodeCou
     const balancer = await startLoadBalancer(folder, {
       listenPort: await freePort(),
       statsPort: await freePort(),
-      certificateAndKeyFile: tls.certificateAndKeyFile,
-      nodeCaFile: tls.caFile,
-      nodeCertificateName: tls.name,
+      tls: { certificateAndKeyFile: tls.certificateAndKeyFile, nodeCaFile: tls.caFile, nodeCertificateName: tls.name },
       nodes: nodes.map((node) => ({ name: node.name.toLowerCase(), host: '127.0.0.1', port: node.port })),
       checkIntervalMs: 300,
       failuresBeforeDown: 2,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthorizedAccountListSchema, ConnectorNodeListSchema } from '../../contract/connector-api/index.ts';
 import { bulkUserSids } from '../../connector/server/testing/seed-sids.ts';
+import { runDeploymentHealth } from '../../core/health/index.ts';
 import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { startReplicatedPair, type ReplicatedPair } from '../postgres/replicated-pair.ts';
 import { judgeEdits, longestWriteGapMs, readFinalState, runEdits, type EditOutcome } from './edit-load.ts';
@@ -48,11 +50,12 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
     const final = await readFinalState(working[0] as HaClient);
     const verdict = judgeEdits(outcomes, final);
     const nodes = await (working[0] as HaClient).send({ method: 'GET', path: '/v1/connectors' });
+    const health = await deploymentHealthThrough(working[0] as HaClient, deployment.url, deployment.tls.caPem);
     const bases = outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [] : [outcome.baseVersion])).sort((a, b) => a - b);
     console.info(
       `ha edits: ${String(verdict.succeeded)} of ${String(verdict.operations)} edits in ${seconds.toFixed(1)} s through 3 nodes; final version ${String(final.version)}`,
     );
-    expect({ failures, verdict, alive: (nodes.body.nodes as { alive: boolean }[]).filter((node) => node.alive).length }).toEqual({
+    expect({ failures, verdict, alive: (nodes.body.nodes as { alive: boolean }[]).filter((node) => node.alive).length, health }).toEqual({
       failures: [],
       verdict: {
         operations: 1000,
@@ -65,6 +68,7 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
         versionMatchesAudit: true,
       },
       alive: 3,
+      health: { NODES_AT_LEAST_TWO: 'pass' },
     });
     // Every applied edit started from a distinct version: the version check and the change were one step.
     expect(bases).toEqual(bases.map((_base, index) => index));
@@ -148,4 +152,19 @@ function countBy(failures: readonly FailureRecord[]): Record<string, number> {
 
 function failedEdits(outcomes: readonly EditOutcome[]): string[] {
   return outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [`${outcome.intent} ${String(outcome.status)}`] : []));
+}
+
+/** Deployment health's node checks against the running deployment, through a signed-in client. */
+async function deploymentHealthThrough(client: HaClient, connectorUrl: string, caPem: string): Promise<Record<string, string>> {
+  const report = await runDeploymentHealth({
+    connectorUrl,
+    caPem,
+    service: {
+      listConnectors: async () => ConnectorNodeListSchema.parse((await client.send({ method: 'GET', path: '/v1/connectors' })).body),
+      listAuthorizedAccounts: async () => ({
+        list: AuthorizedAccountListSchema.parse((await client.send({ method: 'GET', path: '/v1/authorized-accounts' })).body),
+      }),
+    },
+  });
+  return Object.fromEntries(report.results.filter((result) => result.code.startsWith('NODES_')).map((result) => [result.code, result.status]));
 }

@@ -128,7 +128,8 @@ async function ownerCanTraverse(directory: string): Promise<boolean> {
   );
 }
 
-async function ownerIds(): Promise<{ uid: number; gid: number }> {
+/** The cluster owner's uid and gid (`postgres`), for files it must own. */
+export async function ownerIds(): Promise<{ uid: number; gid: number }> {
   const idOf = async (flag: string) => Number.parseInt((await execFileAsync('id', [flag, clusterOwner]).catch(() => ({ stdout: '' }))).stdout, 10);
   const [uid, gid] = [await idOf('-u'), await idOf('-g')];
   if (Number.isNaN(uid) || Number.isNaN(gid)) {

@@ -112,6 +112,10 @@ describe('postgresTargetOf', () => {
     ['postgres://db1/rmsconnector', 'CONNECTOR_DATABASE: the URL names no user.'],
     ['postgres://rmsconnector@db1/rms%E0connector', 'CONNECTOR_DATABASE: the database name in the URL is not valid percent-encoding.'],
     ['postgres://rmsconnector@db1/rmsconnector?sslrootcert=%2Fno%2Fsuch%2Fca.pem', 'CONNECTOR_DATABASE: sslrootcert: '],
+    [
+      'postgres://rmsconnector@10.0.0.5/rmsconnector?sslmode=verify-full',
+      "CONNECTOR_DATABASE: sslmode=verify-full checks the server's certificate against its host name; give 10.0.0.5 by the name",
+    ],
   ])('refuses %s, saying what to fix', async (setting, start) => {
     expect(await refusal(setting)).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { CaFileError, describeCaFileRefusal, readCaFile } from '../../../../core/tls/read-ca-file.ts';
@@ -46,13 +47,21 @@ export async function postgresTargetOf(setting: string, env: NodeJS.ProcessEnv):
   const database = decode(databasePart ?? '', 'the database name');
   if (database === '') throw new DatabaseSettingError(`the URL names no database after the hosts. Write it as ${EXAMPLE}.`);
   const parameters = parametersOf(query);
+  const ssl = await sslOf(parameters);
+  // Node checks a certificate against the host *name* it was asked for; an IP address would be
+  // checked against "localhost" instead, so verify-full needs names.
+  const literal = hosts.find((entry) => isIP(entry.host) !== 0);
+  if (ssl !== false && literal)
+    throw new DatabaseSettingError(
+      `sslmode=verify-full checks the server's certificate against its host name; give ${literal.host} by the name its certificate carries.`,
+    );
   const description = `postgres://${encodeURIComponent(user)}@${hostList}/${encodeURIComponent(database)}${describeParameters(parameters)}`;
   return {
     hosts,
     database,
     user,
     password: passwordFromEnvironment(env) ?? passwordFromPgpass(env, hosts, database, user),
-    ssl: await sslOf(parameters),
+    ssl,
     targetSessionAttributes: sessionAttributesOf(parameters.get('target_session_attrs'), hosts.length),
     connectTimeoutSeconds: connectTimeoutOf(parameters.get('connect_timeout')),
     description,

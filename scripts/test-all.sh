@@ -22,6 +22,9 @@ echo "== tests (unit + integration)"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json || status=$?
 node scripts/print-test-summary.ts .cache/test-results.json || status=1
+# The test clusters hold fixed ports (55432, 55437): stopped here so that no cluster of this checkout
+# blocks a later run from another one (the DC, by contrast, replaces a stray one by itself).
+node e2e/postgres/pg-down.ts || status=1
 echo "== console in Chromium"
 # A stale report must never stand in for a run that did not happen.
 rm -f .cache/e2e-results.json

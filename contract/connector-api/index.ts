@@ -8,6 +8,7 @@ export * from './authorized-accounts.ts';
 export * from './connectors.ts';
 export * from './environments.ts';
 export * from './errors.ts';
+export * from './events.ts';
 export * from './openapi.ts';
 export * from './routes.ts';
 export * from './sid.ts';

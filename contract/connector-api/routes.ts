@@ -15,7 +15,11 @@ import { ApiErrorSchema } from './errors.ts';
 import { SignInRequestSchema, SignInResponseSchema } from './sign-in.ts';
 
 /** A request header a route documents (the service checks it in the handler). */
-export type HeaderSpec = { readonly name: 'If-Match' | 'Idempotency-Key'; readonly required: boolean; readonly description: string };
+export type HeaderSpec = {
+  readonly name: 'If-Match' | 'If-None-Match' | 'Idempotency-Key' | 'Last-Event-ID';
+  readonly required: boolean;
+  readonly description: string;
+};
 
 /** One response of a route: JSON validated by `schema`, or another media type documented only. */
 export type ResponseSpec = { readonly description: string; readonly schema?: z.ZodType; readonly contentType?: string };
@@ -52,6 +56,19 @@ const IDEMPOTENCY_KEY: HeaderSpec = {
   required: false,
   description:
     'A unique key (UUID recommended) per intended change. A retry with the same key and body gets the first answer; the same key with another body gets 422. Keys are kept 24 hours.',
+};
+
+const IF_NONE_MATCH: HeaderSpec = {
+  name: 'If-None-Match',
+  required: false,
+  description:
+    'The ETag of the list as last read (or several, or *): when the list is still at that version the answer is 304 with no body, which costs the service almost nothing. Weak comparison, as RFC 9110 §13.1.2 defines it for GET.',
+};
+const LAST_EVENT_ID: HeaderSpec = {
+  name: 'Last-Event-ID',
+  required: false,
+  description:
+    'The id of the last event received (a change sequence): the changes after it are replayed first, up to 1,000; a client further behind, or naming a position this service never reached, gets one reload event. Digits only; anything else gets 400.',
 };
 
 const error = (description: string): ResponseSpec => ({ description, schema: ApiErrorSchema });
@@ -109,7 +126,12 @@ export const API_ROUTES = {
     summary: 'The servers allowed to utilize the connector, with the list version as a strong ETag.',
     tag: 'authorized-accounts',
     auth: true,
-    responses: { 200: { description: 'The list.', schema: AuthorizedAccountListSchema }, ...AUTH_ERRORS },
+    headers: [IF_NONE_MATCH],
+    responses: {
+      200: { description: 'The list.', schema: AuthorizedAccountListSchema },
+      304: { description: 'The list is still at the version If-None-Match names; no body.' },
+      ...COMMON_ERRORS,
+    },
   },
   addAuthorizedAccount: {
     operationId: 'addAuthorizedAccount',
@@ -188,6 +210,26 @@ export const API_ROUTES = {
     auth: true,
     query: AuditQuerySchema,
     responses: { 200: { description: 'One page.', schema: AuditPageSchema }, ...COMMON_ERRORS },
+  },
+  changeEvents: {
+    operationId: 'followChangeEvents',
+    method: 'GET',
+    path: '/v1/events',
+    summary:
+      'The change feed: Server-Sent Events, one per committed change of the list, the administrators, onboarding control or the super-user feature, on whichever node it was made.',
+    tag: 'events',
+    auth: true,
+    headers: [LAST_EVENT_ID],
+    responses: {
+      200: {
+        description:
+          'text/event-stream: ready, then the changes after Last-Event-ID, then each new change; reload when the missed changes cannot be replayed; end (with its reason) before the service closes the stream; a comment line as heartbeat.',
+        contentType: 'text/event-stream',
+      },
+      ...COMMON_ERRORS,
+      429: error('Too many open streams for this administrator or this node (TOO_MANY_STREAMS): close another console or watch, or retry after Retry-After.'),
+      503: error('The directory or the configuration database could not be reached (Retry-After).'),
+    },
   },
   serverCertification: {
     operationId: 'serverCertification',

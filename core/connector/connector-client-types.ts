@@ -13,6 +13,7 @@ import type {
   SignInRequest,
   SignInResponse,
 } from '../../contract/connector-api/index.ts';
+import type { FeedOutcome, FollowChangesOptions } from './change-feed-types.ts';
 
 /** Per-call options: a signal that cancels the call (`CANCELLED`, never retried). */
 export type CallOptions = { readonly signal?: AbortSignal | undefined };
@@ -52,6 +53,17 @@ export type ConnectorClient = {
   session(options?: CallOptions): Promise<Session>;
   /** `GET /v1/authorized-accounts`: the list and its ETag. */
   listAuthorizedAccounts(options?: CallOptions): Promise<AuthorizedAccountListing>;
+  /**
+   * `GET /v1/authorized-accounts` with `If-None-Match: etag`: the list and its new ETag, or
+   * null when the list is still at that version (304, which costs the service almost nothing).
+   */
+  listAuthorizedAccountsIfChanged(etag: string, options?: CallOptions): Promise<AuthorizedAccountListing | null>;
+  /**
+   * `GET /v1/events`: follow the change feed until `options.signal` aborts or the service ends
+   * it for good; drops are resumed with `Last-Event-ID`, with backoff, on this client's own
+   * connection settings (proxy, TLS). See {@link FollowChangesOptions}.
+   */
+  followChanges(options: FollowChangesOptions): Promise<FeedOutcome>;
   /** `POST /v1/authorized-accounts`: retried only when `idempotencyKey` is given. */
   addAuthorizedAccount(entry: NewAuthorizedAccountInput, options: AddOptions): Promise<Versioned<AddAuthorizedAccountResult>>;
   /** `DELETE /v1/authorized-accounts/{id}`: never retried. */

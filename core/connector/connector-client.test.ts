@@ -75,6 +75,20 @@ describe('connector-client', () => {
     expect(await client.listAuthorizedAccounts()).toEqual({ list: { version: 3, entries: [] }, etag: '"3"' });
   });
 
+  it('returns null with If-None-Match sent when the list is unchanged (304), and the listing when it moved', async () => {
+    service.script({ status: 304, text: '', headers: { etag: '"7"' } }, { json: { version: 8, entries: [SAMPLE_ACCOUNT] }, headers: { etag: '"8"' } });
+    const answers = [await client.listAuthorizedAccountsIfChanged('"7"'), await client.listAuthorizedAccountsIfChanged('"7"')];
+    expect({ answers, sent: service.requests.map((request) => request.headers['if-none-match']) }).toEqual({
+      answers: [null, { list: { version: 8, entries: [SAMPLE_ACCOUNT] }, etag: '"8"' }],
+      sent: ['"7"', '"7"'],
+    });
+  });
+
+  it('refuses an ETag that cannot be a header value before sending anything', async () => {
+    await expect(client.listAuthorizedAccountsIfChanged('"7"\r\nx: y')).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(service.requests).toEqual([]);
+  });
+
   it('sends If-Match, Idempotency-Key and the entry when adding', async () => {
     const result = { entry: SAMPLE_ACCOUNT, version: 8, superUserFeatureEnabled: true };
     service.script({ status: 201, json: result, headers: { etag: '"8"' } });

@@ -6,6 +6,8 @@ import type { ConnectorClientOptions } from './client-options.ts';
 import type { ConnectorClient } from './connector-client-types.ts';
 import { createHttpTransport } from './http-transport.ts';
 import type { HttpTransport } from './http-transport.ts';
+import { followChangeFeed } from './change-feed.ts';
+import { feedOpener } from './feed-opener.ts';
 import { createRouteCaller } from './route-caller.ts';
 import type { CallerSettings } from './route-caller.ts';
 
@@ -48,6 +50,7 @@ function deferredTransport(ready: Promise<HttpTransport>): HttpTransport {
   ready.catch(() => undefined);
   return {
     send: async (request) => (await ready).send(request),
+    open: async (request) => (await ready).open(request),
     close: () =>
       ready.then(
         (transport) => transport.close(),
@@ -80,6 +83,13 @@ function clientFor(transport: HttpTransport, settings: CallerSettings): Connecto
       const { data, headers } = await call.json(route, 200, route.responses[200].schema, options);
       return { list: data, etag: etagOf(headers, data.version) };
     },
+    listAuthorizedAccountsIfChanged: async (etag, options = {}) => {
+      const route = routes.listAuthorizedAccounts;
+      const input = { ifNoneMatch: checkHeaderValue(etag, 'The If-None-Match ETag'), signal: options.signal };
+      const answer = await call.jsonIfModified(route, 200, route.responses[200].schema, input);
+      return answer === null ? null : { list: answer.data, etag: etagOf(answer.headers, answer.data.version) };
+    },
+    followChanges: (options) => followChangeFeed(feedOpener(transport, settings), options),
     addAuthorizedAccount: async (entry, options) => {
       const route = routes.addAuthorizedAccount;
       const idempotencyKey = options.idempotencyKey === undefined ? undefined : checkHeaderValue(options.idempotencyKey, 'The Idempotency-Key');

@@ -31,12 +31,27 @@ export type HttpResponse = {
 };
 
 /**
+ * A long-lived answer whose body is read as it arrives (the change feed).
+ *
+ * `body` yields the bytes as they come; `close` ends the exchange (and its connection) early.
+ */
+export type HttpStream = {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: AsyncIterable<Uint8Array>;
+  close(): void;
+};
+
+/**
  * One attempt per `send`, each bounded by the timeout; the client decides about retries.
  *
- * `close` ends the dispatcher's connections; clients that share the transport share that.
+ * `open` bounds only the wait for the answer's headers: the body of a stream may rightly stay
+ * open for hours, so deciding when it is dead is the reader's business. `close` ends the
+ * dispatcher's connections; clients that share the transport share that.
  */
 export type HttpTransport = {
   send(request: HttpRequest): Promise<HttpResponse>;
+  open(request: HttpRequest): Promise<HttpStream>;
   close(): Promise<void>;
 };
 
@@ -79,6 +94,43 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         if (outgoing.signal?.aborted) throw cancelled();
         if (deadline.aborted) throw timeoutFailure(contextOf(error), options.timeoutMs, error);
         throw classifyTransportFailure(error, contextOf(error));
+      }
+    },
+    open: async (outgoing) => {
+      const cancelled = (): ConnectorError =>
+        new ConnectorError('CANCELLED', 'The stream was cancelled before the service answered.', { cause: outgoing.signal?.reason });
+      if (outgoing.signal?.aborted) throw cancelled();
+      const closer = new AbortController();
+      const deadline = new AbortController();
+      const timer = setTimeout(() => {
+        deadline.abort();
+      }, options.timeoutMs);
+      const signals = [closer.signal, deadline.signal, ...(outgoing.signal ? [outgoing.signal] : [])];
+      try {
+        const response = await request(`${origin}${outgoing.target}`, {
+          dispatcher,
+          method: outgoing.method,
+          headers: outgoing.headers,
+          body: outgoing.body ?? null,
+          signal: AbortSignal.any(signals),
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: 0,
+        });
+        return {
+          status: response.statusCode,
+          headers: flattenHeaders(response.headers),
+          body: response.body,
+          close: () => {
+            closer.abort();
+            response.body.destroy();
+          },
+        };
+      } catch (error) {
+        if (outgoing.signal?.aborted) throw cancelled();
+        if (deadline.signal.aborted) throw timeoutFailure(contextOf(error), options.timeoutMs, error);
+        throw classifyTransportFailure(error, contextOf(error));
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => dispatcher.close(),

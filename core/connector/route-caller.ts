@@ -12,6 +12,7 @@ export type CallInput = {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
   readonly ifMatch?: string | undefined;
+  readonly ifNoneMatch?: string | undefined;
   readonly idempotencyKey?: string | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Values that must never appear in an error (a sign-in password), besides the token. */
@@ -32,6 +33,13 @@ export type JsonAnswer<Data> = { readonly data: Data; readonly headers: Readonly
 /** Calls routes of the table over a transport: paths, headers, retries, parsing, redaction. */
 export type RouteCaller = {
   json<Schema extends z.ZodType>(route: RouteDefinition, success: number, schema: Schema, input?: CallInput): Promise<JsonAnswer<z.output<Schema>>>;
+  /** As `json`, but 304 Not Modified (the `If-None-Match` tag still matches) gives null. */
+  jsonIfModified<Schema extends z.ZodType>(
+    route: RouteDefinition,
+    success: number,
+    schema: Schema,
+    input: CallInput & { readonly ifNoneMatch: string },
+  ): Promise<JsonAnswer<z.output<Schema>> | null>;
   text(route: RouteDefinition, input?: CallInput): Promise<string>;
 };
 
@@ -54,6 +62,7 @@ export function createRouteCaller(transport: HttpTransport, settings: CallerSett
     if (route.auth && settings.token !== undefined) headers.authorization = `Bearer ${settings.token}`;
     if (input.body !== undefined) headers['content-type'] = 'application/json';
     if (input.ifMatch !== undefined) headers['if-match'] = input.ifMatch;
+    if (input.ifNoneMatch !== undefined) headers['if-none-match'] = input.ifNoneMatch;
     if (input.idempotencyKey !== undefined) headers['idempotency-key'] = input.idempotencyKey;
     const body = input.body === undefined ? undefined : JSON.stringify(input.body);
     const maxAttempts = isSafeToRetry(route.method, input.idempotencyKey) ? settings.retries + 1 : 1;
@@ -80,6 +89,10 @@ export function createRouteCaller(transport: HttpTransport, settings: CallerSett
   return {
     json: (route, success, schema, input = {}) =>
       exchange(route, input, 'application/json', (response, where) => ({ data: readJsonAnswer(success, schema, response, where), headers: response.headers })),
+    jsonIfModified: (route, success, schema, input) =>
+      exchange(route, input, 'application/json', (response, where) =>
+        response.status === 304 ? null : { data: readJsonAnswer(success, schema, response, where), headers: response.headers },
+      ),
     text: (route, input = {}) => exchange(route, input, 'text/html, text/plain;q=0.9, */*;q=0.1', readTextAnswer),
   };
 }

@@ -1,0 +1,298 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectorClient } from './connector-client.ts';
+import type { ConnectorClient } from './connector-client-types.ts';
+import { changeAt, readyAt, recordFollower, waitUntil } from './testing/feed-follower.ts';
+import type { FollowerRecord } from './testing/feed-follower.ts';
+import { startFeedService } from './testing/feed-service.ts';
+import type { FeedExchange, FeedService } from './testing/feed-service.ts';
+
+const TOKEN = 'eyJhbGciOiJFUzI1NiJ9.ZmVlZA.c2lnbmF0dXJl';
+
+describe('change-feed', () => {
+  let service: FeedService;
+  let client: ConnectorClient;
+  let follower: FollowerRecord | undefined;
+
+  beforeAll(async () => {
+    service = await startFeedService();
+    client = createConnectorClient({ baseUrl: service.url, token: TOKEN, proxy: 'none', retries: 0, timeoutMs: 2_000 });
+  });
+  afterEach(async () => {
+    follower?.controller.abort();
+    await follower?.outcome.catch(() => undefined);
+    follower = undefined;
+    service.exchanges.length = 0;
+  });
+  afterAll(async () => {
+    await client.close();
+    await service.close();
+  });
+
+  const statuses = (record: FollowerRecord) => record.states.map((state) => state.status);
+
+  it('delivers ready, changes and reload as sent, skipping heartbeats, with the token and no position on the first request', async () => {
+    service.script((exchange) => {
+      exchange.open();
+      exchange.write(': keep-alive\n\n');
+      exchange.event('ready', readyAt(4), 4);
+      exchange.write(`id: 5\nevent: change\ndata: ${JSON.stringify(changeAt(5))}`);
+      exchange.write('\n\n: keep-alive\n\n');
+      exchange.event('reload', { reason: 'REPLAY_WINDOW_EXCEEDED', message: 'Read the list again.', sequence: 9, listVersion: 9 }, 9);
+      exchange.event('change', changeAt(10), 10);
+    });
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.changes.length === 2);
+    const [request] = service.exchanges;
+    expect({
+      ready: record.ready,
+      changes: record.changes.map((change) => change.sequence),
+      reloads: record.reloads.map((reload) => reload.sequence),
+      states: record.states.map(({ status, node }) => ({ status, node })),
+      headers: { authorization: request?.headers.authorization, accept: request?.headers.accept, lastEventId: request?.headers['last-event-id'] },
+    }).toEqual({
+      ready: [readyAt(4)],
+      changes: [5, 10],
+      reloads: [9],
+      states: [
+        { status: 'connecting', node: undefined },
+        { status: 'live', node: 'RMSCON01' },
+      ],
+      headers: { authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream', lastEventId: undefined },
+    });
+  });
+
+  it('resumes after a drop with Last-Event-ID and delivers a replayed change once', async () => {
+    service.script(
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(5), 5);
+        exchange.event('change', changeAt(6), 6);
+        exchange.event('change', changeAt(7), 7);
+        setTimeout(() => {
+          exchange.hangUp();
+        }, 50);
+      },
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(7, { replaying: 2 }), 7);
+        exchange.event('change', changeAt(7), 7);
+        exchange.event('change', changeAt(8, 'RMSCON02'), 8);
+      },
+    );
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.changes.length === 3);
+    expect({
+      changes: record.changes.map((change) => change.sequence),
+      resumedFrom: service.exchanges.map((exchange) => exchange.headers['last-event-id']),
+      states: statuses(record),
+    }).toEqual({ changes: [6, 7, 8], resumedFrom: [undefined, '7'], states: ['connecting', 'live', 'reconnecting', 'live'] });
+  });
+
+  it('starts from the given position when told where the caller stopped', async () => {
+    service.script((exchange) => {
+      exchange.open();
+      exchange.event('ready', readyAt(41, { replaying: 1 }), 41);
+      exchange.event('change', changeAt(42), 42);
+    });
+    follower = recordFollower(client, { after: 41 });
+    const record = follower;
+    await waitUntil(() => record.changes.length === 1);
+    expect(service.exchanges.map((exchange) => exchange.headers['last-event-id'])).toEqual(['41']);
+  });
+
+  it.each([
+    [429, 'TOO_MANY_STREAMS', 'Too many open streams for this administrator.'],
+    [503, 'DATABASE_UNAVAILABLE', 'The configuration database could not be reached.'],
+  ])('waits as Retry-After says when refused with %i', async (status, code, message) => {
+    service.script(
+      (exchange) => {
+        exchange.refuse(status, { code, message }, { 'retry-after': '1' });
+      },
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1), 1);
+      },
+    );
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.ready.length === 1);
+    const reconnecting = record.states.find((state) => state.status === 'reconnecting');
+    const [first, second] = service.exchanges;
+    expect({ states: statuses(record), reason: reconnecting?.reason }).toEqual({ states: ['connecting', 'reconnecting', 'live'], reason: message });
+    expect(Date.parse(reconnecting?.retryAt ?? '') - (reconnecting?.at ?? 0)).toBeGreaterThanOrEqual(990);
+    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('reconnects when an event does not match the contract, resuming from the last good change', async () => {
+    service.script(
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1), 1);
+        exchange.event('change', changeAt(2), 2);
+        exchange.event('change', { ...changeAt(3), records: [] }, 3);
+      },
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(2), 2);
+        exchange.event('change', changeAt(3), 3);
+      },
+    );
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.changes.length === 2);
+    const reconnecting = record.states.find((state) => state.status === 'reconnecting');
+    expect({
+      changes: record.changes.map((change) => change.sequence),
+      resumedFrom: service.exchanges.map((exchange) => exchange.headers['last-event-id']),
+    }).toEqual({ changes: [2, 3], resumedFrom: [undefined, '2'] });
+    expect(reconnecting?.reason).toContain('does not understand');
+  });
+
+  it('counts a stream dead after three heartbeats of silence, and heartbeats keep it alive until then', async () => {
+    service.script(
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1, { heartbeatSeconds: 1 }), 1);
+        const beat = setInterval(() => {
+          exchange.write(': keep-alive\n\n');
+        }, 400);
+        setTimeout(() => {
+          clearInterval(beat);
+        }, 2_000);
+        void exchange.closed.then(() => {
+          clearInterval(beat);
+        });
+      },
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1), 1);
+      },
+    );
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.ready.length === 2, 8_000, 'the second ready');
+    const [first, second] = service.exchanges;
+    const reconnecting = record.states.find((state) => state.status === 'reconnecting');
+    expect(reconnecting?.reason).toContain('Nothing arrived from the service for 3 s');
+    // Last heartbeat at ~2 s, dead 3 s later: ~5 s, not 3 s after ready.
+    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(4_500);
+  }, 10_000);
+
+  it.each([
+    [
+      'a 404 (an older service)',
+      (exchange: FeedExchange) => {
+        exchange.refuse(404, { code: 'NOT_FOUND', message: 'Route not found.' });
+      },
+      'no change feed',
+    ],
+    [
+      'a 200 that is not an event stream',
+      (exchange: FeedExchange) => {
+        exchange.refuse(200, { version: 1, entries: [] });
+      },
+      'instead of an event stream',
+    ],
+    [
+      'a stream whose ready never arrives (a buffering proxy)',
+      (exchange: FeedExchange) => {
+        exchange.open();
+      },
+      'holds the stream back',
+    ],
+  ])('says the feed is unavailable after %s and tries again later', async (_label, refuse, words) => {
+    service.script(refuse, (exchange) => {
+      exchange.open();
+      exchange.event('ready', readyAt(1), 1);
+    });
+    follower = recordFollower(client, { backoff: { initialMs: 20, maxMs: 100, unavailableMs: 200, readyTimeoutMs: 300 } });
+    const record = follower;
+    await waitUntil(() => record.ready.length === 1);
+    const unavailable = record.states.find((state) => state.status === 'unavailable');
+    expect(statuses(record)).toEqual(['connecting', 'unavailable', 'live']);
+    expect(unavailable?.reason).toContain(words);
+    expect(Date.parse(unavailable?.retryAt ?? '') - (unavailable?.at ?? 0)).toBeGreaterThanOrEqual(190);
+  });
+
+  it.each([
+    ['a 401 before the stream', 401, 'TOKEN_EXPIRED', 'Your sign-in expired. Sign in again.'],
+    ['a 403 before the stream', 403, 'ROLE_REVOKED', 'You no longer hold an administrator role.'],
+    ['a 400 for the position', 400, 'INVALID_LAST_EVENT_ID', 'Last-Event-ID must be digits.'],
+  ])('ends without retrying after %s', async (_label, status, code, message) => {
+    service.script((exchange) => {
+      exchange.refuse(status, { code, message });
+    });
+    follower = recordFollower(client);
+    expect(await follower.outcome).toEqual({ kind: 'ended', code, message });
+    expect(service.exchanges).toHaveLength(1);
+  });
+
+  it('ends when the service ends the stream for the token, and reconnects when a node stops', async () => {
+    service.script(
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1), 1);
+        exchange.event('end', { code: 'SERVICE_STOPPING', message: 'This node is stopping; reconnect.' });
+      },
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1, { node: 'RMSCON02' }), 1);
+        exchange.event('end', { code: 'TOKEN_EXPIRED', message: 'Your sign-in expired. Sign in again.' });
+      },
+    );
+    follower = recordFollower(client);
+    expect(await follower.outcome).toEqual({ kind: 'ended', code: 'TOKEN_EXPIRED', message: 'Your sign-in expired. Sign in again.' });
+    expect(follower.states.map(({ status, node }) => `${status}${node ? ` ${node}` : ''}`)).toEqual([
+      'connecting',
+      'live RMSCON01',
+      'reconnecting',
+      'live RMSCON02',
+    ]);
+  });
+
+  it('stops at once and closes the stream when the caller aborts while live', async () => {
+    service.script((exchange) => {
+      exchange.open();
+      exchange.event('ready', readyAt(1), 1);
+    });
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.ready.length === 1);
+    const started = Date.now();
+    record.controller.abort();
+    expect(await record.outcome).toEqual({ kind: 'cancelled' });
+    await service.exchanges[0]?.closed;
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('stops at once when the caller aborts while waiting to reconnect', async () => {
+    service.script((exchange) => {
+      exchange.refuse(429, { code: 'TOO_MANY_STREAMS', message: 'Too many open streams.' }, { 'retry-after': '30' });
+    });
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => statuses(record).includes('reconnecting'));
+    const started = Date.now();
+    record.controller.abort();
+    expect(await record.outcome).toEqual({ kind: 'cancelled' });
+    expect(Date.now() - started).toBeLessThan(200);
+  });
+
+  it('keeps the token out of every reason it reports', async () => {
+    service.script(
+      (exchange) => {
+        exchange.refuse(503, { code: 'DIRECTORY_UNAVAILABLE', message: `Could not check ${TOKEN}.` }, { 'retry-after': '0' });
+      },
+      (exchange) => {
+        exchange.open();
+        exchange.event('ready', readyAt(1), 1);
+      },
+    );
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.ready.length === 1);
+    expect(record.states.find((state) => state.status === 'reconnecting')?.reason).toBe('Could not check [redacted].');
+  });
+});

@@ -1,6 +1,7 @@
 /** What the main process publishes to the renderer: channels, schemas, the result envelope. */
 export * from './audit.ts';
 export * from './ca-file.ts';
+export * from './console-events.ts';
 export * from './console-session.ts';
 export * from './directory.ts';
 export * from './environments.ts';

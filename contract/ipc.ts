@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditActionSchema, AuditPageSchema } from './audit.ts';
 import { CaFileChoiceSchema, CaFilePurposeSchema } from './ca-file.ts';
+import { LiveFeedStateSchema } from './console-events.ts';
 import { ConsoleDefaultsSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
 import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, ResolutionSchema } from './directory.ts';
 import { refuseHiddenCharacters } from './hidden-characters.ts';
@@ -106,6 +107,7 @@ export const ipcContract = {
   'server-config:plan': { request: ServerConfigPlanRequestSchema, response: ServerConfigPlanSchema },
   'server-config:save': { request: ServerConfigSaveRequestSchema, response: ServerConfigSaveResultSchema },
   'ca-file:choose': { request: z.object({ purpose: CaFilePurposeSchema }).strict(), response: CaFileChoiceSchema },
+  'changes:get-status': { request: empty, response: LiveFeedStateSchema.nullable() },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every channel name (`domain:verb-noun`). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ipcContract, isIpcChannel, type IpcChannel, type IpcResponse } from '../../contract/ipc.ts';
 import type { IpcError, IpcResult } from '../../contract/ipc-result.ts';
+import type { ConsoleEvent } from '../../contract/console-events.ts';
 import { ConnectorError } from '../../core/connector/index.ts';
 import { DirectoryError } from '../../core/directory/index.ts';
 import { untilAborted } from './abortable.ts';
@@ -9,11 +10,12 @@ import { createCaFileHandlers } from './ca-file-handlers.ts';
 import { createCaFileRegistry } from './ca-file-registry.ts';
 import { callLine, channelForLog, responseIssuesLine, unexpectedErrorLine } from './call-log.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
+import { createConsoleEventHub } from './console-event-hub.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
 import { createDirectoryHandlers } from './directory-handlers.ts';
 import { createHealthHandlers } from './health-handlers.ts';
 import { SESSION_ENDING_CODES, toIpcError } from './error-mapping.ts';
-import type { ChannelHandler, HandlerTable, ParsedRequest } from './handler-types.ts';
+import { publicHandler, type ChannelHandler, type HandlerTable, type ParsedRequest } from './handler-types.ts';
 import { createOperationRegistry, type RunningOperation } from './operation-registry.ts';
 import type { ActiveSession } from './open-session.ts';
 import { describeRequestIssues } from './request-issues.ts';
@@ -32,6 +34,12 @@ import { createSettingsHandlers } from './settings-handlers.ts';
  */
 export type IpcDispatcher = {
   dispatch(channel: unknown, request: unknown): Promise<IpcResult<unknown>>;
+  /**
+   * Hear what main pushes to the console (feed state, changes, reloads); answers the unsubscribe.
+   *
+   * The shell sends each event to its window's top frame, the browser harness to its page.
+   */
+  subscribe(listener: (event: ConsoleEvent) => void): () => void;
   /** Cancel what runs, sign out, close every connection and stop the demo (app quit). */
   close(): Promise<void>;
 };
@@ -67,6 +75,7 @@ const BAD_RESPONSE: IpcError = {
 export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispatcher {
   const log = dependencies.log ?? (() => undefined);
   const operations = createOperationRegistry();
+  const events = createConsoleEventHub(log);
   const sessions = createSessionState(dependencies, dependencies.now);
   const caFiles = dependencies.caFiles ?? createCaFileRegistry();
   const handlers: HandlerTable = {
@@ -79,6 +88,8 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),
     ...createCaFileHandlers({ chooseCaFile: dependencies.chooseCaFile, caFiles }),
+    // TODO(#16): the live-changes follower answers here once it is wired to the session.
+    'changes:get-status': publicHandler(() => Promise.resolve(null)),
   };
   let closed = false;
 
@@ -137,6 +148,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
       log(callLine(channelForLog(channel), startedAt, result.ok ? undefined : result.error));
       return result;
     },
+    subscribe: (listener) => events.subscribe(listener),
     async close() {
       closed = true;
       operations.cancelAll();

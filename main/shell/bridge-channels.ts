@@ -9,6 +9,9 @@
 /** The one Electron IPC channel: the console's channel name and request travel as arguments. */
 export const ADMIN_INVOKE_CHANNEL = 'admin:invoke';
 
+/** The one channel main pushes console events on (contract/console-events.ts), to the top frame only. */
+export const ADMIN_EVENT_CHANNEL = 'admin:event';
+
 /** Every channel of contract/ipc.ts, in the contract's order. */
 export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'console:get-defaults',
@@ -37,4 +40,5 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'server-config:plan',
   'server-config:save',
   'ca-file:choose',
+  'changes:get-status',
 ]);

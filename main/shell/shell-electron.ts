@@ -23,10 +23,13 @@ export type ShellWebFrame = {
   readonly detached: boolean;
 };
 
-/** A page's contents (`WebContents`): the navigation hooks the guards use. */
+/** A page's top frame, which main can also push a message to (`WebFrameMain.send`). */
+export type ShellMainFrame = ShellWebFrame & { send(channel: string, ...args: unknown[]): void };
+
+/** A page's contents (`WebContents`): the navigation hooks the guards use, and its top frame. */
 export type ShellWebContents = {
   readonly id: number;
-  readonly mainFrame: ShellWebFrame;
+  readonly mainFrame: ShellMainFrame;
   on(event: 'will-navigate' | 'will-redirect', listener: (details: ShellEvent & { readonly url: string }) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: ShellEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void;

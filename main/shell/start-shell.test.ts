@@ -7,7 +7,7 @@ import { ADMIN_INVOKE_CHANNEL } from './bridge-channels.ts';
 import { FORBIDDEN_SENDER } from './register-ipc.ts';
 import type { ShellInvokeEvent } from './shell-electron.ts';
 import { startShell } from './start-shell.ts';
-import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron } from './testing/fake-electron.ts';
+import { createFakeElectron, fakeEvent, fakeMainFrame, FakeWebContents, type FakeElectron } from './testing/fake-electron.ts';
 
 let base: string;
 let electron: FakeElectron;
@@ -160,7 +160,7 @@ describe('startShell', () => {
   it('refuses IPC from any other page', async () => {
     await started();
     const stranger = new FakeWebContents();
-    stranger.mainFrame = { url: APP_ENTRY_URL, parent: null, detached: false, processId: 9, routingId: 1 };
+    stranger.mainFrame = fakeMainFrame(APP_ENTRY_URL, stranger.sent, { processId: 9, routingId: 1 });
     const answer = await electron.record.ipcHandlers.get(ADMIN_INVOKE_CHANNEL)?.(
       { sender: stranger, senderFrame: stranger.mainFrame },
       'console:get-defaults',

@@ -3,6 +3,7 @@ import { APP_SCHEME } from './app-origin.ts';
 import { aboutDetail, buildMenuTemplate, type AboutVersions } from './app-menu.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { composeConsole, type ComposedConsole } from './compose-console.ts';
+import { createConsoleEventSender } from './console-event-sender.ts';
 import { createCaFileChooser } from './ca-file-chooser.ts';
 import { createFolderChooser } from './folder-chooser.ts';
 import { createMainWindow, loadConsole, revealWindow } from './main-window.ts';
@@ -29,7 +30,8 @@ const SHUTDOWN_TIMEOUT_MS = 5000;
  * Before ready it registers the app scheme, turns the sandbox on for every renderer and takes
  * the single-instance lock (a second start focuses the first window and exits). On ready it
  * denies all permissions, serves the renderer from `app://console`, composes the console,
- * registers the one IPC handler and opens the window. Every webContents, whenever created,
+ * registers the one IPC handler, sends the console's events to the window's top frame only,
+ * and opens the window. Every webContents, whenever created,
  * gets the navigation guards. Quitting closes the dispatcher (sign-out) and the demo first.
  * Resolves once started; a failed start is logged, shown and ends the app.
  */
@@ -120,6 +122,7 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
       trustedContentsId: () => trustedContentsId,
       log,
     });
+    running.dispatcher.subscribe(createConsoleEventSender({ window: () => window, trustedContentsId: () => trustedContentsId, log }));
     const showAbout = (): void => {
       const detail = aboutDetail({ app: app.getVersion(), ...options.versions });
       void dialog.showMessageBox({ type: 'info', title: 'About RMS Connector Admin', message: 'RMS Connector Admin', detail, buttons: ['OK'], noLink: true });

@@ -1,3 +1,4 @@
+import type { ConsoleEvent } from '../../../contract/console-events.ts';
 import type { IpcResult } from '../../../contract/ipc-result.ts';
 import { withRealCore } from '../../../main/ipc/testing/real-core.ts';
 import type { CaFileChooser, DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
@@ -9,6 +10,8 @@ import { HARNESS_CA_FILE_ID } from './console-defaults.ts';
 /** The console's main process minus Electron: the real dispatch, and what it logged. */
 export type MainProcess = {
   dispatch(channel: unknown, request: unknown): Promise<IpcResult<unknown>>;
+  /** Hear what main pushes to the console (the bridge delivers it to the page); answers the unsubscribe. */
+  subscribe(listener: (event: ConsoleEvent) => void): () => void;
   /** Every structured log line the main process wrote, for "no secret in the logs" checks. */
   readonly logLines: readonly Record<string, unknown>[];
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export function startMainProcess(defaults: ProfileDefaults, options: MainProcess
   );
   return {
     dispatch: (channel, request) => dispatcher.dispatch(channel, request),
+    subscribe: (listener) => dispatcher.subscribe(listener),
     logLines,
     close: () => dispatcher.close(),
   };

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthorizedAccount } from '../../../contract/servers.ts';
 import { ConnectorError, type ConnectorClient, type ConnectorClientOptions } from '../../../core/connector/index.ts';
+import type { FeedEnd, FollowRequest } from '../change-feed-port.ts';
+
+/** One `followChanges` call the fake took: what it was asked, and how to end it as the service would. */
+export type FakeFollow = { readonly request: FollowRequest; finish(outcome: FeedEnd): void };
 
 /** The password the fake service accepts and the token it hands out (unit tests only). */
 export const FAKE_PASSWORD = 'Correct-Horse-Battery-1';
@@ -14,6 +18,8 @@ export type FakeConnector = {
   readonly clientOptions: ConnectorClientOptions[];
   closedClients: number;
   expiresAt: string;
+  /** Every `followChanges` call, in order; each stays open until aborted or finished. */
+  readonly follows: FakeFollow[];
   /** Methods a test replaces (a failure, a slow answer); called with the same arguments. */
   readonly overrides: Partial<ConnectorClient>;
   readonly createClient: (options: ConnectorClientOptions) => ConnectorClient;
@@ -31,6 +37,7 @@ export function createFakeConnector(): FakeConnector {
     clientOptions: [],
     closedClients: 0,
     expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    follows: [],
     overrides: {},
     createClient(options) {
       fake.clientOptions.push(options);
@@ -67,6 +74,22 @@ function clientFor(fake: FakeConnector, token: string | undefined): ConnectorCli
       fake.calls.push('listAuthorizedAccounts');
       needToken();
       return Promise.resolve({ list: { version: fake.version, entries: [...fake.entries] }, etag: etag() });
+    },
+    listAuthorizedAccountsIfChanged(ifNoneMatch) {
+      fake.calls.push(`listIfChanged:${ifNoneMatch}`);
+      needToken();
+      if (ifNoneMatch === etag()) return Promise.resolve(null);
+      return Promise.resolve({ list: { version: fake.version, entries: [...fake.entries] }, etag: etag() });
+    },
+    followChanges(request) {
+      fake.calls.push(`followChanges:${String(request.after ?? '')}`);
+      needToken();
+      return new Promise<FeedEnd>((resolve) => {
+        request.signal.addEventListener('abort', () => {
+          resolve({ kind: 'cancelled' });
+        });
+        fake.follows.push({ request, finish: resolve });
+      });
     },
     addAuthorizedAccount(entry, options) {
       fake.calls.push(`add:${entry.sid}:${options.idempotencyKey ?? ''}`);

@@ -42,6 +42,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
       operationId: uuid(),
     },
     'ca-file:choose': { purpose: 'directory' },
+    'changes:get-status': {},
   };
 }
 
@@ -56,4 +57,5 @@ export const PUBLIC_CHANNELS: readonly IpcChannel[] = [
   'settings:forget-password',
   'app:open-logs',
   'ca-file:choose',
+  'changes:get-status',
 ];

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import type { SafeStorageLike } from '../settings/safe-storage-vault.ts';
-import type { ShellElectron, ShellEvent, ShellInvokeEvent, ShellWebContents, ShellWebFrame, ShellWindow } from '../shell-electron.ts';
+import type { ShellElectron, ShellEvent, ShellInvokeEvent, ShellMainFrame, ShellWebContents, ShellWindow } from '../shell-electron.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -33,10 +33,32 @@ export function fakeEvent<Extra extends object>(extra: Extra = {} as Extra): She
 
 let nextContentsId = 1;
 
+/** A message main pushed to a frame: the channel and its arguments. */
+export type SentMessage = { readonly channel: string; readonly args: readonly unknown[] };
+
+/** A top frame at `url` that records what main sends it in `sent`. */
+export function fakeMainFrame(
+  url: string,
+  sent: SentMessage[],
+  identity: { processId: number; routingId: number } = { processId: 1, routingId: 1 },
+): ShellMainFrame {
+  return {
+    url,
+    parent: null,
+    detached: false,
+    ...identity,
+    send(channel, ...args) {
+      sent.push({ channel, args });
+    },
+  };
+}
+
 /** A page: its main frame, and what the shell attached to it. */
 export class FakeWebContents extends Emitter implements ShellWebContents {
   readonly id = nextContentsId++;
-  mainFrame: ShellWebFrame = { url: '', parent: null, detached: false, processId: 1, routingId: 1 };
+  /** What main sent this page's top frame, whichever frame object it was at the time. */
+  readonly sent: SentMessage[] = [];
+  mainFrame: ShellMainFrame = fakeMainFrame('', this.sent);
   windowOpenHandler: ((details: { readonly url: string }) => { action: 'deny' }) | undefined;
   setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
@@ -58,7 +80,7 @@ export class FakeWindow extends Emitter implements ShellWindow {
   }
   loadURL(url: string): Promise<void> {
     this.loaded.push(url);
-    this.webContents.mainFrame = { url, parent: null, detached: false, processId: 1, routingId: 1 };
+    this.webContents.mainFrame = fakeMainFrame(url, this.webContents.sent);
     return Promise.resolve();
   }
   show(): void {

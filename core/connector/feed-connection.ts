@@ -58,7 +58,7 @@ export async function readFeedConnection(
     if (!/^text\/event-stream\s*(;|$)/i.test(type))
       return {
         kind: 'unavailable',
-        reason: `${exchange.url} answered with ${type === '' ? 'no content type' : type} instead of an event stream: the service is older than this console, or a proxy in between rewrites the answer. The list is checked for changes regularly instead.`,
+        reason: `${exchange.url} answered with ${type === '' ? 'no content type' : type} instead of an event stream: the service is older than this console, or a proxy in between rewrites the answer.`,
       };
     return await readEvents(stream, handlers, timing, signal);
   } finally {
@@ -80,7 +80,7 @@ async function readEvents(stream: HttpStream, handlers: ConnectionHandlers, timi
   const seconds = Math.round(timing.readyTimeoutMs / 1000);
   arm(timing.readyTimeoutMs, {
     kind: 'unavailable',
-    reason: `The service answered but sent no event within ${String(seconds)} s: a proxy in between holds the stream back (it buffers answers). The list is checked for changes regularly instead.`,
+    reason: `The service answered but sent no event within ${String(seconds)} s: a proxy in between holds the stream back (it buffers answers).`,
   });
   const abort = (): void => {
     stream.close();
@@ -170,7 +170,7 @@ function brokenEvent(message: SseMessage, wasLive: boolean): ConnectionEnd {
   const where = wasLive ? '' : ' before ready';
   return {
     kind: 'retry',
-    reason: `The service sent a ${message.event} event${where} that this console does not understand; reconnecting. If it keeps happening, the service runs another version than this console: update the older one.`,
+    reason: `The service sent a ${message.event} event${where} that this console does not understand. If it keeps happening, the service runs another version than this console: update the older one.`,
   };
 }
 
@@ -182,7 +182,7 @@ function refusalOf(stream: HttpStream, exchange: Exchange, text: string): Connec
   if (status === 404 || status === 405)
     return {
       kind: 'unavailable',
-      reason: `The service has no change feed (${exchange.url} answered ${String(status)}): it is older than this console. The list is checked for changes regularly instead; update the service to see changes as they happen.`,
+      reason: `The service has no change feed (${exchange.url} answered ${String(status)}): it is older than this console. Update the service to see changes as they happen.`,
     };
   const retryAfterMs = error.retryAfterSeconds === undefined ? undefined : error.retryAfterSeconds * 1000;
   return { kind: 'retry', reason: error.message, retryAfterMs };

@@ -4,7 +4,13 @@ import { CliError, EXIT } from './cli-error.ts';
 import { accountLabel, formatFacts, formatObjects, formatResolutions } from './format-object.ts';
 
 /** What a command produced: text for people, a value for `--json`, and the exit code. */
-export type CommandResult = { readonly human: string; readonly json: unknown; readonly exitCode: number };
+export type CommandResult = {
+  readonly human: string;
+  readonly json: unknown;
+  readonly exitCode: number;
+  /** The command wrote its output as it went (`servers watch`), so nothing is left to print. */
+  readonly alreadyWritten?: boolean;
+};
 
 /** Progress for long work; the CLI writes it to stderr when that is a terminal. */
 export type Progress = (message: string) => void;

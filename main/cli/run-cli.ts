@@ -19,6 +19,12 @@ export type CliIo = CliEnvironment & {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTerminal: boolean;
+  /**
+   * A signal that aborts on Ctrl+C, for commands that run until stopped (`servers watch`).
+   *
+   * Asked for only by those, so every other command keeps the default Ctrl+C (the process ends).
+   */
+  readonly interruption?: () => AbortSignal;
 };
 
 const COMMAND_FLAGS = {
@@ -74,7 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const run = await commandFor(group, rest, values, io);
     const result = await withResources(values, io, run);
-    io.stdout(json ? JSON.stringify(result.json, null, 2) : result.human);
+    if (result.alreadyWritten !== true) io.stdout(json ? JSON.stringify(result.json, null, 2) : result.human);
     return result.exitCode;
   } catch (error) {
     const { code, message, exitCode } = describeError(error);
@@ -132,7 +138,7 @@ async function commandFor(group: string, rest: readonly string[], values: Values
     if (rest.length > 0) throw new CliError('USAGE', `${group} takes no operands; remove "${rest.join(' ')}".`);
     return group === 'sign-in' ? () => signInCommand(values, io) : () => signOutCommand(io);
   }
-  if (group === 'servers') return serversCommandFor(rest[0], rest.slice(1), values);
+  if (group === 'servers') return serversCommandFor(rest[0], rest.slice(1), values, io);
   if (group === 'server-config') return serverConfigCommandFor(rest, values, io.env);
   if (group === 'health') return healthCommandFor(rest, values, io.stderrIsTerminal && values.json !== true ? io.stderr : undefined);
   throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);

@@ -4,6 +4,7 @@ import { CliError } from './cli-error.ts';
 import type { CommandRun } from './run-cli.ts';
 import { addServerCommand, exportServersCommand, importServersCommand, listServersCommand, removeServerCommand } from './servers-commands.ts';
 import { typedName } from './typed-name.ts';
+import { watchChangesCommand, type WatchOutput } from './watch-command.ts';
 
 /** The flags the `servers` commands read. */
 export type ServersFlags = {
@@ -11,15 +12,19 @@ export type ServersFlags = {
   readonly acknowledge?: readonly string[] | undefined;
   readonly yes?: boolean | undefined;
   readonly 'connector-node'?: readonly string[] | undefined;
+  readonly json?: boolean | undefined;
 };
+
+/** What `servers watch` needs of the process: its output streams and Ctrl+C. */
+export type ServersIo = WatchOutput & { readonly interruption?: () => AbortSignal };
 
 /**
  * Check a `servers` command line and read its input file before anything connects.
  *
- * `list`, `remove`, `export` and `import` need only the signed-in service; `add` also needs
+ * `list`, `remove`, `export`, `import` and `watch` need only the signed-in service; `add` also needs
  * the directory, because the policy judges the object before the service is asked.
  */
-export async function serversCommandFor(command: string | undefined, operands: readonly string[], flags: ServersFlags): Promise<CommandRun> {
+export async function serversCommandFor(command: string | undefined, operands: readonly string[], flags: ServersFlags, io: ServersIo): Promise<CommandRun> {
   const none = () => {
     if (operands.length > 0) throw new CliError('USAGE', `servers ${command ?? ''} takes no operands; remove "${operands.join(' ')}".`);
   };
@@ -53,8 +58,18 @@ export async function serversCommandFor(command: string | undefined, operands: r
       const apply = flags.yes === true;
       return async (resources) => importServersCommand(await resources.service(), entries, apply);
     }
+    case 'watch': {
+      none();
+      const json = flags.json === true;
+      return async (resources) => {
+        const service = await resources.service();
+        // Ctrl+C is caught only once the service is open: before, it ends the process as usual.
+        const signal = io.interruption?.() ?? new AbortController().signal;
+        return watchChangesCommand(service, io, { json, signal });
+      };
+    }
     default:
-      throw new CliError('USAGE', `Unknown servers command "${command ?? ''}". Use list, add, remove, export or import.`);
+      throw new CliError('USAGE', `Unknown servers command "${command ?? ''}". Use list, add, remove, export, import or watch.`);
   }
 }
 

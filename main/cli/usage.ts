@@ -29,6 +29,9 @@ Connector service commands ("Servers allowed to utilize the connector"):
   servers remove NAME|SID [--role ROLE]    Remove one entry
   servers export                           The list as JSON (the --list FILE format)
   servers import FILE [--yes]              Show what would change; with --yes apply it all as one change
+  servers watch [--json]                   Print each change as any admin makes it, on any node (--json: one
+                                           object per line); resumes after a dropped connection. Ctrl+C stops
+                                           (exit 0); exit 2 when the sign-in expires or the role is revoked
 
 Deployment health (check codes: docs/deployment-health.md):
   health --connector-url URL [--ca-file FILE] [--proxy URL] [--tenant-url URL]

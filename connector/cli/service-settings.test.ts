@@ -34,7 +34,16 @@ describe('service-settings', () => {
       heartbeatSeconds: 30,
       logging: { level: 'info' },
       trustedProxies: [],
+      feed: { heartbeatSeconds: 15, streamsPerNode: 500, streamsPerAdmin: 10 },
     });
+  });
+
+  it('takes the change feed heartbeat and stream limits from flags or the environment', () => {
+    const config = serviceConfigOf(
+      { 'event-streams': '50' },
+      { ...BASE_ENV, CONNECTOR_EVENTS_HEARTBEAT: '5', CONNECTOR_EVENT_STREAMS: '9', CONNECTOR_EVENT_STREAMS_PER_ADMIN: '2' },
+    );
+    expect(config.feed).toEqual({ heartbeatSeconds: 5, streamsPerNode: 50, streamsPerAdmin: 2 });
   });
 
   it('takes the load balancers whose X-Forwarded-For it believes, as addresses and CIDR ranges', () => {
@@ -75,6 +84,9 @@ describe('service-settings', () => {
     [{ 'admin-recheck': '-1' }, {}, 'CONNECTOR_ADMIN_RECHECK'],
     [{ 'trusted-proxies': 'haproxy.contoso.com' }, {}, 'CONNECTOR_TRUSTED_PROXIES'],
     [{}, { CONNECTOR_TRUSTED_PROXIES: '10.0.0.0/33' }, 'CONNECTOR_TRUSTED_PROXIES'],
+    [{}, { CONNECTOR_EVENTS_HEARTBEAT: '0' }, 'CONNECTOR_EVENTS_HEARTBEAT'],
+    [{ 'event-streams': '1e3' }, {}, 'CONNECTOR_EVENT_STREAMS'],
+    [{}, { CONNECTOR_EVENT_STREAMS_PER_ADMIN: '0' }, 'CONNECTOR_EVENT_STREAMS_PER_ADMIN'],
   ])('names the setting to fix: %j %j → %s', (flags, env, setting) => {
     expect(problemOf(flags, { ...BASE_ENV, ...env })).toBe(setting);
   });

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { CloudEnvironmentSchema } from '../../contract/connector-api/index.ts';
 import type { ConnectOptions } from '../../core/directory/index.ts';
 import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../server/auth/admin-access.ts';
-import type { ServiceConfig } from '../server/service-config.ts';
+import { DEFAULT_FEED_SETTINGS, type ServiceConfig } from '../server/service-config.ts';
 
 /** A configuration mistake, named by the setting (flag or variable) to fix. */
 export class SettingError extends Error {
@@ -115,7 +115,34 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
       900,
     ),
     logging: { level: level as ServiceConfig['logging']['level'] },
+    feed: {
+      heartbeatSeconds: secondsOf(
+        settingOf(flags, env, 'events-heartbeat', 'CONNECTOR_EVENTS_HEARTBEAT') ?? String(DEFAULT_FEED_SETTINGS.heartbeatSeconds),
+        'CONNECTOR_EVENTS_HEARTBEAT',
+        1,
+        300,
+      ),
+      streamsPerNode: countOf(
+        settingOf(flags, env, 'event-streams', 'CONNECTOR_EVENT_STREAMS') ?? String(DEFAULT_FEED_SETTINGS.streamsPerNode),
+        'CONNECTOR_EVENT_STREAMS',
+        1,
+        100_000,
+      ),
+      streamsPerAdmin: countOf(
+        settingOf(flags, env, 'event-streams-per-admin', 'CONNECTOR_EVENT_STREAMS_PER_ADMIN') ?? String(DEFAULT_FEED_SETTINGS.streamsPerAdmin),
+        'CONNECTOR_EVENT_STREAMS_PER_ADMIN',
+        1,
+        1000,
+      ),
+    },
   };
+}
+
+function countOf(text: string, setting: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new SettingError(setting, `"${text}" must be a whole number from ${String(min)} to ${String(max)}.`);
+  return value;
 }
 
 function listenOf(text: string): { host: string; port: number } {

@@ -38,6 +38,10 @@ Settings (flag, or environment variable):
                                                       in the group holding the role?) at most this often;
                                                       default 300, 0 = every request. Role assignments are
                                                       checked on every request whatever this says.
+  --events-heartbeat SECONDS CONNECTOR_EVENTS_HEARTBEAT  a comment on idle change streams (GET /v1/events) this
+                                                      often, so proxies keep them open; default 15
+  --event-streams N        CONNECTOR_EVENT_STREAMS    change streams this node serves at once; default 500
+  --event-streams-per-admin N CONNECTOR_EVENT_STREAMS_PER_ADMIN  per administrator; default 10
   --log-level LEVEL        CONNECTOR_LOG_LEVEL        silent, error, warn, info (default), debug
 
 Exit codes: 0 done, 1 a named account or assignment was not found, 2 usage or configuration error.`;

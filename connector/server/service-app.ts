@@ -5,6 +5,7 @@ import { answerClientError, answerFrameworkError, installErrorHandling } from '.
 import { registerAdministrationRoutes } from './routes/administration-routes.ts';
 import { registerAuthorizedAccountRoutes } from './routes/authorized-account-routes.ts';
 import { registerConnectorPages } from './routes/connector-pages.ts';
+import { registerEventRoutes } from './routes/event-routes.ts';
 import { registerSessionRoutes } from './routes/session-routes.ts';
 import { routeHostOf, type ServiceContext } from './service-context.ts';
 
@@ -48,6 +49,7 @@ export async function buildServiceApp(
   registerSessionRoutes(host, context);
   registerAuthorizedAccountRoutes(host, context);
   registerAdministrationRoutes(host, context);
+  registerEventRoutes(host, context);
   registerConnectorPages(host, context);
   await app.ready();
   return app;

@@ -28,4 +28,19 @@ export type ServiceConfig = {
    * the audit records the admin's address rather than the balancer's. None by default.
    */
   readonly trustedProxies?: readonly string[] | undefined;
+  /** The change feed (`GET /v1/events`): heartbeat seconds and stream limits; defaults when absent. */
+  readonly feed?: Partial<FeedSettings> | undefined;
 };
+
+/** How the node serves its change feed. */
+export type FeedSettings = {
+  /** Seconds between two heartbeat comments on an idle stream (proxies close idle connections). */
+  readonly heartbeatSeconds: number;
+  /** Open streams one node serves, in all. */
+  readonly streamsPerNode: number;
+  /** Open streams one administrator may hold on one node. */
+  readonly streamsPerAdmin: number;
+};
+
+/** The feed settings a node uses unless told otherwise. */
+export const DEFAULT_FEED_SETTINGS: FeedSettings = { heartbeatSeconds: 15, streamsPerNode: 500, streamsPerAdmin: 10 };

@@ -6,6 +6,8 @@ import type { SignIn } from './auth/sign-in.ts';
 import type { ClaimReleaser } from './claim-releaser.ts';
 import type { Principal, TokenAuthority } from './auth/tokens.ts';
 import type { RouteHost } from './http/register-route.ts';
+import type { ChangeFeed } from './feed/change-feed.ts';
+import type { AuthorizedListCache } from './routes/authorized-list-cache.ts';
 import type { ServiceDirectory } from './service-directory.ts';
 import type { ChangeContext, ConfigStore } from './store/config-store.ts';
 
@@ -24,6 +26,10 @@ export type ServiceContext = {
   readonly now: () => Date;
   /** Releases idempotency claims of requests that ended without a change, retrying through outages. */
   readonly claims: ClaimReleaser;
+  /** The change feed: every committed change, read once per node and streamed to its admins. */
+  readonly feed: ChangeFeed;
+  /** The authorized list, serialized once per version. */
+  readonly listCache: AuthorizedListCache;
 };
 
 /**

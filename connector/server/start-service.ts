@@ -9,7 +9,9 @@ import { createSignIn } from './auth/sign-in.ts';
 import { createTokenAuthority } from './auth/tokens.ts';
 import { MISSED_HEARTBEATS } from './routes/administration-routes.ts';
 import { buildServiceApp } from './service-app.ts';
-import type { ServiceConfig } from './service-config.ts';
+import { startChangeFeed, type ChangeFeed } from './feed/change-feed.ts';
+import { createAuthorizedListCache } from './routes/authorized-list-cache.ts';
+import { DEFAULT_FEED_SETTINGS, type ServiceConfig } from './service-config.ts';
 import type { ServiceContext } from './service-context.ts';
 import { createServiceDirectory, type ServiceDirectory } from './service-directory.ts';
 import type { ConfigStore, NodeRegistration } from './store/config-store.ts';
@@ -44,6 +46,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
   const https = config.tls ? await readTls(config.tls) : undefined;
   const directoryOptions = await withDirectoryCaRead(config.directory);
   const store = await dependencies.openStore(config.database);
+  let feed: ChangeFeed | undefined;
   try {
     await refuseSharedSqlite(store, config, now());
     const directory = dependencies.directory ?? createServiceDirectory(directoryOptions);
@@ -53,6 +56,22 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     let logReleaseFailure: (error: unknown) => void = () => undefined;
     const claims = createClaimReleaser(store, IDEMPOTENCY_CLAIM_SECONDS, (error) => {
       logReleaseFailure(error);
+    });
+    // Like the claims, the feed logs through the app once there is one.
+    let logFeed: (message: string, error?: unknown) => void = () => undefined;
+    const feedSettings = { ...DEFAULT_FEED_SETTINGS, ...config.feed };
+    feed = await startChangeFeed({
+      store,
+      access,
+      nodeName: config.nodeName,
+      now,
+      heartbeatSeconds: feedSettings.heartbeatSeconds,
+      // A stream re-checks its admin as often as a request would read the account again, and at least every minute.
+      recheckSeconds: Math.min(Math.max(config.accountRecheckSeconds, 10), 60),
+      limits: { perNode: feedSettings.streamsPerNode, perAdmin: feedSettings.streamsPerAdmin },
+      log: (message, error) => {
+        logFeed(message, error);
+      },
     });
     const context: ServiceContext = {
       store,
@@ -67,10 +86,15 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       heartbeatSeconds: config.heartbeatSeconds,
       now,
       claims,
+      feed,
+      listCache: createAuthorizedListCache(store),
     };
     const app = await buildServiceApp(context, config.logging, https, config.trustedProxies);
     logReleaseFailure = (error) => {
       app.log.warn({ err: error }, 'an idempotency claim could not be released; it expires by itself');
+    };
+    logFeed = (message, error) => {
+      app.log.warn(error === undefined ? {} : { err: error }, message);
     };
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
@@ -101,12 +125,15 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       async close() {
         clearInterval(timer);
         claims.close();
+        // Streams end first (they would hold the server open), each telling its client why.
+        await feed?.close();
         await app.close();
         await directory.close();
         await store.close();
       },
     };
   } catch (error) {
+    await feed?.close();
     await store.close();
     throw error;
   }

@@ -65,6 +65,7 @@ export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 export const FeedReadyEventSchema = z
   .object({
     sequence: z.number().int().nonnegative(),
+    /** The list's version as the stream opens: a client whose list has another version reads it again. */
     listVersion: z.number().int().nonnegative(),
     /** How many missed changes follow at once (after `Last-Event-ID`). */
     replaying: z.number().int().nonnegative(),

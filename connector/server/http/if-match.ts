@@ -18,7 +18,7 @@ export function expectedVersionOf(ifMatch: string | string[] | undefined): Expec
   const value = Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch;
   // Only SP and HTAB are whitespace in a field value (OWS); NBSP is obs-text, not space.
   if (value.replace(/^[ \t]+|[ \t]+$/g, '') === '*') return 'any';
-  const tags = entityTagsOf(value);
+  const tags = entityTagsOf(value, MALFORMED);
   if (tags.length === 0) throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
   if (tags.length > MAX_TAGS)
     throw new ApiFailure('INVALID_PRECONDITION', `If-Match names ${String(tags.length)} entity tags; send the one ETag the list was read with.`);
@@ -27,12 +27,14 @@ export function expectedVersionOf(ifMatch: string | string[] | undefined): Expec
   return tags.filter((tag) => !tag.weak && /^(?:0|[1-9]\d{0,14})$/.test(tag.opaque)).map((tag) => Number(tag.opaque));
 }
 
-type EntityTag = { readonly weak: boolean; readonly opaque: string };
+/** One entity tag of a conditional header. */
+export type EntityTag = { readonly weak: boolean; readonly opaque: string };
 
 // etagc = %x21 / %x23-7E / obs-text (%x80-FF): Node hands header bytes over as latin1.
 const ETAG_CHARACTER = /[\x21\x23-\x7e\x80-\xff]/;
 
-function entityTagsOf(value: string): EntityTag[] {
+/** The entity tags of a header value, tokenised; anything else is a 400 with `malformed` as its message. */
+export function entityTagsOf(value: string, malformed: string): EntityTag[] {
   const tags: EntityTag[] = [];
   let at = 0;
   const skipSpaces = () => {
@@ -48,15 +50,15 @@ function entityTagsOf(value: string): EntityTag[] {
     if (at >= value.length) break;
     const weak = value.startsWith('W/', at);
     if (weak) at += 2;
-    if (value[at] !== '"') throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
+    if (value[at] !== '"') throw new ApiFailure('INVALID_PRECONDITION', malformed);
     const close = value.indexOf('"', at + 1);
-    if (close < 0) throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
+    if (close < 0) throw new ApiFailure('INVALID_PRECONDITION', malformed);
     const opaque = value.slice(at + 1, close);
-    if (![...opaque].every((character) => ETAG_CHARACTER.test(character))) throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
+    if (![...opaque].every((character) => ETAG_CHARACTER.test(character))) throw new ApiFailure('INVALID_PRECONDITION', malformed);
     tags.push({ weak, opaque });
     at = close + 1;
     skipSpaces();
-    if (at < value.length && value[at] !== ',') throw new ApiFailure('INVALID_PRECONDITION', MALFORMED);
+    if (at < value.length && value[at] !== ',') throw new ApiFailure('INVALID_PRECONDITION', malformed);
   }
   return tags;
 }

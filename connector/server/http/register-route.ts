@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDefinition } from '../../../contract/connector-api/index.ts';
@@ -18,8 +19,16 @@ export type ParsedRequest<Route extends RouteDefinition> = {
   readonly raw: FastifyRequest;
 };
 
-/** What a handler answers: a status its route documents, a body and extra headers. */
-export type HandlerResult = { readonly status: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> };
+/**
+ * What a handler answers: a status its route documents, a body (none for 304) or its JSON
+ * text, and extra headers; or, for a stream, what writes it on the raw response once the
+ * request is accepted.
+ */
+export type HandlerResult =
+  | { readonly status: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> }
+  /** A body the handler already checked against the route's schema and serialized (a cached one). */
+  | { readonly status: number; readonly json: string; readonly headers?: Readonly<Record<string, string>> }
+  | { readonly status: 200; readonly stream: (response: ServerResponse) => void };
 
 /** A route's logic, free of Fastify details. */
 export type Handler<Route extends RouteDefinition> = (request: ParsedRequest<Route>) => Promise<HandlerResult>;
@@ -67,8 +76,16 @@ export function registerRoute<Route extends RouteDefinition>(host: RouteHost, ro
       const result = await handler(parsed);
       const response = route.responses[result.status];
       if (!response) throw new Error(`${route.operationId} answered ${String(result.status)}, which its route does not document.`);
-      const body = response.schema ? response.schema.parse(result.body) : result.body;
+      if ('stream' in result) {
+        // The stream writes its own status and headers, and lives on after this handler returns.
+        void reply.hijack();
+        result.stream(reply.raw);
+        return reply;
+      }
       void reply.code(result.status).headers(result.headers ?? {});
+      if ('json' in result) return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(result.json);
+      if (result.body === undefined) return reply.header('cache-control', 'no-store').send();
+      const body = response.schema ? response.schema.parse(result.body) : result.body;
       if (response.schema) void reply.header('cache-control', 'no-store');
       return body;
     },

@@ -2,6 +2,7 @@ import { API_ROUTES, type AuthorizedAccount, type NewAuthorizedAccount } from '.
 import type { Role } from '../../../contract/policy.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import { expectedVersionOf } from '../http/if-match.ts';
+import { notModifiedVersionsOf } from '../http/if-none-match.ts';
 import { etagOf, fingerprintOf, idempotencyKeyOf } from '../http/preconditions.ts';
 import { registerRoute, type RouteHost } from '../http/register-route.ts';
 import { changeContextOf, type ServiceContext } from '../service-context.ts';
@@ -17,9 +18,17 @@ import { checkEntries } from './check-entries.ts';
  * version in the same transaction as the write.
  */
 export function registerAuthorizedAccountRoutes(host: RouteHost, context: ServiceContext): void {
-  registerRoute(host, API_ROUTES.listAuthorizedAccounts, async () => {
-    const list = await context.store.listAuthorizedAccounts();
-    return { status: 200, body: list, headers: { etag: etagOf(list.version) } };
+  registerRoute(host, API_ROUTES.listAuthorizedAccounts, async ({ raw }) => {
+    const unchanged = notModifiedVersionsOf(raw.headers['if-none-match']);
+    if (unchanged !== undefined) {
+      // A poll: while the change feed hears every commit, the version it last read answers
+      // without touching the database (a change made elsewhere a moment ago shows on the next poll).
+      const { hub } = context.feed;
+      const version = hub.isCurrent() ? hub.position().listVersion : await context.store.authorizedAccountsVersion();
+      if (versionMatches(unchanged, version)) return { status: 304, body: undefined, headers: { etag: etagOf(version) } };
+    }
+    const list = await context.listCache.read();
+    return { status: 200, json: list.json, headers: { etag: etagOf(list.version) } };
   });
 
   registerRoute(host, API_ROUTES.addAuthorizedAccount, async ({ raw, body: request, principal }) => {

@@ -3,6 +3,7 @@ import type { Role } from '../../../contract/policy.ts';
 import type {
   AdminRole,
   AuditPage,
+  ChangeEvent,
   AuditQuery,
   AuthorizedAccount,
   AuthorizedAccountList,
@@ -11,6 +12,7 @@ import type {
   RoleBasedAdministrator,
   SuperUserFeature,
 } from '../../../contract/connector-api/index.ts';
+import type { ChangePosition } from './change-events.ts';
 import type { ExpectedVersion } from './expected-version.ts';
 
 /** Who made a change, from where, through which node, and which request it belongs to. */
@@ -87,6 +89,15 @@ export type IdempotencyClaimRequest = {
 /** What claiming found: the key is now ours, another request holds it, or its change is already stored. */
 export type IdempotencyClaim = 'claimed' | 'in-progress' | 'completed';
 
+/**
+ * Told that a change may have been committed: with its sequence when a notification carried it,
+ * `undefined` when changes may have been missed (the listening connection came back).
+ */
+export type ChangeListener = (sequence: number | undefined) => void;
+
+/** A subscription to committed changes; close it when the node stops. */
+export type ChangeWatch = { close(): Promise<void> };
+
 /** A node's registration, refreshed by every heartbeat. */
 export type NodeRegistration = Omit<ConnectorNode, 'lastSeenAt' | 'alive'>;
 
@@ -133,6 +144,16 @@ export type ConfigStore = {
   listNodes(): Promise<readonly (NodeRegistration & { readonly lastSeenAt: string })[]>;
 
   auditPage(query: AuditQuery): Promise<AuditPage>;
+
+  /** The last committed change's sequence and the list version now. */
+  changePosition(): Promise<ChangePosition>;
+  /** The committed changes after `after`, oldest first, at most `limit` of them (the change feed's replay). */
+  changesSince(after: number, limit: number): Promise<readonly ChangeEvent[]>;
+  /**
+   * Be told of changes committed through any node: PostgreSQL's LISTEN/NOTIFY, or this store's
+   * own commits for SQLite (one node per file). The listener reads what changed itself.
+   */
+  watchChanges(listener: ChangeListener): Promise<ChangeWatch>;
 
   /** The HMAC key that signs admin tokens; created once, shared by every node. */
   tokenSigningKey(): Promise<Uint8Array>;

@@ -2,6 +2,7 @@ import type { AdminRole, RoleBasedAdministrator } from '../../../../contract/con
 import type { AdministratorToAdd, ChangeContext } from '../config-store.ts';
 import { ADMINISTRATOR_COLUMNS, administratorFrom } from '../rows.ts';
 import { appendAudit } from './audit.ts';
+import { numberChange } from './changes.ts';
 import type { Transaction } from './database.ts';
 import { lockConfiguration } from './settings.ts';
 
@@ -28,7 +29,12 @@ export async function insertAdministrator(transaction: Transaction, administrato
     VALUES (${stored.sid}, ${stored.name}, ${stored.kind}, ${stored.role}, ${stored.addedBy}, ${stored.addedAt})
     ON CONFLICT (sid, role) DO NOTHING`;
   if (inserted.count === 0) return false;
-  await appendAudit(transaction, context, { action: 'role-based-administrator.add', target: `${stored.name} (${stored.role})`, before: null, after: stored });
+  await appendAudit(transaction, await numberChange(transaction, context), {
+    action: 'role-based-administrator.add',
+    target: `${stored.name} (${stored.role})`,
+    before: null,
+    after: stored,
+  });
   return true;
 }
 
@@ -38,6 +44,11 @@ export async function deleteAdministrator(transaction: Transaction, sid: string,
   const [row] = await transaction`DELETE FROM administrators WHERE sid = ${sid} AND role = ${role} RETURNING ${transaction.unsafe(ADMINISTRATOR_COLUMNS)}`;
   if (!row) return false;
   const before = administratorFrom(row);
-  await appendAudit(transaction, context, { action: 'role-based-administrator.remove', target: `${before.name} (${before.role})`, before, after: null });
+  await appendAudit(transaction, await numberChange(transaction, context), {
+    action: 'role-based-administrator.remove',
+    target: `${before.name} (${before.role})`,
+    before,
+    after: null,
+  });
   return true;
 }

@@ -1,10 +1,10 @@
 import type { AuditAction, AuditPage, AuditQuery } from '../../../../contract/connector-api/index.ts';
-import type { ChangeContext } from '../config-store.ts';
+import type { NumberedContext } from '../change-events.ts';
 import { AUDIT_COLUMNS, auditRecordFrom } from '../rows.ts';
 import { isoTime } from '../stored-values.ts';
 import type { Transaction } from './database.ts';
 
-/** What one audit record says happened; who, when and where come from the {@link ChangeContext}. */
+/** What one audit record says happened; who, when and where come from the change's {@link NumberedContext}. */
 export type AuditEntry = { readonly action: AuditAction; readonly target: string; readonly before: unknown; readonly after: unknown };
 
 /**
@@ -18,11 +18,12 @@ function folded(actor: string): string {
 }
 
 /** Append one record, inside the caller's transaction: a change and its record commit together. */
-export async function appendAudit(transaction: Transaction, context: ChangeContext, entry: AuditEntry): Promise<void> {
+export async function appendAudit(transaction: Transaction, context: NumberedContext, entry: AuditEntry): Promise<void> {
   await transaction`
-    INSERT INTO audit (at, actor, actor_folded, actor_sid, source, node, action, target, before_json, after_json, correlation_id)
+    INSERT INTO audit (at, actor, actor_folded, actor_sid, source, node, action, target, before_json, after_json, correlation_id, change_sequence, list_version)
     VALUES (${context.at}, ${context.actor}, ${folded(context.actor)}, ${context.actorSid}, ${context.source}, ${context.node}, ${entry.action},
-            ${entry.target}, ${jsonText(entry.before)}, ${jsonText(entry.after)}, ${context.correlationId})`;
+            ${entry.target}, ${jsonText(entry.before)}, ${jsonText(entry.after)}, ${context.correlationId}, ${context.position.sequence},
+            ${context.position.listVersion})`;
 }
 
 /** One page of records, newest first, and the cursor of the next page (one row more is read to know). */

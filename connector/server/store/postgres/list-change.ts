@@ -15,6 +15,7 @@ import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, text } from '../rows
 import { versionMatches } from '../expected-version.ts';
 import { storedContext } from '../stored-values.ts';
 import { appendAudit } from './audit.ts';
+import { numberChange } from './changes.ts';
 import { releaseKey } from './idempotency-claims.ts';
 import type { Transaction } from './database.ts';
 import { bumpListVersion, enableSuperUserFeature, lockConfiguration, readListVersion, readSuperUserFeature } from './settings.ts';
@@ -78,7 +79,11 @@ async function readState(transaction: Transaction, change: ListChange): Promise<
   };
 }
 
-async function write(transaction: Transaction, context: ChangeContext, writes: ListChangeWrites) {
+async function write(transaction: Transaction, change: ChangeContext, writes: ListChangeWrites) {
+  const version = changesVersion(writes) ? await bumpListVersion(transaction) : await readListVersion(transaction);
+  const enabledBefore = (await readSuperUserFeature(transaction)).enabled;
+  if (writes.removed.length === 0 && writes.added.length === 0) return appliedChange(writes, version, enabledBefore);
+  const context = await numberChange(transaction, change);
   for (const entry of writes.removed) {
     await transaction`DELETE FROM authorized_accounts WHERE id = ${entry.id}`;
     await appendAudit(transaction, context, { action: 'authorized-account.remove', target: entryTarget(entry), before: entry, after: null });
@@ -89,8 +94,6 @@ async function write(transaction: Transaction, context: ChangeContext, writes: L
       VALUES (${entry.id}, ${entry.sid}, ${entry.name}, ${entry.role}, ${entry.kind}, ${entry.addedBy}, ${entry.addedAt})`;
     await appendAudit(transaction, context, { action: 'authorized-account.add', target: entryTarget(entry), before: null, after: entry });
   }
-  const version = changesVersion(writes) ? await bumpListVersion(transaction) : await readListVersion(transaction);
-  const enabledBefore = (await readSuperUserFeature(transaction)).enabled;
   const switches = switchesSuperUserOn(writes, enabledBefore);
   if (switches) await enableSuperUserFeature(transaction, context);
   return appliedChange(writes, version, enabledBefore || switches);

@@ -135,6 +135,19 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'change sequence: every committed change numbered in commit order, for the change feed',
+    apply: async (transaction) => {
+      // Records written before this step have no number: the feed replays changes from here on.
+      // Adding nullable columns rewrites no row, so the append-only triggers are not involved.
+      await transaction.unsafe(`
+        ALTER TABLE settings ADD COLUMN change_sequence bigint NOT NULL DEFAULT 0;
+        ALTER TABLE audit ADD COLUMN change_sequence bigint, ADD COLUMN list_version bigint;
+        CREATE INDEX audit_by_change ON audit (change_sequence) WHERE change_sequence IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 /**

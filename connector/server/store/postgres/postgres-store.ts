@@ -2,6 +2,8 @@ import type { ConfigStore } from '../config-store.ts';
 import { storedContext, isoTime } from '../stored-values.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage } from './audit.ts';
+import { watchPostgresChanges } from './change-watch.ts';
+import { readChangePosition, readChangesSince } from './changes.ts';
 import { claimKey, releaseKey } from './idempotency-claims.ts';
 import { openPool, type PostgresTarget, type Transaction } from './database.ts';
 import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
@@ -96,6 +98,12 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
     heartbeat: (node, at) => write((transaction) => upsertNode(transaction, node, at)),
     listNodes: () => read(readNodes),
     auditPage: (query) => read((transaction) => readAuditPage(transaction, query)),
+    changePosition: () => read(readChangePosition),
+    changesSince: (after, limit) => read((transaction) => readChangesSince(transaction, after, limit)),
+    watchChanges: (listener) => {
+      if (closed) return Promise.reject(closedError());
+      return watchPostgresChanges(pool, listener);
+    },
     tokenSigningKey: () => read(readTokenSigningKey),
     claimIdempotencyKey: (claim) => write((transaction) => claimKey(transaction, claim)),
     idempotencyKeyCompleted: (scope, key) =>

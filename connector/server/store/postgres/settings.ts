@@ -1,7 +1,9 @@
 import type { OnboardingControl, SuperUserFeature } from '../../../../contract/connector-api/index.ts';
+import type { NumberedContext } from '../change-events.ts';
 import type { ChangeContext } from '../config-store.ts';
 import { blob, integer, optionalText, type Row } from '../rows.ts';
 import { appendAudit } from './audit.ts';
+import { numberChange } from './changes.ts';
 import type { Transaction } from './database.ts';
 
 /** The onboarding-control group as the store takes it. */
@@ -50,7 +52,7 @@ export async function readSuperUserFeature(transaction: Transaction): Promise<Su
 }
 
 /** Switch the super-user feature on and audit it, inside the caller's transaction (an Exchange entry was added). */
-export async function enableSuperUserFeature(transaction: Transaction, context: ChangeContext): Promise<void> {
+export async function enableSuperUserFeature(transaction: Transaction, context: NumberedContext): Promise<void> {
   await transaction`UPDATE settings SET super_user_enabled = true, super_user_changed_by = ${context.actor}, super_user_changed_at = ${context.at} WHERE id = 1`;
   await appendAudit(transaction, context, {
     action: 'super-user-feature.enable',
@@ -73,9 +75,10 @@ export async function readOnboardingControl(transaction: Transaction): Promise<O
 }
 
 /** Set or clear the onboarding-control group and audit it; setting what is already set writes nothing. */
-export async function writeOnboardingControl(transaction: Transaction, group: OnboardingGroup | null, context: ChangeContext): Promise<void> {
+export async function writeOnboardingControl(transaction: Transaction, group: OnboardingGroup | null, change: ChangeContext): Promise<void> {
   const before = (await readOnboardingControl(transaction)).group;
   if (before?.sid === group?.sid && before?.name === group?.name) return;
+  const context = await numberChange(transaction, change);
   await transaction`
     UPDATE settings SET onboarding_group_sid = ${group?.sid ?? null}, onboarding_group_name = ${group?.name ?? null},
       onboarding_changed_by = ${context.actor}, onboarding_changed_at = ${context.at}

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AdminRole, RoleBasedAdministrator } from '../../../../contract/connector-api/index.ts';
 import type { AdministratorToAdd, ChangeContext } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
+import { numberChange } from './changes.ts';
 import { ADMINISTRATOR_COLUMNS, administratorFrom } from '../rows.ts';
 
 /** Every role assignment, in the order they were made. */
@@ -21,7 +22,12 @@ export function insertAdministrator(database: DatabaseSync, administrator: Admin
     .prepare(`INSERT INTO administrators (${ADMINISTRATOR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sid, role) DO NOTHING`)
     .run(stored.sid, stored.name, stored.kind, stored.role, stored.addedBy, stored.addedAt);
   if (result.changes === 0) return false;
-  appendAudit(database, context, { action: 'role-based-administrator.add', target: `${stored.name} (${stored.role})`, before: null, after: stored });
+  appendAudit(database, numberChange(database, context), {
+    action: 'role-based-administrator.add',
+    target: `${stored.name} (${stored.role})`,
+    before: null,
+    after: stored,
+  });
   return true;
 }
 
@@ -31,7 +37,12 @@ export function deleteAdministrator(database: DatabaseSync, sid: string, role: A
   if (!row) return false;
   const before = administratorFrom(row);
   database.prepare('DELETE FROM administrators WHERE sid = ? AND role = ?').run(sid, role);
-  appendAudit(database, context, { action: 'role-based-administrator.remove', target: `${before.name} (${before.role})`, before, after: null });
+  appendAudit(database, numberChange(database, context), {
+    action: 'role-based-administrator.remove',
+    target: `${before.name} (${before.role})`,
+    before,
+    after: null,
+  });
   return true;
 }
 

@@ -1,10 +1,10 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { AuditAction, AuditPage, AuditQuery } from '../../../../contract/connector-api/index.ts';
-import type { ChangeContext } from '../config-store.ts';
+import type { NumberedContext } from '../change-events.ts';
 import { AUDIT_COLUMNS, auditRecordFrom } from '../rows.ts';
 import { isoTime } from '../stored-values.ts';
 
-/** What one audit record says happened; who, when and where come from the {@link ChangeContext}. */
+/** What one audit record says happened; who, when and where come from the change's {@link NumberedContext}. */
 export type AuditEntry = { readonly action: AuditAction; readonly target: string; readonly before: unknown; readonly after: unknown };
 
 const FOLD = 'rmsadmin_fold';
@@ -23,13 +23,13 @@ export function registerCaseFolding(database: DatabaseSync): void {
  * Append one record, inside the caller's transaction.
  *
  * The caller's transaction is what makes a change and its record one unit: if the change is
- * rolled back, so is its record.
+ * rolled back, so is its record (and its number, see changes.ts).
  */
-export function appendAudit(database: DatabaseSync, context: ChangeContext, entry: AuditEntry): void {
+export function appendAudit(database: DatabaseSync, context: NumberedContext, entry: AuditEntry): void {
   database
     .prepare(
-      `INSERT INTO audit (at, actor, actor_sid, source, node, action, target, before_json, after_json, correlation_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit (at, actor, actor_sid, source, node, action, target, before_json, after_json, correlation_id, change_sequence, list_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       context.at,
@@ -42,6 +42,8 @@ export function appendAudit(database: DatabaseSync, context: ChangeContext, entr
       jsonText(entry.before),
       jsonText(entry.after),
       context.correlationId,
+      context.position.sequence,
+      context.position.listVersion,
     );
 }
 

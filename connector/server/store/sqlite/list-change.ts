@@ -15,6 +15,7 @@ import {
 import { AUTHORIZED_ACCOUNT_COLUMNS, authorizedAccountFrom, text } from '../rows.ts';
 import { storedContext } from '../stored-values.ts';
 import { appendAudit } from './audit.ts';
+import { numberChange } from './changes.ts';
 import { releaseKey } from './idempotency-claims.ts';
 import { bumpListVersion, enableSuperUserFeature, readListVersion, readSuperUserFeature } from './settings.ts';
 
@@ -72,7 +73,11 @@ function readState(database: DatabaseSync, change: ListChange): ListChangeState 
   };
 }
 
-function write(database: DatabaseSync, context: ChangeContext, writes: ListChangeWrites) {
+function write(database: DatabaseSync, change: ChangeContext, writes: ListChangeWrites) {
+  const version = changesVersion(writes) ? bumpListVersion(database) : readListVersion(database);
+  const enabledBefore = readSuperUserFeature(database).enabled;
+  if (writes.removed.length === 0 && writes.added.length === 0) return appliedChange(writes, version, enabledBefore);
+  const context = numberChange(database, change);
   const remove = database.prepare('DELETE FROM authorized_accounts WHERE id = ?');
   for (const entry of writes.removed) {
     remove.run(entry.id);
@@ -83,8 +88,6 @@ function write(database: DatabaseSync, context: ChangeContext, writes: ListChang
     insert.run(entry.id, entry.sid, entry.name, entry.role, entry.kind, entry.addedBy, entry.addedAt);
     appendAudit(database, context, { action: 'authorized-account.add', target: entryTarget(entry), before: null, after: entry });
   }
-  const version = changesVersion(writes) ? bumpListVersion(database) : readListVersion(database);
-  const enabledBefore = readSuperUserFeature(database).enabled;
   if (switchesSuperUserOn(writes, enabledBefore)) enableSuperUserFeature(database, context);
   return appliedChange(writes, version, enabledBefore || switchesSuperUserOn(writes, enabledBefore));
 }

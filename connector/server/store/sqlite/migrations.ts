@@ -125,6 +125,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'change sequence: every committed change numbered in commit order, for the change feed',
+    apply: (database) => {
+      // Records written before this step have no number: the feed replays changes from here on.
+      database.exec(`
+        ALTER TABLE settings ADD COLUMN change_sequence INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE audit ADD COLUMN change_sequence INTEGER;
+        ALTER TABLE audit ADD COLUMN list_version INTEGER;
+        CREATE INDEX audit_by_change ON audit (change_sequence) WHERE change_sequence IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 /**

@@ -1,7 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { OnboardingControl, SuperUserFeature } from '../../../../contract/connector-api/index.ts';
+import type { NumberedContext } from '../change-events.ts';
 import type { ChangeContext } from '../config-store.ts';
 import { appendAudit } from './audit.ts';
+import { numberChange } from './changes.ts';
 import { blob, integer, optionalText, type Row } from '../rows.ts';
 
 /** The onboarding-control group as the store takes it. */
@@ -41,7 +43,7 @@ export function readSuperUserFeature(database: DatabaseSync): SuperUserFeature {
  * Called when an Exchange entry is added: Exchange needs super-user rights to decrypt for its
  * services, so the switch belongs to the same change and shares its correlation id.
  */
-export function enableSuperUserFeature(database: DatabaseSync, context: ChangeContext): void {
+export function enableSuperUserFeature(database: DatabaseSync, context: NumberedContext): void {
   database
     .prepare('UPDATE settings SET super_user_enabled = 1, super_user_changed_by = ?, super_user_changed_at = ? WHERE id = 1')
     .run(context.actor, context.at);
@@ -65,9 +67,10 @@ export function readOnboardingControl(database: DatabaseSync): OnboardingControl
  *
  * Setting what is already set writes nothing: the audit holds changes, not repeated requests.
  */
-export function writeOnboardingControl(database: DatabaseSync, group: OnboardingGroup | null, context: ChangeContext): void {
+export function writeOnboardingControl(database: DatabaseSync, group: OnboardingGroup | null, change: ChangeContext): void {
   const before = readOnboardingControl(database).group;
   if (before?.sid === group?.sid && before?.name === group?.name) return;
+  const context = numberChange(database, change);
   database
     .prepare(
       `UPDATE settings SET onboarding_group_sid = ?, onboarding_group_name = ?, onboarding_changed_by = ?, onboarding_changed_at = ?

@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ConfigStore } from '../config-store.ts';
+import type { ChangeListener, ConfigStore } from '../config-store.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage, registerCaseFolding } from './audit.ts';
+import { readChangePosition, readChangesSince } from './changes.ts';
 import { claimKey, releaseKey } from './idempotency-claims.ts';
 import { openDatabase, readTransaction, writeTransaction } from './database.ts';
 import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
@@ -37,20 +38,28 @@ export function openSqliteStore(path: string): ConfigStore {
     });
   const read = <T>(work: (database: DatabaseSync) => T): Promise<T> => run((db) => readTransaction(db, () => work(db)));
   const write = <T>(work: (database: DatabaseSync) => T): Promise<T> => run((db) => writeTransaction(db, () => work(db)));
+  // One node per SQLite file (start-service refuses a second), so this store's own commits are
+  // every change there is: after each committed change, whoever watches is told.
+  const listeners = new Set<ChangeListener>();
+  const change = async <T>(work: (database: DatabaseSync) => T): Promise<T> => {
+    const result = await write(work);
+    for (const listener of listeners) listener(undefined);
+    return result;
+  };
 
   return {
     kind: 'sqlite',
     listAuthorizedAccounts: () => read(readAuthorizedAccounts),
     authorizedAccountsVersion: () => read(readListVersion),
-    applyListChange: (change) => write((db) => applyListChangeIn(db, change)),
+    applyListChange: (listChange) => change((db) => applyListChangeIn(db, listChange)),
     superUserFeature: () => read(readSuperUserFeature),
     listAdministrators: () => read(readAdministrators),
     accessRules: () => read((db) => ({ administrators: readAdministrators(db), onboardingGroup: readOnboardingControl(db).group })),
-    addAdministrator: (administrator, context) => write((db) => insertAdministrator(db, administrator, storedContext(context))),
-    removeAdministrator: (sid, role, context) => write((db) => deleteAdministrator(db, sid, role, storedContext(context))),
+    addAdministrator: (administrator, context) => change((db) => insertAdministrator(db, administrator, storedContext(context))),
+    removeAdministrator: (sid, role, context) => change((db) => deleteAdministrator(db, sid, role, storedContext(context))),
     onboardingControl: () => read(readOnboardingControl),
     setOnboardingControl: (group, context) =>
-      write((db) => {
+      change((db) => {
         writeOnboardingControl(db, group, storedContext(context));
       }),
     signInThrottle: (account) => read((db) => readSignInThrottle(db, account)),
@@ -65,6 +74,17 @@ export function openSqliteStore(path: string): ConfigStore {
       }),
     listNodes: () => read(readNodes),
     auditPage: (query) => read((db) => readAuditPage(db, query)),
+    changePosition: () => read(readChangePosition),
+    changesSince: (after, limit) => read((db) => readChangesSince(db, after, limit)),
+    watchChanges: (listener) => {
+      listeners.add(listener);
+      return Promise.resolve({
+        close: () => {
+          listeners.delete(listener);
+          return Promise.resolve();
+        },
+      });
+    },
     tokenSigningKey: () => read(readTokenSigningKey),
     claimIdempotencyKey: (claim) => write((db) => claimKey(db, claim)),
     idempotencyKeyCompleted: (scope, key) =>

@@ -1,5 +1,6 @@
 import { administrationContract } from './administration-contract.ts';
 import { auditContract } from './audit-contract.ts';
+import { changeSequenceContract } from './change-sequence-contract.ts';
 import { idempotencyClaimsContract } from './idempotency-claims-contract.ts';
 import { listChangeContract } from './list-change-contract.ts';
 import { operationsContract } from './operations-contract.ts';
@@ -18,6 +19,7 @@ export function configStoreContract(engine: StoreEngine): void {
   listChangeContract(engine);
   administrationContract(engine);
   auditContract(engine);
+  changeSequenceContract(engine);
   operationsContract(engine);
   idempotencyClaimsContract(engine);
   storeLifecycleContract(engine);

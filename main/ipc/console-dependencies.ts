@@ -1,6 +1,7 @@
 import type { ConnectorClient, ConnectorClientOptions } from '../../core/connector/index.ts';
 import type { ConnectOptions, Directory } from '../../core/directory/index.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
+import type { LiveChangesTimings } from './live-changes.ts';
 import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
 
 /**
@@ -23,6 +24,8 @@ export type ConsoleSettings = {
   readonly caFiles?: CaFileRegistry | undefined;
   /** A PEM file of an extra CA to trust for the connector configuration service. */
   readonly serviceCaFile?: string | undefined;
+  /** How often to poll when the change feed is unavailable (30 s) and how to back off; tests shorten them. */
+  readonly liveChanges?: LiveChangesTimings | undefined;
   /** One structured line per call (channel, duration, outcome); never a request payload or a secret. */
   readonly log?: ((line: Record<string, unknown>) => void) | undefined;
 };

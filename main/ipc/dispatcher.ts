@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ipcContract, isIpcChannel, type IpcChannel, type IpcResponse } from '../../contract/ipc.ts';
 import type { IpcError, IpcResult } from '../../contract/ipc-result.ts';
 import type { ConsoleEvent } from '../../contract/console-events.ts';
+import { describeChange } from '../../core/connector/change-summary.ts';
 import { ConnectorError } from '../../core/connector/index.ts';
 import { DirectoryError } from '../../core/directory/index.ts';
 import { untilAborted } from './abortable.ts';
@@ -16,6 +17,7 @@ import { createDirectoryHandlers } from './directory-handlers.ts';
 import { createHealthHandlers } from './health-handlers.ts';
 import { SESSION_ENDING_CODES, toIpcError } from './error-mapping.ts';
 import { publicHandler, type ChannelHandler, type HandlerTable, type ParsedRequest } from './handler-types.ts';
+import { createLiveChanges } from './live-changes.ts';
 import { createOperationRegistry, type RunningOperation } from './operation-registry.ts';
 import type { ActiveSession } from './open-session.ts';
 import { describeRequestIssues } from './request-issues.ts';
@@ -76,7 +78,24 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
   const log = dependencies.log ?? (() => undefined);
   const operations = createOperationRegistry();
   const events = createConsoleEventHub(log);
-  const sessions = createSessionState(dependencies, dependencies.now);
+  const live = createLiveChanges({
+    ...dependencies.liveChanges,
+    publish: (event) => {
+      events.publish(event);
+    },
+    describe: describeChange,
+    log,
+    now: dependencies.now,
+  });
+  // Live changes follow the feed through the current session's client, and stop with it.
+  const sessions = createSessionState(dependencies, dependencies.now, {
+    opened: (session) => {
+      live.follow(session.client);
+    },
+    closed: (session) => {
+      live.stop(session.client);
+    },
+  });
   const caFiles = dependencies.caFiles ?? createCaFileRegistry();
   const handlers: HandlerTable = {
     ...createSettingsHandlers(dependencies, caFiles),
@@ -88,8 +107,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),
     ...createCaFileHandlers({ chooseCaFile: dependencies.chooseCaFile, caFiles }),
-    // TODO(#16): the live-changes follower answers here once it is wired to the session.
-    'changes:get-status': publicHandler(() => Promise.resolve(null)),
+    'changes:get-status': publicHandler(() => Promise.resolve(sessions.current() === undefined ? null : live.status())),
   };
   let closed = false;
 
@@ -151,6 +169,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     subscribe: (listener) => events.subscribe(listener),
     async close() {
       closed = true;
+      live.stop();
       operations.cancelAll();
       await sessions.signOut();
       // The demo lives as long as the console that started it (DemoEnvironment: "until the app quits").

@@ -23,12 +23,20 @@ export type SessionState = {
 
 const SESSION_ENDED = new ConsoleFailure({ ...NOT_SIGNED_IN_ERROR, title: 'Your session has ended', message: 'Your session has ended, sign in again.' });
 
+/** What else lives as long as a session: told when one becomes current and when one closes. */
+export type SessionLifecycle = {
+  readonly opened?: ((session: ActiveSession) => void) | undefined;
+  readonly closed?: ((session: ActiveSession) => void) | undefined;
+};
+
 /**
  * Create the state; `now` decides when a session has expired (its token's `expiresAt`).
  *
  * A failed sign-in leaves the current session as it was: only a successful one replaces it.
+ * `lifecycle` hears each session that becomes current and each that closes (live changes
+ * follow the feed through the current session's client only).
  */
-export function createSessionState(dependencies: ConsoleDependencies, now: () => Date = () => new Date()): SessionState {
+export function createSessionState(dependencies: ConsoleDependencies, now: () => Date = () => new Date(), lifecycle: SessionLifecycle = {}): SessionState {
   let active: ActiveSession | undefined;
   let endedByItself = false;
 
@@ -37,6 +45,7 @@ export function createSessionState(dependencies: ConsoleDependencies, now: () =>
       active = undefined;
       endedByItself = byItself;
     }
+    lifecycle.closed?.(session);
     await session.close();
   };
   const current = (): ActiveSession | undefined => {
@@ -62,7 +71,11 @@ export function createSessionState(dependencies: ConsoleDependencies, now: () =>
       const previous = active;
       active = opened;
       endedByItself = false;
-      if (previous !== undefined) await previous.close();
+      lifecycle.opened?.(opened);
+      if (previous !== undefined) {
+        lifecycle.closed?.(previous);
+        await previous.close();
+      }
       return opened.summary;
     },
     async signOut() {

@@ -1,5 +1,6 @@
 import type { ConsoleEvent } from '../../../contract/console-events.ts';
 import type { IpcResult } from '../../../contract/ipc-result.ts';
+import type { LiveChangesTimings } from '../../../main/ipc/live-changes.ts';
 import { withRealCore } from '../../../main/ipc/testing/real-core.ts';
 import type { CaFileChooser, DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import { createMemoryProfileStore } from '../../../main/ipc/memory-profile-store.ts';
@@ -27,6 +28,8 @@ export type MainProcessOptions = {
   readonly chooseFolder?: FolderChooser;
   /** What stands in for the desktop's CA file picker: it answers a path the test chose, main-side. */
   readonly chooseCaFile?: CaFileChooser;
+  /** How often to poll while the change feed is unavailable, and the feed's backoff (the console's defaults otherwise). */
+  readonly liveChanges?: LiveChangesTimings;
 };
 
 /**
@@ -43,6 +46,7 @@ export function startMainProcess(defaults: ProfileDefaults, options: MainProcess
       demo: options.demo,
       chooseFolder: options.chooseFolder,
       chooseCaFile: options.chooseCaFile,
+      liveChanges: options.liveChanges,
       ...(defaults.directory.caFile === '' ? {} : { caFiles: seededCaFiles(defaults.directory.caFile, HARNESS_CA_FILE_ID) }),
       log: (line) => {
         logLines.push(line);

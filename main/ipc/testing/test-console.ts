@@ -4,6 +4,7 @@ import type { IpcResult } from '../../../contract/ipc-result.ts';
 import type { ConnectOptions, Directory } from '../../../core/directory/index.ts';
 import type { ConsoleDependencies } from '../console-dependencies.ts';
 import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
+import type { LiveChangesTimings } from '../live-changes.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
 import { createFakeConnector, FAKE_PASSWORD, type FakeConnector } from './fake-connector.ts';
@@ -56,6 +57,7 @@ export type TestConsoleOptions = {
   desktop?: DesktopActions;
   chooseFolder?: FolderChooser;
   chooseCaFile?: CaFileChooser;
+  liveChanges?: LiveChangesTimings;
 };
 
 export function createTestConsole(options: TestConsoleOptions = {}): TestConsole {
@@ -70,6 +72,7 @@ export function createTestConsole(options: TestConsoleOptions = {}): TestConsole
     desktop: options.desktop,
     chooseFolder: options.chooseFolder,
     chooseCaFile: options.chooseCaFile,
+    liveChanges: options.liveChanges,
     connectDirectory(connect) {
       connectOptions.push(connect);
       if (options.connect) return options.connect(connect);

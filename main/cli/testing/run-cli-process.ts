@@ -41,6 +41,39 @@ export function runCliProcessAsync(args: readonly string[], options: { env?: Rec
   });
 }
 
+/** A command line still running: what it wrote so far, a way to signal it, and its end. */
+export type RunningCli = {
+  stdout(): string;
+  stderr(): string;
+  signal(name: NodeJS.Signals): void;
+  readonly exited: Promise<CliRun>;
+};
+
+/**
+ * Start the command line and leave it running, for commands that run until stopped
+ * (`servers watch`); killed after 60 s if still running.
+ */
+export function startCliProcess(args: readonly string[], options: { env?: Record<string, string | undefined> } = {}): RunningCli {
+  const child = spawn(process.execPath, ['bin/rms-connector-admin.js', ...args], { env: cliEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const exited = new Promise<CliRun>((resolve) => {
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    signal: (name) => child.kill(name),
+    exited,
+  };
+}
+
 function cliEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const connection = adTestConnection();
   const env = {

@@ -280,6 +280,26 @@ describe('change-feed', () => {
     expect(Date.now() - started).toBeLessThan(200);
   });
 
+  it('rejects with the handler error and closes the stream when a handler throws', async () => {
+    service.script((exchange) => {
+      exchange.open();
+      exchange.event('ready', readyAt(1), 1);
+      exchange.event('change', changeAt(2), 2);
+    });
+    const controller = new AbortController();
+    const outcome = client.followChanges({
+      signal: controller.signal,
+      onChange: () => {
+        throw new Error('the grid is gone');
+      },
+      onReload: () => undefined,
+      onState: () => undefined,
+    });
+    await expect(outcome).rejects.toThrow('the grid is gone');
+    await service.exchanges[0]?.closed;
+    expect(service.exchanges).toHaveLength(1);
+  });
+
   it('keeps the token out of every reason it reports', async () => {
     service.script(
       (exchange) => {

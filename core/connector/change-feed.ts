@@ -37,6 +37,8 @@ export function reconnectDelayMs(attempt: number, timing: Pick<FeedTiming, 'init
  * Every drop is resumed from the last change delivered (`Last-Event-ID`), so a change is
  * delivered once and none is skipped; a change the stream repeats is dropped here. The
  * connection state goes to `onState` on every transition, with the reason and the next try.
+ * A handler that throws stops following: the stream is closed and the promise rejects with
+ * its error (a caller's bug is not a network problem to retry).
  */
 export async function followChangeFeed(opener: FeedOpener, options: FollowChangesOptions): Promise<FeedOutcome> {
   if (options.after !== undefined && !LAST_EVENT_ID_PATTERN.test(String(options.after)))

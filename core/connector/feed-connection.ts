@@ -5,7 +5,7 @@ import type { HttpStream } from './http-transport.ts';
 import { failureOf } from './response-reading.ts';
 import type { Exchange } from './response-reading.ts';
 import { createSseDecoder } from './sse-decoder.ts';
-import type { SseMessage } from './sse-decoder.ts';
+import type { SseChunk, SseMessage } from './sse-decoder.ts';
 
 /**
  * How one connection to the feed ended, and what the follower does next.
@@ -125,22 +125,29 @@ async function readEvents(stream: HttpStream, handlers: ConnectionHandlers, timi
         return undefined;
     }
   };
+  // Only reading and decoding count as the stream breaking; a handler's error is the caller's and propagates.
+  const chunks = stream.body[Symbol.asyncIterator]();
   try {
-    for await (const chunk of stream.body) {
-      if (ready !== undefined) arm(MISSED_HEARTBEATS * ready.heartbeatSeconds * 1000, deadStream(ready));
-      const decoded = decoder.push(chunk);
+    for (;;) {
+      let decoded: SseChunk;
+      try {
+        const next = await chunks.next();
+        if (next.done === true) break;
+        decoded = decoder.push(next.value);
+      } catch (error) {
+        if (signal.aborted) return { kind: 'cancelled' };
+        return watchdog ?? { kind: 'retry', reason: `The stream broke (${error instanceof Error ? error.message : String(error)}).` };
+      }
       if (decoded.retryMs !== undefined) handlers.retryHint(decoded.retryMs);
       for (const message of decoded.messages) {
         const end = handle(message);
         if (end !== undefined) return end;
-        if (ready !== undefined && message.event === FEED_EVENTS.ready) arm(MISSED_HEARTBEATS * ready.heartbeatSeconds * 1000, deadStream(ready));
       }
+      // Any bytes (a heartbeat too) prove the stream alive; the clock starts once `ready` said the heartbeat.
+      if (ready !== undefined) arm(MISSED_HEARTBEATS * ready.heartbeatSeconds * 1000, deadStream(ready));
     }
     if (signal.aborted) return { kind: 'cancelled' };
     return watchdog ?? { kind: 'retry', reason: 'The service closed the stream.' };
-  } catch (error) {
-    if (signal.aborted) return { kind: 'cancelled' };
-    return watchdog ?? { kind: 'retry', reason: `The stream broke (${error instanceof Error ? error.message : String(error)}).` };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);

@@ -1,7 +1,7 @@
 import type { ConnectorClient, FeedBackoff } from '../../core/connector/index.ts';
 import { EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
-import { changeLine, missedChanges, reloadLine, stateLine } from './watch-lines.ts';
+import { changeLine, missedChanges, reloadLine, stateLine, visibleText } from './watch-lines.ts';
 
 /** Where `servers watch` writes as things happen: changes to stdout, the connection's state to stderr. */
 export type WatchOutput = {
@@ -61,6 +61,6 @@ export async function watchChangesCommand(service: ConnectorClient, output: Watc
     : ' Once that is resolved, run rms-connector-admin sign-in, then servers watch again.';
   const message = `${outcome.message}${advice}`;
   if (options.json) output.stdout(JSON.stringify({ error: { code: outcome.code, message } }));
-  else output.stderr(`rms-connector-admin: ${outcome.code}: ${message}`);
+  else output.stderr(visibleText(`rms-connector-admin: ${outcome.code}: ${message}`));
   return { human: '', json: null, exitCode: EXIT.failure, alreadyWritten: true };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent, FeedReloadEvent } from '../../contract/connector-api/index.ts';
-import { changeLine, localTime, missedChanges, reloadLine, stateLine } from './watch-lines.ts';
+import { changeLine, localTime, missedChanges, reloadLine, stateLine, visibleText } from './watch-lines.ts';
 
 // Built from local parts, so the expectations hold in any time zone.
 const AT = new Date(2026, 11, 6, 10, 42, 5);
@@ -24,6 +24,14 @@ describe('watch-lines', () => {
 
   it('says a change with its local time and list version', () => {
     expect(changeLine(CHANGE)).toBe('2026-12-06 10:42:05  CORP\\bob added CORP\\FS02$ as File server using FCI, through RMSCON02 (list version 7)');
+  });
+
+  it('shows control and direction characters from the service instead of letting the terminal act on them', () => {
+    const hostile = { ...CHANGE, actor: 'CORP\\bob\u001b[2J', node: 'RMSCON\u202e20' };
+    expect({ change: changeLine(hostile), text: visibleText('a\u0007b\u009bc\u2066d') }).toEqual({
+      change: '2026-12-06 10:42:05  CORP\\bob\\u{1b}[2J added CORP\\FS02$ as File server using FCI, through RMSCON\\u{202e}20 (list version 7)',
+      text: 'a\\u{7}b\\u{9b}c\\u{2066}d',
+    });
   });
 
   it.each([

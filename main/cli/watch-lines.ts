@@ -10,9 +10,22 @@ export function localTime(date: Date): string {
   return `${String(date.getFullYear())}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
+// C0 and C1 controls (ESC starts terminal sequences) and the direction overrides that reorder what is shown.
+const UNSAFE_FOR_TERMINAL = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * The text with every control or direction character shown as `\u{1b}`.
+ *
+ * Names and sentences come from the service; the service refuses such characters in names, but
+ * a line on an admin's terminal must not be able to move the cursor or reorder itself either way.
+ */
+export function visibleText(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
 /** A change for people: when (local time), who did what through which node, and the list version after it. */
 export function changeLine(event: ChangeEvent): string {
-  return `${localTime(new Date(event.at))}  ${describeChange(event)} (list version ${String(event.listVersion)})`;
+  return visibleText(`${localTime(new Date(event.at))}  ${describeChange(event)} (list version ${String(event.listVersion)})`);
 }
 
 /**
@@ -28,7 +41,9 @@ export function missedChanges(reload: FeedReloadEvent, lastSequence: number | un
 /** A reload for people: what was missed, and how to see the list as it is now. */
 export function reloadLine(reload: FeedReloadEvent, missed: number | null, now: Date): string {
   const count = missed === null ? 'Some changes were' : missed === 1 ? '1 change was' : `${String(missed)} changes were`;
-  return `${localTime(now)}  ${count} missed: ${reload.message} Run rms-connector-admin servers list to see the list as it is now (list version ${String(reload.listVersion)}).`;
+  return visibleText(
+    `${localTime(now)}  ${count} missed: ${reload.message} Run rms-connector-admin servers list to see the list as it is now (list version ${String(reload.listVersion)}).`,
+  );
 }
 
 /**
@@ -37,6 +52,11 @@ export function reloadLine(reload: FeedReloadEvent, missed: number | null, now: 
  * The first `live` says that watching started; a later one, after a drop, says it is live again.
  */
 export function stateLine(state: FeedConnectionState, wasLive: boolean, now: Date): string | undefined {
+  const line = describeState(state, wasLive, now);
+  return line === undefined ? undefined : visibleText(line);
+}
+
+function describeState(state: FeedConnectionState, wasLive: boolean, now: Date): string | undefined {
   const seconds = state.retryAt === undefined ? undefined : Math.max(0, Math.ceil((Date.parse(state.retryAt) - now.getTime()) / 1000));
   const inSeconds = seconds === undefined ? 'soon' : `in ${String(seconds)} s`;
   switch (state.status) {

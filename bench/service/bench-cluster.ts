@@ -54,6 +54,7 @@ export async function startBenchCluster(connection: ConnectOptions, accounts: Be
     return {
       ...first,
       url: balancer.url,
+      nodeUrls: [first.url, ...others.map((node) => node.url)],
       token,
       async close() {
         await balancer.stop();

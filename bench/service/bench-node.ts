@@ -20,6 +20,8 @@ export type StoreAddTimes = { readonly read: readonly number[]; readonly write: 
 /** A running node with a signed-in administrator and a list at its baseline. */
 export type BenchNode = {
   readonly url: string;
+  /** Each node's own URL: the node itself, or the nodes behind the balancer. */
+  readonly nodeUrls: readonly string[];
   readonly token: string;
   readonly store: ConfigStore;
   /** The directory wait of calls that ended between two {@link absoluteNow} moments. */
@@ -83,6 +85,7 @@ export async function startBenchNode(
     const token = await signIn(service.url);
     return {
       url: service.url,
+      nodeUrls: [service.url],
       token,
       store,
       directoryWait: metered.wait,

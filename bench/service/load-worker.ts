@@ -44,10 +44,16 @@ function expect(answer: Answer, allowed: readonly number[], what: string): boole
   return false;
 }
 
-async function readLoop(path: string): Promise<void> {
+async function readLoop(path: string, conditional: boolean): Promise<void> {
+  let headers = authorization;
+  if (conditional) {
+    const first = await timed('GET', path, authorization);
+    if (!expect(first, [200], `GET ${path}`) || first.etag === undefined) return;
+    headers = { ...authorization, 'if-none-match': first.etag };
+  }
   while (performance.now() < windowEnd) {
-    const answer = await timed('GET', path, authorization);
-    if (!expect(answer, [200], `GET ${path}`)) return;
+    const answer = await timed('GET', path, headers);
+    if (!expect(answer, [conditional ? 304 : 200], `GET ${path}${conditional ? ' (If-None-Match)' : ''}`)) return;
   }
 }
 
@@ -94,7 +100,7 @@ async function remove(added: Answer): Promise<boolean> {
 
 async function client(): Promise<void> {
   try {
-    await (plan.loop.kind === 'read' ? readLoop(plan.loop.path) : addLoop(plan.loop.accounts, plan.loop.removeAfterAdd));
+    await (plan.loop.kind === 'read' ? readLoop(plan.loop.path, plan.loop.conditional === true) : addLoop(plan.loop.accounts, plan.loop.removeAfterAdd));
   } catch (error) {
     problems.push(`client failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -6,14 +6,16 @@ export type AccountToAdd = { readonly sid: string; readonly name: string };
 /**
  * What each client does in a loop.
  *
- * `read`: GET `path` (with the token when there is one). `add`: GET the list, then POST one
+ * `read`: GET `path` (with the token when there is one); `conditional` reads it once for its
+ * ETag, then polls with `If-None-Match` and expects 304 (the list does not change). `add`: GET the list, then POST one
  * account with `If-Match` set to the ETag just read; a 412 re-reads and retries the same
  * account, a 201 moves on to the next account of the shared pool. With `removeAfterAdd`, a
  * 201 is followed by a DELETE of that entry (If-Match: the 201's ETag), which keeps the list
  * at its starting size: reading the list costs more the longer it is.
  */
 export type LoadLoop =
-  { readonly kind: 'read'; readonly path: string } | { readonly kind: 'add'; readonly accounts: readonly AccountToAdd[]; readonly removeAfterAdd: boolean };
+  | { readonly kind: 'read'; readonly path: string; readonly conditional?: boolean }
+  | { readonly kind: 'add'; readonly accounts: readonly AccountToAdd[]; readonly removeAfterAdd: boolean };
 
 /** One load run: where, how many clients, how long, and the loop they run. */
 export type LoadPlan = {

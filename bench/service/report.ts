@@ -10,8 +10,8 @@ export type Scenario = {
   /** `postgres`: one node on PostgreSQL; `cluster`: three such nodes behind HAProxy (both with the directory in memory). */
   readonly target: 'floor' | 'ldap' | 'memory' | 'postgres' | 'cluster';
   readonly clients: number;
-  /** `add-remove`: the add loop with each added entry deleted again (see LoadLoop). */
-  readonly loop: 'read' | 'add' | 'add-remove';
+  /** `add-remove`: the add loop with each added entry deleted again; `poll`: the read loop with If-None-Match (see LoadLoop). */
+  readonly loop: 'read' | 'poll' | 'add' | 'add-remove';
 };
 
 /**
@@ -53,7 +53,7 @@ export function formatTable(results: readonly ScenarioResult[], listBytes: numbe
     formatMilliseconds(median.primary.p99),
     formatMilliseconds(median.cpu.process / median.primary.count),
     formatMilliseconds(median.cpu.samba / median.primary.count),
-    scenario.loop === 'read' ? readNotes(scenario, listBytes) : addNotes(median, scenario.target),
+    scenario.loop === 'read' || scenario.loop === 'poll' ? readNotes(scenario, listBytes) : addNotes(median, scenario.target),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)));
   const line = (values: readonly string[]) => `| ${values.map((value, column) => value.padEnd(widths[column] ?? 0)).join(' | ')} |`;
@@ -97,6 +97,7 @@ export async function writeResults(document: Record<string, unknown>, startedAt:
 
 function readNotes(scenario: Scenario, listBytes: number): string {
   if (scenario.target === 'floor') return 'no logger, auth, validation or database';
+  if (scenario.loop === 'poll') return 'If-None-Match with the current ETag: 304, no body; bearer token';
   return `100 entries (${(listBytes / 1_024).toFixed(1)} KiB), bearer token, 0 LDAP`;
 }
 

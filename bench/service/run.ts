@@ -9,6 +9,7 @@ import { startBenchNode, type BenchNode } from './bench-node.ts';
 import { createTestDatabase } from '../../e2e/postgres/test-database.ts';
 import { createServiceDirectory } from '../../connector/server/service-directory.ts';
 import { cpuDuring, createCpuMeter, type CpuMeter } from './cpu-meter.ts';
+import { measureFeedDelay, type FeedDelay } from './feed-delay.ts';
 import { timeListParts } from './list-parts.ts';
 import { runLoad, type LoadLoop } from './load.ts';
 import { formatRuns, formatTable, writeResults, type Scenario, type ScenarioResult, type ScenarioRun } from './report.ts';
@@ -26,6 +27,8 @@ const scenarios: readonly Scenario[] = [
   { name: 'floor: bare Fastify GET /bare', target: 'floor', clients, loop: 'read' },
   { name: 'list: GET /v1/authorized-accounts', target: 'ldap', clients, loop: 'read' },
   { name: 'list, one client', target: 'ldap', clients: 1, loop: 'read' },
+  { name: 'unchanged-list poll: GET If-None-Match → 304', target: 'ldap', clients, loop: 'poll' },
+  { name: 'unchanged-list poll, one client', target: 'ldap', clients: 1, loop: 'poll' },
   { name: 'conditional add: GET, then POST If-Match', target: 'ldap', clients, loop: 'add' },
   { name: 'conditional add, one client', target: 'ldap', clients: 1, loop: 'add' },
   { name: 'conditional add, directory in memory', target: 'memory', clients, loop: 'add' },
@@ -34,6 +37,7 @@ const scenarios: readonly Scenario[] = [
   { name: 'add then remove, directory in memory, one client', target: 'memory', clients: 1, loop: 'add-remove' },
   { name: 'list, PostgreSQL', target: 'postgres', clients, loop: 'read' },
   { name: 'list, PostgreSQL, one client', target: 'postgres', clients: 1, loop: 'read' },
+  { name: 'unchanged-list poll, PostgreSQL', target: 'postgres', clients, loop: 'poll' },
   { name: 'list, 3 nodes on PostgreSQL behind HAProxy', target: 'cluster', clients, loop: 'read' },
   { name: 'list, 3 nodes behind HAProxy, one client', target: 'cluster', clients: 1, loop: 'read' },
   { name: 'conditional add, directory in memory, PostgreSQL', target: 'postgres', clients, loop: 'add' },
@@ -55,6 +59,10 @@ type Targets = { readonly floorUrl: string; readonly ldap: BenchNode; readonly m
  */
 export async function main(): Promise<void> {
   const startedAt = new Date();
+  // `--only TEXT`: the scenarios whose name holds TEXT, next to the floor (the anchor of every run).
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt < 0 ? undefined : process.argv[onlyAt + 1];
+  const chosen = scenarios.filter((scenario) => only === undefined || scenario.target === 'floor' || scenario.name.includes(only));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const connection = await ensureDomainController({ log });
   const options: ConnectOptions = {
@@ -93,9 +101,9 @@ export async function main(): Promise<void> {
     ];
     for (const line of partsLines) log(line);
     const listBytes = (await (await fetch(`${ldap.url}${listPath}`, { headers: { authorization: `Bearer ${ldap.token}` } })).text()).length;
-    const runs = new Map<Scenario, ScenarioRun[]>(scenarios.map((scenario) => [scenario, []]));
+    const runs = new Map<Scenario, ScenarioRun[]>(chosen.map((scenario) => [scenario, []]));
     for (let round = 1; round <= repetitions; round += 1) {
-      for (const scenario of scenarios) {
+      for (const scenario of chosen) {
         const run = await runScenario(scenario, targets, accounts, cpu);
         runs.get(scenario)?.push(run);
         log(
@@ -103,10 +111,25 @@ export async function main(): Promise<void> {
         );
       }
     }
-    const results: ScenarioResult[] = scenarios.map((scenario) => {
+    const results: ScenarioResult[] = chosen.map((scenario) => {
       const all = runs.get(scenario) ?? [];
       return { scenario, runs: all, median: medianRun(all, (run) => run.primary.perSecond) };
     });
+    const [account] = accounts.pool;
+    const [writeNode, readNode] = cluster.nodeUrls;
+    if (!account || !writeNode || !readNode) throw new Error('The feed delay needs an account and two nodes.');
+    const feedChanges = 200;
+    log(`Change feed: ${String(feedChanges)} changes through one node, one subscriber…`);
+    const feedDelays: Record<string, FeedDelay> = {
+      'SQLite node, subscriber on the same node': await measureFeedDelay(memory.url, memory.url, memory.token, account, feedChanges),
+      'PostgreSQL, written on node 1, subscriber on node 2 (LISTEN/NOTIFY)': await measureFeedDelay(writeNode, readNode, cluster.token, account, feedChanges),
+    };
+    await Promise.all([memory.resetList(), cluster.resetList()]);
+    const feedLines = Object.entries(feedDelays).map(
+      ([where, delay]) =>
+        `Change feed, ${where}: commit → event p50 ${formatMilliseconds(delay.p50)} ms, p99 ${formatMilliseconds(delay.p99)} ms, max ${formatMilliseconds(delay.max)} ms after the writer's answer (${String(delay.changes)} changes; the write itself p50 ${formatMilliseconds(delay.writeP50)} ms)`,
+    );
+    for (const line of feedLines) log(line);
     const machine = machineFacts();
     const problems = results.flatMap(({ scenario, runs: all }) =>
       all.flatMap((run) => run.problems.map((problem) => `${scenario.name} ×${scenario.clients}: ${problem}`)),
@@ -119,6 +142,7 @@ export async function main(): Promise<void> {
         `Each run: ${clients} or 1 client(s), ${warmupMilliseconds / 1_000} s warm-up, ${durationMilliseconds / 1_000} s measured; median of ${repetitions} runs by requests/s`,
         `One add's directory work alone (SID look-up + policy facts): ${lookupCost.roundTrips} LDAP round trips, ${formatMilliseconds(lookupCost.medianMilliseconds)} ms`,
         ...partsLines,
+        ...feedLines,
         '',
         formatTable(results, listBytes),
         '',
@@ -138,6 +162,7 @@ export async function main(): Promise<void> {
         lookupCost,
         storeTimes,
         listParts,
+        feedDelays,
         results,
         problems,
       },
@@ -157,8 +182,8 @@ async function runScenario(scenario: Scenario, targets: Targets, accounts: Bench
   await node?.resetList();
   const listBefore = node ? (await node.store.listAuthorizedAccounts()).entries.length : 0;
   const loop: LoadLoop =
-    scenario.loop === 'read'
-      ? { kind: 'read', path: node ? listPath : barePath }
+    scenario.loop === 'read' || scenario.loop === 'poll'
+      ? { kind: 'read', path: node ? listPath : barePath, conditional: scenario.loop === 'poll' }
       : { kind: 'add', accounts: accounts.pool.map((account) => ({ sid: account.sid, name: account.name })), removeAfterAdd: scenario.loop === 'add-remove' };
   const meter = cpuDuring(cpu);
   const plan = {
@@ -174,7 +199,7 @@ async function runScenario(scenario: Scenario, targets: Targets, accounts: Bench
   const writes = summarize(load.writes, load.seconds);
   return {
     seconds: load.seconds,
-    primary: scenario.loop === 'read' ? reads : writes,
+    primary: scenario.loop === 'read' || scenario.loop === 'poll' ? reads : writes,
     reads,
     writes,
     removals: summarize(load.removals, load.seconds),

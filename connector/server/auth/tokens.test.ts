@@ -29,6 +29,21 @@ describe('tokens', () => {
     expect(await failureOf(authority.verify(`Bearer ${token}`, new Date(now.getTime() + 601_000 + 5_000)))).toBe('TOKEN_EXPIRED');
   });
 
+  it('refuses a token it verified before once it expired, at the same instant as one it never saw', async () => {
+    const authority = createTokenAuthority(key, 'AzureCloud', 600);
+    const { token } = await authority.issue(principal, now);
+    const justValid = new Date(now.getTime() + 600_000 + 4_000);
+    const justExpired = new Date(now.getTime() + 600_000 + 5_000);
+    await authority.verify(`Bearer ${token}`, now);
+    const remembered = [await failureOf(authority.verify(`Bearer ${token}`, justValid)), await failureOf(authority.verify(`Bearer ${token}`, justExpired))];
+    const fresh = createTokenAuthority(key, 'AzureCloud', 600);
+    const unseen = [
+      await failureOf(fresh.verify(`Bearer ${token}`, justValid)),
+      await failureOf(createTokenAuthority(key, 'AzureCloud', 600).verify(`Bearer ${token}`, justExpired)),
+    ];
+    expect({ remembered, unseen }).toEqual({ remembered: ['accepted', 'TOKEN_EXPIRED'], unseen: ['accepted', 'TOKEN_EXPIRED'] });
+  });
+
   it('refuses a token of another environment, or signed with another key', async () => {
     const { token } = await createTokenAuthority(key, 'AzureUSGovernment', 600).issue(principal, now);
     const { token: otherKey } = await createTokenAuthority(new Uint8Array(32).fill(2), 'AzureCloud', 600).issue(principal, now);

@@ -22,6 +22,11 @@ export type TokenHolder = {
 /** The signed-in administrator of a request, with the roles the account holds right now. */
 export type Principal = TokenHolder & { readonly roles: readonly AdminRole[] };
 
+/** Seconds of clock difference between nodes a token's expiry tolerates. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+/** How many verified tokens a node remembers; the oldest is forgotten first (and simply verified again). */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 const ClaimsSchema = z.object({ sub: z.string(), name: z.string(), exp: z.number() });
 
 /** Signs and verifies admin tokens for one environment with the key every node shares. */
@@ -38,6 +43,9 @@ export type TokenAuthority = {
  */
 export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironment, lifetimeSeconds: number): TokenAuthority {
   const audience = `urn:rms-connector:${environment}`;
+  // Tokens this node has verified, by their exact text: a token cannot change, so its signature
+  // and claims need checking once; only its expiry is checked again on every request.
+  const verified = new Map<string, { readonly holder: TokenHolder; readonly exp: number }>();
   return {
     async issue(holder, now) {
       const issuedAt = Math.floor(now.getTime() / 1000);
@@ -55,17 +63,27 @@ export function createTokenAuthority(key: Uint8Array, environment: CloudEnvironm
     },
     async verify(authorization, now) {
       const token = bearerTokenOf(authorization);
+      const known = verified.get(token);
+      if (known) {
+        // jose's rule: expired once exp is at or before now less the tolerance.
+        if (known.exp > Math.floor(now.getTime() / 1000) - CLOCK_TOLERANCE_SECONDS) return known.holder;
+        verified.delete(token);
+        throw new ApiFailure('TOKEN_EXPIRED', 'Your sign-in has expired. Sign in again.');
+      }
       try {
         const { payload } = await jwtVerify(token, key, {
           issuer: ISSUER,
           audience,
           algorithms: ['HS256'],
           currentDate: now,
-          clockTolerance: 5,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'sub'],
         });
         const claims = ClaimsSchema.parse(payload);
-        return { name: claims.name, sid: claims.sub, environment, expiresAt: new Date(claims.exp * 1000).toISOString() };
+        const holder = { name: claims.name, sid: claims.sub, environment, expiresAt: new Date(claims.exp * 1000).toISOString() };
+        verified.set(token, { holder, exp: claims.exp });
+        if (verified.size > MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value ?? '');
+        return holder;
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new ApiFailure('TOKEN_EXPIRED', 'Your sign-in has expired. Sign in again.');
         if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') {

@@ -101,3 +101,37 @@ describe('openSqliteStore', () => {
     expect(() => openSqliteStore(':memory:')).toThrow('The configuration database :memory: cannot use write-ahead logging (its journal mode stays "memory")');
   });
 });
+
+describe('access rules, read on every request', () => {
+  const stores = useTemporaryStores();
+  const context = { actor: 'CORP\\alice', actorSid: null, source: 'test', node: 'test', correlationId: 'c', at: '2026-01-01T00:00:00.000Z' };
+  const carol = { sid: 'S-1-5-21-1-2-3-1500', name: 'CORP\\carol', kind: 'user', role: 'GlobalAdministrator' } as const;
+
+  it('sees a change committed through another connection to the file (the service CLI beside the node) on the next read', async () => {
+    const file = stores.file();
+    const node = openSqliteStore(file);
+    const cli = openSqliteStore(file);
+    try {
+      const before = await node.accessRules();
+      await cli.addAdministrator(carol, context);
+      const added = await node.accessRules();
+      await cli.removeAdministrator(carol.sid, carol.role, context);
+      const removed = await node.accessRules();
+      expect([before, added, removed].map((rules) => rules.administrators.map((administrator) => administrator.name))).toEqual([[], ['CORP\\carol'], []]);
+    } finally {
+      await node.close();
+      await cli.close();
+    }
+  });
+
+  it('sees its own changes on the next read', async () => {
+    const store = openSqliteStore(stores.file());
+    try {
+      await store.accessRules();
+      await store.setOnboardingControl({ sid: 'S-1-5-21-1-2-3-1600', name: 'CORP\\RMS Admins' }, context);
+      expect((await store.accessRules()).onboardingGroup).toEqual({ sid: 'S-1-5-21-1-2-3-1600', name: 'CORP\\RMS Admins' });
+    } finally {
+      await store.close();
+    }
+  });
+});

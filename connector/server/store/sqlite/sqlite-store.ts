@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ChangeListener, ConfigStore } from '../config-store.ts';
+import type { AccessRules, ChangeListener, ConfigStore } from '../config-store.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage, registerCaseFolding } from './audit.ts';
 import { readChangePosition, readChangesSince } from './changes.ts';
@@ -37,7 +37,27 @@ export function openSqliteStore(path: string): ConfigStore {
       resolve(work(database));
     });
   const read = <T>(work: (database: DatabaseSync) => T): Promise<T> => run((db) => readTransaction(db, () => work(db)));
-  const write = <T>(work: (database: DatabaseSync) => T): Promise<T> => run((db) => writeTransaction(db, () => work(db)));
+  // Commits through this connection, counted: PRAGMA data_version sees only other connections' commits.
+  let ownCommits = 0;
+  const write = <T>(work: (database: DatabaseSync) => T): Promise<T> =>
+    run((db) => {
+      try {
+        return writeTransaction(db, () => work(db));
+      } finally {
+        ownCommits += 1;
+      }
+    });
+  // Every request reads the access rules. They are read again only when the file changed: through
+  // this connection, or through another (`rms-connector-service admin` run beside the node), which
+  // data_version reveals; so a removed administrator is still refused on the very next request.
+  let rules: { readonly dataVersion: unknown; readonly commits: number; readonly value: AccessRules } | undefined;
+  const accessRules = (db: DatabaseSync): AccessRules => {
+    const dataVersion = db.prepare('PRAGMA data_version').get()?.['data_version'];
+    if (rules && rules.dataVersion === dataVersion && rules.commits === ownCommits) return rules.value;
+    const value = readTransaction(db, () => ({ administrators: readAdministrators(db), onboardingGroup: readOnboardingControl(db).group }));
+    rules = { dataVersion, commits: ownCommits, value };
+    return value;
+  };
   // One node per SQLite file (start-service refuses a second), so this store's own commits are
   // every change there is: after each committed change, whoever watches is told.
   const listeners = new Set<ChangeListener>();
@@ -54,7 +74,7 @@ export function openSqliteStore(path: string): ConfigStore {
     applyListChange: (listChange) => change((db) => applyListChangeIn(db, listChange)),
     superUserFeature: () => read(readSuperUserFeature),
     listAdministrators: () => read(readAdministrators),
-    accessRules: () => read((db) => ({ administrators: readAdministrators(db), onboardingGroup: readOnboardingControl(db).group })),
+    accessRules: () => run(accessRules),
     addAdministrator: (administrator, context) => change((db) => insertAdministrator(db, administrator, storedContext(context))),
     removeAdministrator: (sid, role, context) => change((db) => deleteAdministrator(db, sid, role, storedContext(context))),
     onboardingControl: () => read(readOnboardingControl),

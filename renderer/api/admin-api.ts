@@ -1,4 +1,12 @@
-import type { AdminBridge, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../contract/index.ts';
+import {
+  ConsoleEventSchema,
+  type AdminBridge,
+  type ConsoleEvent,
+  type IpcChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '../../contract/index.ts';
 
 /**
  * The renderer's one way to the main process: a typed call per contract channel.
@@ -8,14 +16,23 @@ import type { AdminBridge, IpcChannel, IpcRequest, IpcResponse, IpcResult } from
  */
 export type AdminApi = {
   call<Channel extends IpcChannel>(channel: Channel, request: IpcRequest<Channel>): Promise<IpcResult<IpcResponse<Channel>>>;
+  /** Hear main's pushed events (live changes), each checked against the contract; answers the unsubscribe. */
+  subscribe(listener: (event: ConsoleEvent) => void): () => void;
 };
 
 /**
  * Wrap the bridge so a rejected promise (a dead main process, a bridge bug) still comes back
- * as an error result the UI can show, never as an unhandled rejection.
+ * as an error result the UI can show, never as an unhandled rejection; pushed events are
+ * parsed with `ConsoleEventSchema` at the door, and one that does not match is dropped.
  */
 export function createAdminApi(bridge: AdminBridge): AdminApi {
   return {
+    subscribe(listener) {
+      return bridge.subscribe((event) => {
+        const parsed = ConsoleEventSchema.safeParse(event);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
     async call(channel, request) {
       try {
         return await bridge.invoke(channel, request);

@@ -11,6 +11,7 @@ import { ServerConfigPage } from '../features/server-config/server-config-page.t
 import { ServersPage } from '../features/servers/servers-page.tsx';
 import { SuperUsersPage } from '../features/super-users/super-users-page.tsx';
 import { useStores } from '../stores/stores-context.tsx';
+import { StatusBar } from './status-bar.tsx';
 
 const VIEWS = [
   { id: 'servers', label: 'Servers' },
@@ -41,8 +42,9 @@ const useStyles = makeStyles({
 /**
  * The signed-in console: a header saying who is signed in where, the Views tabs, the view.
  *
- * Landmarks (banner, navigation, main) let screen-reader users jump between the three, and
- * the tab panel is labelled by its tab. A session in the built-in demo carries a "Demo
+ * Landmarks (banner, navigation, main, the status bar) let screen-reader users jump between
+ * them, and the tab panel is labelled by its tab. The status bar says whether other admins'
+ * changes arrive live and tells the last one. A session in the built-in demo carries a "Demo
  * environment" badge, so a screenshot or a glance never mistakes it for production.
  */
 export function ConsoleFrame(props: { session: SessionSummary }) {
@@ -101,6 +103,7 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
           <ViewPage view={view} />
         </div>
       </main>
+      <StatusBar />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { AdminApi } from '../api/admin-api.ts';
 import { createHealthStore } from '../features/health/health-store.ts';
 import { createServerConfigStore } from '../features/server-config/server-config-store.ts';
 import { createAuditStore } from './audit-store.ts';
+import { createLiveChangesStore, touchesAny } from './live-changes-store.ts';
 import { createReviewStore } from './review-store.ts';
 import { createServersStore } from './servers-store.ts';
 import { createSessionStore } from './session-store.ts';
@@ -19,6 +20,7 @@ function signingOutOnExpiry(api: AdminApi, onSignedOut: () => void): AdminApi {
       if (!result.ok && result.error.code === 'NOT_SIGNED_IN') setTimeout(onSignedOut, 0);
       return result;
     },
+    subscribe: (listener) => api.subscribe(listener),
   };
 }
 
@@ -27,6 +29,8 @@ function signingOutOnExpiry(api: AdminApi, onSignedOut: () => void): AdminApi {
  *
  * Made once by the composition root (`renderer/main.tsx`) and by tests; signing out (or a
  * session expiring) empties the data stores so the next admin never sees the previous list.
+ * Main's pushed events feed the live-changes store from the start; a change of the list
+ * re-reads the servers list (once it has been read) without the admin pressing Refresh.
  */
 export function createAppStores(api: AdminApi) {
   const session = createSessionStore(api);
@@ -41,9 +45,18 @@ export function createAppStores(api: AdminApi) {
     audit: createAuditStore(dataApi),
     health: createHealthStore(dataApi),
     serverConfig: createServerConfigStore(dataApi),
+    live: createLiveChangesStore(api),
   };
+  api.subscribe((event) => {
+    stores.live.getState().apply(event);
+  });
+  stores.live.subscribe((state, previous) => {
+    if (state.latest !== undefined && state.latest !== previous.latest && touchesAny(state.latest, ['list'])) void stores.servers.getState().reread();
+  });
   stores.session.subscribe((state, previous) => {
+    if (state.session !== null && previous.session === null) void stores.live.getState().syncStatus();
     if (previous.session !== null && state.session === null) {
+      stores.live.setState(stores.live.getInitialState(), true);
       stores.servers.setState(stores.servers.getInitialState(), true);
       stores.superUsers.setState(stores.superUsers.getInitialState(), true);
       stores.review.setState(stores.review.getInitialState(), true);

@@ -97,3 +97,19 @@ describe('createServersStore', () => {
     expect(store.getState().selectedId).toBeUndefined();
   });
 });
+
+describe('createServersStore reread', () => {
+  it('re-reads without the loading state, and drops an answer older than the list shown', async () => {
+    const answers = [makeServerList(makeEntries(2), 4), makeServerList(makeEntries(3), 6), makeServerList(makeEntries(1), 5)];
+    const store = createServersStore(createFakeApi({ 'servers:list': () => success(answers.shift() ?? makeServerList([], 0)) }));
+    await store.getState().reread();
+    const beforeFirstRead = store.getState().loadState;
+    await store.getState().refresh();
+    const states: string[] = [];
+    const unsubscribe = store.subscribe((state) => states.push(state.loadState));
+    await store.getState().reread();
+    await store.getState().reread();
+    unsubscribe();
+    expect([beforeFirstRead, states, store.getState().version, store.getState().entries.length]).toEqual(['idle', ['loaded'], 6, 3]);
+  });
+});

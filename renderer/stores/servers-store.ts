@@ -19,6 +19,12 @@ export type ServersState = {
   readonly sort: ServerSort;
   readonly selectedId: string | undefined;
   refresh(): Promise<void>;
+  /**
+   * Read the list again because it changed elsewhere, without the loading state (the grid
+   * stays as it is until the answer); nothing before the first read, and an answer older
+   * than what is shown is dropped.
+   */
+  reread(): Promise<void>;
   remove(id: string): Promise<IpcResult<RemoveServerResult>>;
   exportCsv(): Promise<IpcResult<ServerListCsv>>;
   markListChanged(): void;
@@ -61,6 +67,16 @@ export function createServersStore(api: AdminApi) {
         return;
       }
       const { entries, version, versionTag } = result.value;
+      const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
+      set({ entries, version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+    },
+    async reread() {
+      if (get().loadState === 'idle') return;
+      const result = await api.call('servers:list', {});
+      if (!result.ok) return;
+      const { entries, version, versionTag } = result.value;
+      const shown = get().version;
+      if (shown !== undefined && version < shown) return;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
       set({ entries, version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
     },

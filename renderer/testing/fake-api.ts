@@ -1,4 +1,4 @@
-import type { IpcChannel, IpcError, IpcRequest, IpcResponse, IpcResult } from '../../contract/index.ts';
+import type { ConsoleEvent, IpcChannel, IpcError, IpcRequest, IpcResponse, IpcResult } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
 
 /** A handler per channel for a component or store test; unlisted channels answer an error. */
@@ -9,11 +9,24 @@ export type FakeHandlers = {
 /** A recorded call, for asserting what the UI asked for. */
 export type RecordedCall = { readonly channel: IpcChannel; readonly request: unknown };
 
-/** An {@link AdminApi} over plain handlers (unit tests of the layer above the bridge only). */
-export function createFakeApi(handlers: FakeHandlers): AdminApi & { readonly calls: RecordedCall[] } {
+/** An {@link AdminApi} over plain handlers (unit tests of the layer above the bridge only); `emit` plays main pushing an event. */
+export function createFakeApi(handlers: FakeHandlers): AdminApi & { readonly calls: RecordedCall[]; emit(event: ConsoleEvent): void } {
   const calls: RecordedCall[] = [];
+  const listeners = new Set<(event: ConsoleEvent) => void>();
   return {
     calls,
+    subscribe(listener) {
+      const entry = (event: ConsoleEvent): void => {
+        listener(event);
+      };
+      listeners.add(entry);
+      return () => {
+        listeners.delete(entry);
+      };
+    },
+    emit(event) {
+      for (const listener of [...listeners]) listener(event);
+    },
     async call(channel, request) {
       calls.push({ channel, request });
       const handler = handlers[channel] as ((request: unknown) => unknown) | undefined;

@@ -8,18 +8,21 @@ import {
   DialogTitle,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useLayoutEffect, useState, type JSX } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
 import type { AddServerResult, FindingCode } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { FindingsList } from '../../components/findings-list.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
+import type { ListMovement } from '../../stores/live-changes-store.ts';
 import { ObjectPickerDialog } from '../object-picker/object-picker-dialog.tsx';
 import { useFocusReturn } from '../object-picker/use-focus-return.ts';
 import { createAddServerStore, selectCanSave } from './add-server-store.ts';
@@ -44,6 +47,8 @@ export type AddServerDialogProps = {
   readonly onClose: () => void;
   readonly onAdded: (result: AddServerResult) => void;
   readonly onListChanged: () => void;
+  /** The latest change of the list pushed by main (another admin's, on any node), if any. */
+  readonly listMovement?: ListMovement | undefined;
 };
 
 const STEP_LABELS = { 'resolving-names': 'Checking names…', 'checking-grant': 'Checking the grant…' } as const;
@@ -53,7 +58,9 @@ const STEP_LABELS = { 'resolving-names': 'Checking names…', 'checking-grant': 
  *
  * The admin chooses the role first, names the account (typed and checked, or browsed), reads
  * what the grant would mean and acknowledges each warning; Save stays disabled until nothing
- * blocks. All state lives in the add-server store; this component only lays it out.
+ * blocks. When another admin changes the list while it is open, a finished check runs again
+ * and says so, so Save never sends findings judged against an old list. All state lives in
+ * the add-server store; this component only lays it out.
  */
 export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
   const { open, onClose, onAdded, onListChanged } = props;
@@ -71,6 +78,20 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
     store.getState().reset();
     setPickerOpen(false);
   }, [open, store]);
+
+  // Another admin changed the list while the dialog is open: a finished check is judged again
+  // before Save can send it. A change from before the dialog opened is already in its check.
+  const handledMovement = useRef<number | undefined>(undefined);
+  const { listMovement } = props;
+  useLayoutEffect(() => {
+    if (open) handledMovement.current = listMovement?.id;
+    // Only on opening (so `listMovement` is left out): later movements are for the effect below.
+  }, [open]);
+  useEffect(() => {
+    if (!open || listMovement === undefined || listMovement.id === handledMovement.current) return;
+    handledMovement.current = listMovement.id;
+    void store.getState().listMoved(listMovement.listVersion);
+  }, [open, listMovement, store]);
 
   const close = () => {
     void store.getState().cancel();
@@ -134,7 +155,14 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
             {state.step && <OperationProgress label={STEP_LABELS[state.step]} onCancel={() => void state.cancel()} />}
             {state.saveState === 'loading' && <Spinner size="tiny" label="Saving…" />}
             {state.check && <ResolvedObject object={state.check.object} />}
-            {judgedNewerList && (
+            <div role="status">
+              {state.recheckNote !== undefined && (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{state.recheckNote}</MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+            {judgedNewerList && state.recheckNote === undefined && (
               <Text className={styles.note}>The list has changed since the page loaded it; these findings are judged against the current list.</Text>
             )}
             {state.findings.length > 0 && (

@@ -216,3 +216,73 @@ describe('add-server-store', () => {
     expect(channels()).not.toContain('servers:add');
   });
 });
+
+describe('add-server-store when the list moves', () => {
+  it('checks again against the current list, says so, and keeps acknowledgements of the very same findings', async () => {
+    let version = 1;
+    const context = await checked({ 'servers:check': () => success({ ...superUserCheck, versionTag: `v${String(version)}` }) });
+    context.state().acknowledge('SUPER_USER_GRANT', true);
+    version = 2;
+
+    await context.state().listMoved(2);
+
+    expect({
+      checks: context.channels().filter((channel) => channel === 'servers:check').length,
+      versionTag: context.state().check?.versionTag,
+      acknowledged: [...context.state().acknowledged],
+      note: context.state().recheckNote,
+    }).toEqual({
+      checks: 2,
+      versionTag: 'v2',
+      acknowledged: ['SUPER_USER_GRANT'],
+      note: 'The list changed while this dialog was open: checked again against version 2.',
+    });
+  });
+
+  it('asks for the acknowledgements again when the findings changed with the list', async () => {
+    let check = superUserCheck;
+    const context = await checked({ 'servers:check': () => success(check) });
+    context.state().acknowledge('SUPER_USER_GRANT', true);
+    context.state().acknowledge('EMPTY_GROUP', true);
+    check = serverCheck(exchangeServers, 'exchange', [finding('SUPER_USER_GRANT', 'warning')]);
+
+    await context.state().listMoved(5);
+
+    expect([[...context.state().acknowledged], selectCanSave(context.state())]).toEqual([[], false]);
+  });
+
+  it('leaves a dialog with no finished check, or one saving, as it is', async () => {
+    const unchecked = setUp();
+    await unchecked.state().listMoved(3);
+    const saving = await checked({ 'servers:add': () => new Promise<IpcResult<AddServerResult>>(() => undefined) });
+    saving.state().acknowledge('SUPER_USER_GRANT', true);
+    saving.state().acknowledge('EMPTY_GROUP', true);
+    void saving.state().save();
+    await saving.state().listMoved(3);
+    expect([unchecked.channels(), saving.channels().filter((channel) => channel === 'servers:check').length, saving.state().recheckNote]).toEqual([
+      [],
+      1,
+      undefined,
+    ]);
+  });
+
+  it('checks once more when the list moves again during the re-check', async () => {
+    const first = deferred<IpcResult<ServerCheck>>();
+    let calls = 0;
+    const context = await checked({
+      'servers:check': () => {
+        calls += 1;
+        return calls === 2 ? first.promise : success({ ...superUserCheck, versionTag: `v${String(calls)}` });
+      },
+    });
+    const recheck = context.state().listMoved(4);
+    await context.state().listMoved(5);
+    first.resolve(success({ ...superUserCheck, versionTag: 'v2' }));
+    await recheck;
+    expect([calls, context.state().check?.versionTag, context.state().recheckNote]).toEqual([
+      3,
+      'v3',
+      'The list changed while this dialog was open: checked again against version 5.',
+    ]);
+  });
+});

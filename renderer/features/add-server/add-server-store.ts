@@ -34,6 +34,8 @@ export type AddServerState = {
   readonly saveState: LoadState;
   readonly error: IpcError | undefined;
   readonly validation: { readonly role?: string; readonly name?: string };
+  /** Said once the check ran again because the list changed while the dialog was open. */
+  readonly recheckNote: string | undefined;
   setRole(role: Role): void;
   /** The role, or a validation message on the Role field when none is chosen yet. */
   demandRole(): Role | undefined;
@@ -45,6 +47,11 @@ export type AddServerState = {
   acknowledge(code: FindingCode, checked: boolean): void;
   cancel(): Promise<void>;
   save(): Promise<SaveOutcome>;
+  /**
+   * The list changed elsewhere (now at `listVersion`): a finished check was judged against an
+   * older list, so run it again before Save can send it (rather than let Save fail).
+   */
+  listMoved(listVersion: number): Promise<void>;
   reset(): void;
 };
 
@@ -61,6 +68,7 @@ const unchecked = {
   acknowledged: new Set<FindingCode>(),
   saveState: 'idle',
   error: undefined,
+  recheckNote: undefined,
 } as const;
 const initial = { role: undefined, name: '', validation: {}, ...unchecked } as const;
 
@@ -93,6 +101,9 @@ export function createAddServerStore(api: AdminApi): AddServerStore {
       const check = result.value;
       set({ ...unchecked, checkState: 'loaded', check, findings: check.findings, name: check.object.label });
     };
+    // A change that lands while a re-check runs may not be in what that check read.
+    let rechecking = false;
+    let movedMeanwhile: number | undefined;
     const requireRole = (): Role | undefined => {
       const { role } = get();
       if (role === undefined) set({ validation: { role: 'Choose the role this server plays first.' } });
@@ -187,6 +198,37 @@ export function createAddServerStore(api: AdminApi): AddServerStore {
         }
         set({ saveState: 'failed', error: result.error.code === 'LIST_CHANGED' ? undefined : result.error });
         return result.error.code === 'LIST_CHANGED' ? { kind: 'list-changed' } : { kind: 'not-saved' };
+      },
+      async listMoved(listVersion) {
+        const before = get();
+        const { check, role } = before;
+        if (rechecking) {
+          movedMeanwhile = listVersion;
+          return;
+        }
+        if (before.saveState !== 'idle' || before.checkState !== 'loaded' || check === undefined || role === undefined) return;
+        rechecking = true;
+        try {
+          await runCheck(role, check.object.sid);
+        } finally {
+          rechecking = false;
+        }
+        const after = get();
+        if (after.checkState !== 'loaded' || after.check?.object.sid !== check.object.sid || after.role !== role) {
+          movedMeanwhile = undefined;
+          return;
+        }
+        // Acknowledgements stand only for the very same findings; anything new is read again.
+        const sameFindings = JSON.stringify(after.findings) === JSON.stringify(before.findings);
+        set({
+          acknowledged: sameFindings ? before.acknowledged : new Set<FindingCode>(),
+          recheckNote: `The list changed while this dialog was open: checked again against version ${String(listVersion)}.`,
+        });
+        if (movedMeanwhile !== undefined) {
+          const latest = movedMeanwhile;
+          movedMeanwhile = undefined;
+          await get().listMoved(latest);
+        }
       },
       reset() {
         abandon();

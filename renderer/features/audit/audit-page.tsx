@@ -1,11 +1,12 @@
 import { Button, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import { useStore } from 'zustand';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
+import { useLiveMovement } from '../../stores/use-live-movement.ts';
 import { AUDIT_COLUMNS } from './audit-columns.ts';
 import { AuditFiltersForm } from './audit-filters-form.tsx';
 
@@ -16,11 +17,13 @@ const useStyles = makeStyles({
   footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
 });
 
+const EVERY_CHANGE = ['list', 'administrators', 'onboarding', 'super-user-feature'] as const;
+
 /**
  * The audit log: who changed the list (and the connector's other settings), when, and where.
  *
  * Newest first, a page at a time; "Load older records" follows the service's cursor so a
- * long history never loads at once.
+ * long history never loads at once. While open, it reads again after each change anyone makes.
  */
 export function AuditPage() {
   const styles = useStyles();
@@ -31,6 +34,13 @@ export function AuditPage() {
   useEffect(() => {
     if (audit.getState().loadState === 'idle') void audit.getState().apply(audit.getState().filters);
   }, [audit]);
+  // Every change is audited: while the log is open, a change anyone makes shows in it.
+  useLiveMovement(
+    EVERY_CHANGE,
+    useCallback(() => {
+      if (audit.getState().loadState !== 'idle') void audit.getState().apply(audit.getState().filters);
+    }, [audit]),
+  );
 
   const loading = state.loadState === 'loading' || state.olderState === 'loading';
   return (

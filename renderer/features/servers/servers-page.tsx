@@ -8,6 +8,7 @@ import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
 import { roleLabel } from '../../format/labels.ts';
 import { filterEntries, nextSort, sortEntries } from '../../stores/servers-selectors.ts';
+import { touchesAny } from '../../stores/live-changes-store.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
 import { ListChangedBar } from './list-changed-bar.tsx';
@@ -43,8 +44,10 @@ export function ServersPage() {
   const styles = useStyles();
   const headingId = useId();
   const pageRef = useRef<HTMLElement>(null);
-  const { servers } = useStores();
+  const { servers, live } = useStores();
   const state = useStore(servers);
+  const latest = useStore(live, (liveState) => liveState.latest);
+  const listMovement = latest !== undefined && touchesAny(latest, ['list']) ? latest : undefined;
   const [addOpen, setAddOpen] = useState(false);
   const [removeTarget, setRemoveTarget] = useState<AuthorizedAccount | undefined>(undefined);
   const [removing, setRemoving] = useState(false);
@@ -161,6 +164,7 @@ export function ServersPage() {
       <AddServerDialog
         open={addOpen}
         versionTag={state.versionTag}
+        listMovement={listMovement}
         onClose={() => {
           setAddOpen(false);
         }}

@@ -1,10 +1,11 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import { useStore } from 'zustand';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
+import { useLiveMovement } from '../../stores/use-live-movement.ts';
 import { SUPER_USER_COLUMNS } from './super-user-columns.ts';
 
 const useStyles = makeStyles({
@@ -15,11 +16,14 @@ const useStyles = makeStyles({
   orphans: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
+const SUPER_USER_TOPICS = ['list', 'super-user-feature'] as const;
+
 /**
  * Effective super users: every account an Exchange entry lets open all protected content.
  *
  * The expansion runs when the page is first shown (it is the point of the page) and again on
- * Refresh; it walks nested groups, so it shows progress and can be cancelled.
+ * Refresh, and while open after each change of the list; it walks nested groups, so it shows
+ * progress and can be cancelled.
  */
 export function SuperUsersPage() {
   const styles = useStyles();
@@ -30,6 +34,13 @@ export function SuperUsersPage() {
   useEffect(() => {
     if (superUsers.getState().loadState === 'idle') void superUsers.getState().run();
   }, [superUsers]);
+  // While open, an entry added or removed anywhere (or the feature switched on) is expanded again.
+  useLiveMovement(
+    SUPER_USER_TOPICS,
+    useCallback(() => {
+      if (superUsers.getState().loadState !== 'idle') void superUsers.getState().run();
+    }, [superUsers]),
+  );
 
   const result = state.result;
   return (

@@ -37,14 +37,25 @@ export function directoryOptionsOf(connection: AdConnection): ConnectOptions {
   return { url: connection.url, caFile: connection.caFile, serverName: connection.serverName, user: connection.user, password: connection.password };
 }
 
+/** Where a node keeps its data and what it is called, when not the defaults (a fresh SQLite file, RMSCON01). */
+export type ConsoleTestServiceOptions = {
+  readonly nodeName?: string;
+  /** Another node's database (a postgres:// URL for several nodes: SQLite takes one node). */
+  readonly databaseFile?: string;
+  /** Where `CONNECTOR_DATABASE_PASSWORD` comes from for a PostgreSQL database. */
+  readonly env?: NodeJS.ProcessEnv;
+};
+
 /** Start a node the way `startTestService()` does, with the DC connection passed in. */
-export async function startConsoleTestService(connection: AdConnection): Promise<ConsoleTestService> {
+export async function startConsoleTestService(connection: AdConnection, options: ConsoleTestServiceOptions = {}): Promise<ConsoleTestService> {
   const service = await startLoopbackNode({
     directory: directoryOptionsOf(connection),
     prefix: 'rmsadmin-e2e-service-',
     // A connector node the seed has as a computer account, so the console's "connector on a
     // server it serves" checks compare against a real node (unknown names are ignored).
-    config: { nodeName: 'RMSCON01', tokenLifetimeSeconds: 3_600 },
+    config: { nodeName: options.nodeName ?? 'RMSCON01', tokenLifetimeSeconds: 3_600 },
+    ...(options.databaseFile === undefined ? {} : { databaseFile: options.databaseFile }),
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
   return {
     url: service.url,

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { API_ROUTES, buildOpenApiDocument } from '../../contract/connector-api/index.ts';
 import { createAllowedMethods } from './http/allowed-methods.ts';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './http/error-handler.ts';
@@ -33,7 +33,7 @@ export async function buildServiceApp(
     },
     bodyLimit: 64 * 1024,
     // One line per request, when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Only named balancers may set the client address (X-Forwarded-For): anyone else could forge the audit's source.
     trustProxy: trustedProxies.length === 0 ? false : [...trustedProxies],
     return503OnClosing: true,

@@ -46,7 +46,7 @@ export const ChangeEventSchema = z
     /** The authorized list's version after the change (its ETag without quotes). */
     listVersion: z.number().int().nonnegative(),
     at: z.iso.datetime(),
-    /** Who made it, `DOMAIN\sam` as the directory names the account. */
+    /** Who made it: the administrator's user principal name as the directory holds it (the audit's actor). */
     actor: z.string(),
     actorSid: z.string().nullable(),
     /** The address the request came from, as the audit records it. */

@@ -5,6 +5,7 @@ import { runDeploymentHealth } from '../../core/health/index.ts';
 import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import { startReplicatedPair, type ReplicatedPair } from '../postgres/replicated-pair.ts';
 import { judgeEdits, longestWriteGapMs, readFinalState, runEdits, type EditOutcome, type EditVerdict } from './edit-load.ts';
+import { judgeFeed, watchFeed, type FeedWatcher } from './feed-watcher.ts';
 import { createHaClient, type FailureRecord, type HaClient } from './ha-client.ts';
 import { startHaDeployment, type HaDeployment } from './ha-deployment.ts';
 
@@ -75,18 +76,41 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
     expect(bases).toEqual(bases.map((_base, index) => index));
   }, 300_000);
 
+  /** A console following the change feed through the balancer, and where it started. */
+  const watcherThrough = async (client: HaClient): Promise<{ watcher: FeedWatcher; from: number; node: string }> => {
+    const watcher = watchFeed(deployment.url, deployment.tls.caPem, client.token() ?? '');
+    const ready = await watcher.started;
+    return { watcher, from: ready.sequence, node: ready.node };
+  };
+  /** Everything committed after `from` reached the watcher once, in order, whatever happened to nodes and database meanwhile. */
+  const feedVerdict = async (client: HaClient, watching: { watcher: FeedWatcher; from: number }) => {
+    const latest = watchFeed(deployment.url, deployment.tls.caPem, client.token() ?? '');
+    const to = (await latest.started).sequence;
+    await latest.stop();
+    await watching.watcher.caughtUp(to, 20_000);
+    const outcome = await watching.watcher.stop();
+    return { ...judgeFeed(watching.watcher, watching.from, to), reloads: watching.watcher.reloads, outcome: outcome.kind };
+  };
+
   it('keeps working when one node is killed mid-load: at least 99.5% of edits succeed, none acknowledged is lost, HAProxy takes the node out', async () => {
     const failures: FailureRecord[] = [];
     const working = await admins(10, failures);
+    // A console follows the feed through the balancer; the node serving it is the one killed.
+    const watching = await watcherThrough(working[0] as HaClient);
+    const victim = watching.node;
     const running = load(working, 30, 100);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const killedAt = Date.now();
-    await deployment.killNode('RMSCON02');
-    await deployment.balancer.waitFor('DOWN', ['rmscon02']);
+    await deployment.killNode(victim);
+    await deployment.balancer.waitFor('DOWN', [victim.toLowerCase()]);
     const outAfterMs = Date.now() - killedAt;
     const outcomes = await running;
     const noWritesMs = longestWriteGapMs(outcomes, killedAt);
     const verdict = judgeEdits(outcomes, await readFinalState(working[0] as HaClient));
+    const feed = await feedVerdict(working[0] as HaClient, watching);
+    console.info(
+      `ha node kill: the feed's console was on ${victim} (killed); it reconnected through the balancer ${String(watching.watcher.readies.length - 1)} time(s) and received ${String(feed.received)} of ${String(feed.expected)} changes`,
+    );
     console.info(
       `ha node kill: ${String(verdict.succeeded)} of ${String(verdict.operations)} edits succeeded (${((100 * verdict.succeeded) / verdict.operations).toFixed(2)}%); ` +
         `${String(failures.length)} failed attempts retried (${JSON.stringify(countBy(failures))}); failed edits ${JSON.stringify(failedEdits(outcomes))}; ` +
@@ -94,11 +118,13 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
     );
     expect(verdict.succeeded / verdict.operations).toBeGreaterThanOrEqual(0.995);
     expect(verdict).toEqual({ ...NOTHING_WRONG, operations: verdict.operations, succeeded: verdict.succeeded });
+    expect(feed).toEqual({ received: feed.expected, expected: feed.expected, missing: [], repeated: [], outOfOrder: 0, reloads: 0, outcome: 'cancelled' });
   }, 300_000);
 
   it('survives the primary stopping mid-load: the standby is promoted, nodes reconnect by themselves, every refusal is a 503 with Retry-After, nothing acknowledged is lost', async () => {
     const failures: FailureRecord[] = [];
     const working = await admins(10, failures);
+    const watching = await watcherThrough(working[0] as HaClient);
     const running = load(working, 30, 200);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const stoppedAt = Date.now();
@@ -109,6 +135,8 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
     const outcomes = await running;
     const verdict = judgeEdits(outcomes, await readFinalState(working[0] as HaClient));
     const noWritesMs = longestWriteGapMs(outcomes, stoppedAt);
+    const feed = await feedVerdict(working[0] as HaClient, watching);
+    console.info(`ha failover: the feed's console received ${String(feed.received)} of ${String(feed.expected)} changes through the failover`);
     console.info(
       `ha failover: standby writable ${String(promotedAfterMs)} ms after the primary stopped; no write acknowledged for ${String(noWritesMs)} ms ` +
         `(${String(failures.length)} refused attempts: ${JSON.stringify(countBy(failures))}); ${String(verdict.succeeded)} of ${String(verdict.operations)} edits succeeded; ` +
@@ -121,6 +149,7 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
     ).toEqual([]);
     expect(verdict).toEqual({ ...NOTHING_WRONG, operations: verdict.operations, succeeded: verdict.succeeded });
     expect(verdict.succeeded).toBe(verdict.operations);
+    expect(feed).toEqual({ received: feed.expected, expected: feed.expected, missing: [], repeated: [], outOfOrder: 0, reloads: 0, outcome: 'cancelled' });
   }, 300_000);
 });
 

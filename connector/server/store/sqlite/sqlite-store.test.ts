@@ -135,3 +135,30 @@ describe('access rules, read on every request', () => {
     }
   });
 });
+
+describe('watching changes', () => {
+  const stores = useTemporaryStores();
+
+  it('tells a watcher of a change committed through another connection (the service CLI beside the node) within seconds', async () => {
+    const file = stores.file();
+    const node = openSqliteStore(file);
+    const cli = openSqliteStore(file);
+    let told = 0;
+    const watch = await node.watchChanges(() => {
+      told += 1;
+    });
+    try {
+      await cli.setOnboardingControl(
+        { sid: 'S-1-5-21-1-2-3-1600', name: 'CORP\\RMS Admins' },
+        { actor: 'root@rmscon01', actorSid: null, source: 'cli', node: 'RMSCON01', correlationId: 'c', at: '2026-01-01T00:00:00.000Z' },
+      );
+      const deadline = Date.now() + 5000;
+      while (told === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([told > 0, (await node.changesSince(0, 10)).map((event) => event.records[0]?.action)]).toEqual([true, ['onboarding-control.set']]);
+    } finally {
+      await watch.close();
+      await node.close();
+      await cli.close();
+    }
+  });
+});

@@ -52,7 +52,7 @@ export function openSqliteStore(path: string): ConfigStore {
   // data_version reveals; so a removed administrator is still refused on the very next request.
   let rules: { readonly dataVersion: unknown; readonly commits: number; readonly value: AccessRules } | undefined;
   const accessRules = (db: DatabaseSync): AccessRules => {
-    const dataVersion = db.prepare('PRAGMA data_version').get()?.['data_version'];
+    const dataVersion = dataVersionOf(db);
     if (rules && rules.dataVersion === dataVersion && rules.commits === ownCommits) return rules.value;
     const value = readTransaction(db, () => ({ administrators: readAdministrators(db), onboardingGroup: readOnboardingControl(db).group }));
     rules = { dataVersion, commits: ownCommits, value };
@@ -98,8 +98,20 @@ export function openSqliteStore(path: string): ConfigStore {
     changesSince: (after, limit) => read((db) => readChangesSince(db, after, limit)),
     watchChanges: (listener) => {
       listeners.add(listener);
+      // `rms-connector-service admins …` beside the node commits through its own connection:
+      // data_version moves, and the watcher is told within a second.
+      let seen = closed ? undefined : dataVersionOf(database);
+      const timer = setInterval(() => {
+        if (closed) return;
+        const now = dataVersionOf(database);
+        if (now === seen) return;
+        seen = now;
+        listener(undefined);
+      }, OTHER_CONNECTIONS_CHECK_MS);
+      timer.unref();
       return Promise.resolve({
         close: () => {
+          clearInterval(timer);
           listeners.delete(listener);
           return Promise.resolve();
         },
@@ -126,4 +138,12 @@ export function openSqliteStore(path: string): ConfigStore {
       return Promise.resolve();
     },
   };
+}
+
+/** How often a watcher looks for commits made through other connections to the file. */
+const OTHER_CONNECTIONS_CHECK_MS = 1000;
+
+/** SQLite's count of commits by other connections to the file (it does not move for this connection's own). */
+function dataVersionOf(database: DatabaseSync): unknown {
+  return database.prepare('PRAGMA data_version').get()?.['data_version'];
 }

@@ -22,9 +22,6 @@ echo "== tests (unit + integration)"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile=.cache/test-results.json || status=$?
 node scripts/print-test-summary.ts .cache/test-results.json || status=1
-# The test clusters hold fixed ports (55432, 55437): stopped here so that no cluster of this checkout
-# blocks a later run from another one (the DC, by contrast, replaces a stray one by itself).
-node e2e/postgres/pg-down.ts || status=1
 echo "== console in Chromium"
 # A stale report must never stand in for a run that did not happen.
 rm -f .cache/e2e-results.json
@@ -32,6 +29,10 @@ e2e_status=0
 { npm run --silent build:renderer && E2E_RENDERER_PREBUILT=1 npx playwright test --config e2e/renderer/playwright.config.ts; } || e2e_status=$?
 node e2e/renderer/e2e-summary.ts .cache/e2e-results.json || e2e_status=1
 [ "$e2e_status" -eq 0 ] || status=1
+# The test clusters hold fixed ports (55432, 55437): stopped once the last suite that uses them (the
+# consoles' live changes across two nodes) is done, so that no cluster of this checkout blocks a
+# later run from another one (the DC, by contrast, replaces a stray one by itself).
+node e2e/postgres/pg-down.ts || status=1
 echo "== desktop app: security gates and package"
 node tooling/insecure-settings-gate.ts || status=1
 node tooling/electronegativity-gate.ts || status=1

@@ -1,10 +1,17 @@
+import { attachBridge } from './harness/bridge.ts';
+import { consoleAppOf } from './harness/console-app.ts';
 import { entryOf } from './harness/connector-service.ts';
 import { acknowledgeAll } from './harness/findings.ts';
 import { expect, test } from './harness/fixtures.ts';
 import { addThroughApi } from './harness/other-client.ts';
 
 test.describe('a change made by another client meanwhile', () => {
-  test('refuses the save with the "changed by someone else" banner, and Reload shows the other change', async ({ app, connector, testDomain }) => {
+  // With live changes the console hears of the other change and checks again before Save
+  // (live-changes.spec.ts). This is the case where it has not heard yet when Save is pressed
+  // (the push still on its way, or live updates unavailable between two polls): the page gets
+  // none of main's pushes, so the service's conditional write is what stops the overwrite.
+  test('refuses the save with the "changed by someone else" banner, and Reload shows the other change', async ({ page, site, main, connector, testDomain }) => {
+    const app = consoleAppOf(page, site.url, main, await attachBridge(page, main, { deliverEvents: false }));
     await app.signIn();
     const dialog = await app.openAddDialog();
     await app.checkName(dialog, 'SharePoint Server', 'svc-sp-central');

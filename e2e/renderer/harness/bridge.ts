@@ -68,6 +68,15 @@ export type BridgeCall = { readonly channel: string; readonly result: IpcResult<
  */
 export type BridgeRecord = { readonly calls: BridgeCall[]; readonly refused: string[]; readonly events: ConsoleEvent[] };
 
+/** How a bridge differs from Electron's: `deliverEvents: false` records main's pushes but keeps them from the page. */
+export type BridgeOptions = {
+  /**
+   * False plays a console that has not heard of a change yet (the push still on its way, or
+   * live updates unavailable between two polls), so the service's own refusal can be seen.
+   */
+  readonly deliverEvents?: boolean;
+};
+
 /**
  * Stand in for Electron IPC: route the page's `window.adminBridge.invoke` to `main`, and
  * main's pushed events to the page's `subscribe`.
@@ -78,12 +87,14 @@ export type BridgeRecord = { readonly calls: BridgeCall[]; readonly refused: str
  * while the page is not asking wait in a queue, emptied when the page navigates, as a new
  * document in Electron would not hear what was sent to the old one.
  */
-export async function attachBridge(page: Page, main: MainProcess): Promise<BridgeRecord> {
+export async function attachBridge(page: Page, main: MainProcess, options: BridgeOptions = {}): Promise<BridgeRecord> {
   const record: BridgeRecord = { calls: [], refused: [], events: [] };
+  const deliverEvents = options.deliverEvents ?? true;
   const queue: ConsoleEvent[] = [];
   let waiting: ((batch: ConsoleEvent[]) => void) | undefined;
   const unsubscribe = main.subscribe((event) => {
     record.events.push(event);
+    if (!deliverEvents) return;
     if (queue.length < MAX_QUEUED_EVENTS) queue.push(event);
     const answer = waiting;
     waiting = undefined;

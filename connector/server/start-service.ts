@@ -59,6 +59,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     });
     // Like the claims, the feed logs through the app once there is one.
     let logFeed: (message: string, error?: unknown) => void = () => undefined;
+    let logStream: (message: string, details: Readonly<Record<string, unknown>>) => void = () => undefined;
     const feedSettings = { ...DEFAULT_FEED_SETTINGS, ...config.feed };
     feed = await startChangeFeed({
       store,
@@ -71,6 +72,9 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       limits: { perNode: feedSettings.streamsPerNode, perAdmin: feedSettings.streamsPerAdmin },
       log: (message, error) => {
         logFeed(message, error);
+      },
+      logStream: (message, details) => {
+        logStream(message, details);
       },
     });
     const context: ServiceContext = {
@@ -90,11 +94,20 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       listCache: createAuthorizedListCache(store),
     };
     const app = await buildServiceApp(context, config.logging, https, config.trustedProxies);
+    // Once closing, the app answers new requests 503; then the streams end, each telling its
+    // client why (they would otherwise hold the server open), before the server closes.
+    const openFeed = feed;
+    app.addHook('preClose', async () => {
+      await openFeed.close();
+    });
     logReleaseFailure = (error) => {
       app.log.warn({ err: error }, 'an idempotency claim could not be released; it expires by itself');
     };
     logFeed = (message, error) => {
       app.log.warn(error === undefined ? {} : { err: error }, message);
+    };
+    logStream = (message, details) => {
+      app.log.info(details, message);
     };
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
@@ -125,8 +138,6 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       async close() {
         clearInterval(timer);
         claims.close();
-        // Streams end first (they would hold the server open), each telling its client why.
-        await feed?.close();
         await app.close();
         await directory.close();
         await store.close();

@@ -20,6 +20,8 @@ export type ChangeFeedOptions = {
   readonly recheckSeconds: number;
   readonly limits: StreamLimits;
   readonly log: (message: string, error?: unknown) => void;
+  /** One line when a stream opens and when it closes: who, how many are open (streams have no request line). */
+  readonly logStream: (message: string, details: Readonly<Record<string, unknown>>) => void;
 };
 
 /** A stream about to open: who asked, with which token, from where in the sequence. */
@@ -61,7 +63,10 @@ export async function startChangeFeed(options: ChangeFeedOptions): Promise<Chang
     hub,
     accept(request) {
       const release = counter.open(request.principal);
+      const admin = request.principal.name;
       return (response) => {
+        const openedAt = Date.now();
+        options.logStream('change stream opened', { admin, resumeAfter: request.resumeAfter ?? null, streams: counter.count() });
         const stream = openEventStream(response, {
           hub,
           nodeName: options.nodeName,
@@ -74,6 +79,7 @@ export async function startChangeFeed(options: ChangeFeedOptions): Promise<Chang
           onClose: () => {
             streams.delete(stream);
             release();
+            options.logStream('change stream closed', { admin, seconds: Math.round((Date.now() - openedAt) / 1000), streams: counter.count() });
           },
           log: options.log,
         });

@@ -36,7 +36,9 @@ const useStyles = makeStyles({
   product: { ...typographyStyles.subtitle2 },
   who: { display: 'flex', flexDirection: 'column', marginLeft: 'auto', textAlign: 'right' },
   nav: { padding: `0 ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1 },
-  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  main: { flexGrow: 1, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  // A column as tall as the window at least, so the status bar sits at its foot.
+  frame: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
 });
 
 /**
@@ -57,7 +59,7 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
   const canOpenLogs = useCanOpenLogs();
 
   return (
-    <>
+    <div className={styles.frame}>
       <header className={styles.header}>
         <Text className={styles.product}>RMS Connector Admin</Text>
         {session.demo && (
@@ -104,7 +106,7 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
         </div>
       </main>
       <StatusBar />
-    </>
+    </div>
   );
 }
 

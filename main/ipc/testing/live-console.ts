@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { upnOf, type TestService } from '../../../connector/server/testing/service-fixture.ts';
 import type { SignInRequest } from '../../../contract/console-session.ts';
 import type { ProfileDefaults } from '../console-ports.ts';
+import type { LiveChangesTimings } from '../live-changes.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import type { IpcChannel, IpcRequest } from '../../../contract/ipc.ts';
 import type { IpcResult } from '../../../contract/ipc-result.ts';
@@ -65,8 +66,8 @@ export function liveSignInRequest(service: TestService, overrides: Partial<SignI
   };
 }
 
-/** Build the real dispatcher exactly as the shell does, logging into `lines`. */
-export function createLiveConsole(service: TestService): LiveConsole {
+/** Build the real dispatcher exactly as the shell does, logging into `lines`; `liveChanges` shortens the polling. */
+export function createLiveConsole(service: TestService, options: { readonly liveChanges?: LiveChangesTimings } = {}): LiveConsole {
   const lines: Record<string, unknown>[] = [];
   const answers: IpcResult<unknown>[] = [];
   const caFiles = seededCaFiles(adTestConnection().caFile, LIVE_CA_FILE_ID);
@@ -76,6 +77,7 @@ export function createLiveConsole(service: TestService): LiveConsole {
       profiles: createMemoryProfileStore(liveDefaults(service)),
       caFiles,
       chooseCaFile: () => Promise.resolve(picker.next),
+      liveChanges: options.liveChanges,
       log: (line) => lines.push(line),
     }),
   );

@@ -23,6 +23,9 @@ export async function runEdits(client: HaClient, accounts: readonly string[], ed
   for (let edit = 0; edit < edits; edit += 1) {
     const wantRemove = next() < 0.5;
     const key = randomUUID();
+    // The entry this edit tried to remove: a 412 may answer a retry whose first attempt did remove
+    // it (its answer lost with a killed node), which the next read shows.
+    let removalTried: (Entry & { readonly baseVersion: number }) | undefined;
     for (let attempt = 0; ; attempt += 1) {
       const read = await client.send({ method: 'GET', path: '/v1/authorized-accounts' });
       if (read.status !== 200) {
@@ -30,7 +33,14 @@ export async function runEdits(client: HaClient, accounts: readonly string[], ed
         break;
       }
       const version = read.body.version as number;
-      const mine = (read.body.entries as Entry[]).filter((entry) => accounts.includes(entry.sid));
+      const entries = read.body.entries as Entry[];
+      if (removalTried !== undefined && !entries.some((entry) => entry.id === removalTried?.id)) {
+        // Only this client edits its accounts: the entry is gone because this edit removed it.
+        const { baseVersion, ...entry } = removalTried;
+        outcomes.push({ kind: 'removed', entry, baseVersion, at: Date.now() });
+        break;
+      }
+      const mine = entries.filter((entry) => accounts.includes(entry.sid));
       const absent = accounts.filter((sid) => !mine.some((entry) => entry.sid === sid));
       const target = mine[0];
       const removing = target !== undefined && (wantRemove || absent.length === 0);
@@ -42,6 +52,7 @@ export async function runEdits(client: HaClient, accounts: readonly string[], ed
             body: { sid: absent[0], name: 'bulk user', role: 'sharepoint' },
             headers: { 'if-match': `"${String(version)}"`, 'idempotency-key': `"${key}"` },
           });
+      removalTried = removing ? { ...target, baseVersion: version } : undefined;
       if (answer.status === 412 && attempt < 300) continue;
       if (answer.status === 201) outcomes.push({ kind: 'added', entry: answer.body.entry as Entry, baseVersion: version, at: Date.now() });
       else if (answer.status === 200) outcomes.push({ kind: 'removed', entry: answer.body.removed as Entry, baseVersion: version, at: Date.now() });

@@ -64,7 +64,7 @@ describe('three connector nodes on PostgreSQL (primary and synchronous standby) 
     const health = await deploymentHealthThrough(working[0] as HaClient, deployment.url, deployment.tls.caPem);
     const bases = outcomes.flatMap((outcome) => (outcome.kind === 'failed' ? [] : [outcome.baseVersion])).sort((a, b) => a - b);
     console.info(
-      `ha edits: ${String(verdict.succeeded)} of ${String(verdict.operations)} edits in ${seconds.toFixed(1)} s through 3 nodes; final version ${String(final.version)}`,
+      `ha edits: ${String(verdict.succeeded)} of ${String(verdict.operations)} edits in ${seconds.toFixed(1)} s through 3 nodes; final version ${String(final.version)}; failed edits ${JSON.stringify(failedEdits(outcomes))}`,
     );
     expect({ failures, verdict, alive: (nodes.body.nodes as { alive: boolean }[]).filter((node) => node.alive).length, health }).toEqual({
       failures: [],

@@ -22,7 +22,7 @@ export const domain = {
  *
  * The ready marker records the version it was seeded with; a mismatch means "half provisioned".
  */
-export const seedVersion = 'rmsadmin-ad-seed-2026-11-22.2';
+export const seedVersion = 'rmsadmin-ad-seed-2026-12-06.1';
 
 /**
  * Files and folders of one domain controller state directory.

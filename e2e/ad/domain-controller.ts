@@ -6,6 +6,7 @@ import type { AdLayout } from './ad-layout.ts';
 import { tryBind, waitForLdaps } from './ldaps-client.ts';
 import { provisionDomain, registerDcAddress, sambaLogTail, startSamba } from './samba-commands.ts';
 import { delay, directoryPortsInUse, ownSambaProcesses, portHolders, terminateProcesses } from './samba-processes.ts';
+import { seedKerberos } from './kerberos-realm.ts';
 import { seedOffline, seedOnline } from './seed-scenario.ts';
 import { verifySeed } from './seed-verify.ts';
 import { withStateLock } from './state-lock.ts';
@@ -94,6 +95,9 @@ async function rebuild(layout: AdLayout, connection: AdConnection, log: (line: s
   await wipe(layout);
   await timed('provision', () => provisionDomain(layout));
   await timed('seed offline', () => seedOffline(layout));
+  await timed('kerberos', async () => {
+    for (const line of await seedKerberos(layout)) log(`  ${line}`);
+  });
   await timed('start', () => startAndWait(layout, connection, log));
   await timed('seed online', async () => {
     for (const line of await seedOnline(connection)) log(`  ${line}`);

@@ -65,6 +65,9 @@ export async function provisionDomain(layout: AdLayout): Promise<void> {
       `--option=log file = ${layout.logFile}`,
       `--option=pid directory = ${layout.pidDirectory}`,
       `--option=server services = ${services}`,
+      // As Active Directory does: a SASL bind (Kerberos) over TLS may choose no security layer,
+      // because TLS already protects the connection. Samba's default ("yes") refuses it.
+      '--option=ldap server require strong auth = allow_sasl_over_tls',
       // Our smb.conf does not exist yet; an empty one keeps the system config out of it.
     ],
     120_000,

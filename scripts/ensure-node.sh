@@ -18,4 +18,8 @@ if [ "$(current_major)" != "$NODE_WANTED_MAJOR" ]; then
   fi
   export PATH="$node_home/bin:$PATH"
 fi
+# Native packages (kerberos) build against this Node's own headers when no prebuilt binary can be
+# downloaded: node-gyp would otherwise fetch the headers from nodejs.org.
+node_dir="$(dirname "$(dirname "$(command -v node)")")"
+[ -d "$node_dir/include/node" ] && export npm_config_nodedir="$node_dir"
 echo "ensure-node: using $(command -v node) $(node --version)" >&2

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { openEventReader, opened } from '../../connector/server/testing/event-reader.ts';
 import type { AccountToAdd } from './load.ts';
+import { percentile } from './statistics.ts';
 
 /** How long after a writer had its answer a subscriber had the change's event: percentiles in ms. */
 export type FeedDelay = {
@@ -59,17 +60,13 @@ export async function measureFeedDelay(writeUrl: string, readUrl: string, token:
       if (event.event !== 'change' || Number(event.id) !== first + index)
         throw new Error(`Event ${String(index)} is ${event.event} ${String(event.id)}, not change ${String(first + index)}.`);
     });
-    const delays = events.map((event, index) => event.receivedAt - (answered[index] ?? 0)).sort((a, b) => a - b);
-    const at = (p: number, values: readonly number[]) => values[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? Number.NaN;
+    const delays = Float64Array.from(events.map((event, index) => event.receivedAt - (answered[index] ?? 0))).sort();
     return {
       changes,
-      p50: at(50, delays),
-      p99: at(99, delays),
+      p50: percentile(delays, 0.5),
+      p99: percentile(delays, 0.99),
       max: delays.at(-1) ?? Number.NaN,
-      writeP50: at(
-        50,
-        writes.sort((a, b) => a - b),
-      ),
+      writeP50: percentile(Float64Array.from(writes).sort(), 0.5),
     };
   } finally {
     reader.close();

@@ -91,7 +91,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       now,
       claims,
       feed,
-      listCache: createAuthorizedListCache(store),
+      listCache: createAuthorizedListCache(store, () => (feed?.hub.isCurrent() ? feed.hub.position().listVersion : undefined)),
     };
     const app = await buildServiceApp(context, config.logging, https, config.trustedProxies);
     // Once closing, the app answers new requests 503; then the streams end, each telling its

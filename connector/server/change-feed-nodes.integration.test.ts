@@ -1,6 +1,5 @@
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresTestConnection, type TestDatabase } from './store/testing/postgres-test-database.ts';
+import { asSuperuser, createTestDatabase, postgresTestConnection, type TestDatabase } from './store/testing/postgres-test-database.ts';
 import { openEventReader, opened, type EventReader, type ReceivedEvent } from './testing/event-reader.ts';
 import { call } from './testing/http.ts';
 import { seedSids } from './testing/seed-sids.ts';
@@ -77,23 +76,11 @@ describe('the change feed across two nodes on PostgreSQL (LISTEN/NOTIFY)', () =>
       committedAt.push(await changeThroughA());
       if (index === 49) {
         // Every node's listening connection is cut mid-stream; they listen again and read what they missed.
-        const connection = postgresTestConnection();
-        const admin = postgres({
-          host: connection.host,
-          port: connection.port,
-          user: connection.adminUser,
-          password: connection.adminPassword,
-          database: 'postgres',
-          max: 1,
-          onnotice: () => undefined,
-        });
-        try {
+        await asSuperuser(postgresTestConnection(), async (admin) => {
           const killed = await admin`
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${database.target.database} AND query ILIKE 'listen%'`;
           expect(killed.length).toBeGreaterThanOrEqual(2);
-        } finally {
-          await admin.end({ timeout: 5 });
-        }
+        });
       }
     }
     const changes = await changesReceived(reader, 100, 15_000);

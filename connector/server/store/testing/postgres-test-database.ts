@@ -58,7 +58,8 @@ export async function createTestDatabase(connection: PostgresTestConnection = po
   };
 }
 
-async function asSuperuser(connection: PostgresTestConnection, work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
+/** Run `work` as the test cluster's superuser, on its `postgres` database, over one connection. */
+export async function asSuperuser(connection: PostgresTestConnection, work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
   const sql = postgres({
     host: connection.host,
     port: connection.port,

@@ -9,8 +9,17 @@ import { buildTlsOptions, readCaFile } from './tls-options.ts';
 /** A DNS resolver for discovery: SRV for the DC list, A records for their addresses. */
 export type DiscoveryResolver = SrvResolver & { resolve4(hostName: string): Promise<string[]> };
 
-/** How to reach the directory; the password is kept apart from the rest on purpose. */
-export type ConnectOptions = {
+/** Where the directory is, and a bind account with its password (kept apart on purpose). */
+export type ConnectOptions = ConnectTarget & { readonly kerberos?: undefined; readonly user: string; readonly password: string };
+
+/** Where the directory is, signing in as the holder of the current Kerberos ticket: no name, no password. */
+export type KerberosConnectOptions = ConnectTarget & { readonly kerberos: true };
+
+/** Either way of signing in to the directory. */
+export type DirectoryConnectOptions = ConnectOptions | KerberosConnectOptions;
+
+/** Where the directory is and how to protect the connection. */
+export type ConnectTarget = {
   readonly url?: string | undefined;
   readonly domain?: string | undefined;
   readonly transport?: 'ldaps' | 'starttls' | undefined;
@@ -20,8 +29,6 @@ export type ConnectOptions = {
   readonly caPem?: string | undefined;
   readonly serverName?: string | undefined;
   readonly globalCatalog?: boolean | undefined;
-  readonly user: string;
-  readonly password: string;
   readonly timeoutMs?: number | undefined;
   readonly resolver?: DiscoveryResolver | undefined;
 };
@@ -38,6 +45,11 @@ const STOP_TRYING = new Set([
   'PASSWORD_EXPIRED',
   'LOGON_RESTRICTED',
   'EMPTY_PASSWORD',
+  // The ticket is the same for every DC: without one, or with an expired one, no DC will do.
+  'KERBEROS_NO_TICKET',
+  'KERBEROS_TICKET_EXPIRED',
+  'KERBEROS_CLOCK_SKEW',
+  'KERBEROS_UNAVAILABLE',
 ]);
 
 /**
@@ -47,9 +59,11 @@ const STOP_TRYING = new Set([
  * but a refused password stops the walk at once: trying it on every DC would lock the
  * account out faster (one bind per admin action, never a retry).
  */
-export async function openDirectorySession(options: ConnectOptions): Promise<OpenedSession> {
-  if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
-  validateUser(options.user);
+export async function openDirectorySession(options: DirectoryConnectOptions): Promise<OpenedSession> {
+  if (options.kerberos !== true) {
+    if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
+    validateUser(options.user);
+  }
   if (options.caFile !== undefined && options.caPem !== undefined) throw new DirectoryError('INVALID_INPUT', 'Give the CA as a file or as PEM text, not both.');
   const caPem = options.caFile === undefined ? options.caPem : await readCaFile(options.caFile);
   const transport = options.transport ?? 'ldaps';
@@ -62,8 +76,7 @@ export async function openDirectorySession(options: ConnectOptions): Promise<Ope
         endpoint: target.endpoint,
         startTls: transport === 'starttls',
         tlsOptions: buildTlsOptions(target.endpoint.host, serverName, caPem),
-        bindName: options.user,
-        password: options.password,
+        credential: options.kerberos === true ? { kind: 'kerberos', serverName } : { kind: 'simple', name: options.user, password: options.password },
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
       return { session, endpoint: target.endpoint, serverName };
@@ -77,7 +90,7 @@ export async function openDirectorySession(options: ConnectOptions): Promise<Ope
 
 type Target = { readonly endpoint: LdapEndpoint; readonly serverName: string };
 
-async function targetsOf(options: ConnectOptions, transport: 'ldaps' | 'starttls'): Promise<Target[]> {
+async function targetsOf(options: DirectoryConnectOptions, transport: 'ldaps' | 'starttls'): Promise<Target[]> {
   const port = portFor(transport, options.globalCatalog === true);
   if (options.url !== undefined) {
     const endpoint = parseLdapUrl(options.url);

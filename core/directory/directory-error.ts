@@ -1,3 +1,5 @@
+import { KERBEROS_ERROR_MESSAGES } from '../../contract/kerberos.ts';
+
 /**
  * Stable codes for every way reaching or reading the directory can fail.
  *
@@ -31,6 +33,7 @@ export const DIRECTORY_ERROR_MESSAGES = {
   INSUFFICIENT_ACCESS: 'The bind account may not read this part of the directory. Use an account with read access.',
   DIRECTORY_ERROR: 'The domain controller returned an error.',
   CANCELLED: 'The operation was cancelled.',
+  ...KERBEROS_ERROR_MESSAGES,
 } as const;
 
 /** One of the codes in {@link DIRECTORY_ERROR_MESSAGES}. */

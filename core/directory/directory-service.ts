@@ -1,6 +1,6 @@
 import type { BrowseEntry, DirectoryObject, DomainInfo, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
 import { connectAndDiscover } from './connect-and-discover.ts';
-import type { ConnectOptions } from './connect-directory.ts';
+import type { DirectoryConnectOptions } from './connect-directory.ts';
 import { findObjects, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
 import type { LdapSession } from './ldap-session.ts';
@@ -24,6 +24,8 @@ export type Directory = {
   /** SIDs of the security groups in the object's logon token (nested and primary included). */
   tokenGroupSids(object: DirectoryObject, signal?: AbortSignal): Promise<string[]>;
   roundTrips(): number;
+  /** The Kerberos principal the DC authenticated, for a session opened with a ticket. */
+  kerberosPrincipal(): string | undefined;
   close(): Promise<void>;
 };
 
@@ -33,7 +35,7 @@ export type Directory = {
  * The one entry point the CLI and the main process use; everything below it is plain
  * functions over a session.
  */
-export async function connectDirectory(options: ConnectOptions): Promise<Directory> {
+export async function connectDirectory(options: DirectoryConnectOptions): Promise<Directory> {
   const { session, domain, serverName } = await connectAndDiscover(options);
   return createDirectory(session, domain, serverName);
 }
@@ -56,6 +58,7 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
     tokenGroupSids: (object, signal) => tokenGroupSids(contextOf(signal), object),
     roundTrips: () => session.roundTrips(),
+    kerberosPrincipal: () => session.kerberosPrincipal(),
     close: () => session.close(),
   };
 }

@@ -4,7 +4,7 @@
  * Callers outside this folder import from here only, so the LDAP library stays private to it.
  */
 export { connectDirectory, createDirectory, type Directory } from './directory-service.ts';
-export type { ConnectOptions, DiscoveryResolver } from './connect-directory.ts';
+export type { ConnectOptions, DirectoryConnectOptions, DiscoveryResolver, KerberosConnectOptions } from './connect-directory.ts';
 export { createDiscoveryResolver } from './dns-resolver.ts';
 export { verifyCredentials } from './verify-credentials.ts';
 export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';

@@ -3,15 +3,23 @@ import tls from 'node:tls';
 import { Client, type Entry, type Filter } from 'ldapts';
 import { classifyLdapError } from './classify-ldap-error.ts';
 import { DirectoryError } from './directory-error.ts';
+import { bindWithKerberos, startTls } from './kerberos-bind.ts';
 import type { LdapEndpoint } from './ldap-url.ts';
+import { openLdapWire } from './ldap-wire.ts';
+
+/**
+ * How the session signs in: a simple bind with a password, or a Kerberos (GSSAPI) bind as the
+ * holder of the current ticket, to `ldap/<serverName>` — the name the certificate was checked for.
+ */
+export type BindCredential =
+  { readonly kind: 'simple'; readonly name: string; readonly password: string } | { readonly kind: 'kerberos'; readonly serverName: string };
 
 /** Everything needed to open an authenticated, encrypted session. */
 export type LdapSessionOptions = {
   readonly endpoint: LdapEndpoint;
   readonly startTls: boolean;
   readonly tlsOptions: tls.ConnectionOptions;
-  readonly bindName: string;
-  readonly password: string;
+  readonly credential: BindCredential;
   readonly timeoutMs: number;
 };
 
@@ -31,6 +39,8 @@ export type LdapSession = {
   searchPages(request: SearchRequest): AsyncGenerator<readonly Entry[]>;
   searchAll(request: SearchRequest): Promise<Entry[]>;
   readonly roundTrips: () => number;
+  /** The Kerberos principal the DC authenticated (`alice@CORP.CONTOSO.TEST`); undefined for a simple bind. */
+  readonly kerberosPrincipal: () => string | undefined;
   close(): Promise<void>;
 };
 
@@ -48,13 +58,13 @@ const DEFAULT_PAGE_SIZE = 1000;
  * a fresh client (TLS + bind) and retries the search once.
  */
 export async function openLdapSession(options: LdapSessionOptions): Promise<LdapSession> {
-  if (options.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
+  if (options.credential.kind === 'simple' && options.credential.password.length === 0) throw new DirectoryError('EMPTY_PASSWORD');
   if (options.endpoint.scheme === 'ldap' && !options.startTls) throw new DirectoryError('PLAINTEXT_REFUSED');
   let connection = await connectAndBind(options);
   let roundTrips = 1;
 
   async function ensureClient(): Promise<Client> {
-    if (!connection.client.isBound || connection.dropped()) {
+    if (!connection.bound() || connection.dropped()) {
       await connection.client.unbind().catch(() => undefined);
       connection = await connectAndBind(options);
       roundTrips += 1;
@@ -118,6 +128,7 @@ export async function openLdapSession(options: LdapSessionOptions): Promise<Ldap
       return entries;
     },
     roundTrips: () => roundTrips,
+    kerberosPrincipal: () => connection.kerberosPrincipal,
     async close() {
       await connection.client.unbind().catch(() => undefined);
     },
@@ -125,9 +136,16 @@ export async function openLdapSession(options: LdapSessionOptions): Promise<Ldap
 }
 
 /** A bound client and whether its socket has since closed. */
-type Connection = { readonly client: Client; readonly dropped: () => boolean };
+type Connection = {
+  readonly client: Client;
+  readonly dropped: () => boolean;
+  readonly bound: () => boolean;
+  readonly kerberosPrincipal?: string | undefined;
+};
 
 async function connectAndBind(options: LdapSessionOptions): Promise<Connection> {
+  const { credential } = options;
+  if (credential.kind === 'kerberos') return connectWithKerberos(options, credential.serverName);
   const { client, dropped } = createSingleSocketClient(options);
   try {
     if (options.startTls) {
@@ -138,12 +156,89 @@ async function connectAndBind(options: LdapSessionOptions): Promise<Connection> 
         throw classified.code === 'DIRECTORY_ERROR' ? new DirectoryError('STARTTLS_FAILED', undefined, classified.detail) : classified;
       }
     }
-    await client.bind(options.bindName, options.password);
-    return { client, dropped };
+    await client.bind(credential.name, credential.password);
+    return { client, dropped, bound: () => client.isBound };
   } catch (error) {
     await client.unbind().catch(() => undefined);
     throw classifyLdapError(error);
   }
+}
+
+/**
+ * Connect, protect (LDAPS, or StartTLS) and bind with Kerberos on our own socket, then hand
+ * that socket, bound, to the LDAP library for the searches; the library's own binds are not
+ * used, so its "bound" flag stays false and the socket's life is the session's.
+ */
+async function connectWithKerberos(options: LdapSessionOptions, serverName: string): Promise<Connection> {
+  const { endpoint, timeoutMs } = options;
+  let socket: net.Socket | undefined;
+  try {
+    const plain = await connectSocket(() => net.connect({ port: endpoint.port, host: endpoint.host }), 'connect', timeoutMs);
+    socket = plain;
+    let secure: tls.TLSSocket;
+    let messageId = 1;
+    if (options.startTls) {
+      try {
+        secure = await startTls(openLdapWire(plain, timeoutMs), plain, messageId, { ...options.tlsOptions });
+      } catch (error) {
+        const classified = classifyLdapError(error);
+        throw classified.code === 'DIRECTORY_ERROR' ? new DirectoryError('STARTTLS_FAILED', undefined, classified.detail) : classified;
+      }
+      messageId += 1;
+    } else {
+      secure = await connectSocket(() => tls.connect({ ...options.tlsOptions, socket: plain }), 'secureConnect', timeoutMs);
+    }
+    socket = secure;
+    const wire = openLdapWire(secure, timeoutMs);
+    const bind = await bindWithKerberos(wire, serverName, messageId);
+    wire.release();
+    let closed = false;
+    const markClosed = (): void => {
+      closed = true;
+    };
+    // Until the library attaches its listeners (at the first search), a reset must not be an
+    // unhandled 'error' event: it only marks the session for a fresh connection.
+    for (const each of [plain, secure]) each.on('error', markClosed).once('close', markClosed);
+    let handedOver = false;
+    const handOver = (): tls.TLSSocket => {
+      if (handedOver) throw new DirectoryError('CONNECTION_LOST');
+      handedOver = true;
+      return secure;
+    };
+    const client = new Client({
+      url: endpoint.url,
+      timeout: timeoutMs,
+      connectTimeout: timeoutMs,
+      createConnection: handOver,
+      createSecureConnection: handOver,
+    });
+    return { client, dropped: () => closed, bound: () => !closed, kerberosPrincipal: bind.clientPrincipal };
+  } catch (error) {
+    socket?.destroy();
+    throw classifyLdapError(error);
+  }
+}
+
+/** Resolve once `socket` emits `ready` (connect or secureConnect), reject on error or after the timeout. */
+function connectSocket<Socket extends net.Socket>(open: () => Socket, ready: 'connect' | 'secureConnect', timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = open();
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new DirectoryError('TIMEOUT'));
+    }, timeoutMs);
+    const onError = (error: Error): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(error);
+    };
+    socket.once(ready, () => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      resolve(socket);
+    });
+    socket.once('error', onError);
+  });
 }
 
 /**
@@ -152,7 +247,7 @@ async function connectAndBind(options: LdapSessionOptions): Promise<Connection> 
  * The flag is ours because after StartTLS the library watches the TLS wrapper, not the TCP
  * socket underneath, and does not notice when the latter is cut.
  */
-function createSingleSocketClient(options: LdapSessionOptions): Connection {
+function createSingleSocketClient(options: LdapSessionOptions): Omit<Connection, 'bound'> {
   const { endpoint } = options;
   let plainSockets = 0;
   let secureSockets = 0;

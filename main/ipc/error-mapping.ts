@@ -1,4 +1,5 @@
 import type { IpcError } from '../../contract/ipc-result.ts';
+import { KERBEROS_ERROR_TITLES } from '../../contract/kerberos.ts';
 import { ConnectorError, type ConnectorErrorCode } from '../../core/connector/index.ts';
 import { DirectoryError, type DirectoryErrorCode } from '../../core/directory/index.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
@@ -29,6 +30,7 @@ const DIRECTORY_TITLES: Readonly<Record<DirectoryErrorCode, string>> = {
   INSUFFICIENT_ACCESS: 'No read access to this part of the directory',
   DIRECTORY_ERROR: 'The domain controller returned an error',
   CANCELLED: 'Cancelled',
+  ...KERBEROS_ERROR_TITLES,
 };
 
 type ServiceText = {

@@ -41,6 +41,7 @@ export function createFakeDirectory(
     transitiveGroups: unused,
     tokenGroupSids: unused,
     roundTrips: () => 0,
+    kerberosPrincipal: () => undefined,
     close: () => Promise.resolve(),
   };
 }

@@ -76,6 +76,7 @@ export function createFakeDirectory(objects: readonly DirectoryObject[], members
     transitiveGroups: () => Promise.reject(new Error('not used by the ipc layer')),
     tokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
     roundTrips: () => calls.length,
+    kerberosPrincipal: () => undefined,
     close() {
       fake.closed = true;
       return Promise.resolve();

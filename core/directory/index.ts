@@ -7,6 +7,7 @@ export { connectDirectory, createDirectory, type Directory } from './directory-s
 export type { ConnectOptions, DirectoryConnectOptions, DiscoveryResolver, KerberosConnectOptions } from './connect-directory.ts';
 export { createDiscoveryResolver } from './dns-resolver.ts';
 export { verifyCredentials } from './verify-credentials.ts';
+export { kerberosIdentityOf, type KerberosIdentity } from './kerberos-identity.ts';
 export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';
 export type { SearchQuery } from './search-objects.ts';
 export { MAX_NAMES_PER_CALL } from './resolve-names.ts';

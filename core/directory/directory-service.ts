@@ -5,7 +5,7 @@ import { findObjects, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
 import type { LdapSession } from './ldap-session.ts';
 import { transitiveGroups, transitiveMembers } from './membership.ts';
-import { tokenGroupSids } from './token-groups.ts';
+import { sessionTokenGroupSids, tokenGroupSids } from './token-groups.ts';
 import { resolveNames } from './resolve-names.ts';
 import { browseChildren, searchDirectory, type SearchQuery } from './search-objects.ts';
 import { ridOf, sidToBuffer } from './sid.ts';
@@ -23,6 +23,8 @@ export type Directory = {
   transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   /** SIDs of the security groups in the object's logon token (nested and primary included). */
   tokenGroupSids(object: DirectoryObject, signal?: AbortSignal): Promise<string[]>;
+  /** SIDs of the groups in the token the DC holds for this session: whom it sees bound. */
+  sessionTokenGroupSids(signal?: AbortSignal): Promise<string[]>;
   roundTrips(): number;
   /** The Kerberos principal the DC authenticated, for a session opened with a ticket. */
   kerberosPrincipal(): string | undefined;
@@ -57,6 +59,7 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
     tokenGroupSids: (object, signal) => tokenGroupSids(contextOf(signal), object),
+    sessionTokenGroupSids: (signal) => sessionTokenGroupSids(contextOf(signal)),
     roundTrips: () => session.roundTrips(),
     kerberosPrincipal: () => session.kerberosPrincipal(),
     close: () => session.close(),

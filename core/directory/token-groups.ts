@@ -23,3 +23,21 @@ export async function tokenGroupSids(context: DirectoryContext, object: Director
   const buffers = values === undefined ? [] : Array.isArray(values) ? values : [values];
   return buffers.flatMap((value) => (Buffer.isBuffer(value) ? [sidFromBuffer(value)] : [])).filter((sid) => sid !== object.sid);
 }
+
+/**
+ * The SIDs of the groups in the token the DC built for this very connection: the root DSE's
+ * `tokenGroups`. It is the server's own view of who is bound (Samba answers no "Who am I?"
+ * extended operation), so a Kerberos bind can be checked to be the ticket's user, not a bind account.
+ */
+export async function sessionTokenGroupSids(context: DirectoryContext): Promise<string[]> {
+  const [entry] = await context.session.searchAll({
+    base: '',
+    scope: 'base',
+    filter: present('objectClass'),
+    attributes: ['tokenGroups'],
+    ...signalOf(context),
+  });
+  const values = entry?.tokenGroups;
+  const buffers = values === undefined ? [] : Array.isArray(values) ? values : [values];
+  return buffers.flatMap((value) => (Buffer.isBuffer(value) ? [sidFromBuffer(value)] : []));
+}

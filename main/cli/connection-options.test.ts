@@ -30,7 +30,26 @@ describe('connectionOptionsFrom', () => {
       { url: 'ldaps://dc', user: 'u', 'password-stdin': true },
       { env: {}, readStdin: () => Promise.resolve('s3cret\n') },
     );
-    expect(options.password).toEqual('s3cret');
+    expect('password' in options ? options.password : undefined).toEqual('s3cret');
+  });
+
+  it('signs in with the Kerberos ticket on --kerberos or RMSADMIN_LDAP_AUTH=kerberos, reading no account and no password', async () => {
+    const readStdin = () => Promise.reject(new Error('stdin must not be read'));
+    const fromFlag = await connectionOptionsFrom({ url: 'ldaps://dc01.contoso.com', kerberos: true }, { env: {}, readStdin });
+    const fromEnv = await connectionOptionsFrom({ url: 'ldaps://dc01.contoso.com' }, { env: { RMSADMIN_LDAP_AUTH: 'Kerberos', RMSADMIN_LDAP_USER: 'CORP\\svc' }, readStdin });
+    for (const options of [fromFlag, fromEnv]) {
+      expect(options).toMatchObject({ kerberos: true, url: 'ldaps://dc01.contoso.com', transport: 'ldaps' });
+      expect(options).not.toHaveProperty('user');
+      expect(options).not.toHaveProperty('password');
+    }
+  });
+
+  it.each([
+    ['--kerberos with --user', { url: 'ldaps://dc', kerberos: true, user: 'u' }, {}, /leave out --user/],
+    ['--kerberos with --password-stdin', { url: 'ldaps://dc', kerberos: true, 'password-stdin': true }, {}, /leave out --user and --password-stdin/],
+    ['an unknown RMSADMIN_LDAP_AUTH', { url: 'ldaps://dc' }, { RMSADMIN_LDAP_AUTH: 'ntlm' }, /must be kerberos or password, not "ntlm"/],
+  ])('refuses %s', async (_case, flags, env, message) => {
+    await expect(connectionOptionsFrom(flags, { env, readStdin: () => Promise.resolve('') })).rejects.toThrow(message);
   });
 
   it.each([

@@ -64,6 +64,8 @@ Connection (flags, or environment variables):
   --server-name NAME    RMSADMIN_LDAP_SERVERNAME  name the DC certificate must carry
   --user USER           RMSADMIN_LDAP_USER        bind account: user@domain or DOMAIN\\user
   --password-stdin      (else RMSADMIN_LDAP_PASSWORD)  read the password from standard input
+  --kerberos            RMSADMIN_LDAP_AUTH=kerberos  bind with your Kerberos ticket (Windows logon, or kinit):
+                                                  no --user, no password; --server-name or the URL names the DC
   --global-catalog                                search the forest's Global Catalog (3269/3268)
   --timeout SECONDS                               default 15
   --dns-server IP                                 DNS server for --domain discovery

@@ -19,6 +19,7 @@ export function directoryWithSignal(directory: Directory, signal: AbortSignal): 
     transitiveMembers: (group, own) => directory.transitiveMembers(group, own ?? signal),
     transitiveGroups: (object, own) => directory.transitiveGroups(object, own ?? signal),
     tokenGroupSids: (object, own) => directory.tokenGroupSids(object, own ?? signal),
+    sessionTokenGroupSids: (own) => directory.sessionTokenGroupSids(own ?? signal),
     roundTrips: () => directory.roundTrips(),
     kerberosPrincipal: () => directory.kerberosPrincipal(),
     // The view does not own the connection: the session closes it.

@@ -40,6 +40,7 @@ export function createFakeDirectory(
     transitiveMembers: unused,
     transitiveGroups: unused,
     tokenGroupSids: unused,
+    sessionTokenGroupSids: unused,
     roundTrips: () => 0,
     kerberosPrincipal: () => undefined,
     close: () => Promise.resolve(),

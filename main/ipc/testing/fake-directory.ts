@@ -75,6 +75,7 @@ export function createFakeDirectory(objects: readonly DirectoryObject[], members
     transitiveMembers: () => Promise.reject(new Error('not used by the ipc layer')),
     transitiveGroups: () => Promise.reject(new Error('not used by the ipc layer')),
     tokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
+    sessionTokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
     roundTrips: () => calls.length,
     kerberosPrincipal: () => undefined,
     close() {

@@ -1,5 +1,7 @@
 import type { TestProject } from 'vitest/node';
+import { adLayout } from './ad/ad-layout.ts';
 import { ensureDomainController } from './ad/domain-controller.ts';
+import { kerberosFilesOf, kerberosRealm } from './ad/kerberos-realm.ts';
 import { ensurePrimaryCluster } from './postgres/postgres-cluster.ts';
 
 declare module 'vitest' {
@@ -7,6 +9,7 @@ declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     adConnection: string;
+    kerberosRealm: string;
     postgresConnection: string;
   }
 }
@@ -14,7 +17,7 @@ declare module 'vitest' {
 /**
  * Start (or reuse) the Samba test domain controller and the primary PostgreSQL test cluster once
  * for the integration project, and hand their connections to the tests through
- * `inject('adConnection')` and `inject('postgresConnection')`.
+ * `inject('adConnection')`, `inject('kerberosRealm')` and `inject('postgresConnection')`.
  *
  * Both start in parallel: they share nothing, and a cold start of each takes seconds.
  */
@@ -24,5 +27,6 @@ export default async function setup(project: TestProject): Promise<void> {
     ensurePrimaryCluster({ log: (line) => process.stderr.write(`[postgres] ${line}\n`) }),
   ]);
   project.provide('adConnection', JSON.stringify(adConnection));
+  project.provide('kerberosRealm', JSON.stringify({ ...kerberosRealm, ...kerberosFilesOf(adLayout()) }));
   project.provide('postgresConnection', JSON.stringify(postgresConnection));
 }

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suites need (Samba AD DC, LDAP tools, OpenSSL, Chromium and Xvfb for the console tests,
 # PostgreSQL for the configuration store, HAProxy in front of several service nodes, the Kerberos
-# headers the `kerberos` package builds against when no prebuilt binary can be downloaded, faketime for a
-# client whose clock is off by more than Kerberos allows),
+# headers the `kerberos` package builds against when no prebuilt binary can be downloaded),
 # only when something is missing, so a second run costs nothing.
 set -euo pipefail
-needed=(samba samba-ad-dc winbind krb5-user libkrb5-dev faketime ldap-utils ldb-tools openssl chromium xvfb fonts-dejavu-core postgresql haproxy)
+needed=(samba samba-ad-dc winbind krb5-user libkrb5-dev ldap-utils ldb-tools openssl chromium xvfb fonts-dejavu-core postgresql haproxy)
 missing=()
 for package in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -35,6 +35,8 @@ const FLAGS = {
   'public-url': { type: 'string' },
   'node-name': { type: 'string' },
   'tls-cert': { type: 'string' },
+  keytab: { type: 'string' },
+  'service-principal': { type: 'string' },
   'tls-key': { type: 'string' },
   'trusted-proxies': { type: 'string' },
   heartbeat: { type: 'string' },

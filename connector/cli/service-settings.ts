@@ -2,8 +2,9 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { CloudEnvironmentSchema } from '../../contract/connector-api/index.ts';
 import type { ConnectOptions } from '../../core/directory/index.ts';
+import { KerberosError, servicePrincipalName } from '../../core/kerberos/index.ts';
 import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../server/auth/admin-access.ts';
-import { DEFAULT_FEED_SETTINGS, type ServiceConfig } from '../server/service-config.ts';
+import { DEFAULT_FEED_SETTINGS, type KerberosSettings, type ServiceConfig } from '../server/service-config.ts';
 
 /** A configuration mistake, named by the setting (flag or variable) to fix. */
 export class SettingError extends Error {
@@ -103,6 +104,7 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
     environment: environment.data,
     tenantUrl: tenantUrl === undefined ? undefined : httpsUrlOf(tenantUrl, 'CONNECTOR_TENANT_URL'),
     tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
+    kerberos: kerberosOf(flags, env),
     trustedProxies: trustedProxiesOf(settingOf(flags, env, 'trusted-proxies', 'CONNECTOR_TRUSTED_PROXIES')),
     nodeName,
     publicUrl: publicUrl === undefined ? undefined : httpUrlOf(publicUrl, 'CONNECTOR_PUBLIC_URL'),
@@ -136,6 +138,39 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
       ),
     },
   };
+}
+
+/**
+ * Negotiate sign-in, from `--keytab`/`CONNECTOR_KEYTAB` and `--service-principal`/`CONNECTOR_SERVICE_PRINCIPAL`:
+ * both or neither. The file itself is read when the node starts.
+ */
+export function kerberosOf(flags: SettingFlags, env: NodeJS.ProcessEnv): KerberosSettings | undefined {
+  const keytab = settingOf(flags, env, 'keytab', 'CONNECTOR_KEYTAB');
+  const principal = settingOf(flags, env, 'service-principal', 'CONNECTOR_SERVICE_PRINCIPAL');
+  if (keytab === undefined && principal === undefined) return undefined;
+  if (principal === undefined)
+    throw new SettingError(
+      'CONNECTOR_SERVICE_PRINCIPAL',
+      "a keytab is given but not the principal it is for. Set it to the node's HTTP service principal, for example HTTP/rmscon01.contoso.com.",
+    );
+  if (keytab === undefined)
+    throw new SettingError('CONNECTOR_KEYTAB', `no keytab given for ${principal}. Set it to the keytab file exported for that principal.`);
+  const match = /^http\/([^/@\s]+)$/i.exec(principal.trim());
+  if (!match?.[1])
+    throw new SettingError(
+      'CONNECTOR_SERVICE_PRINCIPAL',
+      `"${principal}" is not an HTTP service principal. Write it as setspn registers it, HTTP/<the node's fully qualified DNS name>, without a realm.`,
+    );
+  try {
+    return { keytab, servicePrincipal: servicePrincipalName('HTTP', match[1]) };
+  } catch (error) {
+    if (error instanceof KerberosError)
+      throw new SettingError(
+        'CONNECTOR_SERVICE_PRINCIPAL',
+        `"${principal}": ${error.detail ?? error.message} Clients ask tickets for the name they connect to.`,
+      );
+    throw error;
+  }
 }
 
 function countOf(text: string, setting: string, min: number, max: number): number {

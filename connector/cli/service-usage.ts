@@ -28,6 +28,9 @@ Settings (flag, or environment variable):
   --tenant-url URL         CONNECTOR_TENANT_URL       answered by /_wmcs/GetRmsoUri.aspx
   --tls-cert FILE          CONNECTOR_TLS_CERT         HTTPS certificate (PEM), with
   --tls-key FILE           CONNECTOR_TLS_KEY          its key
+  --keytab FILE            CONNECTOR_KEYTAB           keytab of the node's HTTP service principal: enables
+                                                      Kerberos sign-in (POST /v1/sign-in/negotiate)
+  --service-principal SPN  CONNECTOR_SERVICE_PRINCIPAL  that principal, HTTP/rmscon01.contoso.com (setspn -S)
   --trusted-proxies LIST   CONNECTOR_TRUSTED_PROXIES  load balancers (IPs or CIDRs, comma-separated) whose
                                                       X-Forwarded-For names the client in the audit
   --node-name NAME         CONNECTOR_NODE_NAME        default: this computer's name

@@ -9,6 +9,12 @@ import { registerEventRoutes } from './routes/event-routes.ts';
 import { registerSessionRoutes } from './routes/session-routes.ts';
 import { routeHostOf, type ServiceContext } from './service-context.ts';
 
+/**
+ * Request headers up to 64 KiB (Node's default is 16 KiB): a Negotiate token of an account in
+ * many groups carries a large PAC, up to Windows' 48,000-byte MaxTokenSize, as base64.
+ */
+const MAX_HEADER_BYTES = 64 * 1024;
+
 /** Where the service writes its JSON log lines (pino), and how much. */
 export type ServiceLogging = { readonly level: 'silent' | 'error' | 'warn' | 'info' | 'debug'; readonly stream?: NodeJS.WritableStream };
 
@@ -23,7 +29,7 @@ export async function buildServiceApp(
   trustedProxies: readonly string[] = [],
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(https ? { https: { ...https, minVersion: 'TLSv1.2' as const } } : {}),
+    ...(https ? { https: { ...https, minVersion: 'TLSv1.2' as const, maxHeaderSize: MAX_HEADER_BYTES } } : { http: { maxHeaderSize: MAX_HEADER_BYTES } }),
     logger: {
       level: logging.level,
       ...(logging.stream ? { stream: logging.stream } : {}),

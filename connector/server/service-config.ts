@@ -28,8 +28,21 @@ export type ServiceConfig = {
    * the audit records the admin's address rather than the balancer's. None by default.
    */
   readonly trustedProxies?: readonly string[] | undefined;
+  /**
+   * Negotiate (Kerberos) sign-in: `CONNECTOR_KEYTAB` and `CONNECTOR_SERVICE_PRINCIPAL`. Without
+   * them the node signs in with passwords only and answers Negotiate with KERBEROS_NOT_CONFIGURED.
+   */
+  readonly kerberos?: KerberosSettings | undefined;
   /** The change feed (`GET /v1/events`): heartbeat seconds and stream limits; defaults when absent. */
   readonly feed?: Partial<FeedSettings> | undefined;
+};
+
+/** The node's Kerberos identity: the keytab holding the key of its HTTP service principal. */
+export type KerberosSettings = {
+  /** A keytab file (as `ktpass` or `samba-tool domain exportkeytab` writes it). */
+  readonly keytab: string;
+  /** `HTTP/rmscon01.contoso.com`: what `setspn` registered on the node's service account. */
+  readonly servicePrincipal: string;
 };
 
 /** How the node serves its change feed. */

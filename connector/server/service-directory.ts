@@ -2,6 +2,7 @@ import type { DirectoryObject } from '../../contract/directory.ts';
 import type { Finding, Role } from '../../contract/policy.ts';
 import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials, type ConnectOptions, type Directory } from '../../core/directory/index.ts';
 import { judgeGrant } from '../../core/authorization/judge-grant.ts';
+import type { ClientPrincipal } from '../../core/kerberos/index.ts';
 import { labelOf } from '../../core/policy/finding.ts';
 
 /**
@@ -19,6 +20,11 @@ export type ServiceDirectory = {
   /** Throws a DirectoryError (INVALID_CREDENTIALS, ACCOUNT_LOCKED, …) when the bind fails. */
   verifyPassword(username: string, password: string): Promise<void>;
   accountOf(username: string): Promise<DirectoryAccount | undefined>;
+  /**
+   * The account a Kerberos principal names: `alice@CORP.CONTOSO.COM` is `CORP\\alice` when the
+   * realm is the directory domain's DNS name (any case); undefined for another realm or no account.
+   */
+  accountOfPrincipal(principal: ClientPrincipal): Promise<DirectoryAccount | undefined>;
   /** The account a token names, read again: undefined once it was deleted. */
   accountBySid(sid: string): Promise<DirectoryAccount | undefined>;
   /** Objects by SID, each with its `DOMAIN\\sAMAccountName` — the directory's name, never a client's. */
@@ -69,6 +75,13 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
     accountOf: (username) =>
       use(async (open) => {
         const [resolution] = await open.resolveNames([username], { types: ['user', 'service-account'] });
+        return resolution?.status === 'resolved' ? accountFrom(open, resolution.object) : undefined;
+      }),
+    accountOfPrincipal: (principal) =>
+      use(async (open) => {
+        if (principal.realm.toLowerCase() !== open.domain.dnsDomainName.toLowerCase()) return undefined;
+        // By sAMAccountName, which the KDC names the ticket after; a UPN may differ from it.
+        const [resolution] = await open.resolveNames([`${open.domain.netbiosDomain}\\${principal.name}`], { types: ['user', 'service-account'] });
         return resolution?.status === 'resolved' ? accountFrom(open, resolution.object) : undefined;
       }),
     accountBySid: (sid) =>

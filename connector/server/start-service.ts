@@ -5,6 +5,7 @@ import type { ConnectOptions } from '../../core/directory/index.ts';
 import { CaFileError, describeCaFileRefusal, readCaFile } from '../../core/tls/read-ca-file.ts';
 import type { FastifyInstance } from 'fastify';
 import { createAdminAccess } from './auth/admin-access.ts';
+import { openNodeKeytab } from './auth/node-keytab.ts';
 import { createSignIn } from './auth/sign-in.ts';
 import { createTokenAuthority } from './auth/tokens.ts';
 import { MISSED_HEARTBEATS } from './routes/administration-routes.ts';
@@ -45,6 +46,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
   const now = dependencies.now ?? (() => new Date());
   const https = config.tls ? await readTls(config.tls) : undefined;
   const directoryOptions = await withDirectoryCaRead(config.directory);
+  const negotiate = config.kerberos ? await openNodeKeytab(config.kerberos) : undefined;
   const store = await dependencies.openStore(config.database);
   let feed: ChangeFeed | undefined;
   try {
@@ -82,7 +84,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       directory,
       tokens,
       access,
-      signIn: createSignIn({ store, directory, tokens, access, environment: config.environment, now }),
+      signIn: createSignIn({ store, directory, tokens, access, environment: config.environment, now, negotiate }),
       environment: config.environment,
       nodeName: config.nodeName,
       version: SERVICE_VERSION,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import type { KerberosErrorCode } from '../kerberos.ts';
 
 /**
  * Every error code the service answers with, and the HTTP status it comes with.
  *
  * Codes are public: the console and scripts switch on them, so they never change meaning.
+ * The KERBEROS_* codes are those of `contract/kerberos.ts`, so a refusal by the node reads
+ * as the same refusal by the domain controller would.
  */
 export const API_ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -16,6 +19,14 @@ export const API_ERROR_STATUS = {
   BAD_CREDENTIALS: 401,
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
+  // Negotiate (Kerberos) sign-in: every 401 of it carries `WWW-Authenticate: Negotiate`.
+  KERBEROS_NOT_CONFIGURED: 401,
+  KERBEROS_TOKEN_REFUSED: 401,
+  KERBEROS_WRONG_PRINCIPAL: 401,
+  KERBEROS_TICKET_EXPIRED: 401,
+  KERBEROS_CLOCK_SKEW: 401,
+  KERBEROS_UNMAPPED_PRINCIPAL: 401,
+  KERBEROS_FAILED: 401,
   ACCOUNT_UNUSABLE: 403,
   NO_ADMIN_ROLE: 403,
   ONBOARDING_BLOCKED: 403,
@@ -39,7 +50,7 @@ export const API_ERROR_STATUS = {
   INTERNAL_ERROR: 500,
   DIRECTORY_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
-} as const;
+} as const satisfies Readonly<Record<string, number>> & Partial<Record<KerberosErrorCode, 401>>;
 
 /** One of the codes in {@link API_ERROR_STATUS}. */
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

@@ -20,18 +20,20 @@ describe('openapi', () => {
     });
   });
 
-  it('marks exactly the token-protected operations with the bearer scheme', () => {
-    const secured = Object.values(document.paths).flatMap((methods) =>
-      Object.values(methods)
-        .filter((operation) => operation.security !== undefined)
-        .map((operation) => operation.operationId),
-    );
-    expect(secured.sort()).toEqual(
-      Object.values(API_ROUTES)
+  it('marks exactly the token-protected operations with the bearer scheme, and Kerberos sign-in with negotiate', () => {
+    const secured = (scheme: string) =>
+      Object.values(document.paths).flatMap((methods) =>
+        Object.values(methods)
+          .filter((operation) => JSON.stringify(operation.security) === JSON.stringify([{ [scheme]: [] }]))
+          .map((operation) => operation.operationId),
+      );
+    expect({ bearer: secured('bearer').sort(), negotiate: secured('negotiate') }).toEqual({
+      bearer: Object.values(API_ROUTES)
         .filter((route) => route.auth)
         .map((route) => route.operationId)
         .sort(),
-    );
+      negotiate: ['signInWithKerberos'],
+    });
   });
 
   it('refuses unknown fields in request bodies (additionalProperties false)', () => {

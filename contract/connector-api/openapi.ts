@@ -22,7 +22,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
       version: info.version,
       description: 'The configuration every connector node shares: authorized accounts, administrators, nodes and audit.',
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        negotiate: { type: 'http', scheme: 'negotiate', description: "SPNEGO with a Kerberos ticket for the node's HTTP service principal (RFC 4559)." },
+      },
+    },
     paths,
   };
 }
@@ -44,13 +49,17 @@ function operationOf(route: RouteDefinition): JsonObject {
     const media = response.schema
       ? { 'application/json': { schema: jsonSchemaOf(response.schema, 'output') } }
       : { [response.contentType ?? 'text/plain']: { schema: { type: 'string' } } };
-    responses[status] = { description: response.description, content: media };
+    const headers = Object.fromEntries(
+      Object.entries(response.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+    );
+    responses[status] = { description: response.description, content: media, ...(response.headers ? { headers } : {}) };
   }
   return {
     operationId: route.operationId,
     summary: route.summary,
     tags: [route.tag],
     ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+    ...(route.negotiate === true ? { security: [{ negotiate: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } } } } : {}),
     responses,

@@ -12,7 +12,7 @@ import {
 } from './authorized-accounts.ts';
 import { ConnectorNodeListSchema } from './connectors.ts';
 import { ApiErrorSchema } from './errors.ts';
-import { SignInRequestSchema, SignInResponseSchema } from './sign-in.ts';
+import { KerberosSignInRequestSchema, SignInRequestSchema, SignInResponseSchema } from './sign-in.ts';
 
 /** A request header a route documents (the service checks it in the handler). */
 export type HeaderSpec = {
@@ -22,7 +22,13 @@ export type HeaderSpec = {
 };
 
 /** One response of a route: JSON validated by `schema`, or another media type documented only. */
-export type ResponseSpec = { readonly description: string; readonly schema?: z.ZodType; readonly contentType?: string };
+export type ResponseSpec = {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  readonly contentType?: string;
+  /** Response headers the answer documents, by name. */
+  readonly headers?: Readonly<Record<string, string>>;
+};
 
 /**
  * One operation of the API: the single source for the server's routes, the OpenAPI
@@ -36,6 +42,8 @@ export type RouteDefinition = {
   readonly summary: string;
   readonly tag: string;
   readonly auth: boolean;
+  /** Authenticated by `Authorization: Negotiate` (SPNEGO, RFC 4559) instead of a bearer token. */
+  readonly negotiate?: boolean;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
@@ -107,6 +115,35 @@ export const API_ROUTES = {
       401: error('The user name or password is incorrect.'),
       403: error('The account holds no administrator role, is blocked by onboarding control, or is locked or disabled in the directory.'),
       429: error('Too many failed sign-ins for this account: wait (Retry-After) and try again.'),
+      503: error('The directory could not be reached.'),
+    },
+  },
+  signInWithKerberos: {
+    operationId: 'signInWithKerberos',
+    method: 'POST',
+    path: '/v1/sign-in/negotiate',
+    summary:
+      'Sign in as the holder of a Kerberos ticket (Authorization: Negotiate, SPNEGO): the same role, onboarding and throttle checks as a password sign-in, no password.',
+    tag: 'session',
+    auth: false,
+    negotiate: true,
+    body: KerberosSignInRequestSchema,
+    bodyLimit: 4096,
+    responses: {
+      200: {
+        description: "Signed in. WWW-Authenticate carries the node's answer token: the client checks it (mutual authentication) before it uses the token.",
+        schema: SignInResponseSchema,
+        headers: { 'WWW-Authenticate': 'Negotiate <base64 answer token>: proves the node holds the key of its service principal.' },
+      },
+      400: error('Malformed request, or an environment this service does not serve.'),
+      401: {
+        ...error(
+          "No Negotiate token (UNAUTHENTICATED), or the token was refused: KERBEROS_NOT_CONFIGURED (the node has no keytab), KERBEROS_TOKEN_REFUSED (replayed, altered, not Kerberos, empty or too large), KERBEROS_WRONG_PRINCIPAL (a ticket for another service), KERBEROS_TICKET_EXPIRED, KERBEROS_CLOCK_SKEW, KERBEROS_UNMAPPED_PRINCIPAL (no account of the directory's domain), KERBEROS_FAILED.",
+        ),
+        headers: { 'WWW-Authenticate': 'Negotiate: the scheme this operation accepts (RFC 4559).' },
+      },
+      403: error('The account holds no administrator role, is blocked by onboarding control, or is disabled in the directory.'),
+      429: error('Too many failed password sign-ins for this account, or a sign-in for it is in progress: wait (Retry-After) and try again.'),
       503: error('The directory could not be reached.'),
     },
   },

@@ -13,6 +13,18 @@ export const SignInRequestSchema = z
 /** See {@link SignInRequestSchema}. */
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 
+/**
+ * `POST /v1/sign-in/negotiate`: only the environment; the admin is whoever the Kerberos
+ * ticket in `Authorization: Negotiate` names.
+ */
+export const KerberosSignInRequestSchema = z
+  .object({
+    environment: CloudEnvironmentSchema,
+  })
+  .strict();
+/** See {@link KerberosSignInRequestSchema}. */
+export type KerberosSignInRequest = z.infer<typeof KerberosSignInRequestSchema>;
+
 /** A short-lived signed token and when it stops working. */
 export const SignInResponseSchema = z
   .object({

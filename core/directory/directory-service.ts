@@ -23,7 +23,7 @@ export type Directory = {
   transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   /** SIDs of the security groups in the object's logon token (nested and primary included). */
   tokenGroupSids(object: DirectoryObject, signal?: AbortSignal): Promise<string[]>;
-  /** SIDs of the groups in the token the DC holds for this session: whom it sees bound. */
+  /** The SIDs in the token the DC holds for this session (the bound account's own first among them): whom it sees bound. */
   sessionTokenGroupSids(signal?: AbortSignal): Promise<string[]>;
   roundTrips(): number;
   /** The Kerberos principal the DC authenticated, for a session opened with a ticket. */

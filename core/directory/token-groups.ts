@@ -25,9 +25,10 @@ export async function tokenGroupSids(context: DirectoryContext, object: Director
 }
 
 /**
- * The SIDs of the groups in the token the DC built for this very connection: the root DSE's
- * `tokenGroups`. It is the server's own view of who is bound (Samba answers no "Who am I?"
- * extended operation), so a Kerberos bind can be checked to be the ticket's user, not a bind account.
+ * The token the DC built for this very connection, as the root DSE's `tokenGroups`: the bound
+ * account's own SID, its groups and the well-known SIDs of a network logon. It is the server's
+ * own view of who is bound (Samba answers no "Who am I?" extended operation), so a Kerberos
+ * bind can be checked to be the ticket's user, not a bind account.
  */
 export async function sessionTokenGroupSids(context: DirectoryContext): Promise<string[]> {
   const [entry] = await context.session.searchAll({

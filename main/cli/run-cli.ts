@@ -6,6 +6,7 @@ import { CONNECTION_FLAGS, connectionOptionsFrom, type CliEnvironment } from './
 import { healthCommandFor } from './health-commands.ts';
 import { typedName } from './typed-name.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
+import { whoamiCommand } from './whoami-command.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { serverConfigCommandFor } from './server-config-commands.ts';
 import { entryOf } from '../../core/authorization/entry-of.ts';
@@ -186,8 +187,12 @@ function directoryCommandFor(
       const name = one('name');
       return (directory) => infoCommand(directory, name);
     }
+    case 'whoami': {
+      if (operands.length > 0) throw new CliError('USAGE', 'directory whoami takes no names: it shows the account this connection is bound as.');
+      return (directory) => whoamiCommand(directory);
+    }
     default:
-      throw new CliError('USAGE', `Unknown directory command "${command ?? ''}". Use resolve, search, members or info.`);
+      throw new CliError('USAGE', `Unknown directory command "${command ?? ''}". Use resolve, search, members, info or whoami.`);
   }
 }
 

@@ -7,6 +7,7 @@ Directory commands:
                                            Search by name prefix (ANR); "*" lists everything
   directory members NAME [--transitive]    Members of a group (--transitive: nested and primary-group members)
   directory info NAME                      Facts about an object and the groups it belongs to
+  directory whoami                         The account the DC sees on this connection (--kerberos: your ticket's)
 
 Types (--type): user, computer, group, security-group, distribution-group, service-account
 

@@ -23,6 +23,11 @@ describe('checkArchive', () => {
     expect(checkArchive(goodEntries, manifest, 3_000_000, '0.1.0')).toEqual([]);
   });
 
+  it('accepts the native kerberos module beside the main chunks, and a .node file nowhere else', () => {
+    const entries = [...goodEntries, '/dist/main/chunks/kerberos-D8QiLg3r.node', '/dist/renderer/assets/evil.node'];
+    expect(checkArchive(entries, manifest, 3_000_000, '0.1.0')).toEqual(['not a built bundle: /dist/renderer/assets/evil.node']);
+  });
+
   it('names node_modules, source maps, sources and stray files', () => {
     const entries = [...goodEntries, '/node_modules/fastify/package.json', '/dist/main/main.js.map', '/dist/main/settings.ts', '/README.md'];
     expect(checkArchive(entries, manifest, 3_000_000, '0.1.0')).toEqual([

@@ -17,6 +17,8 @@ const ALLOWED_ENTRY = [
   /^\/dist\/(main|preload|renderer)$/,
   /^\/dist\/main\/[\w./-]+\.(js|cjs|mjs|json)$/,
   /^\/dist\/main\/[\w/-]+$/,
+  // The native kerberos module, copied beside the chunks by the build (it must also be unpacked).
+  /^\/dist\/main\/chunks\/[\w-]+\.node$/,
   /^\/dist\/preload\/[\w./-]+\.cjs$/,
   /^\/dist\/renderer\/[\w./-]+\.(html|js|css|woff2?|ttf|png|svg|ico|json)$/,
   /^\/dist\/renderer\/[\w/-]+$/,

@@ -20,6 +20,17 @@ async function inspectPackage(output: string, rootVersion: string): Promise<Omit
   const manifest = JSON.parse(extractFile(archive, 'package.json').toString('utf8')) as AppManifest;
   const sizeBytes = (await stat(archive)).size;
   const problems = checkArchive(entries, manifest, sizeBytes, rootVersion);
+  // A shared library cannot be loaded from inside the archive: each must sit in app.asar.unpacked.
+  for (const entry of entries.filter((name) => name.endsWith('.node'))) {
+    const outside = join(unpacked, 'resources', 'app.asar.unpacked', ...entry.split('/'));
+    if (
+      !(await stat(outside).then(
+        () => true,
+        () => false,
+      ))
+    )
+      problems.push(`native module not unpacked from the archive: ${entry}`);
+  }
   if (typeof manifest.main === 'string' && entries.includes(`/${manifest.main}`)) {
     const formatProblem = checkMainFormat(manifest.main, extractFile(archive, manifest.main).toString('utf8'), manifest);
     if (formatProblem !== undefined) problems.push(formatProblem);

@@ -36,7 +36,10 @@ describe('connectionOptionsFrom', () => {
   it('signs in with the Kerberos ticket on --kerberos or RMSADMIN_LDAP_AUTH=kerberos, reading no account and no password', async () => {
     const readStdin = () => Promise.reject(new Error('stdin must not be read'));
     const fromFlag = await connectionOptionsFrom({ url: 'ldaps://dc01.contoso.com', kerberos: true }, { env: {}, readStdin });
-    const fromEnv = await connectionOptionsFrom({ url: 'ldaps://dc01.contoso.com' }, { env: { RMSADMIN_LDAP_AUTH: 'Kerberos', RMSADMIN_LDAP_USER: 'CORP\\svc' }, readStdin });
+    const fromEnv = await connectionOptionsFrom(
+      { url: 'ldaps://dc01.contoso.com' },
+      { env: { RMSADMIN_LDAP_AUTH: 'Kerberos', RMSADMIN_LDAP_USER: 'CORP\\svc' }, readStdin },
+    );
     for (const options of [fromFlag, fromEnv]) {
       expect(options).toMatchObject({ kerberos: true, url: 'ldaps://dc01.contoso.com', transport: 'ldaps' });
       expect(options).not.toHaveProperty('user');

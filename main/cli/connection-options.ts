@@ -78,7 +78,10 @@ export async function connectionOptionsFrom(flags: ConnectionFlagValues, environ
   } as const;
   if (kerberos) {
     if (flags.user !== undefined || flags['password-stdin'] === true) {
-      throw new CliError('USAGE', '--kerberos signs in as the holder of your Kerberos ticket: leave out --user and --password-stdin (or drop --kerberos to bind with a password).');
+      throw new CliError(
+        'USAGE',
+        '--kerberos signs in as the holder of your Kerberos ticket: leave out --user and --password-stdin (or drop --kerberos to bind with a password).',
+      );
     }
     return { ...target, kerberos: true };
   }
@@ -86,7 +89,10 @@ export async function connectionOptionsFrom(flags: ConnectionFlagValues, environ
   if (user === undefined || user === '') throw new CliError('USAGE', 'No bind account given. Pass --user admin@contoso.com (or set RMSADMIN_LDAP_USER).');
   const password = flags['password-stdin'] === true ? (await environment.readStdin()).replace(/\r?\n$/, '') : env.RMSADMIN_LDAP_PASSWORD;
   if (password === undefined) {
-    throw new CliError('USAGE', 'No password given. Pipe it to --password-stdin, or set RMSADMIN_LDAP_PASSWORD; or use --kerberos to sign in with your Kerberos ticket.');
+    throw new CliError(
+      'USAGE',
+      'No password given. Pipe it to --password-stdin, or set RMSADMIN_LDAP_PASSWORD; or use --kerberos to sign in with your Kerberos ticket.',
+    );
   }
   return { ...target, user, password };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AuditActionSchema, AuditPageSchema } from './audit.ts';
 import { CaFileChoiceSchema, CaFilePurposeSchema } from './ca-file.ts';
 import { LiveFeedStateSchema } from './console-events.ts';
-import { ConsoleDefaultsSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
+import { ConsoleDefaultsSchema, KerberosProbeRequestSchema, KerberosProbeSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
 import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, ResolutionSchema } from './directory.ts';
 import { refuseHiddenCharacters } from './hidden-characters.ts';
 import { RoleSchema } from './policy.ts';
@@ -48,6 +48,7 @@ export type SearchPage = z.infer<typeof SearchPageSchema>;
 export const ipcContract = {
   'console:get-defaults': { request: empty, response: ConsoleDefaultsSchema },
   'session:sign-in': { request: SignInRequestSchema, response: SessionSummarySchema },
+  'session:probe-kerberos': { request: KerberosProbeRequestSchema, response: KerberosProbeSchema },
   'session:current': { request: empty, response: SessionSummarySchema.nullable() },
   'session:sign-out': { request: empty, response: z.object({ signedOut: z.boolean() }).strict() },
   'demo:start': { request: z.object({ operationId }).strict(), response: SessionSummarySchema },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectoryObject } from '../../contract/directory.ts';
-import { DirectoryError, type ConnectOptions } from '../../core/directory/index.ts';
+import { DirectoryError, type DirectoryConnectOptions } from '../../core/directory/index.ts';
 import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
 import { createFakeDirectory } from './testing/fake-directory.ts';
 import { createTestConsole, type TestConsole } from './testing/test-console.ts';
@@ -10,7 +10,7 @@ const operationId = () => crypto.randomUUID();
 const start = (location: object = { kind: 'domain' }) => ({ text: 'Bulk', types: ['user'], location, pageSize: 10, operationId: operationId() });
 const pageOf = (result: unknown) => result as { ok: true; value: { searchId: string; objects: DirectoryObject[]; done: boolean } };
 
-async function signedIn(connect?: (options: ConnectOptions) => Promise<ReturnType<typeof createFakeDirectory>>): Promise<TestConsole> {
+async function signedIn(connect?: (options: DirectoryConnectOptions) => Promise<ReturnType<typeof createFakeDirectory>>): Promise<TestConsole> {
   const harness = createTestConsole({ objects: users, ...(connect ? { connect } : {}) });
   await harness.signIn();
   return harness;

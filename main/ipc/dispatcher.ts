@@ -5,6 +5,7 @@ import type { ConsoleEvent } from '../../contract/console-events.ts';
 import { describeChange } from '../../core/connector/change-summary.ts';
 import { ConnectorError } from '../../core/connector/index.ts';
 import { DirectoryError } from '../../core/directory/index.ts';
+import { KerberosError } from '../../core/kerberos/index.ts';
 import { untilAborted } from './abortable.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { createCaFileHandlers } from './ca-file-handlers.ts';
@@ -139,7 +140,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     } catch (error) {
       if (operation?.signal.aborted === true) return { ok: false, error: CANCELLED_ERROR };
       if (session !== undefined && error instanceof ConnectorError && SESSION_ENDING_CODES.has(error.code)) await sessions.end(session);
-      if (!(error instanceof ConsoleFailure || error instanceof DirectoryError || error instanceof ConnectorError))
+      if (!(error instanceof ConsoleFailure || error instanceof DirectoryError || error instanceof ConnectorError || error instanceof KerberosError))
         log(unexpectedErrorLine(channel, error, request));
       return { ok: false, error: toIpcError(error) };
     } finally {

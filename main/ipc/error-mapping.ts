@@ -1,7 +1,8 @@
 import type { IpcError } from '../../contract/ipc-result.ts';
-import { KERBEROS_ERROR_TITLES } from '../../contract/kerberos.ts';
+import { KERBEROS_ERROR_MESSAGES, KERBEROS_ERROR_TITLES, type KerberosErrorCode } from '../../contract/kerberos.ts';
 import { ConnectorError, type ConnectorErrorCode } from '../../core/connector/index.ts';
 import { DirectoryError, type DirectoryErrorCode } from '../../core/directory/index.ts';
+import { KerberosError } from '../../core/kerberos/index.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
 
 /**
@@ -138,6 +139,8 @@ export function toIpcError(error: unknown): IpcError {
     return { code: error.code, source: 'directory', title: DIRECTORY_TITLES[error.code], message: error.message };
   }
   if (error instanceof ConnectorError) return serviceError(error);
+  // Only the service client's Negotiate sign-in lets one through (the directory wraps its own).
+  if (error instanceof KerberosError) return { code: error.code, source: 'service', title: KERBEROS_ERROR_TITLES[error.code], message: error.message };
   return {
     code: 'INTERNAL_ERROR',
     source: 'console',
@@ -157,8 +160,14 @@ function serviceError(error: ConnectorError): IpcError {
       message: 'The list was changed by someone else. Reload it, check your change against the new list, then save again.',
     };
   }
-  const text = SERVICE_TEXTS[error.code] ?? { title: 'The service refused the request' };
+  const text =
+    SERVICE_TEXTS[error.code] ?? (isKerberosCode(error.code) ? { title: KERBEROS_ERROR_TITLES[error.code] } : { title: 'The service refused the request' });
   const message = text.message?.(error) ?? error.message;
   const details = [...(text.keepDetail === true ? [error.message] : []), ...(error.details ?? [])];
   return { code: error.code, source: 'service', title: text.title, message, ...(details.length > 0 ? { details } : {}) };
+}
+
+/** Whether a service code is one of the Kerberos codes the service and its client share (contract/kerberos.ts). */
+function isKerberosCode(code: string): code is KerberosErrorCode {
+  return Object.hasOwn(KERBEROS_ERROR_MESSAGES, code);
 }

@@ -1,11 +1,12 @@
 import type { CloudEnvironment } from '../../contract/environments.ts';
 import type { SessionSummary } from '../../contract/console-session.ts';
 import type { ConnectorClient } from '../../core/connector/index.ts';
-import { DirectoryError, type ConnectOptions, type Directory } from '../../core/directory/index.ts';
+import { DirectoryError, type Directory, type DirectoryConnectOptions, type KerberosConnectOptions } from '../../core/directory/index.ts';
 import { throwIfCancelled, untilAborted } from './abortable.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import type { MainDirectorySettings } from './console-ports.ts';
 import { ConsoleFailure } from './console-failure.ts';
+import { adminNameOf, serviceSignIn } from './kerberos-sign-in.ts';
 import { createSearchRegistry, type SearchRegistry } from './search-registry.ts';
 
 /** How long one call to the service may take, and how often a safe call is retried. */
@@ -30,7 +31,8 @@ export type ActiveSession = {
 };
 
 /**
- * What signing in needs once main has settled the password: typed, remembered or the demo's.
+ * What signing in needs once main has settled the password: typed, remembered or the demo's,
+ * or none at all with Kerberos (`method: 'kerberos'`: the current ticket signs in to both).
  *
  * `serviceCaFile` replaces the console's configured service CA (the demo brings its own);
  * `directoryCaPem` is the CA file the admin chose, already read by main (the directory's
@@ -40,21 +42,25 @@ export type ActiveSession = {
 export type SignInTarget = {
   readonly environment: CloudEnvironment;
   readonly serviceUrl: string;
-  readonly username: string;
-  readonly password: string;
   readonly directory: MainDirectorySettings;
   readonly directoryCaPem?: string | undefined;
   readonly demo: boolean;
   readonly serviceCaFile?: string | undefined;
-};
+} & SignInCredential;
+
+/** Who signs in: a name and its password, or the holder of the current Kerberos ticket. */
+export type SignInCredential =
+  | { readonly method?: 'password' | undefined; readonly username: string; readonly password: string }
+  | { readonly method: 'kerberos'; readonly servicePrincipal?: string | undefined };
 
 /**
  * Sign in to the service, connect to the directory and read who signed in.
  *
- * The service checks the password and the admin role first, so a wrong password costs no
- * directory bind of the console's own; the directory connection (as the bind account, or as
- * the admin) and the session read then run together. Anything opened is closed again when a
- * later step fails or the admin cancels.
+ * The service checks the password (or the Kerberos ticket) and the admin role first, so a
+ * refused sign-in costs no directory bind of the console's own; the directory connection (as
+ * the bind account, or as the admin: with the password or the same ticket) and the session
+ * read then run together. Anything opened is closed again when a later step fails or the
+ * admin cancels.
  */
 export async function openSession(dependencies: ConsoleDependencies, request: SignInTarget, signal: AbortSignal): Promise<ActiveSession> {
   const caFile = request.serviceCaFile ?? dependencies.serviceCaFile;
@@ -67,7 +73,7 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
   });
   let directory: Directory | undefined;
   try {
-    const { token, expiresAt } = await client.signIn({ environment: request.environment, username: request.username, password: request.password }, { signal });
+    const { token, expiresAt } = await serviceSignIn(dependencies, client, request, signal);
     throwIfCancelled(signal);
     const signedIn = client.withToken(token);
     const options = connectOptionsOf(request);
@@ -76,11 +82,12 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
     if (opened.status === 'fulfilled') directory = opened.value;
     if (opened.status === 'rejected') throw opened.reason;
     if (session.status === 'rejected') throw session.reason;
+    const name = await adminNameOf(request, session.value, opened.value, signal);
     throwIfCancelled(signal);
     const summary: SessionSummary = {
       environment: request.environment,
       serviceUrl: request.serviceUrl,
-      admin: { name: session.value.name, sid: session.value.sid, roles: [...session.value.roles] },
+      admin: { name, sid: session.value.sid, roles: [...session.value.roles] },
       expiresAt,
       directory: {
         serverName: opened.value.serverName,
@@ -101,22 +108,30 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
 /**
  * The directory settings of the sign-in screen as connect options.
  *
- * The bind account, when given, is used instead of the admin's own (least privilege for browsing).
+ * The bind account, when given, is used instead of the admin's own (least privilege for
+ * browsing), with a Kerberos sign-in too; otherwise the directory is read as the admin: with
+ * the password, or with the same ticket that signed in to the service.
  */
-export function connectOptionsOf(request: SignInTarget): ConnectOptions {
+export function connectOptionsOf(request: SignInTarget): DirectoryConnectOptions {
   const settings = request.directory;
+  const target = directoryTargetOf(settings, request.directoryCaPem);
+  if (settings.bindUser !== undefined && settings.bindPassword !== undefined) return { ...target, user: settings.bindUser, password: settings.bindPassword };
+  if (request.method === 'kerberos') return { ...target, kerberos: true };
+  return { ...target, user: request.username, password: request.password };
+}
+
+/** Where the directory is and how the connection is protected, from the sign-in screen's settings (no account). */
+export function directoryTargetOf(settings: MainDirectorySettings, caPem: string | undefined): Omit<KerberosConnectOptions, 'kerberos'> {
   return {
     ...(settings.mode === 'server' ? { url: settings.serverUrl } : { domain: settings.domain }),
     transport: settings.transport,
     caFile: settings.caFile,
-    ...(request.directoryCaPem === undefined ? {} : { caPem: request.directoryCaPem }),
+    ...(caPem === undefined ? {} : { caPem }),
     serverName: settings.serverName,
-    user: settings.bindUser ?? request.username,
-    password: settings.bindPassword ?? request.password,
   };
 }
 
-type Opened = { summary: SessionSummary; client: ConnectorClient; signedIn: ConnectorClient; directory: Directory; options: ConnectOptions };
+type Opened = { summary: SessionSummary; client: ConnectorClient; signedIn: ConnectorClient; directory: Directory; options: DirectoryConnectOptions };
 
 function createActiveSession(dependencies: ConsoleDependencies, opened: Opened): ActiveSession {
   const searches = createSearchRegistry();

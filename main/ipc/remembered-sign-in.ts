@@ -9,6 +9,8 @@ import type { ParsedRequest } from './handler-types.ts';
 import type { SessionState } from './session-state.ts';
 
 type SignInRequest = ParsedRequest<'session:sign-in'>;
+/** A sign-in with a password (typed or remembered); the Kerberos form goes to `signInWithTicket`. */
+export type PasswordSignInRequest = Exclude<SignInRequest, { method: 'kerberos' }>;
 
 /** Where no vault was handed over (the browser harness, the CLI): why the option is off. */
 export const NO_VAULT: VaultStatus = { available: false, reason: 'This console was started without protected password storage.' };
@@ -30,7 +32,7 @@ const REFUSED_PASSWORD_CODES: ReadonlySet<string> = new Set(['BAD_CREDENTIALS', 
 export async function signInAsAsked(
   dependencies: ConsoleDependencies,
   sessions: SessionState,
-  request: SignInRequest,
+  request: PasswordSignInRequest,
   signal: AbortSignal,
   caFiles: CaFileRegistry,
 ): Promise<SessionSummary> {
@@ -84,8 +86,30 @@ function isRefusedPassword(error: unknown): boolean {
   return (error instanceof ConnectorError || error instanceof DirectoryError) && REFUSED_PASSWORD_CODES.has(error.code);
 }
 
-async function saveAfterSignIn(dependencies: ConsoleDependencies, request: SignInRequest, password: string, caFile: string | undefined): Promise<void> {
+async function saveAfterSignIn(dependencies: ConsoleDependencies, request: PasswordSignInRequest, password: string, caFile: string | undefined): Promise<void> {
   const log = dependencies.log ?? (() => undefined);
+  await rememberConnection(dependencies, request, request.username, caFile);
+  const vault = dependencies.vault;
+  if (vault === undefined) return;
+  try {
+    if (request.rememberPassword === true && request.password !== undefined) await vault.store(request.username, password);
+    if (request.rememberPassword === false) await vault.forget();
+  } catch (error) {
+    log({ event: 'password-vault-failed', reason: reasonOf(error) });
+  }
+}
+
+/**
+ * Remember the connection after a successful sign-in (never a password).
+ *
+ * Failing to save is logged and never fails a sign-in that worked.
+ */
+export async function rememberConnection(
+  dependencies: ConsoleDependencies,
+  request: Pick<SignInRequest, 'environment' | 'serviceUrl' | 'directory'>,
+  username: string,
+  caFile: string | undefined,
+): Promise<void> {
   const settings = request.directory;
   // Every field but bindPassword, named one by one so a new secret field is not remembered by accident.
   const directory = {
@@ -98,17 +122,9 @@ async function saveAfterSignIn(dependencies: ConsoleDependencies, request: SignI
     ...(settings.bindUser === undefined ? {} : { bindUser: settings.bindUser }),
   };
   try {
-    await dependencies.profiles.remember({ environment: request.environment, serviceUrl: request.serviceUrl, username: request.username, directory });
+    await dependencies.profiles.remember({ environment: request.environment, serviceUrl: request.serviceUrl, username, directory });
   } catch (error) {
-    log({ event: 'profile-save-failed', reason: reasonOf(error) });
-  }
-  const vault = dependencies.vault;
-  if (vault === undefined) return;
-  try {
-    if (request.rememberPassword === true && request.password !== undefined) await vault.store(request.username, password);
-    if (request.rememberPassword === false) await vault.forget();
-  } catch (error) {
-    log({ event: 'password-vault-failed', reason: reasonOf(error) });
+    dependencies.log?.({ event: 'profile-save-failed', reason: reasonOf(error) });
   }
 }
 

@@ -16,6 +16,7 @@ export const ADMIN_EVENT_CHANNEL = 'admin:event';
 export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'console:get-defaults',
   'session:sign-in',
+  'session:probe-kerberos',
   'session:current',
   'session:sign-out',
   'demo:start',

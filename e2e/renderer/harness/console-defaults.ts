@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SignInRequest } from '../../../contract/console-session.ts';
+import type { PasswordSignInRequest } from '../../../contract/console-session.ts';
 import type { ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import type { AdConnection } from '../../ad/ad-connection.ts';
 import { SEED_PASSWORD, TEST_DOMAIN, upnOf } from './test-domain.ts';
@@ -40,7 +40,7 @@ export function consoleDefaultsFor(connection: AdConnection, serviceUrl: string)
 export const HARNESS_CA_FILE_ID = '00000000-0000-4000-8000-00000000ca02';
 
 /** The request the sign-in screen sends when the defaults are left as they are. */
-export function signInRequestFor(defaults: ProfileDefaults, samAccountName: string, password = SEED_PASSWORD): SignInRequest {
+export function signInRequestFor(defaults: ProfileDefaults, samAccountName: string, password = SEED_PASSWORD): PasswordSignInRequest {
   const { directory } = defaults;
   return {
     environment: defaults.environment,

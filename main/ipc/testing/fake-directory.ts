@@ -14,10 +14,15 @@ export type FakeDirectory = Directory & {
 /**
  * An in-memory directory over a fixed set of objects, for unit tests of the ipc layer.
  *
- * Names resolve by sAMAccountName or SID; `members` maps a group SID to its direct members.
+ * Names resolve by sAMAccountName (also as `CORP\name`) or SID; a directory opened with a ticket
+ * names its `kerberosPrincipal`; `members` maps a group SID to its direct members.
  * Calls honour their signal the way the real layer does (`CANCELLED`).
  */
-export function createFakeDirectory(objects: readonly DirectoryObject[], members: ReadonlyMap<string, readonly DirectoryObject[]> = new Map()): FakeDirectory {
+export function createFakeDirectory(
+  objects: readonly DirectoryObject[],
+  members: ReadonlyMap<string, readonly DirectoryObject[]> = new Map(),
+  options: { readonly kerberosPrincipal?: string | undefined } = {},
+): FakeDirectory {
   const calls: string[] = [];
   const checkSignal = (signal?: AbortSignal): void => {
     if (signal?.aborted === true) throw new DirectoryError('CANCELLED');
@@ -33,7 +38,8 @@ export function createFakeDirectory(objects: readonly DirectoryObject[], members
       checkSignal(options.signal);
       return Promise.resolve(
         names.map((input): Resolution => {
-          const object = objects.find((candidate) => candidate.samAccountName?.toLowerCase() === input.toLowerCase() || candidate.sid === input);
+          const name = input.toLowerCase().replace(`${FAKE_DOMAIN.netbiosDomain.toLowerCase()}\\`, '');
+          const object = objects.find((candidate) => candidate.samAccountName?.toLowerCase() === name || candidate.sid === input);
           return object ? { status: 'resolved', input, object } : { status: 'not-found', input, reason: 'No such object.' };
         }),
       );
@@ -77,7 +83,7 @@ export function createFakeDirectory(objects: readonly DirectoryObject[], members
     tokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
     sessionTokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
     roundTrips: () => calls.length,
-    kerberosPrincipal: () => undefined,
+    kerberosPrincipal: () => options.kerberosPrincipal,
     close() {
       fake.closed = true;
       return Promise.resolve();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { upnOf, type TestService } from '../../../connector/server/testing/service-fixture.ts';
-import type { SignInRequest } from '../../../contract/console-session.ts';
+import type { PasswordSignInRequest } from '../../../contract/console-session.ts';
 import type { ProfileDefaults } from '../console-ports.ts';
 import type { LiveChangesTimings } from '../live-changes.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
@@ -53,7 +53,7 @@ export function liveDefaults(service: TestService): ProfileDefaults {
 }
 
 /** Alice's sign-in against the service and the test DC, with overrides for negative cases. */
-export function liveSignInRequest(service: TestService, overrides: Partial<SignInRequest> = {}): SignInRequest {
+export function liveSignInRequest(service: TestService, overrides: Partial<PasswordSignInRequest> = {}): PasswordSignInRequest {
   const connection = adTestConnection();
   return {
     environment: 'AzureCloud',

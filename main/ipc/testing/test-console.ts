@@ -1,9 +1,18 @@
 import type { DirectoryObject } from '../../../contract/directory.ts';
-import type { SignInRequest } from '../../../contract/console-session.ts';
+import type { PasswordSignInRequest } from '../../../contract/console-session.ts';
 import type { IpcResult } from '../../../contract/ipc-result.ts';
-import type { ConnectOptions, Directory } from '../../../core/directory/index.ts';
+import type { ConnectOptions, Directory, DirectoryConnectOptions, KerberosConnectOptions } from '../../../core/directory/index.ts';
 import type { ConsoleDependencies } from '../console-dependencies.ts';
-import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
+import type {
+  CaFileChooser,
+  ConsoleProfileStore,
+  DemoEnvironment,
+  DesktopActions,
+  FolderChooser,
+  KerberosServiceSignIn,
+  PasswordVault,
+  ProfileDefaults,
+} from '../console-ports.ts';
 import type { LiveChangesTimings } from '../live-changes.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
@@ -19,7 +28,7 @@ export const TEST_DEFAULTS: ProfileDefaults = {
 };
 
 /** A valid sign-in request against the fakes. */
-export function signInRequest(overrides: Partial<SignInRequest> = {}): SignInRequest {
+export function signInRequest(overrides: Partial<PasswordSignInRequest> = {}): PasswordSignInRequest {
   return {
     environment: 'AzureCloud',
     serviceUrl: 'https://connector.contoso.test',
@@ -36,9 +45,12 @@ export type TestConsole = {
   readonly dispatcher: IpcDispatcher;
   readonly connector: FakeConnector;
   readonly directories: FakeDirectory[];
+  /** Every directory connect with a password (the admin's or the bind account's), in order. */
   readonly connectOptions: ConnectOptions[];
+  /** Every directory connect with the current Kerberos ticket, in order. */
+  readonly kerberosConnectOptions: KerberosConnectOptions[];
   readonly lines: Record<string, unknown>[];
-  signIn(overrides?: Partial<SignInRequest>): Promise<IpcResult<unknown>>;
+  signIn(overrides?: Partial<PasswordSignInRequest>): Promise<IpcResult<unknown>>;
 };
 
 /**
@@ -50,7 +62,11 @@ export type TestConsoleOptions = {
   objects?: readonly DirectoryObject[];
   members?: ReadonlyMap<string, readonly DirectoryObject[]>;
   now?: () => Date;
-  connect?: (options: ConnectOptions) => Promise<Directory>;
+  connect?: (options: DirectoryConnectOptions) => Promise<Directory>;
+  /** The service's Kerberos sign-in; absent, the console offers the password form only. */
+  signInWithKerberos?: KerberosServiceSignIn;
+  /** The principal a directory opened with a ticket names (default alice@CORP.CONTOSO.TEST). */
+  kerberosPrincipal?: string;
   profiles?: ConsoleProfileStore;
   vault?: PasswordVault;
   demo?: DemoEnvironment;
@@ -64,6 +80,7 @@ export function createTestConsole(options: TestConsoleOptions = {}): TestConsole
   const connector = createFakeConnector();
   const directories: FakeDirectory[] = [];
   const connectOptions: ConnectOptions[] = [];
+  const kerberosConnectOptions: KerberosConnectOptions[] = [];
   const lines: Record<string, unknown>[] = [];
   const dependencies: ConsoleDependencies = {
     profiles: options.profiles ?? createMemoryProfileStore(TEST_DEFAULTS),
@@ -74,16 +91,27 @@ export function createTestConsole(options: TestConsoleOptions = {}): TestConsole
     chooseCaFile: options.chooseCaFile,
     liveChanges: options.liveChanges,
     connectDirectory(connect) {
-      connectOptions.push(connect);
+      if (connect.kerberos === true) kerberosConnectOptions.push(connect);
+      else connectOptions.push(connect);
       if (options.connect) return options.connect(connect);
-      const directory = createFakeDirectory(options.objects ?? [], options.members);
+      const principal = connect.kerberos === true ? (options.kerberosPrincipal ?? 'alice@CORP.CONTOSO.TEST') : undefined;
+      const directory = createFakeDirectory(options.objects ?? [], options.members, { kerberosPrincipal: principal });
       directories.push(directory);
       return Promise.resolve(directory);
     },
     createConnectorClient: (clientOptions) => connector.createClient(clientOptions),
+    signInWithKerberos: options.signInWithKerberos,
     log: (line) => lines.push(line),
     ...(options.now ? { now: options.now } : {}),
   };
   const dispatcher = createIpcDispatcher(dependencies);
-  return { dispatcher, connector, directories, connectOptions, lines, signIn: (overrides) => dispatcher.dispatch('session:sign-in', signInRequest(overrides)) };
+  return {
+    dispatcher,
+    connector,
+    directories,
+    connectOptions,
+    kerberosConnectOptions,
+    lines,
+    signIn: (overrides) => dispatcher.dispatch('session:sign-in', signInRequest(overrides)),
+  };
 }

@@ -8,6 +8,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
   return {
     'console:get-defaults': {},
     'session:sign-in': signInRequest(),
+    'session:probe-kerberos': { directory: { mode: 'server', serverUrl: 'ldaps://dc1.corp.contoso.test', transport: 'ldaps' }, operationId: uuid() },
     'session:current': {},
     'session:sign-out': {},
     'operation:cancel': { operationId: uuid() },
@@ -50,6 +51,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
 export const PUBLIC_CHANNELS: readonly IpcChannel[] = [
   'console:get-defaults',
   'session:sign-in',
+  'session:probe-kerberos',
   'demo:start',
   'session:current',
   'session:sign-out',

@@ -14,6 +14,7 @@ import type {
   SignInResponse,
 } from '../../contract/connector-api/index.ts';
 import type { FeedOutcome, FollowChangesOptions } from './change-feed-types.ts';
+import type { KerberosSignInInput } from './kerberos-sign-in.ts';
 
 /** Per-call options: a signal that cancels the call (`CANCELLED`, never retried). */
 export type CallOptions = { readonly signal?: AbortSignal | undefined };
@@ -49,6 +50,13 @@ export type AuditFilter = Partial<AuditQuery>;
 export type ConnectorClient = {
   /** `POST /v1/sign-in`: a token for `withToken`. Sent once (no retry: no Idempotency-Key). */
   signIn(request: SignInRequest, options?: CallOptions): Promise<SignInResponse>;
+  /**
+   * `POST /v1/sign-in/negotiate`: a token for `withToken` as the holder of the current Kerberos
+   * ticket (the Windows logon, or `kinit`'s credential cache), no password. The node must prove
+   * itself (mutual authentication) or the sign-in is refused with KERBEROS_MUTUAL_AUTH_FAILED;
+   * this computer's Kerberos failures carry the codes of `contract/kerberos.ts`. Sent once.
+   */
+  signInWithKerberos(request: KerberosSignInInput, options?: CallOptions): Promise<SignInResponse>;
   /** `GET /v1/session`: who the token belongs to. */
   session(options?: CallOptions): Promise<Session>;
   /** `GET /v1/authorized-accounts`: the list and its ETag. */

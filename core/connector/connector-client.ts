@@ -8,6 +8,7 @@ import { createHttpTransport } from './http-transport.ts';
 import type { HttpTransport } from './http-transport.ts';
 import { followChangeFeed } from './change-feed.ts';
 import { feedOpener } from './feed-opener.ts';
+import { signInWithKerberos } from './kerberos-sign-in.ts';
 import { createRouteCaller } from './route-caller.ts';
 import type { CallerSettings } from './route-caller.ts';
 
@@ -77,6 +78,7 @@ function clientFor(transport: HttpTransport, settings: CallerSettings): Connecto
       });
       return data;
     },
+    signInWithKerberos: (request, options = {}) => signInWithKerberos(call, settings.baseUrl, request, options),
     session: async (options = {}) => (await call.json(routes.session, 200, routes.session.responses[200].schema, options)).data,
     listAuthorizedAccounts: async (options = {}) => {
       const route = routes.listAuthorizedAccounts;

@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../../contract/connector-api/index.ts';
+import type { KerberosErrorCode } from '../../contract/kerberos.ts';
 
 /**
  * The codes the client itself raises, besides the service's own codes.
@@ -15,6 +16,7 @@ export const CONNECTOR_CLIENT_ERROR_CODES = [
   'BAD_RESPONSE',
   'CANCELLED',
   'INVALID_OPTIONS',
+  'KERBEROS_MUTUAL_AUTH_FAILED',
 ] as const;
 
 /** One of {@link CONNECTOR_CLIENT_ERROR_CODES}. */
@@ -23,9 +25,11 @@ export type ConnectorClientErrorCode = (typeof CONNECTOR_CLIENT_ERROR_CODES)[num
 /**
  * Every code a {@link ConnectorError} carries: the service's or the client's.
  *
- * One union lets callers switch on the code without knowing which side failed.
+ * One union lets callers switch on the code without knowing which side failed. A Kerberos
+ * sign-in adds the codes of `contract/kerberos.ts` the client's own GSS-API raises (no ticket,
+ * KDC unreachable…), the same codes the directory bind and the node use.
  */
-export type ConnectorErrorCode = ApiErrorCode | ConnectorClientErrorCode;
+export type ConnectorErrorCode = ApiErrorCode | ConnectorClientErrorCode | KerberosErrorCode;
 
 /** The optional facts a {@link ConnectorError} carries next to its code and message. */
 export type ConnectorErrorFields = {

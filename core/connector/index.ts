@@ -15,6 +15,7 @@ export type {
   Versioned,
   WriteOptions,
 } from './connector-client-types.ts';
+export type { KerberosSignInInput } from './kerberos-sign-in.ts';
 export type { FeedBackoff, FeedConnectionState, FeedOutcome, FollowChangesOptions } from './change-feed-types.ts';
 export { describeChange } from './change-summary.ts';
 export { CONNECTOR_CLIENT_ERROR_CODES, ConnectorError } from './connector-error.ts';

@@ -14,6 +14,8 @@ export type CallInput = {
   readonly ifMatch?: string | undefined;
   readonly ifNoneMatch?: string | undefined;
   readonly idempotencyKey?: string | undefined;
+  /** An `Authorization` header of the call's own (Negotiate), on a route that takes no bearer token. */
+  readonly authorization?: string | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Values that must never appear in an error (a sign-in password), besides the token. */
   readonly secrets?: readonly string[];
@@ -60,6 +62,7 @@ export function createRouteCaller(transport: HttpTransport, settings: CallerSett
     const where: Exchange = { method: route.method, url: `${settings.baseUrl.origin}${target}` };
     const headers: Record<string, string> = { accept, 'user-agent': settings.userAgent };
     if (route.auth && settings.token !== undefined) headers.authorization = `Bearer ${settings.token}`;
+    else if (input.authorization !== undefined) headers.authorization = input.authorization;
     if (input.body !== undefined) headers['content-type'] = 'application/json';
     if (input.ifMatch !== undefined) headers['if-match'] = input.ifMatch;
     if (input.ifNoneMatch !== undefined) headers['if-none-match'] = input.ifNoneMatch;

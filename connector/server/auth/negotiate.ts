@@ -32,7 +32,16 @@ export class NegotiateRefusal extends ApiFailure {
   }
 }
 
-const KEYTAB_TROUBLE = /key ?table|keytab|permission denied/i;
+const KEYTAB_TROUBLE = /key table file|keytab file|permission denied|no such file/i;
+/** MIT's words when the ticket is newer than the keytab: the service account's password changed since the export. */
+const KEYTAB_OUT_OF_DATE = /keytab is likely out of date/i;
+/** A ticket for the node's principal its key cannot open: altered on the way (a stale key says "out of date" instead). */
+const UNREADABLE_TICKET = /cannot decrypt ticket/i;
+/**
+ * MIT's words for a ticket to another principal than the node's, as the accepting side says
+ * them (the shared classifier knows the client side's).
+ */
+const OTHER_PRINCIPAL = /request ticket server \S+ not found in keytab|wrong principal in request|no key table entry found/i;
 
 /**
  * Build the acceptor of a node's service principal.
@@ -73,12 +82,20 @@ export function createNegotiateAcceptor(servicePrincipal: string): NegotiateAcce
  * A client-side code (no ticket, KDC unreachable) cannot happen here: whatever is not the
  * ticket's fault nor the keytab's is a token the node cannot read.
  */
-function refusalOf(error: KerberosError): NegotiateRefusal {
-  const code = error.code;
+export function refusalOf(error: KerberosError): NegotiateRefusal {
+  const detail = error.detail ?? '';
+  if (KEYTAB_OUT_OF_DATE.test(detail))
+    return new NegotiateRefusal(
+      'KERBEROS_FAILED',
+      `The node's keytab is older than the key of ${error.principal ?? 'its service principal'} (the service account's password changed since it was exported). Sign in with a password; the node's operator should export the keytab again.`,
+      detail,
+    );
+  if (UNREADABLE_TICKET.test(detail)) return new NegotiateRefusal('KERBEROS_TOKEN_REFUSED', kerberosMessage('KERBEROS_TOKEN_REFUSED'), detail);
+  const code = OTHER_PRINCIPAL.test(detail) ? 'KERBEROS_WRONG_PRINCIPAL' : error.code;
   if (code === 'KERBEROS_TOKEN_REFUSED' || code === 'KERBEROS_WRONG_PRINCIPAL' || code === 'KERBEROS_TICKET_EXPIRED' || code === 'KERBEROS_CLOCK_SKEW')
-    return new NegotiateRefusal(code, error.message, error.detail);
+    return new NegotiateRefusal(code, kerberosMessage(code, error.principal), error.detail);
   if (code === 'KERBEROS_UNAVAILABLE') return new NegotiateRefusal('KERBEROS_FAILED', `${kerberosMessage('KERBEROS_UNAVAILABLE')} (on the node)`, error.detail);
-  if (KEYTAB_TROUBLE.test(error.detail ?? ''))
+  if (KEYTAB_TROUBLE.test(detail))
     return new NegotiateRefusal(
       'KERBEROS_FAILED',
       "The node could not read its keytab. Sign in with a password; the node's operator should check CONNECTOR_KEYTAB (the file, its permissions, and that it holds the key of CONNECTOR_SERVICE_PRINCIPAL).",

@@ -6,6 +6,7 @@ import { anyOf, equals } from './ldap-filter.ts';
 import type { LdapSession } from './ldap-session.ts';
 import { transitiveGroups, transitiveMembers } from './membership.ts';
 import { sessionTokenGroupSids, tokenGroupSids } from './token-groups.ts';
+import { groupGraphOf, type GroupGraph } from './group-graph.ts';
 import { resolveNames } from './resolve-names.ts';
 import { browseChildren, searchDirectory, type SearchQuery } from './search-objects.ts';
 import { ridOf, sidToBuffer } from './sid.ts';
@@ -23,6 +24,8 @@ export type Directory = {
   transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   /** SIDs of the security groups in the object's logon token (nested and primary included). */
   tokenGroupSids(object: DirectoryObject, signal?: AbortSignal): Promise<string[]>;
+  /** The groups above an object and how they nest (memberOf upward, the primary group too): for drawing paths. */
+  groupGraph(object: DirectoryObject, signal?: AbortSignal): Promise<GroupGraph>;
   /** The SIDs in the token the DC holds for this session (the bound account's own first among them): whom it sees bound. */
   sessionTokenGroupSids(signal?: AbortSignal): Promise<string[]>;
   roundTrips(): number;
@@ -60,6 +63,7 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
     tokenGroupSids: (object, signal) => tokenGroupSids(contextOf(signal), object),
     sessionTokenGroupSids: (signal) => sessionTokenGroupSids(contextOf(signal)),
+    groupGraph: (object, signal) => groupGraphOf(contextOf(signal), object),
     roundTrips: () => session.roundTrips(),
     kerberosPrincipal: () => session.kerberosPrincipal(),
     close: () => session.close(),

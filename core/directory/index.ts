@@ -8,6 +8,7 @@ export type { ConnectOptions, DirectoryConnectOptions, DiscoveryResolver, Kerber
 export { createDiscoveryResolver } from './dns-resolver.ts';
 export { verifyCredentials } from './verify-credentials.ts';
 export { kerberosIdentityOf, type KerberosIdentity } from './kerberos-identity.ts';
+export type { GraphGroup, GroupGraph } from './group-graph.ts';
 export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';
 export type { SearchQuery } from './search-objects.ts';
 export { MAX_NAMES_PER_CALL } from './resolve-names.ts';

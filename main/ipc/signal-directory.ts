@@ -20,6 +20,7 @@ export function directoryWithSignal(directory: Directory, signal: AbortSignal): 
     transitiveGroups: (object, own) => directory.transitiveGroups(object, own ?? signal),
     tokenGroupSids: (object, own) => directory.tokenGroupSids(object, own ?? signal),
     sessionTokenGroupSids: (own) => directory.sessionTokenGroupSids(own ?? signal),
+    groupGraph: (object, own) => directory.groupGraph(object, own ?? signal),
     roundTrips: () => directory.roundTrips(),
     kerberosPrincipal: () => directory.kerberosPrincipal(),
     // The view does not own the connection: the session closes it.

@@ -41,6 +41,7 @@ export function createFakeDirectory(
     transitiveGroups: unused,
     tokenGroupSids: unused,
     sessionTokenGroupSids: unused,
+    groupGraph: unused,
     roundTrips: () => 0,
     kerberosPrincipal: () => undefined,
     close: () => Promise.resolve(),

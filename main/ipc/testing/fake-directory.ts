@@ -82,6 +82,7 @@ export function createFakeDirectory(
     transitiveGroups: () => Promise.reject(new Error('not used by the ipc layer')),
     tokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
     sessionTokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
+    groupGraph: () => Promise.reject(new Error('not used by the ipc layer')),
     roundTrips: () => calls.length,
     kerberosPrincipal: () => options.kerberosPrincipal,
     close() {

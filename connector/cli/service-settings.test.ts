@@ -90,4 +90,25 @@ describe('service-settings', () => {
   ])('names the setting to fix: %j %j → %s', (flags, env, setting) => {
     expect(problemOf(flags, { ...BASE_ENV, ...env })).toBe(setting);
   });
+
+  it('reads the Kerberos settings, the principal as setspn writes it', () => {
+    const config = serviceConfigOf({}, { ...BASE_ENV, CONNECTOR_KEYTAB: '/etc/rms/http.keytab', CONNECTOR_SERVICE_PRINCIPAL: 'http/RMSCON01.Contoso.com' });
+    expect(config.kerberos).toEqual({ keytab: '/etc/rms/http.keytab', servicePrincipal: 'HTTP/rmscon01.contoso.com' });
+    expect(serviceConfigOf({ keytab: '/k', 'service-principal': 'HTTP/a.contoso.com' }, BASE_ENV).kerberos).toEqual({
+      keytab: '/k',
+      servicePrincipal: 'HTTP/a.contoso.com',
+    });
+    expect(serviceConfigOf({}, BASE_ENV).kerberos).toBeUndefined();
+  });
+
+  it.each([
+    ['a keytab without its principal', { CONNECTOR_KEYTAB: '/k' }, 'CONNECTOR_SERVICE_PRINCIPAL'],
+    ['a principal without a keytab', { CONNECTOR_SERVICE_PRINCIPAL: 'HTTP/a.contoso.com' }, 'CONNECTOR_KEYTAB'],
+    ['a principal of another service', { CONNECTOR_KEYTAB: '/k', CONNECTOR_SERVICE_PRINCIPAL: 'ldap/a.contoso.com' }, 'CONNECTOR_SERVICE_PRINCIPAL'],
+    ['a principal with a realm', { CONNECTOR_KEYTAB: '/k', CONNECTOR_SERVICE_PRINCIPAL: 'HTTP/a.contoso.com@CONTOSO.COM' }, 'CONNECTOR_SERVICE_PRINCIPAL'],
+    ['a short host name', { CONNECTOR_KEYTAB: '/k', CONNECTOR_SERVICE_PRINCIPAL: 'HTTP/rmscon01' }, 'CONNECTOR_SERVICE_PRINCIPAL'],
+    ['an IP address', { CONNECTOR_KEYTAB: '/k', CONNECTOR_SERVICE_PRINCIPAL: 'HTTP/10.0.0.5' }, 'CONNECTOR_SERVICE_PRINCIPAL'],
+  ])('refuses %s, naming the setting', (_label, env, setting) => {
+    expect(problemOf({}, { ...BASE_ENV, ...env })).toBe(setting);
+  });
 });

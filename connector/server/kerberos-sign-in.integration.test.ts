@@ -304,6 +304,23 @@ describe('Kerberos (Negotiate) sign-in', () => {
     });
   });
 
+  it.each([
+    [
+      'a keytab file that does not exist',
+      () => path.join(folder, 'missing.keytab'),
+      realm.httpServicePrincipal,
+      /^CONNECTOR_KEYTAB: cannot read ".*missing\.keytab" \(ENOENT\)/,
+    ],
+    [
+      'a keytab without the principal’s key',
+      () => realm.keytab,
+      `HTTP/other.${realm.realm.toLowerCase()}`,
+      /^CONNECTOR_KEYTAB: the keytab ".*" cannot accept tickets for HTTP\/other\./,
+    ],
+  ])('refuses to start with %s, naming the setting', async (_label, keytab, servicePrincipal, message) => {
+    await expect(startTestService({ nodeName: 'RMSCON-BADKEYTAB', kerberos: { keytab: keytab(), servicePrincipal } })).rejects.toThrow(message);
+  });
+
   it('still serves password sign-ins after all of the above', async () => {
     expect((await call(service.url, 'POST', '/v1/sign-in', { body: { ...body, username: upnOf('alice'), password: SEED_PASSWORD } })).status).toBe(200);
   });

@@ -24,6 +24,8 @@ export const KERBEROS_ERROR_MESSAGES = {
     'The Kerberos token was refused: it was replayed, altered or is not a Kerberos token. Sign in again; if it keeps failing, purge the tickets (klist purge) and sign in again.',
   KERBEROS_WRONG_PRINCIPAL:
     'The Kerberos ticket was issued for another service than {principal}. Connect to the node by the name its service principal carries, or register that name with setspn.',
+  KERBEROS_MUTUAL_AUTH_FAILED:
+    "The server did not prove that it holds the key of {principal} (mutual authentication failed), so the sign-in was discarded. Check that the address reaches the real server and not a relay; if it keeps failing, ask an administrator to compare the node's keytab with the registered principal.",
   KERBEROS_NO_SECURITY_LAYER:
     'The domain controller does not offer a Kerberos bind without a security layer over TLS. Sign in with a password, or ask a domain admin why SASL binds over TLS are refused.',
   KERBEROS_UNAVAILABLE:
@@ -52,6 +54,7 @@ export const KERBEROS_ERROR_TITLES: Readonly<Record<KerberosErrorCode, string>> 
   KERBEROS_UNMAPPED_PRINCIPAL: 'Your Kerberos principal has no account here',
   KERBEROS_TOKEN_REFUSED: 'The Kerberos token was refused',
   KERBEROS_WRONG_PRINCIPAL: 'The ticket is for another service',
+  KERBEROS_MUTUAL_AUTH_FAILED: 'The server did not prove its identity',
   KERBEROS_NO_SECURITY_LAYER: 'The domain controller refuses Kerberos over TLS',
   KERBEROS_UNAVAILABLE: 'Kerberos is not available',
   KERBEROS_NOT_CONFIGURED: 'This service does not accept Kerberos',

@@ -13,6 +13,8 @@ const PATTERNS: readonly (readonly [RegExp, KerberosErrorCode])[] = [
   [/ticket expired|ticket has expired|SEC_E_CONTEXT_EXPIRED|credentials have expired|expired credentials/i, 'KERBEROS_TICKET_EXPIRED'],
   [/clock skew|SEC_E_TIME_SKEW|time skew/i, 'KERBEROS_CLOCK_SKEW'],
   [/server not found in kerberos database|SEC_E_TARGET_UNKNOWN|principal unknown|unknown principal/i, 'KERBEROS_NO_SUCH_PRINCIPAL'],
+  // The KDC no longer knows the ticket's owner (a deleted or renamed account).
+  [/client not found in kerberos database|client '.*' not found/i, 'KERBEROS_UNMAPPED_PRINCIPAL'],
   [/cannot contact any kdc|cannot find kdc|SEC_E_NO_AUTHENTICATING_AUTHORITY|no authority could be contacted/i, 'KERBEROS_KDC_UNREACHABLE'],
   [/wrong principal in request|no key table entry found|SEC_E_WRONG_PRINCIPAL/i, 'KERBEROS_WRONG_PRINCIPAL'],
   [

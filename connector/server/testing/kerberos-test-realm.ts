@@ -1,15 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { adTestConnection } from '../../../core/directory/testing/ad-test-connection.ts';
-
-const execFileAsync = promisify(execFile);
+import { kinitAs, testRealm } from '../../../core/kerberos/testing/test-realm.ts';
 
 /** The test domain's Kerberos realm as a service test uses it. */
 export type KerberosTestRealm = {
   /** `CORP.CONTOSO.TEST`. */
   readonly realm: string;
-  /** The krb5.conf the DC's state directory holds (loopback KDC, no DNS). */
+  /** The krb5.conf of the test realm (loopback KDC, no DNS). */
   readonly krb5Config: string;
   /** The keytab of {@link httpServicePrincipal}, exported with samba-tool when the DC was built. */
   readonly keytab: string;
@@ -21,38 +16,15 @@ export type KerberosTestRealm = {
   kinit(account: string, password: string, cache: string, lifetime?: string): Promise<void>;
 };
 
-/**
- * The realm files of the seeded DC, found beside the CA file the global setup published.
- *
- * The names are e2e/ad/kerberos-realm.ts's (which product code and its tests may not import):
- * the DC's state directory holds `private/tls/ca.pem`, `krb5.conf` and `rmscon01-http.keytab`.
- */
+/** The realm the integration global setup published (`inject('kerberosRealm')`), with kinit. */
 export function kerberosTestRealm(): KerberosTestRealm {
-  const connection = adTestConnection();
-  const directory = path.resolve(path.dirname(connection.caFile), '..', '..');
-  const dnsName = connection.baseDn
-    .split(',')
-    .map((part) => part.replace(/^DC=/i, ''))
-    .join('.')
-    .toLowerCase();
-  const realm = dnsName.toUpperCase();
-  const krb5Config = path.join(directory, 'krb5.conf');
+  const realm = testRealm();
   return {
-    realm,
-    krb5Config,
-    keytab: path.join(directory, 'rmscon01-http.keytab'),
-    httpServicePrincipal: `HTTP/rmscon01.${dnsName}`,
-    ldapServicePrincipal: `ldap/${connection.serverName.toLowerCase()}`,
-    async kinit(account, password, cache, lifetime) {
-      const parameters = [...(lifetime === undefined ? [] : ['-l', lifetime]), `${account}@${realm}`];
-      const child = execFileAsync('kinit', parameters, { env: { ...process.env, KRB5_CONFIG: krb5Config, KRB5CCNAME: `FILE:${cache}` }, timeout: 30_000 });
-      child.child.stdin?.end(`${password}\n`);
-      try {
-        await child;
-      } catch (error) {
-        const output = error as { stderr?: string; stdout?: string };
-        throw new Error(`kinit ${account} failed: ${`${output.stderr ?? ''}${output.stdout ?? ''}`.trim()}`, { cause: error });
-      }
-    },
+    realm: realm.realm,
+    krb5Config: realm.krb5Config,
+    keytab: realm.keytab,
+    httpServicePrincipal: realm.httpServicePrincipal,
+    ldapServicePrincipal: realm.ldapServicePrincipal,
+    kinit: (account, password, cache, lifetime) => kinitAs(account, password, cache, lifetime === undefined ? {} : { lifetime }),
   };
 }

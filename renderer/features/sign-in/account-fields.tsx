@@ -1,5 +1,4 @@
-import { Button, Checkbox, Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
-import { CLOUD_ENVIRONMENT_DESCRIPTIONS, CloudEnvironmentSchema } from '../../../contract/index.ts';
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConsoleDefaults } from '../../../contract/index.ts';
 import type { SignInFieldsProps } from './field-props.ts';
 import { SIGN_IN_FIELD_MESSAGES, type SignInField } from './sign-in-form.ts';
@@ -17,12 +16,10 @@ export type PasswordMemoryProps = {
 };
 
 /**
- * The cloud environment and the admin's own credentials.
+ * The admin's own credentials (the password form).
  *
- * The environment's description stays visible under the drop-down: a token from one cloud is
- * refused by another's service, so the admin must see which one is picked. A remembered
- * password is never shown (main keeps it): the empty field says one is remembered, and
- * "Forget remembered password" removes it. Where the vault cannot protect a password the
+ * A remembered password is never shown (main keeps it): the empty field says one is
+ * remembered, and "Forget remembered password" removes it. Where the vault cannot protect a password the
  * checkbox is disabled with the reason as its hint.
  */
 export function AccountFields(props: SignInFieldsProps & PasswordMemoryProps) {
@@ -33,23 +30,6 @@ export function AccountFields(props: SignInFieldsProps & PasswordMemoryProps) {
     props.invalid.has(field) ? { validationState: 'error' as const, validationMessage: SIGN_IN_FIELD_MESSAGES[field] } : {};
   return (
     <>
-      <Field label="Cloud environment" hint={CLOUD_ENVIRONMENT_DESCRIPTIONS[form.environment]}>
-        <Dropdown
-          value={form.environment}
-          selectedOptions={[form.environment]}
-          disabled={disabled}
-          onOptionSelect={(_event, data) => {
-            const parsed = CloudEnvironmentSchema.safeParse(data.optionValue);
-            if (parsed.success) update({ environment: parsed.data });
-          }}
-        >
-          {CloudEnvironmentSchema.options.map((environment) => (
-            <Option key={environment} value={environment} text={environment}>
-              {`${environment} — ${CLOUD_ENVIRONMENT_DESCRIPTIONS[environment]}`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
       <Field label="User name" required {...validation('username')}>
         <Input
           ref={props.inputRef('username')}

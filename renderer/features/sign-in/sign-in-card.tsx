@@ -1,16 +1,4 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-  typographyStyles,
-  useMergedRefs,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens, typographyStyles, useMergedRefs } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsoleDefaults, IpcError } from '../../../contract/index.ts';
 import { newOperationId } from '../../api/admin-api.ts';
@@ -20,17 +8,21 @@ import { OperationProgress } from '../../components/operation-progress.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
 import { HelpMenu } from '../../components/help-menu.tsx';
 import { AccountFields } from './account-fields.tsx';
+import { AdvancedFields } from './advanced-fields.tsx';
 import { DemoOffer } from './demo-offer.tsx';
 import { DirectoryFields } from './directory-fields.tsx';
+import { EnvironmentField } from './environment-field.tsx';
+import { KerberosNote, KerberosSignIn } from './kerberos-choice.tsx';
 import {
-  SIGN_IN_FIELD_MESSAGES,
+  buildKerberosSignInRequest,
   buildSignInRequest,
-  effectiveServiceUrl,
+  directoryLocationOf,
   initialSignInForm,
   usesRememberedPassword,
   type SignInField,
   type SignInForm,
 } from './sign-in-form.ts';
+import { useKerberosOffer } from './use-kerberos-offer.ts';
 
 const useStyles = makeStyles({
   card: {
@@ -49,14 +41,21 @@ const useStyles = makeStyles({
   trailing: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
+/** Where focus goes after a change of view or a failure. */
+type FocusTarget = SignInField | 'error' | 'submit';
+
 /**
  * The sign-in form: environment, credentials, directory connection, and the service URL.
  *
- * Client-side checks only cover required fields (focus goes to the first one missing);
- * everything else is judged by main, whose error is shown as a message bar that takes focus.
- * A failed attempt clears the password so it is never left sitting in the form.
- * "Try the demo environment" signs in to the built-in demo instead (main starts it and
- * keeps its passwords); it runs as the same kind of cancellable operation as Sign in.
+ * The password form shows at once; when main then finds a Kerberos ticket the directory
+ * accepts, "Sign in as CORP\\alice" takes its place, with the password form one click away
+ * ("Sign in with a password", and back). Once the admin has typed a name or password the
+ * form is not swapped away. Client-side checks
+ * only cover required fields (focus goes to the first one missing); everything else is
+ * judged by main, whose error is shown as a message bar that takes focus (at the top on the
+ * Kerberos path). A failed attempt clears the password so it is never left sitting in the form.
+ * "Try the demo environment" signs in to the built-in demo instead; it runs as the same
+ * kind of cancellable operation as Sign in.
  */
 export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defaultsError: IpcError | undefined }) {
   const styles = useStyles();
@@ -69,23 +68,29 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   const [operationId, setOperationId] = useState<string | undefined>(undefined);
   const [running, setRunning] = useState<'sign-in' | 'demo'>('sign-in');
   const [error, setError] = useState<IpcError | undefined>(undefined);
-  const [focusTarget, setFocusTarget] = useState<SignInField | 'error' | undefined>(undefined);
+  const [focusTarget, setFocusTarget] = useState<FocusTarget | undefined>(undefined);
+  const [passwordChosen, setPasswordChosen] = useState(false);
+  const offer = useKerberosOffer(directoryLocationOf(form));
   const inputs = useRef(new Map<SignInField, HTMLInputElement>());
   const errorRef = useRef<HTMLDivElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const submitButtonRef = useMergedRefs(submitRef);
   const current = useRef<string | undefined>(undefined);
   const headingId = useId();
+  const view = offer.state === 'available' && !passwordChosen ? 'kerberos' : 'password';
 
   useEffect(() => {
     if (focusTarget === undefined) return;
     if (focusTarget === 'error') errorRef.current?.focus();
+    else if (focusTarget === 'submit') submitRef.current?.focus();
     else inputs.current.get(focusTarget)?.focus();
     setFocusTarget(undefined);
-  }, [focusTarget, advancedOpen]);
+  }, [focusTarget, advancedOpen, view]);
 
   const update = (patch: Partial<SignInForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
+    // Typing a name or password is choosing the password form: it is not swapped away later.
+    if ('username' in patch || 'password' in patch) setPasswordChosen(true);
     setInvalid((previous) =>
       previous.size === 0
         ? previous
@@ -96,11 +101,18 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
     if (element) inputs.current.set(field, element);
     else inputs.current.delete(field);
   };
+  const choosePassword = (chosen: boolean) => {
+    setPasswordChosen(chosen);
+    setError(undefined);
+    setInvalid(new Set());
+    setFocusTarget(chosen ? 'username' : 'submit');
+  };
 
   const submit = async () => {
     if (current.current !== undefined) return;
     const id = newOperationId();
-    const built = buildSignInRequest(form, defaults, id);
+    const kerberos = view === 'kerberos';
+    const built = kerberos ? buildKerberosSignInRequest(form, defaults, id) : buildSignInRequest(form, defaults, id);
     if (!built.ok) {
       setInvalid(new Set(built.invalid));
       if (built.invalid.includes('serviceUrl')) setAdvancedOpen(true);
@@ -109,7 +121,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
     }
     setInvalid(new Set());
     const result = await run(id, 'sign-in', () => session.getState().signIn(built.request));
-    if (result === undefined) return;
+    if (result === undefined || kerberos) return;
     // A remembered password that was refused has been forgotten by main: ask for one.
     const forgotten = result.error.code === 'REMEMBERED_PASSWORD_REFUSED' || result.error.code === 'NO_REMEMBERED_PASSWORD';
     setForm((previous) => ({ ...previous, password: '', ...(forgotten ? { passwordRemembered: false } : {}) }));
@@ -166,6 +178,12 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   const fieldProps = { form, update, invalid, disabled: busy, inputRef };
   const demoAvailable = defaults?.demo.available === true;
   const demoProminent = demoAvailable && !defaults.configured;
+  const progress = busy && <OperationProgress label={running === 'demo' ? 'Starting the demo environment…' : 'Signing in…'} onCancel={cancel} />;
+  const problem = error && (
+    <div role="region" aria-label="Sign-in problem">
+      <ErrorBar error={error} ref={errorRef} />
+    </div>
+  );
   return (
     <form
       className={styles.card}
@@ -181,52 +199,49 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
       </h1>
       {props.defaultsError && <ErrorBar error={props.defaultsError} />}
       {demoProminent && <DemoOffer prominent disabled={busy} onStart={() => void startDemo()} />}
-      <AccountFields
-        {...fieldProps}
-        vault={defaults?.passwordVault}
-        usingRemembered={usesRememberedPassword(form, defaults)}
-        onForgetPassword={() => void forgetPassword()}
-      />
-      <DirectoryFields {...fieldProps} />
-      <Accordion
-        collapsible
-        openItems={advancedOpen ? ['advanced'] : []}
-        onToggle={(_event, data) => {
-          setAdvancedOpen(data.openItems.includes('advanced'));
-        }}
-      >
-        <AccordionItem value="advanced">
-          <AccordionHeader>Advanced</AccordionHeader>
-          <AccordionPanel>
-            <Field
-              label="Service URL"
-              required
-              hint="The connector configuration service for the chosen environment."
-              {...(invalid.has('serviceUrl') ? { validationState: 'error' as const, validationMessage: SIGN_IN_FIELD_MESSAGES.serviceUrl } : {})}
-            >
-              <Input
-                ref={inputRef('serviceUrl')}
-                type="url"
-                value={effectiveServiceUrl(form, defaults)}
-                disabled={busy}
-                onChange={(_event, data) => {
-                  update({ serviceUrlOverride: data.value });
-                }}
-              />
-            </Field>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
-      {error && (
-        <div role="region" aria-label="Sign-in problem">
-          <ErrorBar error={error} ref={errorRef} />
-        </div>
+      {view === 'kerberos' && offer.state === 'available' ? (
+        <>
+          {problem}
+          <KerberosSignIn
+            account={offer.account}
+            displayName={offer.displayName}
+            busy={busy}
+            submitRef={submitRef}
+            progress={progress}
+            onUsePassword={() => {
+              choosePassword(true);
+            }}
+          />
+          <EnvironmentField {...fieldProps} />
+        </>
+      ) : (
+        <>
+          <KerberosNote
+            offer={offer}
+            disabled={busy}
+            onUseKerberos={() => {
+              choosePassword(false);
+            }}
+          />
+          <EnvironmentField {...fieldProps} />
+          <AccountFields
+            {...fieldProps}
+            vault={defaults?.passwordVault}
+            usingRemembered={usesRememberedPassword(form, defaults)}
+            onForgetPassword={() => void forgetPassword()}
+          />
+        </>
       )}
+      <DirectoryFields {...fieldProps} />
+      <AdvancedFields {...fieldProps} defaults={defaults} open={advancedOpen} onOpenChange={setAdvancedOpen} kerberos={offer.state === 'available'} />
+      {view !== 'kerberos' && problem}
       <div className={styles.actions}>
-        <Button ref={submitButtonRef} type="submit" appearance="primary" disabledFocusable={busy}>
-          Sign in
-        </Button>
-        {busy && <OperationProgress label={running === 'demo' ? 'Starting the demo environment…' : 'Signing in…'} onCancel={cancel} />}
+        {view === 'password' && (
+          <Button ref={submitButtonRef} type="submit" appearance="primary" disabledFocusable={busy}>
+            Sign in
+          </Button>
+        )}
+        {view === 'password' && progress}
         <div className={styles.trailing}>
           {demoAvailable && !demoProminent && <DemoOffer prominent={false} disabled={busy} onStart={() => void startDemo()} />}
           {defaults?.desktop.openLogs === true && <HelpMenu />}

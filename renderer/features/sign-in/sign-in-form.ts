@@ -20,6 +20,8 @@ export type SignInForm = {
   readonly rememberPassword: boolean;
   /** Main holds a password for the prefilled account (cleared by "Forget remembered password"). */
   readonly passwordRemembered: boolean;
+  /** The node's `HTTP/` principal for a Kerberos sign-in, when the service URL names an address (blank: from the URL). */
+  readonly servicePrincipal: string;
 };
 
 /** A form field that client-side validation can flag, in the order the form shows them. */
@@ -62,6 +64,7 @@ export function initialSignInForm(defaults: ConsoleDefaults | undefined): SignIn
     bindPassword: '',
     rememberPassword: defaults?.rememberedPassword === true,
     passwordRemembered: defaults?.rememberedPassword === true,
+    servicePrincipal: '',
   };
 }
 
@@ -105,25 +108,12 @@ export type SignInBuild =
  * With the remembered password the request says so instead of carrying one.
  */
 export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults | undefined, operationId: string): SignInBuild {
-  const text = (value: string) => value.trim();
   const serviceUrl = text(effectiveServiceUrl(form, defaults));
-  const missing: Record<SignInField, boolean> = {
+  const invalid = missingFields(form, serviceUrl, {
     username: text(form.username) === '',
     password: form.password === '' && !usesRememberedPassword(form, defaults),
-    domain: form.mode === 'domain' && text(form.domain) === '',
-    serverUrl: form.mode === 'server' && text(form.serverUrl) === '',
-    // A bind account without its password is refused rather than dropped: dropping it would
-    // quietly read the directory with the admin's own account instead of the one chosen.
-    bindPassword: text(form.bindUser) !== '' && form.bindPassword === '',
-    serviceUrl: !isHttpUrl(serviceUrl),
-  };
-  const invalid = SIGN_IN_FIELD_ORDER.filter((field) => missing[field]);
+  });
   if (invalid.length > 0) return { ok: false, invalid };
-
-  const optional = (value: string) => (text(value) === '' ? undefined : text(value));
-  const serverName = optional(form.serverName);
-  const bindUser = optional(form.bindUser);
-  const bindPassword = form.bindPassword === '' ? undefined : form.bindPassword;
   return {
     ok: true,
     request: {
@@ -131,16 +121,77 @@ export function buildSignInRequest(form: SignInForm, defaults: ConsoleDefaults |
       serviceUrl,
       username: text(form.username),
       ...passwordPart(form, defaults),
-      directory: {
-        mode: form.mode,
-        ...(form.mode === 'domain' ? { domain: text(form.domain) } : { serverUrl: text(form.serverUrl) }),
-        transport: form.transport,
-        ...(form.caFile !== null && { caFileId: form.caFile.id }),
-        ...(serverName !== undefined && { serverName }),
-        ...(bindUser !== undefined && bindPassword !== undefined && { bindUser, bindPassword }),
-      },
+      directory: directorySettingsOf(form),
       operationId,
     },
+  };
+}
+
+/**
+ * The Kerberos `session:sign-in` request ("Sign in as CORP\alice"): no user name, no password.
+ *
+ * The directory settings are checked as for a password sign-in (a bind account still needs
+ * its password); the service principal goes only when typed.
+ */
+export function buildKerberosSignInRequest(form: SignInForm, defaults: ConsoleDefaults | undefined, operationId: string): SignInBuild {
+  const serviceUrl = text(effectiveServiceUrl(form, defaults));
+  const invalid = missingFields(form, serviceUrl, { username: false, password: false });
+  if (invalid.length > 0) return { ok: false, invalid };
+  const servicePrincipal = optional(form.servicePrincipal);
+  return {
+    ok: true,
+    request: {
+      method: 'kerberos',
+      environment: form.environment,
+      serviceUrl,
+      ...(servicePrincipal !== undefined && { servicePrincipal }),
+      directory: directorySettingsOf(form),
+      operationId,
+    },
+  };
+}
+
+/** Where the directory is, for the Kerberos probe; undefined while the chosen target is blank. */
+export function directoryLocationOf(form: SignInForm): IpcRequest<'session:probe-kerberos'>['directory'] | undefined {
+  const target = form.mode === 'domain' ? optional(form.domain) : optional(form.serverUrl);
+  if (target === undefined) return undefined;
+  const serverName = optional(form.serverName);
+  return {
+    mode: form.mode,
+    ...(form.mode === 'domain' ? { domain: target } : { serverUrl: target }),
+    transport: form.transport,
+    ...(form.caFile !== null && { caFileId: form.caFile.id }),
+    ...(serverName !== undefined && { serverName }),
+  };
+}
+
+const text = (value: string) => value.trim();
+const optional = (value: string) => (text(value) === '' ? undefined : text(value));
+
+function missingFields(form: SignInForm, serviceUrl: string, account: Pick<Record<SignInField, boolean>, 'username' | 'password'>): SignInField[] {
+  const missing: Record<SignInField, boolean> = {
+    ...account,
+    domain: form.mode === 'domain' && text(form.domain) === '',
+    serverUrl: form.mode === 'server' && text(form.serverUrl) === '',
+    // A bind account without its password is refused rather than dropped: dropping it would
+    // quietly read the directory with the admin's own account instead of the one chosen.
+    bindPassword: text(form.bindUser) !== '' && form.bindPassword === '',
+    serviceUrl: !isHttpUrl(serviceUrl),
+  };
+  return SIGN_IN_FIELD_ORDER.filter((field) => missing[field]);
+}
+
+function directorySettingsOf(form: SignInForm): IpcRequest<'session:sign-in'>['directory'] {
+  const serverName = optional(form.serverName);
+  const bindUser = optional(form.bindUser);
+  const bindPassword = form.bindPassword === '' ? undefined : form.bindPassword;
+  return {
+    mode: form.mode,
+    ...(form.mode === 'domain' ? { domain: text(form.domain) } : { serverUrl: text(form.serverUrl) }),
+    transport: form.transport,
+    ...(form.caFile !== null && { caFileId: form.caFile.id }),
+    ...(serverName !== undefined && { serverName }),
+    ...(bindUser !== undefined && bindPassword !== undefined && { bindUser, bindPassword }),
   };
 }
 

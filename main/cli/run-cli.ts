@@ -46,6 +46,7 @@ const COMMAND_FLAGS = {
   'tenant-url': { type: 'string' },
   environment: { type: 'string' },
   username: { type: 'string' },
+  'service-principal': { type: 'string' },
   acknowledge: { type: 'string', multiple: true },
   yes: { type: 'boolean' },
   profile: { type: 'string' },

@@ -21,7 +21,9 @@ Policy commands (finding codes: docs/finding-codes.md):
 
 Connector service commands ("Servers allowed to utilize the connector"):
   sign-in --service-url URL [--environment ENV] --username UPN --password-stdin [--service-ca FILE] [--proxy URL]
-                                           Sign in; the short-lived token is kept in a file only you can read
+  sign-in --service-url URL --kerberos [--service-principal HTTP/HOST]
+                                           Sign in (with a password, or with your Kerberos ticket: Windows logon or
+                                           kinit); the short-lived token is kept in a file only you can read
   sign-out                                 Delete the saved token
   servers list                             The live list
   servers add --role ROLE NAME [--acknowledge CODE]...

@@ -2,15 +2,7 @@ import type { ConnectorClient, ConnectorClientOptions } from '../../core/connect
 import type { Directory, DirectoryConnectOptions } from '../../core/directory/index.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { LiveChangesTimings } from './live-changes.ts';
-import type {
-  CaFileChooser,
-  ConsoleProfileStore,
-  DemoEnvironment,
-  DesktopActions,
-  FolderChooser,
-  KerberosServiceSignIn,
-  PasswordVault,
-} from './console-ports.ts';
+import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
 
 /**
  * What the shell (or the browser harness) hands over before the console starts.
@@ -43,14 +35,12 @@ export type ConsoleSettings = {
  * two core entry points and the clock.
  *
  * Passed in rather than imported so unit tests hand over small fakes of the directory and
- * the service client (and of the Kerberos service sign-in), while the desktop app's composition root (`main/shell/compose-console.ts`)
+ * the service client, while the desktop app's composition root (`main/shell/compose-console.ts`)
  * and the browser harness pass the real ones. `now` decides when a session has expired.
  */
 export type ConsoleDependencies = ConsoleSettings & {
   /** Opens the directory with a password (the admin's or the bind account's) or with the current Kerberos ticket. */
   readonly connectDirectory: (options: DirectoryConnectOptions) => Promise<Directory>;
   readonly createConnectorClient: (options: ConnectorClientOptions) => ConnectorClient;
-  /** The service sign-in with the current Kerberos ticket; absent, the console offers the password form only. */
-  readonly signInWithKerberos?: KerberosServiceSignIn | undefined;
   readonly now?: (() => Date) | undefined;
 };

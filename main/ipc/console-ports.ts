@@ -1,7 +1,5 @@
-import type { SignInResponse } from '../../contract/connector-api/index.ts';
 import type { CloudEnvironment } from '../../contract/environments.ts';
 import type { ConsoleDefaults, DirectorySettings } from '../../contract/console-session.ts';
-import type { CallOptions, ConnectorClient } from '../../core/connector/index.ts';
 
 /**
  * Directory settings as main holds them: the renderer's, with the CA file as main's own path.
@@ -123,15 +121,3 @@ export type FileRequest = { readonly title: string; readonly buttonLabel: string
  * the renderer.
  */
 export type CaFileChooser = (request: FileRequest) => Promise<string | undefined>;
-
-/** What the service's Kerberos sign-in is asked: the environment, and the node's principal when the URL names an address. */
-export type KerberosServiceSignInRequest = { readonly environment: CloudEnvironment; readonly servicePrincipal?: string | undefined };
-
-/**
- * Sign in to the service as the holder of the current Kerberos ticket (SPNEGO, mutual) with `client`.
- *
- * A port rather than a call on the client so the console is wired to the service client's
- * Negotiate sign-in in one place (`withRealCore`, the shell's composition root); unit tests
- * hand over a fake. No password exists on this path.
- */
-export type KerberosServiceSignIn = (client: ConnectorClient, request: KerberosServiceSignInRequest, options: CallOptions) => Promise<SignInResponse>;

@@ -5,7 +5,6 @@ import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import { ConsoleFailure } from './console-failure.ts';
 import { toIpcError } from './error-mapping.ts';
-import { kerberosNotAvailable } from './kerberos-sign-in.ts';
 import { directoryTargetOf } from './open-session.ts';
 
 /** How long the sign-in screen waits for the answer before it offers the password form alone. */
@@ -27,7 +26,6 @@ export async function probeKerberos(
   caFiles: CaFileRegistry,
   timeoutMs = KERBEROS_PROBE_TIMEOUT_MS,
 ): Promise<KerberosProbe> {
-  if (dependencies.signInWithKerberos === undefined) return notOffered(kerberosNotAvailable());
   const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
   try {
     const { caFileId, ...settings } = request.directory;

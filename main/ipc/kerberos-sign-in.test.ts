@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DirectoryError, type Directory } from '../../core/directory/index.ts';
 import { makeObject } from '../../core/policy/testing/policy-fixtures.ts';
-import type { KerberosServiceSignIn, KerberosServiceSignInRequest } from './console-ports.ts';
 import { probeKerberos } from './kerberos-probe.ts';
 import { createCaFileRegistry } from './ca-file-registry.ts';
 import { createMemoryProfileStore } from './memory-profile-store.ts';
@@ -28,18 +27,9 @@ const kerberosRequest = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** A Kerberos service sign-in that hands out the fake service's token and notes what it was asked. */
-function fakeKerberosSignIn(asked: KerberosServiceSignInRequest[]): KerberosServiceSignIn {
-  return (_client, request) => {
-    asked.push(request);
-    return Promise.resolve({ token: FAKE_TOKEN, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  };
-}
-
 function kerberosConsole(options: TestConsoleOptions = {}) {
-  const asked: KerberosServiceSignInRequest[] = [];
-  const harness = createTestConsole({ objects: [alice], signInWithKerberos: fakeKerberosSignIn(asked), ...options });
-  return { harness, asked };
+  const harness = createTestConsole({ objects: [alice], ...options });
+  return { harness };
 }
 
 describe('session:probe-kerberos', () => {
@@ -79,13 +69,6 @@ describe('session:probe-kerberos', () => {
     expect(harness.directories.map((directory) => directory.closed)).toEqual([true]);
   });
 
-  it('does not offer Kerberos, and binds nothing, where the console has no Kerberos service sign-in', async () => {
-    const harness = createTestConsole({ objects: [alice] });
-    const result = await harness.dispatcher.dispatch('session:probe-kerberos', { directory: location, operationId: operationId() });
-    expect(result).toMatchObject({ ok: true, value: { available: false, code: 'NOT_AVAILABLE', title: 'Kerberos sign-in is not available' } });
-    expect(harness.kerberosConnectOptions).toEqual([]);
-  });
-
   it('gives up after its time bound and closes a connection that opens late', async () => {
     const late = createFakeDirectory([alice], new Map(), { kerberosPrincipal: 'alice@CORP.CONTOSO.TEST' });
     let open: (directory: Directory) => void = () => undefined;
@@ -98,7 +81,6 @@ describe('session:probe-kerberos', () => {
       createConnectorClient: () => {
         throw new Error('the probe never calls the service');
       },
-      signInWithKerberos: fakeKerberosSignIn([]),
     };
     const answer = await probeKerberos(
       dependencies,
@@ -144,13 +126,12 @@ describe('session:sign-in with Kerberos', () => {
   it('signs in to the service and the directory with the ticket, names the admin from the directory, and keeps no password', async () => {
     const vault = createFakeVault();
     const profiles = createMemoryProfileStore(TEST_DEFAULTS);
-    const { harness, asked } = kerberosConsole({ vault, profiles });
+    const { harness } = kerberosConsole({ vault, profiles });
     const result = await harness.dispatcher.dispatch('session:sign-in', kerberosRequest({ servicePrincipal: 'HTTP/rmscon01.corp.contoso.test' }));
     expect(result).toMatchObject({ ok: true, value: { admin: { name: 'CORP\\alice', sid: alice.sid, roles: ['GlobalAdministrator'] }, demo: false } });
-    const passwordSignIns = harness.connector.calls.filter((call) => call.startsWith('signIn'));
-    expect([asked, passwordSignIns, harness.connectOptions, harness.kerberosConnectOptions.map((options) => options.kerberos)]).toEqual([
-      [{ environment: 'AzureCloud', servicePrincipal: 'HTTP/rmscon01.corp.contoso.test' }],
-      [],
+    const signIns = harness.connector.calls.filter((call) => call.startsWith('signIn'));
+    expect([signIns, harness.connectOptions, harness.kerberosConnectOptions.map((options) => options.kerberos)]).toEqual([
+      ['signInWithKerberos:HTTP/rmscon01.corp.contoso.test'],
       [],
       [true],
     ]);
@@ -209,13 +190,6 @@ describe('session:sign-in with Kerberos', () => {
       },
     });
   });
-
-  it('refuses the Kerberos form in plain words where the console has no Kerberos service sign-in', async () => {
-    const harness = createTestConsole({ objects: [alice] });
-    const result = await harness.dispatcher.dispatch('session:sign-in', kerberosRequest());
-    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE', title: 'Kerberos sign-in is not available' } });
-    expect(harness.kerberosConnectOptions).toEqual([]);
-  });
 });
 
 describe('hostile Kerberos requests', () => {
@@ -252,10 +226,10 @@ describe('hostile Kerberos requests', () => {
     ],
     ['a probe without an operation id', 'session:probe-kerberos', { directory: location }, 'operationId'],
   ])('refuses %s before anything runs', async (_label, channel, request, said) => {
-    const { harness, asked } = kerberosConsole();
+    const { harness } = kerberosConsole();
     const result = await harness.dispatcher.dispatch(channel, request);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', source: 'console' } });
     expect(result.ok ? '' : result.error.message).toContain(said);
-    expect([asked, harness.connector.calls, harness.connectOptions, harness.kerberosConnectOptions]).toEqual([[], [], [], []]);
+    expect([harness.connector.calls, harness.connectOptions, harness.kerberosConnectOptions]).toEqual([[], [], []]);
   });
 });

@@ -1,31 +1,17 @@
 import type { SignInResponse, Session } from '../../contract/connector-api/index.ts';
 import type { ConnectorClient } from '../../core/connector/index.ts';
 import { kerberosIdentityOf, type Directory } from '../../core/directory/index.ts';
-import type { ConsoleDependencies } from './console-dependencies.ts';
 import { consoleFailure } from './console-failure.ts';
 import type { SignInTarget } from './open-session.ts';
 
 /**
- * The service sign-in a target asks for: its password, or the current Kerberos ticket.
- *
- * Without a Kerberos port (a console wired without it) the Kerberos form is refused in plain
- * words; the probe then never offers it either.
+ * The service sign-in a target asks for: its password, or the current Kerberos ticket
+ * (SPNEGO to the node's `HTTP/` principal, whose answer the client checks: mutual authentication).
  */
-export function serviceSignIn(dependencies: ConsoleDependencies, client: ConnectorClient, target: SignInTarget, signal: AbortSignal): Promise<SignInResponse> {
+export function serviceSignIn(client: ConnectorClient, target: SignInTarget, signal: AbortSignal): Promise<SignInResponse> {
   if (target.method !== 'kerberos') return client.signIn({ environment: target.environment, username: target.username, password: target.password }, { signal });
-  const signInWithKerberos = dependencies.signInWithKerberos;
-  if (signInWithKerberos === undefined) return Promise.reject(kerberosNotAvailable());
   const request = { environment: target.environment, ...(target.servicePrincipal === undefined ? {} : { servicePrincipal: target.servicePrincipal }) };
-  return signInWithKerberos(client, request, { signal });
-}
-
-/** Why Kerberos is not offered where the console was started without the service's Kerberos sign-in. */
-export function kerberosNotAvailable(): ReturnType<typeof consoleFailure> {
-  return consoleFailure(
-    'NOT_AVAILABLE',
-    'Kerberos sign-in is not available',
-    'This console was started without Kerberos sign-in to the service. Sign in with a password.',
-  );
+  return client.signInWithKerberos(request, { signal });
 }
 
 /**

@@ -73,7 +73,7 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
   });
   let directory: Directory | undefined;
   try {
-    const { token, expiresAt } = await serviceSignIn(dependencies, client, request, signal);
+    const { token, expiresAt } = await serviceSignIn(client, request, signal);
     throwIfCancelled(signal);
     const signedIn = client.withToken(token);
     const options = connectOptionsOf(request);

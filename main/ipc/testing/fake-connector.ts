@@ -52,19 +52,15 @@ function clientFor(fake: FakeConnector, token: string | undefined): ConnectorCli
   const needToken = (): void => {
     if (token !== FAKE_TOKEN) throw new ConnectorError('UNAUTHENTICATED', 'Sign in first.', { status: 401 });
   };
-  // Spread in, so this compiles whether or not the client type has the Kerberos sign-in yet.
-  const kerberos = {
-    signInWithKerberos(request: { readonly servicePrincipal?: string | undefined }) {
-      fake.calls.push(`signInWithKerberos:${request.servicePrincipal ?? ''}`);
-      return Promise.resolve({ token: FAKE_TOKEN, expiresAt: fake.expiresAt });
-    },
-  };
   const client: ConnectorClient = {
-    ...kerberos,
     signIn(request) {
       fake.calls.push(`signIn:${request.username}`);
       if (request.password !== FAKE_PASSWORD)
         return Promise.reject(new ConnectorError('BAD_CREDENTIALS', 'The user name or password is incorrect.', { status: 401 }));
+      return Promise.resolve({ token: FAKE_TOKEN, expiresAt: fake.expiresAt });
+    },
+    signInWithKerberos(request) {
+      fake.calls.push(`signInWithKerberos:${request.servicePrincipal ?? ''}`);
       return Promise.resolve({ token: FAKE_TOKEN, expiresAt: fake.expiresAt });
     },
     session() {

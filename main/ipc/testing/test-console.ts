@@ -3,16 +3,7 @@ import type { PasswordSignInRequest } from '../../../contract/console-session.ts
 import type { IpcResult } from '../../../contract/ipc-result.ts';
 import type { ConnectOptions, Directory, DirectoryConnectOptions, KerberosConnectOptions } from '../../../core/directory/index.ts';
 import type { ConsoleDependencies } from '../console-dependencies.ts';
-import type {
-  CaFileChooser,
-  ConsoleProfileStore,
-  DemoEnvironment,
-  DesktopActions,
-  FolderChooser,
-  KerberosServiceSignIn,
-  PasswordVault,
-  ProfileDefaults,
-} from '../console-ports.ts';
+import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault, ProfileDefaults } from '../console-ports.ts';
 import type { LiveChangesTimings } from '../live-changes.ts';
 import { createMemoryProfileStore } from '../memory-profile-store.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../dispatcher.ts';
@@ -63,8 +54,6 @@ export type TestConsoleOptions = {
   members?: ReadonlyMap<string, readonly DirectoryObject[]>;
   now?: () => Date;
   connect?: (options: DirectoryConnectOptions) => Promise<Directory>;
-  /** The service's Kerberos sign-in; absent, the console offers the password form only. */
-  signInWithKerberos?: KerberosServiceSignIn;
   /** The principal a directory opened with a ticket names (default alice@CORP.CONTOSO.TEST). */
   kerberosPrincipal?: string;
   profiles?: ConsoleProfileStore;
@@ -100,7 +89,6 @@ export function createTestConsole(options: TestConsoleOptions = {}): TestConsole
       return Promise.resolve(directory);
     },
     createConnectorClient: (clientOptions) => connector.createClient(clientOptions),
-    signInWithKerberos: options.signInWithKerberos,
     log: (line) => lines.push(line),
     ...(options.now ? { now: options.now } : {}),
   };

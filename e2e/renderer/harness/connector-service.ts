@@ -1,6 +1,7 @@
 import type { AdminRole } from '../../../contract/connector-api/index.ts';
 import type { RunningService } from '../../../connector/server/start-service.ts';
 import { startLoopbackNode } from '../../../connector/server/testing/loopback-node.ts';
+import type { KerberosSettings } from '../../../connector/server/service-config.ts';
 import type { ChangeContext, EntryToAdd } from '../../../connector/server/store/config-store.ts';
 import type { DirectoryObject } from '../../../contract/directory.ts';
 import type { Role } from '../../../contract/policy.ts';
@@ -44,6 +45,8 @@ export type ConsoleTestServiceOptions = {
   readonly databaseFile?: string;
   /** Where `CONNECTOR_DATABASE_PASSWORD` comes from for a PostgreSQL database. */
   readonly env?: NodeJS.ProcessEnv;
+  /** The node's keytab and HTTP service principal, for Negotiate sign-in (CONNECTOR_KEYTAB, CONNECTOR_SERVICE_PRINCIPAL). */
+  readonly kerberos?: KerberosSettings;
 };
 
 /** Start a node the way `startTestService()` does, with the DC connection passed in. */
@@ -53,7 +56,11 @@ export async function startConsoleTestService(connection: AdConnection, options:
     prefix: 'rmsadmin-e2e-service-',
     // A connector node the seed has as a computer account, so the console's "connector on a
     // server it serves" checks compare against a real node (unknown names are ignored).
-    config: { nodeName: options.nodeName ?? 'RMSCON01', tokenLifetimeSeconds: 3_600 },
+    config: {
+      nodeName: options.nodeName ?? 'RMSCON01',
+      tokenLifetimeSeconds: 3_600,
+      ...(options.kerberos === undefined ? {} : { kerberos: options.kerberos }),
+    },
     ...(options.databaseFile === undefined ? {} : { databaseFile: options.databaseFile }),
     ...(options.env === undefined ? {} : { env: options.env }),
   });

@@ -1,7 +1,8 @@
 import type { DirectoryObject } from '../../contract/directory.ts';
 import type { AdmittingGrant, ExplainAdvice, Explanation, PathStep } from '../../contract/explain.ts';
 import type { AuthorizedEntry, Role } from '../../contract/policy.ts';
-import type { Directory, GroupGraph } from '../directory/index.ts';
+import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
+import { DirectoryError, type Directory, type GroupGraph } from '../directory/index.ts';
 import { labelOf } from './finding.ts';
 import { explainAdvice, likelyRole } from './explain-advice.ts';
 
@@ -15,6 +16,9 @@ const EVERY_NETWORK_LOGON: Readonly<Record<string, string>> = {
   'S-1-5-11': 'Authenticated Users',
   'S-1-5-15': 'This Organization',
 };
+
+/** What can authenticate to the connector. */
+const ACCOUNT_KINDS: ReadonlySet<string> = new Set(['user', 'computer', 'service-account']);
 
 /** How many entries of the role are looked at for "join this group" advice. */
 const MAX_CANDIDATES = 20;
@@ -31,14 +35,21 @@ export type ExplainOptions = { readonly role?: Role | undefined; readonly now?: 
  * (memberOf upward) gives the path from the account to each admitting entry.
  */
 export async function explainAccess(directory: Directory, list: readonly AuthorizedEntry[], input: string, options: ExplainOptions = {}): Promise<Explanation> {
+  checkExplainInput(input);
   const signal = options.signal;
-  const [resolution] = await directory.resolveNames([input], { types: ['user', 'computer', 'service-account'], ...(signal ? { signal } : {}) });
+  const [resolution] = await directory.resolveNames([input], signal ? { signal } : {});
   const role = options.role;
   if (resolution === undefined || resolution.status === 'not-found') {
     return { status: 'not-found', input, ...(role ? { role } : {}), admitted: false, advice: explainAdvice.notFound(input, list) };
   }
   if (resolution.status === 'ambiguous') return { status: 'ambiguous', input, ...(role ? { role } : {}), admitted: false, candidates: resolution.candidates };
   const account = resolution.object;
+  if (!ACCOUNT_KINDS.has(account.kind)) {
+    throw new DirectoryError(
+      'INVALID_INPUT',
+      `${labelOf(account, directory.domain.netbiosDomain)} is a ${account.kind === 'group' ? 'group' : account.kind}: a server authenticates to the connector as its computer or service account, so explain that account (directory members lists a group's members).`,
+    );
+  }
   const [tokenGroups, graph] = await Promise.all([directory.tokenGroupSids(account, signal), directory.groupGraph(account, signal)]);
   const netbios = directory.domain.netbiosDomain;
   const token = new Set([account.sid, ...tokenGroups, ...Object.keys(EVERY_NETWORK_LOGON)].map((sid) => sid.toUpperCase()));
@@ -97,6 +108,30 @@ async function joinableGroups(
     ),
   );
   return candidates.filter((entry) => securityGroups.has(entry.sid.toUpperCase()));
+}
+
+/** The longest name Active Directory holds (a distinguished name); a longer one is no name. */
+const MAX_NAME_LENGTH = 1024;
+
+/**
+ * Refuse what cannot be one account's name before anything reaches the directory: a pattern
+ * (explain answers for one account), an empty or oversized name, hidden characters.
+ */
+export function checkExplainInput(input: string): void {
+  const hidden = hiddenCharacterMessage(input, 'the name');
+  if (hidden !== undefined) throw new DirectoryError('INVALID_INPUT', hidden);
+  if (input.trim() === '')
+    throw new DirectoryError('INVALID_INPUT', 'Give the name of one account: DOMAIN\\name, name@domain, NAME$ for a computer, or its SID.');
+  if (input.length > MAX_NAME_LENGTH)
+    throw new DirectoryError(
+      'INVALID_INPUT',
+      `The name is ${input.length.toLocaleString('en-US')} characters long; no account name is longer than ${MAX_NAME_LENGTH.toLocaleString('en-US')}.`,
+    );
+  if (input.includes('*'))
+    throw new DirectoryError(
+      'INVALID_INPUT',
+      'Explain answers for one account, not a pattern: give its full name instead of "*" (search for it first with directory search).',
+    );
 }
 
 /** The shortest path from the account up to the entry, through groups of its token only. */

@@ -1,11 +1,11 @@
 import type { DirectoryObject } from '../../contract/directory.ts';
 import type { AdmittingGrant, ExplainAdvice } from '../../contract/explain.ts';
+import { ROLE_LABELS } from '../../contract/labels.ts';
 import type { AuthorizedEntry, Role } from '../../contract/policy.ts';
 import type { GroupGraph } from '../directory/index.ts';
 
 /** A Kerberos ticket's usual lifetime: a group changed more recently may not be in the server's ticket yet. */
 const TICKET_LIFETIME_MS = 10 * 60 * 60 * 1000;
-const ROLE_NAMES: Readonly<Record<Role, string>> = { exchange: 'Exchange', sharepoint: 'SharePoint', fci: 'File Classification Infrastructure (FCI)' };
 const MAX_GROUP_SUGGESTIONS = 3;
 
 /** What {@link explainAdvice.forAccount} looks at. */
@@ -39,7 +39,7 @@ export const explainAdvice = {
       advice.push({
         code: 'ORPHANED_ENTRY',
         severity: 'warning',
-        message: `The list still authorizes this SID as ${entry.name} (${ROLE_NAMES[entry.role]}), but the account was deleted: the entry admits nobody. Remove it.`,
+        message: `The list still authorizes this SID as ${entry.name} (${ROLE_LABELS[entry.role]} role), but the account was deleted: the entry admits nobody. Remove it.`,
         command: `rms-connector-admin servers remove ${entry.sid} --role ${entry.role}`,
       });
     }
@@ -65,7 +65,7 @@ export const explainAdvice = {
 
 function refusedAdvice(input: AccountAdviceInput): ExplainAdvice[] {
   const { account, accountName, role, grants, wanted, joinable } = input;
-  const roleText = role === undefined ? '' : ` as ${ROLE_NAMES[role]}`;
+  const roleText = role === undefined ? '' : ` for the ${ROLE_LABELS[role]} role`;
   const advice: ExplainAdvice[] = [
     {
       code: 'REFUSED_2001',
@@ -78,7 +78,7 @@ function refusedAdvice(input: AccountAdviceInput): ExplainAdvice[] {
     advice.push({
       code: 'OTHER_ROLE_ONLY',
       severity: 'warning',
-      message: `${accountName} is admitted only as ${otherRoles.map((other) => ROLE_NAMES[other]).join(' and ')}, not as ${ROLE_NAMES[role]}.`,
+      message: `${accountName} is admitted only for the ${otherRoles.map((other) => ROLE_LABELS[other]).join(' and ')} role, not for ${ROLE_LABELS[role]}.`,
     });
   }
   if (wanted === 'fci' && account.kind === 'user') {
@@ -92,7 +92,7 @@ function refusedAdvice(input: AccountAdviceInput): ExplainAdvice[] {
     advice.push({
       code: 'JOIN_GROUP',
       severity: 'info',
-      message: `Add ${accountName} to ${entry.name}, which the list authorizes as ${ROLE_NAMES[entry.role]}; then the server needs a new Kerberos ticket (restart it, or run klist purge -li 0x3e7 on it for the computer account) and the connector sees the change at its next list read (within about 15 minutes).`,
+      message: `Add ${accountName} to ${entry.name}, which the list authorizes for the ${ROLE_LABELS[entry.role]} role; then the server needs a new Kerberos ticket (restart it, or run klist purge -li 0x3e7 on it for the computer account) and the connector sees the change at its next list read (within about 15 minutes).`,
       command: `Add-ADGroupMember -Identity "${groupNameOf(entry.name)}" -Members "${account.samAccountName ?? account.name}"`,
     });
   }
@@ -100,7 +100,7 @@ function refusedAdvice(input: AccountAdviceInput): ExplainAdvice[] {
     advice.push({
       code: 'AUTHORIZE_DIRECTLY',
       severity: 'info',
-      message: `Or authorize ${accountName} itself as ${ROLE_NAMES[wanted]} (a group is easier to keep right when servers come and go).`,
+      message: `Or authorize ${accountName} itself for the ${ROLE_LABELS[wanted]} role (a group is easier to keep right when servers come and go).`,
       command: `rms-connector-admin servers add --role ${wanted} "${accountName}"`,
     });
   }
@@ -148,7 +148,7 @@ function ignoredDistributionGroups(input: AccountAdviceInput): ExplainAdvice[] {
     .map((entry) => ({
       code: 'DISTRIBUTION_GROUP_IGNORED' as const,
       severity: 'warning' as const,
-      message: `${input.accountName} is in ${entry.name}, which the list authorizes as ${ROLE_NAMES[entry.role]}, but it is a distribution group: no Kerberos token carries it, so it admits nobody. Authorize a security group.`,
+      message: `${input.accountName} is in ${entry.name}, which the list authorizes for the ${ROLE_LABELS[entry.role]} role, but it is a distribution group: no Kerberos token carries it, so it admits nobody. Authorize a security group.`,
     }));
 }
 

@@ -10,9 +10,12 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 import { checkHeading, formatEntries, formatFindings, formatSuperUsers, verdictOf } from './format-findings.ts';
 import { typedName } from './typed-name.ts';
+import { explainCommand } from './explain-command.ts';
+import { checkExplainInput } from '../../core/policy/explain-access.ts';
+import { DirectoryError } from '../../core/directory/index.ts';
 
 /** The policy commands, each a top-level command of the CLI. */
-export const POLICY_COMMANDS: readonly string[] = ['check', 'super-users', 'review'];
+export const POLICY_COMMANDS: readonly string[] = ['check', 'super-users', 'review', 'explain'];
 
 /** The flags the policy commands read (a subset of what parseArgs hands over). */
 export type PolicyFlagValues = {
@@ -48,6 +51,18 @@ export async function policyCommandFor(command: string, operands: readonly strin
       noOperands(command, operands);
       const file = values.list === undefined ? undefined : await readAuthorizedList(values.list);
       return async (directory, liveList) => superUsersCommand(directory, file ?? (await liveList()));
+    }
+    case 'explain': {
+      if (operands.length !== 1 || operands[0] === undefined)
+        throw new CliError(
+          'USAGE',
+          `explain takes exactly one NAME (quote it if it has spaces); ${operands.length} given. Example: explain "CORP\\FS01$" --role fci.`,
+        );
+      const name = typedName(operands[0], 'explain NAME');
+      checkExplainInputForCli(name);
+      const role = values.role === undefined ? undefined : roleOf(values.role);
+      const file = values.list === undefined ? undefined : await readAuthorizedList(values.list);
+      return async (directory, liveList) => explainCommand(directory, file ?? (await liveList()), name, role);
     }
     case 'review': {
       noOperands(command, operands);
@@ -125,6 +140,16 @@ function roleOf(value: string | undefined): Role {
       ? 'check needs --role exchange, sharepoint or fci: the role decides which rules apply.'
       : `Unknown --role "${value}". Use exchange, sharepoint or fci.`,
   );
+}
+
+/** explain's name rules, checked before anything connects (a usage error, exit 2). */
+function checkExplainInputForCli(name: string): void {
+  try {
+    checkExplainInput(name);
+  } catch (error) {
+    if (error instanceof DirectoryError) throw new CliError('INVALID_INPUT', `explain NAME: ${error.message}`);
+    throw error;
+  }
 }
 
 function noOperands(command: string, operands: readonly string[]): void {

@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
-import { lookup } from 'node:dns/promises';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { prepareLdapsearch } from '../../core/directory/testing/ldapsearch-command.ts';
 import type { AdConnection } from '../../e2e/ad/ad-connection.ts';
 
 /** A prepared ldapsearch command line: run it with a base, scope, filter and attributes. */
@@ -16,39 +13,14 @@ export type LdapSearchTool = {
 
 const entryStart = Buffer.from('\ndn:');
 
-/**
- * Prepare OpenLDAP's ldapsearch against the test DC with certificate verification on.
- *
- * The DC's certificate names dc1.corp.contoso.test (CN only, no SAN) and libldap checks the
- * URL's host against it, with no option to name a different expected host. So the URL must
- * use that name, and it must resolve to 127.0.0.1. If it does not, each ldapsearch runs in a
- * private mount namespace where a copy of /etc/hosts with that one line added is bound over
- * /etc/hosts: the machine's own file is never edited.
- */
+/** OpenLDAP's ldapsearch against the test DC, verification on (see prepareLdapsearch), counting entries. */
 export async function prepareLdapSearch(connection: AdConnection): Promise<LdapSearchTool> {
-  const directory = await mkdtemp(path.join(tmpdir(), 'rmsadmin-bench-'));
-  const passwordFile = path.join(directory, 'password');
-  // -y sends the file's exact bytes, so no trailing newline; keeps the password off argv.
-  await writeFile(passwordFile, connection.password, { mode: 0o600 });
-  const resolvesLocally = await lookup(connection.serverName, { family: 4 }).then(
-    (answer) => answer.address === '127.0.0.1',
-    () => false,
-  );
-  let prefix: string[] = [];
-  let hostNameHandling = `${connection.serverName} already resolves to 127.0.0.1`;
-  if (!resolvesLocally) {
-    const hostsFile = path.join(directory, 'hosts');
-    await writeFile(hostsFile, `${await readFile('/etc/hosts', 'utf8')}\n127.0.0.1 ${connection.serverName}\n`);
-    prefix = ['unshare', '--mount', 'sh', '-c', 'mount --bind "$0" /etc/hosts && exec "$@"', hostsFile];
-    hostNameHandling = `private mount namespace with a hosts file naming ${connection.serverName} (unshare --mount)`;
-  }
-  const common = ['-LLL', '-o', 'ldif_wrap=no', '-x', '-H', `ldaps://${connection.serverName}:636`, '-D', connection.user, '-y', passwordFile];
-  const environment = { ...process.env, LDAPTLS_CACERT: connection.caFile, LDAPTLS_REQCERT: 'demand' };
+  const ldapsearch = await prepareLdapsearch(connection);
   return {
-    hostNameHandling,
+    hostNameHandling: ldapsearch.hostNameHandling,
     count: (base, scope, filter, attributes) =>
-      runCounting([...prefix, 'ldapsearch', ...common, '-b', base, '-s', scope, '-E', 'pr=1000/noprompt', filter, ...attributes], environment),
-    dispose: () => rm(directory, { recursive: true, force: true }),
+      runCounting(ldapsearch.argv(['-b', base, '-s', scope, '-E', 'pr=1000/noprompt', filter, ...attributes]), ldapsearch.env),
+    dispose: () => ldapsearch.dispose(),
   };
 }
 

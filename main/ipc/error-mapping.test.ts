@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../core/connector/index.ts';
 import { DirectoryError } from '../../core/directory/index.ts';
+import { KerberosError } from '../../core/kerberos/index.ts';
 import { consoleFailure } from './console-failure.ts';
 import { toIpcError } from './error-mapping.ts';
 
@@ -191,5 +192,29 @@ describe('toIpcError', () => {
     ['an object', { code: 'BAD_CREDENTIALS' }],
   ])('maps a thrown %s to INTERNAL_ERROR', (_label, thrown) => {
     expect(toIpcError(thrown).code).toBe('INTERNAL_ERROR');
+  });
+});
+
+describe('toIpcError for Kerberos', () => {
+  it.each([
+    ['from the service client (its Negotiate sign-in)', service('KERBEROS_NO_TICKET', 'No Kerberos ticket is available for this session.'), 'service'],
+    ['from the directory bind', new DirectoryError('KERBEROS_NO_TICKET', 'No Kerberos ticket is available for this session.'), 'directory'],
+  ])('titles a Kerberos code %s from contract/kerberos.ts and keeps its message', (_label, error, source) => {
+    expect(toIpcError(error)).toEqual({
+      code: 'KERBEROS_NO_TICKET',
+      source,
+      title: 'No Kerberos ticket',
+      message: 'No Kerberos ticket is available for this session.',
+    });
+  });
+
+  it('maps a bare KerberosError (never a stack) to its title and message', () => {
+    const error = new KerberosError('KERBEROS_TICKET_EXPIRED', { detail: 'Ticket expired' });
+    expect(toIpcError(error)).toEqual({
+      code: 'KERBEROS_TICKET_EXPIRED',
+      source: 'service',
+      title: 'Your Kerberos ticket has expired',
+      message: error.message,
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleDefaults } from '../../../contract/index.ts';
 import { makeDefaults } from '../../testing/console-fixtures.ts';
-import { buildSignInRequest, effectiveServiceUrl, initialSignInForm, type SignInForm } from './sign-in-form.ts';
+import {
+  buildKerberosSignInRequest,
+  buildSignInRequest,
+  directoryLocationOf,
+  effectiveServiceUrl,
+  initialSignInForm,
+  type SignInForm,
+} from './sign-in-form.ts';
 
 const OPERATION = '11111111-1111-4111-8111-111111111111';
 
@@ -68,5 +75,53 @@ describe('buildSignInRequest', () => {
 
   it('refuses a service URL that is not http(s)', () => {
     expect(buildSignInRequest(filled({ serviceUrlOverride: 'ftp://connector' }), defaults, OPERATION)).toEqual({ ok: false, invalid: ['serviceUrl'] });
+  });
+});
+
+describe('buildKerberosSignInRequest', () => {
+  it('sends no user name or password, only the service principal when typed, and a bind account with its password', () => {
+    const form = filled({ servicePrincipal: ' HTTP/rmscon01.corp.contoso.test ', bindUser: 'CORP\\reader', bindPassword: 'bind-secret' });
+    expect(buildKerberosSignInRequest(form, defaults, OPERATION)).toEqual({
+      ok: true,
+      request: {
+        method: 'kerberos',
+        environment: 'AzureCloud',
+        serviceUrl: 'https://connector.contoso.test',
+        servicePrincipal: 'HTTP/rmscon01.corp.contoso.test',
+        directory: { mode: 'domain', domain: 'corp.contoso.test', transport: 'ldaps', bindUser: 'CORP\\reader', bindPassword: 'bind-secret' },
+        operationId: OPERATION,
+      },
+    });
+  });
+
+  it("needs no user name or password, but still the directory target and a bind account's password", () => {
+    expect(buildKerberosSignInRequest(filled({ username: '', password: '', domain: ' ', bindUser: 'CORP\\reader' }), defaults, OPERATION)).toEqual({
+      ok: false,
+      invalid: ['domain', 'bindPassword'],
+    });
+  });
+});
+
+describe('directoryLocationOf', () => {
+  it('gives the chosen target, transport, CA file id and server name, never the bind account', () => {
+    const form = filled({
+      mode: 'server',
+      serverUrl: ' ldaps://dc1 ',
+      serverName: 'dc1.corp.contoso.test',
+      bindUser: 'x',
+      bindPassword: 'y',
+      caFile: { id: CA_FILE_ID, name: 'ca.pem' },
+    });
+    expect(directoryLocationOf(form)).toEqual({
+      mode: 'server',
+      serverUrl: 'ldaps://dc1',
+      transport: 'ldaps',
+      caFileId: CA_FILE_ID,
+      serverName: 'dc1.corp.contoso.test',
+    });
+  });
+
+  it('is undefined while the chosen target is blank (nothing to ask)', () => {
+    expect(directoryLocationOf(filled({ mode: 'domain', domain: '  ' }))).toBeUndefined();
   });
 });

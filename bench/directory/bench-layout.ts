@@ -66,6 +66,35 @@ export function benchGroupDn(name: string): string {
  */
 export const expectedTransitiveMembers = partGroups.length * benchLayout.usersPerPart + partGroups.length;
 
+/**
+ * One chain of five groups for benchmark (d): `<prefix>1` ⊃ `<prefix>2` ⊃ … ⊃ `<prefix>5`, the
+ * explain account directly in the last, and the first named in the list with `role`.
+ */
+export type ExplainChain = { readonly prefix: string; readonly role: 'fci' | 'exchange' };
+
+/**
+ * The two chains of (d): the explain account is in ten groups nested five deep, and two entries
+ * admit it, each through a path of five links (account → 5 → 4 → 3 → 2 → 1).
+ */
+export const explainChains: readonly ExplainChain[] = [
+  { prefix: 'Bench Explain A', role: 'fci' },
+  { prefix: 'Bench Explain B', role: 'exchange' },
+];
+
+/** How deep each explain chain nests. */
+export const explainChainDepth = 5;
+
+/**
+ * The account (d) explains: the last bench user, outside `Bench 5000`, so its token holds only
+ * its primary group and the ten chain groups.
+ */
+export const explainUserIndex = benchLayout.userCount;
+
+/** The group names of one explain chain, top (the listed entry) first. */
+export function explainChainGroups(chain: ExplainChain): string[] {
+  return Array.from({ length: explainChainDepth }, (_, offset) => `${chain.prefix}${offset + 1}`);
+}
+
 function childDn(cn: string, parentDn: string): string {
   return `${formatDn([{ type: 'CN', value: cn }])},${parentDn}`;
 }

@@ -7,14 +7,26 @@ import { BINARY_ATTRIBUTES } from '../../core/directory/ldap-session.ts';
  * searches are compared with, so it must ask for exactly what the layer asks for.
  */
 export async function rawPagedSearch(client: Client, base: string, filter: Filter | string): Promise<Entry[]> {
+  return (await rawPagedSearchWithPages(client, base, filter)).entries;
+}
+
+/**
+ * {@link rawPagedSearch}, also counting the pages: each page is one request and its answer,
+ * so the count is the anchor's LDAP round trips.
+ */
+export async function rawPagedSearchWithPages(client: Client, base: string, filter: Filter | string): Promise<{ entries: Entry[]; pages: number }> {
   const entries: Entry[] = [];
-  const pages = client.searchPaginated(base, {
+  let pages = 0;
+  const paged = client.searchPaginated(base, {
     scope: 'sub',
     filter,
     attributes: [...OBJECT_ATTRIBUTES],
     explicitBufferAttributes: BINARY_ATTRIBUTES,
     paged: { pageSize: 1_000 },
   });
-  for await (const page of pages) entries.push(...page.searchEntries);
-  return entries;
+  for await (const page of paged) {
+    pages += 1;
+    entries.push(...page.searchEntries);
+  }
+  return { entries, pages };
 }

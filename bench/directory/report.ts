@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import { formatMs, type Series } from './measure.ts';
+import { countsOf, formatMs, type Series } from './measure.ts';
 
 /** One line of the final table. `met` is undefined for rows that only explain another. */
 export type Row = {
@@ -15,6 +15,16 @@ export type Row = {
 
 /** A count that came out wrong: the run is reported, then the process exits non-zero. */
 export type Problem = string;
+
+/**
+ * A problem unless every run of the series counted exactly `expected` for `key`.
+ *
+ * A count that differs between runs means the directory changed under the benchmark.
+ */
+export function expectCount(what: string, series: Series, key: string, expected: number): Problem[] {
+  const seen = countsOf(series, key);
+  return seen.length === 1 && seen[0] === expected ? [] : [`${what}: ${key} was ${seen.join(' / ')} across runs, expected ${expected}`];
+}
 
 /**
  * Build a row comparing two numbers, with the ratio ours/anchor and its goal.

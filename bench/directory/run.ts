@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { ensureDomainController } from '../../e2e/ad/domain-controller.ts';
 import { openClient } from '../../e2e/ad/ldaps-client.ts';
 import { connectDirectory } from '../../core/directory/index.ts';
@@ -6,12 +7,19 @@ import { benchEnumeration, type EnumerationResult } from './enumerate-bench.ts';
 import { prepareLdapSearch } from './ldapsearch.ts';
 import { countsOf, formatMs, repetitions, type Series } from './measure.ts';
 import { benchMembers, type MembersResult } from './members-bench.ts';
-import { formatRuns, formatTable, machineFacts, ratioRow, writeResults, type Problem, type Row } from './report.ts';
+import { expectCount, formatRuns, formatTable, machineFacts, ratioRow, writeResults, type Problem, type Row } from './report.ts';
 import { benchResolution, nameCount, type ResolutionResult } from './resolve-bench.ts';
 import { seedBenchData } from './seed-bench.ts';
+import { benchExplain, checkExplain, explainedName, explainRows } from './explain-bench.ts';
+import { benchDrift, checkDrift, driftRows } from './drift-bench.ts';
+
+/** The benchmarks, by the letter the README and the table give them. */
+const benchmarkLetters = ['a', 'b', 'c', 'd', 'e'] as const;
+type BenchmarkLetter = (typeof benchmarkLetters)[number];
 
 /**
- * `npm run bench:directory`: seed (or reuse) the benchmark data, run (a), (b), (c), report.
+ * `npm run bench:directory [-- --only d,e]`: seed (or reuse) the benchmark data, run (a)–(e)
+ * or the ones chosen, report.
  *
  * Progress goes to stderr and the table to stdout, so `> file` keeps just the figures. The
  * process fails only when a count is wrong (the comparison would be meaningless), never
@@ -20,8 +28,11 @@ import { seedBenchData } from './seed-bench.ts';
 export async function main(): Promise<void> {
   const startedAt = new Date();
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const chosen = chosenBenchmarks(process.argv);
+  // Only (a) and (b) need all 20,000 users; (c)–(e) need the groups' members alone.
+  const scope = chosen.has('a') || chosen.has('b') ? 'all users' : 'group members';
   const connection = await ensureDomainController({ log });
-  const seed = await seedBenchData(connection, log);
+  const seed = await seedBenchData(connection, scope, log);
   log(`Bench data ready in ${(seed.milliseconds / 1_000).toFixed(1)} s (${seed.addedUsers} users and ${seed.addedLinks} member links added)`);
   const directory = await connectDirectory({
     url: connection.url,
@@ -35,25 +46,61 @@ export async function main(): Promise<void> {
   try {
     await client.bind(connection.user, connection.password);
     log(`ldapsearch host name: ${ldapsearch.hostNameHandling}`);
-    log(`(a) enumerating ${benchLayout.organizationalUnit} (warm-up + ${repetitions} runs each)…`);
-    const enumeration = await benchEnumeration(directory, client, ldapsearch, log);
-    log(`(b) resolving ${nameCount} mixed names…`);
-    const resolution = await benchResolution(directory, client, log);
-    log(`(c) expanding ${benchLayout.topGroup}…`);
-    const members = await benchMembers(directory, client, log);
-    const problems = [...checkEnumeration(enumeration), ...checkResolution(resolution), ...checkMembers(members)];
-    const rows = [...enumerationRows(enumeration), ...resolutionRows(resolution), ...membersRows(members)];
-    const series = { ...prefixed('a.', enumeration), ...prefixed('b.', resolution), ...prefixed('c.', members) };
+    const problems: Problem[] = [];
+    const rows: Row[] = [];
+    let series: Record<string, Series> = {};
+    // Other suites share this machine: the 1/5/15-minute load after each benchmark goes next to its figures.
+    const loadAverages: Record<string, number[]> = { start: loadavg() };
+    const record = (letter: BenchmarkLetter, result: object, resultRows: Row[], resultProblems: Problem[]) => {
+      loadAverages[letter] = loadavg();
+      log(
+        `    load average ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ')}`,
+      );
+      rows.push(...resultRows);
+      problems.push(...resultProblems);
+      series = { ...series, ...prefixed(`${letter}.`, result) };
+    };
+    let nameMix: Readonly<Record<string, number>> | undefined;
+    if (chosen.has('a')) {
+      log(`(a) enumerating ${benchLayout.organizationalUnit} (warm-up + ${repetitions} runs each)…`);
+      const enumeration = await benchEnumeration(directory, client, ldapsearch, log);
+      record('a', enumeration, enumerationRows(enumeration), checkEnumeration(enumeration));
+    }
+    if (chosen.has('b')) {
+      log(`(b) resolving ${nameCount} mixed names…`);
+      const resolution = await benchResolution(directory, client, log);
+      nameMix = resolution.nameMix;
+      record('b', resolution, resolutionRows(resolution), checkResolution(resolution));
+    }
+    if (chosen.has('c')) {
+      log(`(c) expanding ${benchLayout.topGroup}…`);
+      const members = await benchMembers(directory, client, log);
+      record('c', members, membersRows(members), checkMembers(members));
+    }
+    if (chosen.has('d')) {
+      log(`(d) explaining ${explainedName} (ours, then an ldapsearch script)…`);
+      const explain = await benchExplain(directory, ldapsearch, log);
+      record('d', explain, explainRows(explain), checkExplain(explain));
+    }
+    if (chosen.has('e')) {
+      log(`(e) re-expanding an Exchange entry naming ${benchLayout.topGroup} as the drift job does…`);
+      const drift = await benchDrift(directory, client, log);
+      record('e', drift, driftRows(drift), checkDrift(drift));
+    }
     process.stdout.write(
-      `\nDirectory benchmark, ${startedAt.toISOString()}, ${JSON.stringify(machineFacts())}\n\n${formatTable(rows)}\n\nRaw runs (warm-up excluded):\n${formatRuns(series)}\n`,
+      `\nDirectory benchmark, ${startedAt.toISOString()}, ${JSON.stringify(machineFacts())}, load averages ${JSON.stringify(loadAverages)}\n\n${formatTable(rows)}\n\nRaw runs (warm-up excluded):\n${formatRuns(series)}\n`,
     );
     const file = await writeResults(
       {
         startedAt: startedAt.toISOString(),
         machine: machineFacts(),
         seed,
+        benchmarks: [...chosen],
+        loadAverages,
         ldapsearchHostName: ldapsearch.hostNameHandling,
-        nameMix: resolution.nameMix,
+        ...(nameMix ? { nameMix } : {}),
         rows,
         series,
         problems,
@@ -137,9 +184,20 @@ function checkMembers(result: MembersResult): Problem[] {
   ];
 }
 
-function expectCount(what: string, series: Series, key: string, expected: number): Problem[] {
-  const seen = countsOf(series, key);
-  return seen.length === 1 && seen[0] === expected ? [] : [`${what}: ${key} was ${seen.join(' / ')} across runs, expected ${expected}`];
+/**
+ * `--only d,e` picks benchmarks by letter; without it every benchmark runs.
+ *
+ * An unknown letter stops the run before anything is seeded, rather than silently running less.
+ */
+function chosenBenchmarks(argv: readonly string[]): ReadonlySet<BenchmarkLetter> {
+  const at = argv.indexOf('--only');
+  if (at < 0) return new Set(benchmarkLetters);
+  const asked = (argv[at + 1] ?? '').split(',').map((letter) => letter.trim().toLowerCase());
+  const known = new Set<string>(benchmarkLetters);
+  const unknown = asked.filter((letter) => !known.has(letter));
+  if (unknown.length > 0 || asked.length === 0)
+    throw new Error(`--only takes letters among ${benchmarkLetters.join(',')}, e.g. --only d,e (got ${argv[at + 1] ?? 'nothing'})`);
+  return new Set(benchmarkLetters.filter((letter) => asked.includes(letter)));
 }
 
 function prefixed(prefix: string, record: object): Record<string, Series> {

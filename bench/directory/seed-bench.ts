@@ -1,10 +1,19 @@
 import { AlreadyExistsError, Attribute, Change, type Client } from 'ldapts';
 import type { AdConnection } from '../../e2e/ad/ad-connection.ts';
 import { openClient, withBoundClient } from '../../e2e/ad/ldaps-client.ts';
-import { benchGroupDn, benchLayout, benchUser, partGroups } from './bench-layout.ts';
+import { benchGroupDn, benchLayout, benchUser, explainChainGroups, explainChains, explainUserIndex, partGroups } from './bench-layout.ts';
 
-/** What seeding did: how many users and member links it added, and how long it took. */
-export type SeedReport = { readonly addedUsers: number; readonly addedLinks: number; readonly milliseconds: number };
+/** What seeding did: which users it made sure of, how many users and member links it added, and how long it took. */
+export type SeedReport = { readonly scope: SeedScope; readonly addedUsers: number; readonly addedLinks: number; readonly milliseconds: number };
+
+/**
+ * Which bench users a run needs: all 20,000 (the OU enumeration and Check Names spread over
+ * them), or only the group members (users 1–5,000 of `Bench 5000` and the explain account).
+ *
+ * Every user makes Samba's in-chain searches slower for the other suites sharing the test DC,
+ * so a run of (c)–(e) alone adds no more users than those groups hold.
+ */
+export type SeedScope = 'all users' | 'group members';
 
 const parallelConnections = 6;
 const linksPerModify = 1_000;
@@ -14,25 +23,31 @@ const globalSecurityGroup = String(0x8000_0002 | 0);
  * Create whatever part of the benchmark data is missing, and nothing else.
  *
  * Seeding runs over LDAPS because the offline ldb tools need Samba stopped; a second run
- * finds everything in place and only pays for one listing and six group reads.
+ * finds everything in place and only pays for one listing and sixteen group reads.
  */
-export async function seedBenchData(connection: AdConnection, log: (line: string) => void): Promise<SeedReport> {
+export async function seedBenchData(connection: AdConnection, scope: SeedScope, log: (line: string) => void): Promise<SeedReport> {
   const started = performance.now();
   const { missing, extra } = await withBoundClient(connection, async (client) => {
     await ensureEntry(client, benchLayout.organizationalUnit, { objectClass: 'organizationalUnit' });
     await ensureEntry(client, benchLayout.groupsUnit, { objectClass: 'organizationalUnit' });
-    return missingUsers(client);
+    return missingUsers(client, wantedUsers(scope));
   });
   if (extra.length > 0)
     throw new Error(`${benchLayout.organizationalUnit} holds ${extra.length} users the benchmark did not create (e.g. ${extra[0] ?? ''}); remove them first.`);
   log(
     missing.length === 0
-      ? `All ${benchLayout.userCount} bench users present`
+      ? `All ${scope === 'all users' ? benchLayout.userCount : 'needed'} bench users present`
       : `Adding ${missing.length} bench users over ${parallelConnections} LDAPS connections…`,
   );
   if (missing.length > 0) await addUsers(connection, missing, log);
   const addedLinks = await withBoundClient(connection, (client) => ensureGroups(client, log));
-  return { addedUsers: missing.length, addedLinks, milliseconds: performance.now() - started };
+  return { scope, addedUsers: missing.length, addedLinks, milliseconds: performance.now() - started };
+}
+
+function wantedUsers(scope: SeedScope): number[] {
+  if (scope === 'all users') return Array.from({ length: benchLayout.userCount }, (_, offset) => offset + 1);
+  const members = partGroups.flatMap((part) => Array.from({ length: benchLayout.usersPerPart }, (_, offset) => part.firstUser + offset));
+  return [...members, explainUserIndex];
 }
 
 async function ensureEntry(client: Client, dn: string, attributes: Record<string, string | string[]>): Promise<boolean> {
@@ -45,8 +60,8 @@ async function ensureEntry(client: Client, dn: string, attributes: Record<string
   }
 }
 
-/** Which user numbers are absent, and any account in the OU that is not one of ours. */
-async function missingUsers(client: Client): Promise<{ missing: number[]; extra: string[] }> {
+/** Which of the wanted user numbers are absent, and any account in the OU that is not one of ours. */
+async function missingUsers(client: Client, wanted: readonly number[]): Promise<{ missing: number[]; extra: string[] }> {
   const present = new Set<string>();
   const extra: string[] = [];
   const pages = client.searchPaginated(benchLayout.organizationalUnit, {
@@ -62,9 +77,7 @@ async function missingUsers(client: Client): Promise<{ missing: number[]; extra:
       else extra.push(account);
     }
   }
-  const missing: number[] = [];
-  for (let index = 1; index <= benchLayout.userCount; index += 1) if (!present.has(benchUser(index).account)) missing.push(index);
-  return { missing, extra };
+  return { missing: wanted.filter((index) => !present.has(benchUser(index).account)), extra };
 }
 
 /**
@@ -119,6 +132,13 @@ async function ensureGroups(client: Client, log: (line: string) => void): Promis
     );
   }
   for (const part of partGroups) expected.get(part.parent)?.push(benchGroupDn(part.name));
+  for (const chain of explainChains) {
+    const names = explainChainGroups(chain);
+    names.forEach((name, level) => {
+      const below = names[level + 1];
+      expected.set(name, [below === undefined ? benchUser(explainUserIndex).dn : benchGroupDn(below)]);
+    });
+  }
   // Every group first: a link to a group that does not exist yet is refused.
   for (const name of expected.keys()) {
     if (await ensureEntry(client, benchGroupDn(name), { objectClass: 'group', sAMAccountName: name, groupType: globalSecurityGroup }))

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Every kind of change the audit trail records. */
+/**
+ * Every kind of change the audit trail records.
+ *
+ * `super-user.joined` and `super-user.left` are not made by an admin: a node saw the effective
+ * super users (the transitive members of the Exchange entries) differ from its snapshot.
+ */
 export const AuditActionSchema = z.enum([
   'authorized-account.add',
   'authorized-account.remove',
@@ -9,6 +14,10 @@ export const AuditActionSchema = z.enum([
   'role-based-administrator.remove',
   'onboarding-control.set',
   'onboarding-control.clear',
+  // Super-user drift: the service's own observations (actor: the node's directory service account), and an admin's review.
+  'super-user.joined',
+  'super-user.left',
+  'super-users.reviewed',
 ]);
 /** See {@link AuditActionSchema}. */
 export type AuditAction = z.infer<typeof AuditActionSchema>;

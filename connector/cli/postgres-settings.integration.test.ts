@@ -47,7 +47,7 @@ describe('rms-connector-service on PostgreSQL', () => {
     const listed = JSON.parse(runServiceCli(['admins', 'list', '--json'], env).stdout) as unknown[];
     const pages = await Promise.all(nodes.map(async (node) => (await fetch(`${node.url}/_wmcs/certification/servercertification.asmx`)).status));
     expect({ versions: versions.map((row) => row['version'] as number), added: added.status, listed: listed.length, pages }).toEqual({
-      versions: [1, 2, 3],
+      versions: [1, 2, 3, 4],
       added: 0,
       listed: 1,
       pages: [200, 200],
@@ -91,7 +91,7 @@ describe('rms-connector-service on PostgreSQL', () => {
     expect({ status: answer.status, stdout: answer.stdout }).toEqual({ status: 2, stdout: '' });
     expect(answer.stderr).toContain(
       'CONNECTOR_DATABASE: The configuration database postgres://rmsconnector@127.0.0.1:55432/' +
-        `${database.target.database} was created by a newer version of rms-connector-admin (schema version 99; this version knows up to 3). Update this node`,
+        `${database.target.database} was created by a newer version of rms-connector-admin (schema version 99; this version knows up to 4). Update this node`,
     );
   });
 });

@@ -42,6 +42,7 @@ const FLAGS = {
   heartbeat: { type: 'string' },
   'admin-recheck': { type: 'string' },
   'events-heartbeat': { type: 'string' },
+  'drift-interval': { type: 'string' },
   'event-streams': { type: 'string' },
   'event-streams-per-admin': { type: 'string' },
   'ldap-timeout': { type: 'string' },

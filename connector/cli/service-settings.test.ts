@@ -35,7 +35,14 @@ describe('service-settings', () => {
       logging: { level: 'info' },
       trustedProxies: [],
       feed: { heartbeatSeconds: 15, streamsPerNode: 500, streamsPerAdmin: 10 },
+      driftIntervalSeconds: 900,
     });
+  });
+
+  it('takes the super-user drift interval in seconds, 0 turning the schedule off', () => {
+    const fromEnv = serviceConfigOf({}, { ...BASE_ENV, CONNECTOR_DRIFT_INTERVAL: '0' });
+    const fromFlag = serviceConfigOf({ 'drift-interval': '60' }, { ...BASE_ENV, CONNECTOR_DRIFT_INTERVAL: '0' });
+    expect([fromEnv.driftIntervalSeconds, fromFlag.driftIntervalSeconds]).toEqual([0, 60]);
   });
 
   it('takes the change feed heartbeat and stream limits from flags or the environment', () => {
@@ -87,6 +94,9 @@ describe('service-settings', () => {
     [{}, { CONNECTOR_EVENTS_HEARTBEAT: '0' }, 'CONNECTOR_EVENTS_HEARTBEAT'],
     [{ 'event-streams': '1e3' }, {}, 'CONNECTOR_EVENT_STREAMS'],
     [{}, { CONNECTOR_EVENT_STREAMS_PER_ADMIN: '0' }, 'CONNECTOR_EVENT_STREAMS_PER_ADMIN'],
+    [{}, { CONNECTOR_DRIFT_INTERVAL: '15m' }, 'CONNECTOR_DRIFT_INTERVAL'],
+    [{ 'drift-interval': '-1' }, {}, 'CONNECTOR_DRIFT_INTERVAL'],
+    [{}, { CONNECTOR_DRIFT_INTERVAL: '86401' }, 'CONNECTOR_DRIFT_INTERVAL'],
   ])('names the setting to fix: %j %j → %s', (flags, env, setting) => {
     expect(problemOf(flags, { ...BASE_ENV, ...env })).toBe(setting);
   });

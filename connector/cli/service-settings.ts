@@ -4,7 +4,7 @@ import { CloudEnvironmentSchema } from '../../contract/connector-api/index.ts';
 import type { ConnectOptions } from '../../core/directory/index.ts';
 import { KerberosError, servicePrincipalName } from '../../core/kerberos/index.ts';
 import { DEFAULT_ACCOUNT_RECHECK_SECONDS } from '../server/auth/admin-access.ts';
-import { DEFAULT_FEED_SETTINGS, type KerberosSettings, type ServiceConfig } from '../server/service-config.ts';
+import { DEFAULT_DRIFT_INTERVAL_SECONDS, DEFAULT_FEED_SETTINGS, type KerberosSettings, type ServiceConfig } from '../server/service-config.ts';
 
 /** A configuration mistake, named by the setting (flag or variable) to fix. */
 export class SettingError extends Error {
@@ -117,6 +117,12 @@ export function serviceConfigOf(flags: SettingFlags, env: NodeJS.ProcessEnv): Se
       900,
     ),
     logging: { level: level as ServiceConfig['logging']['level'] },
+    driftIntervalSeconds: secondsOf(
+      settingOf(flags, env, 'drift-interval', 'CONNECTOR_DRIFT_INTERVAL') ?? String(DEFAULT_DRIFT_INTERVAL_SECONDS),
+      'CONNECTOR_DRIFT_INTERVAL',
+      0,
+      86_400,
+    ),
     feed: {
       heartbeatSeconds: secondsOf(
         settingOf(flags, env, 'events-heartbeat', 'CONNECTOR_EVENTS_HEARTBEAT') ?? String(DEFAULT_FEED_SETTINGS.heartbeatSeconds),

@@ -45,6 +45,9 @@ Settings (flag, or environment variable):
                                                       often, so proxies keep them open; default 15
   --event-streams N        CONNECTOR_EVENT_STREAMS    change streams this node serves at once; default 500
   --event-streams-per-admin N CONNECTOR_EVENT_STREAMS_PER_ADMIN  per administrator; default 10
+  --drift-interval SECONDS CONNECTOR_DRIFT_INTERVAL  expand the Exchange entries' members (effective super users)
+                                                      and audit who joined or left this often; default 900
+                                                      (15 minutes), 0 = only after list changes
   --log-level LEVEL        CONNECTOR_LOG_LEVEL        silent, error, warn, info (default), debug
 
 Exit codes: 0 done, 1 a named account or assignment was not found, 2 usage or configuration error.`;

@@ -7,6 +7,7 @@ import { registerAuthorizedAccountRoutes } from './routes/authorized-account-rou
 import { registerConnectorPages } from './routes/connector-pages.ts';
 import { registerEventRoutes } from './routes/event-routes.ts';
 import { registerSessionRoutes } from './routes/session-routes.ts';
+import { registerSuperUserRoutes } from './routes/super-user-routes.ts';
 import { routeHostOf, type ServiceContext } from './service-context.ts';
 
 /**
@@ -63,6 +64,7 @@ export async function buildServiceApp(
   registerSessionRoutes(host, context);
   registerAuthorizedAccountRoutes(host, context);
   registerAdministrationRoutes(host, context);
+  registerSuperUserRoutes(host, context);
   registerEventRoutes(host, context);
   registerConnectorPages(host, context);
   await app.ready();

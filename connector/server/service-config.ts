@@ -33,6 +33,11 @@ export type ServiceConfig = {
    * them the node signs in with passwords only and answers Negotiate with KERBEROS_NOT_CONFIGURED.
    */
   readonly kerberos?: KerberosSettings | undefined;
+  /**
+   * Seconds between two scheduled expansions of the effective super users (`CONNECTOR_DRIFT_INTERVAL`,
+   * default 900); 0 turns the schedule off, leaving the expansions after list changes.
+   */
+  readonly driftIntervalSeconds?: number | undefined;
   /** The change feed (`GET /v1/events`): heartbeat seconds and stream limits; defaults when absent. */
   readonly feed?: Partial<FeedSettings> | undefined;
 };
@@ -57,3 +62,6 @@ export type FeedSettings = {
 
 /** The feed settings a node uses unless told otherwise. */
 export const DEFAULT_FEED_SETTINGS: FeedSettings = { heartbeatSeconds: 15, streamsPerNode: 500, streamsPerAdmin: 10 };
+
+/** Seconds between scheduled super-user expansions unless told otherwise: 15 minutes. */
+export const DEFAULT_DRIFT_INTERVAL_SECONDS = 900;

@@ -4,6 +4,9 @@ import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials
 import { judgeGrant } from '../../core/authorization/judge-grant.ts';
 import type { ClientPrincipal } from '../../core/kerberos/index.ts';
 import { labelOf } from '../../core/policy/finding.ts';
+import { effectiveSuperUsers } from '../../core/policy/super-users.ts';
+import type { AuthorizedEntry } from '../../contract/policy.ts';
+import type { ExpandedSuperUser } from './store/super-user-snapshot.ts';
 
 /**
  * A directory account as sign-in and the per-request role check need it: its SID, its user
@@ -14,6 +17,13 @@ export type DirectoryAccount = { readonly sid: string; readonly name: string; re
 
 /** An object found by SID, with the name the list and the audit trail show for it. */
 export type NamedObject = { readonly object: DirectoryObject; readonly accountName: string };
+
+/** The effective super users of a list, and how many of its Exchange entries no longer resolve. */
+export type SuperUserExpansionResult = {
+  readonly accounts: readonly ExpandedSuperUser[];
+  readonly exchangeEntries: number;
+  readonly orphanedEntries: number;
+};
 
 /** What the service asks of its directory, and nothing else. */
 export type ServiceDirectory = {
@@ -35,6 +45,12 @@ export type ServiceDirectory = {
    * judging is core's `judgeGrant`, the same the console and the CLI run.
    */
   blockingFindings(role: Role, object: DirectoryObject): Promise<Finding[]>;
+  /**
+   * Every account the list's Exchange entries make a super user, through nested and primary
+   * groups (core's `effectiveSuperUsers`), named `DOMAIN\\sAMAccountName`. Throws a
+   * DirectoryError when the directory cannot answer: an outage is never an empty group.
+   */
+  expandSuperUsers(list: readonly AuthorizedEntry[]): Promise<SuperUserExpansionResult>;
   close(): Promise<void>;
 };
 
@@ -100,6 +116,22 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
           }
         }
         return found;
+      }),
+    expandSuperUsers: (list) =>
+      use(async (open) => {
+        const { superUsers, orphanedEntries } = await effectiveSuperUsers(open, list);
+        const accounts = superUsers.map(({ account, grants }) => ({
+          sid: account.sid,
+          name: labelOf(account, open.domain.netbiosDomain),
+          kind: account.kind,
+          grants: grants.map((grant) => ({
+            entrySid: grant.entry.sid,
+            entryName: grant.entry.name,
+            path: [...grant.path],
+            throughPrimaryGroup: grant.throughPrimaryGroup,
+          })),
+        }));
+        return { accounts, exchangeEntries: list.filter((entry) => entry.role === 'exchange').length, orphanedEntries: orphanedEntries.length };
       }),
     blockingFindings: (role, object) => use(async (open) => [...(await judgeGrant(open, { role, object, list: [], connectorNodeNames: [] })).blocking]),
     close: async () => {

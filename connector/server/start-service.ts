@@ -12,7 +12,8 @@ import { MISSED_HEARTBEATS } from './routes/administration-routes.ts';
 import { buildServiceApp } from './service-app.ts';
 import { startChangeFeed, type ChangeFeed } from './feed/change-feed.ts';
 import { createAuthorizedListCache } from './routes/authorized-list-cache.ts';
-import { DEFAULT_FEED_SETTINGS, type ServiceConfig } from './service-config.ts';
+import { DEFAULT_DRIFT_INTERVAL_SECONDS, DEFAULT_FEED_SETTINGS, type ServiceConfig } from './service-config.ts';
+import { startSuperUserDrift, type SuperUserDrift } from './drift/super-user-drift.ts';
 import type { ServiceContext } from './service-context.ts';
 import { createServiceDirectory, type ServiceDirectory } from './service-directory.ts';
 import type { ConfigStore, NodeRegistration } from './store/config-store.ts';
@@ -25,6 +26,8 @@ export type RunningService = {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly store: ConfigStore;
+  /** The node's super-user drift watcher (tests expand on demand through it). */
+  readonly drift: SuperUserDrift;
   close(): Promise<void>;
 };
 
@@ -111,6 +114,25 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
     logStream = (message, details) => {
       app.log.info(details, message);
     };
+    // Observations are audited under the node's directory identity: no admin made them.
+    const drift = startSuperUserDrift({
+      store,
+      directory,
+      nodeName: config.nodeName,
+      actor: config.directory.user,
+      intervalSeconds: config.driftIntervalSeconds ?? DEFAULT_DRIFT_INTERVAL_SECONDS,
+      now,
+      log: (level, message, details) => {
+        app.log[level](details, message);
+      },
+    });
+    const unsubscribeDrift = openFeed.hub.subscribe((events) => {
+      drift.changed(events);
+    });
+    app.addHook('preClose', async () => {
+      unsubscribeDrift();
+      await drift.close();
+    });
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
     const registration: NodeRegistration = {
@@ -137,6 +159,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       url: address,
       app,
       store,
+      drift,
       async close() {
         clearInterval(timer);
         claims.close();

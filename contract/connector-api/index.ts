@@ -13,3 +13,4 @@ export * from './openapi.ts';
 export * from './routes.ts';
 export * from './sid.ts';
 export * from './sign-in.ts';
+export * from './super-users.ts';

@@ -13,6 +13,7 @@ import {
 import { ConnectorNodeListSchema } from './connectors.ts';
 import { ApiErrorSchema } from './errors.ts';
 import { KerberosSignInRequestSchema, SignInRequestSchema, SignInResponseSchema } from './sign-in.ts';
+import { ReviewSuperUsersRequestSchema, ReviewSuperUsersResultSchema, SuperUsersSchema } from './super-users.ts';
 
 /** A request header a route documents (the service checks it in the handler). */
 export type HeaderSpec = {
@@ -58,6 +59,12 @@ const IF_MATCH: HeaderSpec = {
   required: true,
   description:
     'The ETag of the list as last read, or several (any may match), or * (whatever the list is now), as RFC 9110 §13.1.1 defines it. Strong comparison: a weak tag never matches. No match gets 412 with the current ETag; none gets 428; a value that is not entity-tag syntax gets 400.',
+};
+const IF_MATCH_SUPER_USERS: HeaderSpec = {
+  name: 'If-Match',
+  required: true,
+  description:
+    'The ETag of GET /v1/super-users as read (the snapshot version, "7"), or * (whatever it is now), as RFC 9110 §13.1.1 defines it: the review is of the set the admin saw. An account that joined or left meanwhile gets 412 with the current ETag; no header gets 428.',
 };
 const IDEMPOTENCY_KEY: HeaderSpec = {
   name: 'Idempotency-Key',
@@ -247,6 +254,37 @@ export const API_ROUTES = {
     auth: true,
     query: AuditQuerySchema,
     responses: { 200: { description: 'One page.', schema: AuditPageSchema }, ...COMMON_ERRORS },
+  },
+  superUsers: {
+    operationId: 'getSuperUsers',
+    method: 'GET',
+    path: '/v1/super-users',
+    summary:
+      'The effective super users (every account the Exchange entries cover, through nested and primary groups) as last expanded, the last review, and who joined or left since.',
+    tag: 'super-users',
+    auth: true,
+    responses: {
+      200: { description: 'The snapshot; its version is the ETag a review sends as If-Match.', schema: SuperUsersSchema },
+      ...AUTH_ERRORS,
+    },
+  },
+  reviewSuperUsers: {
+    operationId: 'reviewSuperUsers',
+    method: 'POST',
+    path: '/v1/super-users/review',
+    summary: 'Mark the current super users as reviewed (audited, super-users.reviewed): changes since the review start from here.',
+    tag: 'super-users',
+    auth: true,
+    body: ReviewSuperUsersRequestSchema,
+    bodyLimit: 1024,
+    headers: [IF_MATCH_SUPER_USERS],
+    responses: {
+      200: { description: 'Reviewed.', schema: ReviewSuperUsersResultSchema },
+      ...COMMON_ERRORS,
+      412: error('The super users changed since they were read: read them again, look at the change, and review again.'),
+      413: error('The body is too large.'),
+      428: error('If-Match is required: read GET /v1/super-users first and send its ETag.'),
+    },
   },
   changeEvents: {
     operationId: 'followChangeEvents',

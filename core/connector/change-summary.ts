@@ -17,7 +17,38 @@ type Named = { readonly name: string; readonly role: string | undefined };
  * record's `target` rather than failing.
  */
 export function describeChange(event: ChangeEvent): string {
+  const drift = event.records.filter((record) => record.action === 'super-user.joined' || record.action === 'super-user.left');
+  // Drift is observed, not done: the node's service identity is no admin, so the sentence names the node.
+  if (drift.length > 0 && drift.length === event.records.length) return `${event.node} saw the super users change: ${joinPhrases(driftPhrases(drift))}`;
   return `${event.actor} ${joinPhrases(phrasesOf(event.records))}, through ${event.node}`;
+}
+
+/** An account of a drift record: its name and the first grant's path, when the record holds them. */
+const DriftAccountSchema = z.object({
+  name: z.string().min(1),
+  grants: z.array(z.object({ entryName: z.string(), path: z.array(z.string()), throughPrimaryGroup: z.boolean() })).optional(),
+});
+
+/** At most this many accounts are named in one sentence; a large change (a first expansion) is counted. */
+const NAMED_DRIFT_ACCOUNTS = 5;
+
+function driftPhrases(records: readonly FeedChangeRecord[]): string[] {
+  const joined = records.filter((record) => record.action === 'super-user.joined');
+  const left = records.filter((record) => record.action === 'super-user.left');
+  if (records.length > NAMED_DRIFT_ACCOUNTS) return [`${String(joined.length)} joined and ${String(left.length)} left`];
+  return [
+    ...joined.map((record) => `${driftAccountPhrase(record.after, record.target)} became a super user`),
+    ...left.map((record) => `${driftAccountPhrase(record.before, record.target)} is no longer a super user`),
+  ];
+}
+
+function driftAccountPhrase(value: unknown, target: string): string {
+  const parsed = DriftAccountSchema.safeParse(value);
+  if (!parsed.success) return target;
+  const grant = parsed.data.grants?.[0];
+  if (grant === undefined) return parsed.data.name;
+  const chain = grant.path.length > 0 ? grant.path.join(' › ') : grant.entryName;
+  return `${parsed.data.name} (through ${chain}${grant.throughPrimaryGroup ? ', its primary group' : ''})`;
 }
 
 function phrasesOf(records: readonly FeedChangeRecord[]): string[] {
@@ -31,6 +62,10 @@ function phrasesOf(records: readonly FeedChangeRecord[]): string[] {
     for (const record of removed) phrases.push(`removed ${entryPhrase(named(record.before, record.target))}`);
   }
   if (of('super-user-feature.enable').length > 0) phrases.push('switched the super-user feature on');
+  for (const record of of('super-users.reviewed')) {
+    const version = z.object({ version: z.number() }).safeParse(record.after);
+    phrases.push(`marked the super users as reviewed${version.success ? ` (version ${String(version.data.version)})` : ''}`);
+  }
   for (const record of of('role-based-administrator.add')) {
     const { name, role } = named(record.after, record.target);
     phrases.push(role === undefined ? `made ${name} an administrator` : `made ${name} ${article(role)} ${role}`);

@@ -9,9 +9,11 @@ import type {
   NewAuthorizedAccountSchema,
   RemoveAuthorizedAccountResult,
   ReplaceAuthorizedAccountsResult,
+  ReviewSuperUsersResult,
   Session,
   SignInRequest,
   SignInResponse,
+  SuperUsers,
 } from '../../contract/connector-api/index.ts';
 import type { FeedOutcome, FollowChangesOptions } from './change-feed-types.ts';
 import type { KerberosSignInInput } from './kerberos-sign-in.ts';
@@ -84,6 +86,16 @@ export type ConnectorClient = {
   listConnectors(options?: CallOptions): Promise<ConnectorNodeList>;
   /** `GET /v1/audit`: one page, newest first. */
   audit(query?: AuditFilter, options?: CallOptions): Promise<AuditPage>;
+  /**
+   * `GET /v1/super-users`: the effective super users as last expanded, the last review and who
+   * joined or left since, with the ETag to review them by.
+   */
+  superUsers(options?: CallOptions): Promise<{ readonly superUsers: SuperUsers; readonly etag: string }>;
+  /**
+   * `POST /v1/super-users/review` with `If-Match: "<version>"`: mark the set read at `version`
+   * reviewed. A set that changed since is `PRECONDITION_FAILED` (412): read it again. Never retried.
+   */
+  reviewSuperUsers(version: number, options?: CallOptions): Promise<ReviewSuperUsersResult>;
   /** `GET /_wmcs/certification/servercertification.asmx`: the verification page's HTML. */
   serverCertificationPage(options?: CallOptions): Promise<string>;
   /** `GET /_wmcs/GetRmsoUri.aspx`: the tenant URL, without surrounding white space. */

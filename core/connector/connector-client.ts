@@ -9,6 +9,7 @@ import type { HttpTransport } from './http-transport.ts';
 import { followChangeFeed } from './change-feed.ts';
 import { feedOpener } from './feed-opener.ts';
 import { signInWithKerberos } from './kerberos-sign-in.ts';
+import { ConnectorError } from './connector-error.ts';
 import { createRouteCaller } from './route-caller.ts';
 import type { CallerSettings } from './route-caller.ts';
 
@@ -117,6 +118,18 @@ function clientFor(transport: HttpTransport, settings: CallerSettings): Connecto
       const { limit, before, actor, action, since, until } = query;
       const input = { query: { limit, before, actor, action, since, until }, signal: options.signal };
       return (await call.json(routes.audit, 200, routes.audit.responses[200].schema, input)).data;
+    },
+    superUsers: async (options = {}) => {
+      const route = routes.superUsers;
+      const { data, headers } = await call.json(route, 200, route.responses[200].schema, options);
+      return { superUsers: data, etag: etagOf(headers, data.version) };
+    },
+    reviewSuperUsers: async (version, options = {}) => {
+      if (!Number.isSafeInteger(version) || version < 0)
+        throw new ConnectorError('INVALID_OPTIONS', 'The super-user version to review must be a whole number from 0 up, as GET /v1/super-users gave it.');
+      const route = routes.reviewSuperUsers;
+      const input = { body: {}, ifMatch: `"${String(version)}"`, signal: options.signal };
+      return (await call.json(route, 200, route.responses[200].schema, input)).data;
     },
     serverCertificationPage: (options = {}) => call.text(routes.serverCertification, options),
     rmsoUri: async (options = {}) => (await call.text(routes.rmsoUri, options)).trim(),

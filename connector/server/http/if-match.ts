@@ -13,8 +13,8 @@ const MAX_TAGS = 100;
  * simply match nothing, so the change answers 412 with the current ETag. Commas may stand
  * inside a tag, so the list is tokenised, not split.
  */
-export function expectedVersionOf(ifMatch: string | string[] | undefined): ExpectedVersion {
-  if (ifMatch === undefined) throw new ApiFailure('PRECONDITION_REQUIRED', MISSING);
+export function expectedVersionOf(ifMatch: string | string[] | undefined, missing: string = MISSING): ExpectedVersion {
+  if (ifMatch === undefined) throw new ApiFailure('PRECONDITION_REQUIRED', missing);
   const value = Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch;
   // Only SP and HTAB are whitespace in a field value (OWS); NBSP is obs-text, not space.
   if (value.replace(/^[ \t]+|[ \t]+$/g, '') === '*') return 'any';

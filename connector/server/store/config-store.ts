@@ -11,9 +11,11 @@ import type {
   OnboardingControl,
   RoleBasedAdministrator,
   SuperUserFeature,
+  SuperUsers,
 } from '../../../contract/connector-api/index.ts';
 import type { ChangePosition } from './change-events.ts';
 import type { ExpectedVersion } from './expected-version.ts';
+import type { SuperUserExpansion, SuperUserRecording, SuperUserReviewOutcome } from './super-user-snapshot.ts';
 
 /** Who made a change, from where, through which node, and which request it belongs to. */
 export type ChangeContext = {
@@ -117,6 +119,25 @@ export type ConfigStore = {
   applyListChange(change: ListChange): Promise<ListChangeOutcome>;
 
   superUserFeature(): Promise<SuperUserFeature>;
+
+  /** The effective super users as last expanded, the last review, and the differences recorded since. */
+  superUsers(): Promise<SuperUsers>;
+  /**
+   * Compare an expansion with the snapshot and store it; each account that joined or left is one
+   * audit record, all of them one numbered change. The comparison and the write are one
+   * transaction under the configuration lock, so a difference is recorded once however many
+   * nodes record the same expansion.
+   */
+  recordSuperUsers(expansion: SuperUserExpansion, context: ChangeContext): Promise<SuperUserRecording>;
+  /** Mark the snapshot reviewed when its version still satisfies `expectedVersion` (the request's If-Match); audited. */
+  reviewSuperUsers(expectedVersion: ExpectedVersion, context: ChangeContext): Promise<SuperUserReviewOutcome>;
+  /**
+   * Run `work` holding the super-user expansion lock, or answer `{ ran: false }` at once when
+   * another node holds it: one node expands at a time and the others skip, they do not repeat
+   * it. PostgreSQL: a session advisory lock (released by the server if the node dies); SQLite
+   * serves one node, so a lock in this process.
+   */
+  whileExpandingSuperUsers<T>(work: () => Promise<T>): Promise<{ readonly ran: true; readonly value: T } | { readonly ran: false }>;
 
   listAdministrators(): Promise<readonly RoleBasedAdministrator[]>;
   /** Role assignments and the onboarding group, read together: what every request is checked against. */

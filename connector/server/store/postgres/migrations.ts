@@ -148,6 +148,32 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'super-user snapshot: the effective super users as last expanded, and the last review',
+    apply: async (transaction) => {
+      await transaction.unsafe(`
+        CREATE TABLE super_users (
+          sid text PRIMARY KEY,
+          name text NOT NULL,
+          kind text NOT NULL,
+          grants_json text NOT NULL,
+          first_seen_at text NOT NULL
+        );
+        ALTER TABLE settings
+          ADD COLUMN super_users_version bigint NOT NULL DEFAULT 0,
+          ADD COLUMN super_users_expanded_at text,
+          ADD COLUMN super_users_expanded_by text,
+          ADD COLUMN super_users_list_version bigint,
+          ADD COLUMN super_users_reviewed_at text,
+          ADD COLUMN super_users_reviewed_by text,
+          ADD COLUMN super_users_reviewed_by_sid text,
+          ADD COLUMN super_users_reviewed_version bigint,
+          ADD COLUMN super_users_reviewed_sequence bigint;
+        CREATE INDEX audit_super_user_drift ON audit (change_sequence) WHERE action IN ('super-user.joined', 'super-user.left');
+      `);
+    },
+  },
 ];
 
 /**

@@ -10,6 +10,7 @@ import { applyListChangeIn, readAuthorizedAccounts } from './list-change.ts';
 import { migratePostgres } from './migrations.ts';
 import { readNodes, upsertNode } from './nodes.ts';
 import { lockConfiguration, readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
+import { readSuperUsers, recordSuperUsersIn, reviewSuperUsersIn, SUPER_USER_EXPANSION_LOCK } from './super-users.ts';
 import { countSignInFailure, readSignInThrottle } from './sign-in-throttle.ts';
 import { classifyStoreError } from './transient-failure.ts';
 import { StoreUnavailableError } from '../store-unavailable.ts';
@@ -75,6 +76,27 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
     authorizedAccountsVersion: () => read(readListVersion),
     applyListChange: (change) => write((transaction) => applyListChangeIn(transaction, change)),
     superUserFeature: () => read(readSuperUserFeature),
+    superUsers: () => read(readSuperUsers),
+    recordSuperUsers: (expansion, context) => write((transaction) => recordSuperUsersIn(transaction, expansion, storedContext(context))),
+    reviewSuperUsers: (expected, context) => write((transaction) => reviewSuperUsersIn(transaction, expected, storedContext(context))),
+    whileExpandingSuperUsers: async (work) => {
+      if (closed) throw closedError();
+      // A session lock on a connection of its own, held across the directory work (seconds): a
+      // transaction lock would keep a transaction open that long. If the node dies, the server
+      // ends the session and the lock with it.
+      const connection = await run<Awaited<ReturnType<typeof pool.reserve>>>(() => pool.reserve());
+      try {
+        const [row] = await run<readonly Record<string, unknown>[]>(() => connection`SELECT pg_try_advisory_lock(${SUPER_USER_EXPANSION_LOCK}) AS locked`);
+        if (row?.['locked'] !== true) return { ran: false };
+        try {
+          return { ran: true, value: await work() };
+        } finally {
+          await run(() => connection`SELECT pg_advisory_unlock(${SUPER_USER_EXPANSION_LOCK})`).catch(() => undefined);
+        }
+      } finally {
+        connection.release();
+      }
+    },
     listAdministrators: () => read(readAdministrators),
     accessRules: () =>
       read(async (transaction) => ({

@@ -1,3 +1,4 @@
+import { SUPER_USERS_SCHEMA } from './super-users.ts';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { reason, writeTransaction } from './database.ts';
@@ -136,6 +137,13 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE audit ADD COLUMN list_version INTEGER;
         CREATE INDEX audit_by_change ON audit (change_sequence) WHERE change_sequence IS NOT NULL;
       `);
+    },
+  },
+  {
+    version: 4,
+    description: 'super-user snapshot: the effective super users as last expanded, and the last review',
+    apply: (database) => {
+      database.exec(SUPER_USERS_SCHEMA);
     },
   },
 ];

@@ -69,12 +69,12 @@ describe('openSqliteStore', () => {
     });
   });
 
-  it('records schema version 3 when it creates a new file', async () => {
+  it('records schema version 4 when it creates a new file', async () => {
     await stores.open().close();
     const database = new DatabaseSync(stores.file());
     const version = userVersion(database);
     database.close();
-    expect(version).toBe(3);
+    expect(version).toBe(4);
   });
 
   it('refuses the file when a newer version created it', async () => {
@@ -83,7 +83,7 @@ describe('openSqliteStore', () => {
     database.exec('PRAGMA user_version = 7');
     database.close();
     expect(() => stores.open()).toThrow(
-      `The configuration database ${stores.file()} was created by a newer version of rms-connector-admin (schema version 7; this version knows up to 3).`,
+      `The configuration database ${stores.file()} was created by a newer version of rms-connector-admin (schema version 7; this version knows up to 4).`,
     );
   });
 

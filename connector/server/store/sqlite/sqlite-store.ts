@@ -10,6 +10,7 @@ import { migrate } from './migrations.ts';
 import { readNodes, upsertNode } from './nodes.ts';
 import { isoTime, storedContext } from '../stored-values.ts';
 import { readListVersion, readOnboardingControl, readSuperUserFeature, readTokenSigningKey, writeOnboardingControl } from './settings.ts';
+import { readSuperUsers, recordSuperUsersIn, reviewSuperUsersIn } from './super-users.ts';
 import { countSignInFailure, forgetSignInFailures, readSignInThrottle } from './sign-in-throttle.ts';
 
 /**
@@ -67,12 +68,26 @@ export function openSqliteStore(path: string): ConfigStore {
     return result;
   };
 
+  let expanding = false;
+
   return {
     kind: 'sqlite',
     listAuthorizedAccounts: () => read(readAuthorizedAccounts),
     authorizedAccountsVersion: () => read(readListVersion),
     applyListChange: (listChange) => change((db) => applyListChangeIn(db, listChange)),
     superUserFeature: () => read(readSuperUserFeature),
+    superUsers: () => read(readSuperUsers),
+    recordSuperUsers: (expansion, context) => change((db) => recordSuperUsersIn(db, expansion, storedContext(context))),
+    reviewSuperUsers: (expected, context) => change((db) => reviewSuperUsersIn(db, expected, storedContext(context))),
+    whileExpandingSuperUsers: async (work) => {
+      if (expanding) return { ran: false };
+      expanding = true;
+      try {
+        return { ran: true, value: await work() };
+      } finally {
+        expanding = false;
+      }
+    },
     listAdministrators: () => read(readAdministrators),
     accessRules: () => run(accessRules),
     addAdministrator: (administrator, context) => change((db) => insertAdministrator(db, administrator, storedContext(context))),

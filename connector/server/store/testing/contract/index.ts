@@ -6,6 +6,7 @@ import { listChangeContract } from './list-change-contract.ts';
 import { operationsContract } from './operations-contract.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { storeLifecycleContract } from './store-lifecycle-contract.ts';
+import { superUsersContract } from './super-users-contract.ts';
 
 export type { StoreEngine, StoresUnderTest } from './store-engine.ts';
 
@@ -20,6 +21,7 @@ export function configStoreContract(engine: StoreEngine): void {
   administrationContract(engine);
   auditContract(engine);
   changeSequenceContract(engine);
+  superUsersContract(engine);
   operationsContract(engine);
   idempotencyClaimsContract(engine);
   storeLifecycleContract(engine);

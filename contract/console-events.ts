@@ -6,7 +6,7 @@ import { z } from 'zod';
  * `list` is the authorized list, `administrators` the role-based administrators,
  * `onboarding` onboarding control, `super-user-feature` the RMS super-user feature.
  */
-export const ChangeTopicSchema = z.enum(['list', 'administrators', 'onboarding', 'super-user-feature']);
+export const ChangeTopicSchema = z.enum(['list', 'administrators', 'onboarding', 'super-user-feature', 'super-users']);
 /** See {@link ChangeTopicSchema}. */
 export type ChangeTopic = z.infer<typeof ChangeTopicSchema>;
 

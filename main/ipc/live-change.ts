@@ -10,6 +10,9 @@ const TOPIC_OF_ACTION: Record<AuditAction, ChangeTopic> = {
   'role-based-administrator.remove': 'administrators',
   'onboarding-control.set': 'onboarding',
   'onboarding-control.clear': 'onboarding',
+  'super-user.joined': 'super-users',
+  'super-user.left': 'super-users',
+  'super-users.reviewed': 'super-users',
 };
 
 /** What a change touched, each topic once, in the order its records name them. */

@@ -8,6 +8,9 @@ const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'role-based-administrator.remove': 'Administrator removed',
   'onboarding-control.set': 'Onboarding control set',
   'onboarding-control.clear': 'Onboarding control cleared',
+  'super-user.joined': 'Became a super user',
+  'super-user.left': 'No longer a super user',
+  'super-users.reviewed': 'Super users reviewed',
 };
 
 /**

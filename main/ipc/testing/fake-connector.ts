@@ -124,6 +124,8 @@ function clientFor(fake: FakeConnector, token: string | undefined): ConnectorCli
     },
     replaceAuthorizedAccounts: () => Promise.reject(new Error('not used by the ipc layer')),
     administration: () => Promise.reject(new Error('not used by the ipc layer')),
+    superUsers: () => Promise.reject(new Error('not used by the ipc layer')),
+    reviewSuperUsers: () => Promise.reject(new Error('not used by the ipc layer')),
     listConnectors() {
       fake.calls.push('listConnectors');
       return Promise.resolve({ heartbeatSeconds: 30, nodes: [] });

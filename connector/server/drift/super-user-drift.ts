@@ -76,15 +76,23 @@ export function touchesExchangeEntry(event: ChangeEvent): boolean {
 export function startSuperUserDrift(options: SuperUserDriftOptions): SuperUserDrift {
   let closed = false;
   let tail: Promise<unknown> = Promise.resolve();
-  const expandNow = (): Promise<DriftOutcome> => {
-    const next = tail.then(() => expandOnce(options, () => closed));
+  // An expansion waiting behind the running one serves every request made meanwhile: a slow
+  // directory and a short schedule never pile expansions up.
+  let waiting: Promise<DriftOutcome> | undefined;
+  const expand = (trigger: string): Promise<DriftOutcome> => {
+    if (waiting) return waiting;
+    const next = tail.then(async () => {
+      waiting = undefined;
+      const outcome = await expandOnce(options, () => closed);
+      logOutcome(options, outcome, trigger);
+      return outcome;
+    });
+    waiting = next;
     tail = next.catch(() => undefined);
     return next;
   };
   const runAndLog = (trigger: string) => {
-    void expandNow().then((outcome) => {
-      logOutcome(options, outcome, trigger);
-    });
+    void expand(trigger);
   };
   const timer =
     options.intervalSeconds > 0
@@ -99,7 +107,7 @@ export function startSuperUserDrift(options: SuperUserDriftOptions): SuperUserDr
       runAndLog('start');
     });
   return {
-    expandNow,
+    expandNow: () => expand('on demand'),
     changed(events) {
       if (!closed && events.some(touchesExchangeEntry)) runAndLog('list change');
     },

@@ -4,6 +4,7 @@ import { CaFileChoiceSchema, CaFilePurposeSchema } from './ca-file.ts';
 import { LiveFeedStateSchema } from './console-events.ts';
 import { ConsoleDefaultsSchema, KerberosProbeRequestSchema, KerberosProbeSchema, SessionSummarySchema, SignInRequestSchema } from './console-session.ts';
 import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, ResolutionSchema } from './directory.ts';
+import { ExplanationSchema } from './explain.ts';
 import { refuseHiddenCharacters } from './hidden-characters.ts';
 import { RoleSchema } from './policy.ts';
 import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
@@ -39,6 +40,23 @@ export const SearchPageSchema = z.object({ searchId, objects: z.array(DirectoryO
 export type SearchPage = z.infer<typeof SearchPageSchema>;
 
 /**
+ * "Test a server…": why the connector admits or refuses one account, judged against the live list.
+ *
+ * One account's name in any form Check Names takes (at most 1,024 characters, the longest DN
+ * Active Directory holds; hidden characters refused here); main refuses a pattern or a group
+ * before the directory hears of it. `role` answers for one role; without it, for any.
+ */
+export const ExplainRequestSchema = z
+  .object({
+    name: z.string().superRefine(refuseHiddenCharacters()).trim().min(1).max(1024),
+    role: RoleSchema.optional(),
+    operationId,
+  })
+  .strict();
+/** See {@link ExplainRequestSchema}. */
+export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
+
+/**
  * Request and response shape of every channel.
  *
  * The main process validates each request against this table before any handler runs and
@@ -63,6 +81,7 @@ export const ipcContract = {
   'servers:add': { request: AddServerRequestSchema, response: AddServerResultSchema },
   'servers:remove': { request: z.object({ id: z.uuid(), versionTag: ListVersionTagSchema }).strict(), response: RemoveServerResultSchema },
   'servers:export-csv': { request: empty, response: ServerListCsvSchema },
+  'servers:explain': { request: ExplainRequestSchema, response: ExplanationSchema },
   'directory:resolve-names': {
     request: z
       .object({

@@ -15,6 +15,7 @@ import type { ConsoleDependencies } from './console-dependencies.ts';
 import { createConsoleEventHub } from './console-event-hub.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
 import { createDirectoryHandlers } from './directory-handlers.ts';
+import { createExplainHandlers } from './explain-handlers.ts';
 import { createHealthHandlers } from './health-handlers.ts';
 import { SESSION_ENDING_CODES, toIpcError } from './error-mapping.ts';
 import { publicHandler, type ChannelHandler, type HandlerTable, type ParsedRequest } from './handler-types.ts';
@@ -102,6 +103,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createSettingsHandlers(dependencies, caFiles),
     ...createSessionHandlers(dependencies, sessions, operations, caFiles),
     ...createServersHandlers(),
+    ...createExplainHandlers(),
     ...createDirectoryHandlers(),
     ...createReviewHandlers(),
     ...createAuditHandlers(),

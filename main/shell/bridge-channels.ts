@@ -28,6 +28,7 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'servers:add',
   'servers:remove',
   'servers:export-csv',
+  'servers:explain',
   'directory:resolve-names',
   'directory:search-start',
   'directory:search-next',

@@ -7,7 +7,7 @@ export type FakeDirectory = Directory & {
   /** Method names (and arguments worth checking) in call order. */
   readonly calls: string[];
   closed: boolean;
-  /** When set, each search page and browse waits for it, so a test can cancel mid-way. */
+  /** When set, each search page, browse, member read and token read waits for it, so a test can cancel mid-way. */
   gate: Promise<void> | undefined;
 };
 
@@ -16,7 +16,8 @@ export type FakeDirectory = Directory & {
  *
  * Names resolve by sAMAccountName (also as `CORP\name`) or SID; a directory opened with a ticket
  * names its `kerberosPrincipal`; `members` maps a group SID to its direct members.
- * Calls honour their signal the way the real layer does (`CANCELLED`).
+ * Calls honour their signal the way the real layer does (`CANCELLED`). Token groups and the
+ * group graph are read from `members` upward (security groups only in the token).
  */
 export function createFakeDirectory(
   objects: readonly DirectoryObject[],
@@ -24,6 +25,12 @@ export function createFakeDirectory(
   options: { readonly kerberosPrincipal?: string | undefined } = {},
 ): FakeDirectory {
   const calls: string[] = [];
+  // The groups an object is a direct member of, read from `members` (no primary groups here).
+  const parentsOf = (sid: string): DirectoryObject[] =>
+    [...members].flatMap(([groupSid, groupMembers]) => {
+      const group = objects.find((candidate) => candidate.sid === groupSid);
+      return group !== undefined && groupMembers.some((member) => member.sid === sid) ? [group] : [];
+    });
   const checkSignal = (signal?: AbortSignal): void => {
     if (signal?.aborted === true) throw new DirectoryError('CANCELLED');
   };
@@ -80,9 +87,23 @@ export function createFakeDirectory(
     },
     transitiveMembers: () => Promise.reject(new Error('not used by the ipc layer')),
     transitiveGroups: () => Promise.reject(new Error('not used by the ipc layer')),
-    tokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
+    async tokenGroupSids(object, signal) {
+      calls.push(`tokenGroupSids:${object.sid}`);
+      if (fake.gate) await fake.gate;
+      checkSignal(signal);
+      const groups = [...groupsAbove(object.sid, parentsOf).values()].filter((group) => group.group?.security === true);
+      return groups.map((group) => group.sid);
+    },
     sessionTokenGroupSids: () => Promise.reject(new Error('not used by the ipc layer')),
-    groupGraph: () => Promise.reject(new Error('not used by the ipc layer')),
+    groupGraph(object, signal) {
+      calls.push(`groupGraph:${object.sid}`);
+      checkSignal(signal);
+      const reached = groupsAbove(object.sid, parentsOf);
+      const groups = new Map(
+        [...reached].map(([sid, group]) => [sid, { group, parentSids: parentsOf(sid).map((parent) => parent.sid), whenChanged: undefined }]),
+      );
+      return Promise.resolve({ parentSids: parentsOf(object.sid).map((parent) => parent.sid), primaryGroupSid: undefined, groups });
+    },
     roundTrips: () => calls.length,
     kerberosPrincipal: () => options.kerberosPrincipal,
     close() {
@@ -91,4 +112,18 @@ export function createFakeDirectory(
     },
   };
   return fake;
+}
+
+/** Every group above an object, nested included, by SID (cycles end the walk). */
+function groupsAbove(sid: string, parentsOf: (sid: string) => DirectoryObject[]): Map<string, DirectoryObject> {
+  const reached = new Map<string, DirectoryObject>();
+  const pending = [sid];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    for (const parent of parentsOf(current)) {
+      if (reached.has(parent.sid)) continue;
+      reached.set(parent.sid, parent);
+      pending.push(parent.sid);
+    }
+  }
+  return reached;
 }

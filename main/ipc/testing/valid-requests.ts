@@ -20,6 +20,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'servers:add': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', acknowledged: [], versionTag: '"0"', operationId: uuid() },
     'servers:remove': { id: uuid(), versionTag: '"0"' },
     'servers:export-csv': {},
+    'servers:explain': { name: 'CORP\\EXCH01$', operationId: uuid() },
     'directory:resolve-names': { names: ['alice'], operationId: uuid() },
     'directory:search-start': { text: 'a', types: ['user'], location: { kind: 'domain' }, pageSize: 50, operationId: uuid() },
     'directory:search-next': { searchId: uuid() },

@@ -3,9 +3,9 @@ import { HeartPulseRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { CaFilePicker } from '../../components/ca-file-picker.tsx';
+import { CopyAsText } from '../../components/copy-as-text.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
-import { CopyReport } from './copy-report.tsx';
 import { HealthResults, healthSummary } from './health-results.tsx';
 import { progressLabel } from './health-store.ts';
 import { LoadBalancerChecklist } from './load-balancer-checklist.tsx';
@@ -89,7 +89,7 @@ export function HealthPage() {
           <Text role="status" weight="semibold">
             {healthSummary(report)}
           </Text>
-          <CopyReport text={report.text} />
+          <CopyAsText text={report.text} copiedMessage="Copied the report to the clipboard." boxLabel="Report as text" />
           <HealthResults report={report} />
           <LoadBalancerChecklist items={report.loadBalancerChecklist} />
         </>

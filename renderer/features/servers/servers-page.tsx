@@ -11,6 +11,7 @@ import { filterEntries, nextSort, sortEntries } from '../../stores/servers-selec
 import { touchesAny } from '../../stores/live-changes-store.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
+import { ExplainDialog } from '../explain/explain-dialog.tsx';
 import { ListChangedBar } from './list-changed-bar.tsx';
 import { RemoveDialog } from './remove-dialog.tsx';
 import { saveTextFile } from './save-text-file.ts';
@@ -44,11 +45,13 @@ export function ServersPage() {
   const styles = useStyles();
   const headingId = useId();
   const pageRef = useRef<HTMLElement>(null);
-  const { servers, live } = useStores();
+  const { servers, live, session } = useStores();
+  const netbiosDomain = useStore(session, (sessionState) => sessionState.session?.directory.netbiosDomain ?? '');
   const state = useStore(servers);
   const latest = useStore(live, (liveState) => liveState.latest);
   const listMovement = latest !== undefined && touchesAny(latest, ['list']) ? latest : undefined;
   const [addOpen, setAddOpen] = useState(false);
+  const [testOpen, setTestOpen] = useState(false);
   const [removeTarget, setRemoveTarget] = useState<AuthorizedAccount | undefined>(undefined);
   const [removing, setRemoving] = useState(false);
   const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
@@ -111,6 +114,9 @@ export function ServersPage() {
           }}
           onRefresh={() => void servers.getState().refresh()}
           onExport={() => void exportCsv()}
+          onTest={() => {
+            setTestOpen(true);
+          }}
         />
         <Input
           className={styles.filter}
@@ -175,6 +181,13 @@ export function ServersPage() {
         }}
         onListChanged={() => {
           servers.getState().markListChanged();
+        }}
+      />
+      <ExplainDialog
+        open={testOpen}
+        netbiosDomain={netbiosDomain}
+        onClose={() => {
+          setTestOpen(false);
         }}
       />
     </section>

@@ -1,5 +1,5 @@
 import { Toolbar, ToolbarButton, useRestoreFocusTarget } from '@fluentui/react-components';
-import { AddRegular, ArrowClockwiseRegular, ArrowDownloadRegular, DeleteRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowClockwiseRegular, ArrowDownloadRegular, DeleteRegular, ShieldQuestionRegular } from '@fluentui/react-icons';
 
 /** Props of {@link ServersToolbar}. */
 export type ServersToolbarProps = {
@@ -9,12 +9,14 @@ export type ServersToolbarProps = {
   readonly onRemove: () => void;
   readonly onRefresh: () => void;
   readonly onExport: () => void;
+  /** Open "Test a server": why the connector admits or refuses an account. */
+  readonly onTest: () => void;
 };
 
 /**
- * The list's actions: Add…, Remove (needs a selected row), Refresh, Export CSV.
+ * The list's actions: Add…, Remove (needs a selected row), Refresh, Export CSV, Test a server….
  *
- * Add… and Remove open dialogs; they are focus-restore targets so closing a dialog puts
+ * Add…, Remove and Test a server… open dialogs; they are focus-restore targets so closing a dialog puts
  * focus back on the button that opened it.
  */
 export function ServersToolbar(props: ServersToolbarProps) {
@@ -32,6 +34,9 @@ export function ServersToolbar(props: ServersToolbarProps) {
       </ToolbarButton>
       <ToolbarButton icon={<ArrowDownloadRegular />} onClick={props.onExport}>
         Export CSV
+      </ToolbarButton>
+      <ToolbarButton icon={<ShieldQuestionRegular />} onClick={props.onTest} {...restoreFocusTarget}>
+        Test a server…
       </ToolbarButton>
     </Toolbar>
   );

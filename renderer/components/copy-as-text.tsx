@@ -10,13 +10,22 @@ const useStyles = makeStyles({
 
 type CopyState = 'idle' | 'copied' | 'manual';
 
+/** Props of {@link CopyAsText}. */
+export type CopyAsTextProps = {
+  readonly text: string;
+  /** Said once copied ("Copied the report to the clipboard."). */
+  readonly copiedMessage: string;
+  /** Label of the read-only box shown where the clipboard refuses ("Report as text"). */
+  readonly boxLabel: string;
+};
+
 /**
- * "Copy as text": the plain-text report on the clipboard, for a ticket.
+ * "Copy as text": a plain-text report on the clipboard, for a ticket (health, Test a server…).
  *
  * Where the clipboard refuses (the desktop app denies web permissions; some browsers ask),
  * the text appears in a read-only box, selected, so Ctrl+C still works.
  */
-export function CopyReport(props: { text: string }) {
+export function CopyAsText(props: CopyAsTextProps) {
   const styles = useStyles();
   const [state, setState] = useState<CopyState>('idle');
   const box = useRef<HTMLTextAreaElement>(null);
@@ -44,10 +53,10 @@ export function CopyReport(props: { text: string }) {
         <Button icon={<CopyRegular />} onClick={() => void copy()}>
           Copy as text
         </Button>
-        <Text role="status">{state === 'copied' ? 'Copied the report to the clipboard.' : ''}</Text>
+        <Text role="status">{state === 'copied' ? props.copiedMessage : ''}</Text>
       </div>
       {state === 'manual' && (
-        <Field label="Report as text" hint="The clipboard could not be used here: the text is selected, press Ctrl+C to copy it.">
+        <Field label={props.boxLabel} hint="The clipboard could not be used here: the text is selected, press Ctrl+C to copy it.">
           <Textarea ref={boxRef} className={styles.text} readOnly value={props.text} rows={12} resize="vertical" />
         </Field>
       )}

@@ -1,6 +1,7 @@
 import { certificateChain, certificateName, certificateValidity } from './checks/certificate-checks.ts';
 import { certificateCrl } from './checks/crl-check.ts';
 import { listNotEmpty, nodeNotAuthorized } from './checks/list-checks.ts';
+import { superUsersReviewed } from './checks/super-user-checks.ts';
 import { loadBalancerGuidance } from './checks/load-balancer-check.ts';
 import { nodeHeartbeatRecent, nodesAtLeastTwo } from './checks/node-checks.ts';
 import { httpPlaintext } from './checks/plaintext-check.ts';
@@ -28,5 +29,6 @@ export const DEPLOYMENT_CHECKS: readonly HealthCheckDefinition<HealthContext>[] 
   proxyOutbound,
   listNotEmpty,
   nodeNotAuthorized,
+  superUsersReviewed,
   loadBalancerGuidance,
 ];

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { AuthorizedAccountList, ConnectorNodeList } from '../../contract/connector-api/index.ts';
+import type { AuthorizedAccountList, ConnectorNodeList, SuperUsers } from '../../contract/connector-api/index.ts';
 import type { HealthResolver, HealthService } from './health-types.ts';
 import { probeTls, trustedRoots, type TlsProbeResult } from './probes/tls-probe.ts';
 
@@ -70,6 +70,7 @@ export type HealthContext = {
   readonly modernHandshakes: () => Promise<ConnectorHandshakes>;
   readonly nodes: () => Promise<ServiceRead<ConnectorNodeList>>;
   readonly authorizedList: () => Promise<ServiceRead<AuthorizedAccountList>>;
+  readonly superUsers: () => Promise<ServiceRead<SuperUsers>>;
 };
 
 /** The system resolver: every address `getaddrinfo` gives, as Windows clients would connect. */
@@ -148,6 +149,7 @@ export function createHealthContext(input: HealthInput, connectorUrl: URL, depen
     modernHandshakes,
     nodes: serviceRead((service) => service.listConnectors({ signal })),
     authorizedList: serviceRead(async (service) => (await service.listAuthorizedAccounts({ signal })).list),
+    superUsers: serviceRead(async (service) => (await service.superUsers({ signal })).superUsers),
   };
 }
 

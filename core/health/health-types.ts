@@ -1,4 +1,4 @@
-import type { AuthorizedAccountList, ConnectorNodeList } from '../../contract/connector-api/index.ts';
+import type { AuthorizedAccountList, ConnectorNodeList, SuperUsers } from '../../contract/connector-api/index.ts';
 import type { HealthCheckResult as ReportedCheckResult, HealthReport as ReportedHealthReport, HealthSummary } from '../../contract/health.ts';
 
 export type { HealthAddressResult, HealthStatus, HealthSummary } from '../../contract/health.ts';
@@ -21,6 +21,7 @@ export const HEALTH_CHECK_CODES = [
   'PROXY_OUTBOUND',
   'LIST_NOT_EMPTY',
   'NODE_NOT_AUTHORIZED',
+  'SUPER_USERS_REVIEWED',
   'LOAD_BALANCER_GUIDANCE',
 ] as const;
 
@@ -63,6 +64,7 @@ export type HealthProgress =
 export type HealthService = {
   listConnectors(options?: { readonly signal?: AbortSignal }): Promise<ConnectorNodeList>;
   listAuthorizedAccounts(options?: { readonly signal?: AbortSignal }): Promise<{ readonly list: AuthorizedAccountList }>;
+  superUsers(options?: { readonly signal?: AbortSignal }): Promise<{ readonly superUsers: SuperUsers }>;
 };
 
 /** Name resolution: every address of `hostname` (tests map test names to loopback). */

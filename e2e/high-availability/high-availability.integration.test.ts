@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthorizedAccountListSchema, ConnectorNodeListSchema } from '../../contract/connector-api/index.ts';
+import { AuthorizedAccountListSchema, SuperUsersSchema, ConnectorNodeListSchema } from '../../contract/connector-api/index.ts';
 import { bulkUserSids } from '../../connector/server/testing/seed-sids.ts';
 import { runDeploymentHealth } from '../../core/health/index.ts';
 import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
@@ -176,6 +176,7 @@ async function deploymentHealthThrough(client: HaClient, connectorUrl: string, c
       listAuthorizedAccounts: async () => ({
         list: AuthorizedAccountListSchema.parse((await client.send({ method: 'GET', path: '/v1/authorized-accounts' })).body),
       }),
+      superUsers: async () => ({ superUsers: SuperUsersSchema.parse((await client.send({ method: 'GET', path: '/v1/super-users' })).body) }),
     },
   });
   return Object.fromEntries(report.results.filter((result) => result.code.startsWith('NODES_')).map((result) => [result.code, result.status]));

@@ -7,6 +7,7 @@ import { healthCommandFor } from './health-commands.ts';
 import { typedName } from './typed-name.ts';
 import { infoCommand, membersCommand, resolveCommand, searchCommand, type CommandResult } from './directory-commands.ts';
 import { whoamiCommand } from './whoami-command.ts';
+import { reviewSuperUsersCommand, superUsersSinceReviewCommand } from './super-users-commands.ts';
 import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { serverConfigCommandFor } from './server-config-commands.ts';
 import { entryOf } from '../../core/authorization/entry-of.ts';
@@ -47,6 +48,8 @@ const COMMAND_FLAGS = {
   environment: { type: 'string' },
   username: { type: 'string' },
   'service-principal': { type: 'string' },
+  'since-review': { type: 'boolean' },
+  version: { type: 'string' },
   acknowledge: { type: 'string', multiple: true },
   yes: { type: 'boolean' },
   profile: { type: 'string' },
@@ -126,6 +129,7 @@ async function commandFor(group: string, rest: readonly string[], values: Values
     const run = directoryCommandFor(rest[0], rest.slice(1), values, io);
     return async (resources) => run(await resources.directory());
   }
+  if (group === 'super-users' && (rest[0] === 'review' || values['since-review'] === true)) return superUsersServiceCommandFor(rest, values);
   if (POLICY_COMMANDS.includes(group)) {
     const run = await policyCommandFor(group, rest, values);
     const liveList = async (resources: CommandResources) => (await (await resources.service()).listAuthorizedAccounts()).list.entries.map(entryOf);
@@ -195,6 +199,18 @@ function directoryCommandFor(
     default:
       throw new CliError('USAGE', `Unknown directory command "${command ?? ''}". Use resolve, search, members, info or whoami.`);
   }
+}
+
+/** `super-users --since-review` and `super-users review`: the service's snapshot, no directory. */
+function superUsersServiceCommandFor(rest: readonly string[], values: Values): CommandRun {
+  if (rest[0] === 'review') {
+    if (rest.length > 1 || values['since-review'] === true || values.list !== undefined)
+      throw new CliError('USAGE', 'super-users review takes only --version N (the version super-users --since-review --json showed).');
+    return async (resources) => reviewSuperUsersCommand(await resources.service(), values.version);
+  }
+  if (rest.length > 0 || values.list !== undefined || values.version !== undefined)
+    throw new CliError('USAGE', "super-users --since-review reads the service's snapshot: it takes no names, no --list and no --version.");
+  return async (resources) => superUsersSinceReviewCommand(await resources.service());
 }
 
 function describeError(error: unknown): { code: string; message: string; exitCode: number } {

@@ -15,6 +15,9 @@ Policy commands (finding codes: docs/finding-codes.md):
   check --role ROLE NAME [--list FILE] [--connector-node NAME]...
                                            What authorizing NAME for ROLE means, and what is wrong with it
   super-users [--list FILE]                Every account the Exchange entries make a super user, and why
+  super-users --since-review               Who joined or left the super users since the last review, from the
+                                           service's snapshot (exit 1 when anything changed)
+  super-users review [--version N]         Mark the super users reviewed (conditional: refused if they changed)
   explain NAME [--role ROLE] [--list FILE] Why the connector admits or refuses an account (warning 2001): its token
                                            against the list, the path to each entry, and the nearest fixes
                                            (exit 0 admitted, 1 refused, 2 error; without --list: the live list)

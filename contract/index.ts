@@ -5,6 +5,8 @@ export * from './console-events.ts';
 export * from './console-session.ts';
 export * from './directory.ts';
 export * from './environments.ts';
+export * from './explain.ts';
+export * from './explain-text.ts';
 export * from './health.ts';
 export * from './ipc-result.ts';
 export * from './ipc.ts';

@@ -1,11 +1,17 @@
 import { Badge, Button, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { ArrowRightRegular, CheckmarkCircleFilled, DismissCircleFilled, ShieldErrorRegular } from '@fluentui/react-icons';
-import type { AdmittingGrant, Explanation } from '../../../contract/explain.ts';
-import type { DirectoryObject } from '../../../contract/index.ts';
+import {
+  candidateLabel,
+  explanationText,
+  grantNote,
+  verdictSentence,
+  type AdmittingGrant,
+  type DirectoryObject,
+  type Explanation,
+} from '../../../contract/index.ts';
 import { CopyAsText } from '../../components/copy-as-text.tsx';
 import { kindLabel, roleLabel } from '../../format/labels.ts';
 import { AdviceList } from './advice-list.tsx';
-import { candidateLabel, explanationText, grantNote, verdictSentence } from './explanation-text.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

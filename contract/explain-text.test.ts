@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Explanation } from '../../../contract/explain.ts';
-import type { DirectoryObject } from '../../../contract/index.ts';
-import { explanationText, verdictSentence } from './explanation-text.ts';
+import type { Explanation } from './explain.ts';
+import type { DirectoryObject } from './index.ts';
+import { explanationText, verdictSentence } from './explain-text.ts';
 
 const exch01: DirectoryObject = {
   sid: 'S-1-5-21-1-2-3-1105',

@@ -1,6 +1,6 @@
-import type { AdmittingGrant, ExplainAdvice, Explanation } from '../../../contract/explain.ts';
-import type { DirectoryObject } from '../../../contract/index.ts';
-import { kindLabel, roleLabel } from '../../format/labels.ts';
+import type { DirectoryObject } from './directory.ts';
+import type { AdmittingGrant, ExplainAdvice, Explanation } from './explain.ts';
+import { OBJECT_KIND_LABELS, ROLE_LABELS } from './labels.ts';
 
 /**
  * How a grant reaches the account, in words: the account itself, its primary group, every logon.
@@ -21,11 +21,11 @@ export function candidateLabel(candidate: DirectoryObject, netbiosDomain: string
 
 /** The verdict sentence under "Admitted" or "Refused". */
 export function verdictSentence(explanation: Explanation): string {
-  const forRole = explanation.role === undefined ? '' : ` for the ${roleLabel(explanation.role)} role`;
+  const forRole = explanation.role === undefined ? '' : ` for the ${ROLE_LABELS[explanation.role]} role`;
   if (explanation.status === 'not-found') return `No account is named "${explanation.input}"${forRole}: the connector would refuse it.`;
   if (explanation.status === 'ambiguous') return `"${explanation.input}" matches ${String(explanation.candidates.length)} accounts: choose one to test.`;
   if (explanation.admitted) {
-    const roles = explanation.role === undefined ? explanation.roles.map(roleLabel).join(', ') : roleLabel(explanation.role);
+    const roles = explanation.role === undefined ? explanation.roles.map((role) => ROLE_LABELS[role]).join(', ') : ROLE_LABELS[explanation.role];
     return `The connector admits ${explanation.accountName} as ${roles}.`;
   }
   return `The connector refuses ${explanation.accountName}${forRole} and logs warning 2001 at each attempt.`;
@@ -34,16 +34,15 @@ export function verdictSentence(explanation: Explanation): string {
 /**
  * The explanation as plain text, for a ticket or a chat: what "Copy as text" puts on the clipboard.
  *
- * Reads like the CLI's `explain` (main/cli/explain-command.ts): verdict, each admitting entry
- * with its path as a chain, super user or not, then the advice with its commands. The console
- * keeps its own copy because core, where one formatter for both would live, is not the
- * console's to change (a shared formatter is proposed in the console's report).
+ * What `rms-connector-admin explain` prints too: verdict, each admitting entry with its path as
+ * a chain, super user or not, then the advice with its commands — one formatter for both.
  */
 export function explanationText(explanation: Explanation, netbiosDomain: string): string {
-  const forRole = explanation.role === undefined ? '' : ` for the ${roleLabel(explanation.role)} role`;
+  const forRole = explanation.role === undefined ? '' : ` for the ${ROLE_LABELS[explanation.role]} role`;
   if (explanation.status === 'ambiguous') {
     const choices = explanation.candidates.map(
-      (candidate) => `  ${candidateLabel(candidate, netbiosDomain)}  (${kindLabel(candidate.kind)}, In Folder ${candidate.inFolder}, SID ${candidate.sid})`,
+      (candidate) =>
+        `  ${candidateLabel(candidate, netbiosDomain)}  (${OBJECT_KIND_LABELS[candidate.kind]}, In Folder ${candidate.inFolder}, SID ${candidate.sid})`,
     );
     return [`"${explanation.input}" matches ${String(explanation.candidates.length)} accounts; test one of them by DOMAIN\\name or SID:`, ...choices].join(
       '\n',
@@ -54,13 +53,13 @@ export function explanationText(explanation: Explanation, netbiosDomain: string)
     lines.push(`"${explanation.input}": no such account${forRole}. REFUSED.`);
   } else {
     const verdict = explanation.admitted ? `ADMITTED${forRole}` : `REFUSED${forRole}`;
-    lines.push(`${explanation.accountName} (${kindLabel(explanation.account.kind)}, In Folder ${explanation.account.inFolder}): ${verdict}.`);
+    lines.push(`${explanation.accountName} (${OBJECT_KIND_LABELS[explanation.account.kind]}, In Folder ${explanation.account.inFolder}): ${verdict}.`);
     lines.push(`Its token carries ${String(explanation.tokenGroupCount)} security group(s), nested and primary included.`);
     if (explanation.grants.length > 0) {
       lines.push('', 'Admitted by:');
       for (const grant of explanation.grants) {
         const note = grantNote(grant);
-        lines.push(`  ${roleLabel(grant.entry.role)}: ${grant.entry.name}${note === undefined ? '' : ` (${note})`}`);
+        lines.push(`  ${ROLE_LABELS[grant.entry.role]}: ${grant.entry.name}${note === undefined ? '' : ` (${note})`}`);
         lines.push(`    ${grant.path.map((step) => step.name).join(' → ')}`);
       }
     }

@@ -75,6 +75,26 @@ describe('rms-connector-admin against a live connector service', () => {
     expect((json(review) as { entries: unknown[] }).entries).toHaveLength(1);
   });
 
+  it('says who became a super user since the last review, marks them reviewed, and refuses a stale review', async () => {
+    // The node expands the Exchange entries after the list change that added one.
+    let since = await run(['super-users', '--since-review', '--json']);
+    for (let attempt = 0; attempt < 100 && (json(since) as { expandedAt: string | null }).expandedAt === null; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      since = await run(['super-users', '--since-review', '--json']);
+    }
+    const snapshot = json(since) as { version: number; changesSinceReview: { change: string; account: { name: string } }[] };
+    expect(since.status).toBe(1);
+    expect(snapshot.changesSinceReview.map((change) => `${change.change} ${change.account.name}`)).toEqual(expect.arrayContaining(['joined CORP\\EXCH01$']));
+    const text = await run(['super-users', '--since-review']);
+    expect(text.stdout).toMatch(/\+ joined CORP\\svc-exchange-helper \(user\).*not a server/);
+    const stale = await run(['super-users', 'review', '--version', String(snapshot.version + 1)]);
+    expect([stale.status, stale.stderr]).toEqual([2, expect.stringContaining('PRECONDITION_FAILED')]);
+    const reviewed = await run(['super-users', 'review', '--version', String(snapshot.version)]);
+    expect([reviewed.status, reviewed.stdout]).toEqual([0, expect.stringContaining('reviewed (version')]);
+    const after = await run(['super-users', '--since-review']);
+    expect([after.status, after.stdout]).toEqual([0, expect.stringContaining('No change since the last review.')]);
+  });
+
   it('imports a file as a dry run, then applies it all at once with --yes; export round-trips', async () => {
     const exported = json(await run(['servers', 'export'])) as { sid: string; name: string; role: string }[];
     const file = join(directory, 'wanted.json');

@@ -120,6 +120,50 @@ describe('change-summary', () => {
     expect(describeChange(changeOf(records))).toBe(sentence);
   });
 
+  const superUser = (name: string, path: string[], throughPrimaryGroup = false) => ({
+    sid: 'S-1-5-21-1-2-3-2001',
+    name,
+    kind: 'user',
+    grants: [{ entrySid: 'S-1-5-21-1-2-3-1139', entryName: 'CORP\\Exchange Servers', path, throughPrimaryGroup }],
+    firstSeenAt: '2026-12-06T10:42:00.000Z',
+  });
+  const drift = (records: FeedChangeRecord[]): ChangeEvent => ({ ...changeOf(records), actor: 'svc-rmsconnector@corp.contoso.com', actorSid: null });
+
+  it.each<[string, FeedChangeRecord[], string]>([
+    [
+      'an account that joined through a nested group',
+      [{ action: 'super-user.joined', target: 'CORP\\mallory', before: null, after: superUser('CORP\\mallory', ['Exchange Servers', 'Helpdesk']) }],
+      'RMSCON02 saw the super users change: CORP\\mallory (through Exchange Servers › Helpdesk) became a super user',
+    ],
+    [
+      'one that joined through its primary group and one that left',
+      [
+        { action: 'super-user.joined', target: 'CORP\\EX03$', before: null, after: superUser('CORP\\EX03$', ['Exchange Servers'], true) },
+        { action: 'super-user.left', target: 'CORP\\EX01$', before: superUser('CORP\\EX01$', ['Exchange Servers']), after: null },
+      ],
+      'RMSCON02 saw the super users change: CORP\\EX03$ (through Exchange Servers, its primary group) became a super user and CORP\\EX01$ (through Exchange Servers) is no longer a super user',
+    ],
+    [
+      'a first expansion of many accounts, by count',
+      Array.from({ length: 7 }, (_, index) => ({ action: 'super-user.joined' as const, target: `CORP\\EX${String(index)}$`, before: null, after: null })),
+      'RMSCON02 saw the super users change: 7 joined and 0 left',
+    ],
+    [
+      'a record whose account is not what it expects, by its target',
+      [{ action: 'super-user.left', target: 'CORP\\gone', before: 'x', after: null }],
+      'RMSCON02 saw the super users change: CORP\\gone is no longer a super user',
+    ],
+  ])('describes super-user drift: %s', (_label, records, sentence) => {
+    expect(describeChange(drift(records))).toBe(sentence);
+  });
+
+  it('describes a review with the version reviewed, as the admin who made it', () => {
+    const records: FeedChangeRecord[] = [
+      { action: 'super-users.reviewed', target: 'effective super users', before: null, after: { version: 4, superUsers: 12 } },
+    ];
+    expect(describeChange(changeOf(records))).toBe('CORP\\bob marked the super users as reviewed (version 4), through RMSCON02');
+  });
+
   it('falls back to the record target when before and after are not the expected objects', () => {
     const records: FeedChangeRecord[] = [
       { action: 'authorized-account.add', target: 'CORP\\FS02$ (fci)', before: null, after: 'unexpected' },

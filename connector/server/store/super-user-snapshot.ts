@@ -138,6 +138,22 @@ export function diffSnapshot(previous: readonly SnapshotSuperUser[], accounts: r
   return { joined, left, next };
 }
 
+/**
+ * The most accounts one numbered change of drift carries.
+ *
+ * A first expansion of a large Exchange group records thousands of accounts; as one change it
+ * would be one feed event of megabytes, past what a stream buffers for a client. Larger
+ * differences are several consecutive changes, committed together.
+ */
+export const DRIFT_RECORDS_PER_CHANGE = 500;
+
+/** Split the entries of one recording into the changes that carry them. */
+export function inChanges<T>(entries: readonly T[]): T[][] {
+  const changes: T[][] = [];
+  for (let start = 0; start < entries.length; start += DRIFT_RECORDS_PER_CHANGE) changes.push(entries.slice(start, start + DRIFT_RECORDS_PER_CHANGE));
+  return changes;
+}
+
 /** The audit entries of one recorded expansion: one per account that joined or left. */
 export function driftAuditEntries(diff: SnapshotDiff): { action: 'super-user.joined' | 'super-user.left'; target: string; before: unknown; after: unknown }[] {
   return [

@@ -26,6 +26,32 @@ export async function appendAudit(transaction: Transaction, context: NumberedCon
             ${context.position.listVersion})`;
 }
 
+/**
+ * Append many records of one change in a few statements, inside the caller's transaction.
+ *
+ * A first super-user expansion can record thousands of accounts; one round trip each would
+ * hold the configuration lock for seconds.
+ */
+export async function appendAuditEntries(transaction: Transaction, context: NumberedContext, entries: readonly AuditEntry[]): Promise<void> {
+  const rows = entries.map((entry) => ({
+    at: context.at,
+    actor: context.actor,
+    actor_folded: folded(context.actor),
+    actor_sid: context.actorSid,
+    source: context.source,
+    node: context.node,
+    action: entry.action,
+    target: entry.target,
+    before_json: jsonText(entry.before),
+    after_json: jsonText(entry.after),
+    correlation_id: context.correlationId,
+    change_sequence: context.position.sequence,
+    list_version: context.position.listVersion,
+  }));
+  // Identity ids follow the rows' order within one INSERT, so the records read back in this order.
+  for (let start = 0; start < rows.length; start += 500) await transaction`INSERT INTO audit ${transaction(rows.slice(start, start + 500))}`;
+}
+
 /** One page of records, newest first, and the cursor of the next page (one row more is read to know). */
 export async function readAuditPage(transaction: Transaction, query: AuditQuery): Promise<AuditPage> {
   // Fragments only: every value is a bound parameter.

@@ -8,6 +8,7 @@ import {
   diffSnapshot,
   differenceFrom,
   driftAuditEntries,
+  inChanges,
   reviewAuditEntry,
   reviewOf,
   snapshotStateFrom,
@@ -18,7 +19,7 @@ import {
   type SuperUserRecording,
   type SuperUserReviewOutcome,
 } from '../super-user-snapshot.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, appendAuditEntries } from './audit.ts';
 import { numberChange } from './changes.ts';
 import type { Transaction } from './database.ts';
 import { lockConfiguration } from './settings.ts';
@@ -77,9 +78,13 @@ export async function recordSuperUsersIn(transaction: Transaction, expansion: Su
       super_users_list_version = ${expansion.listVersion}
     WHERE id = 1`;
   if (!changed) return { status: 'unchanged', version };
-  const numbered = await numberChange(transaction, context);
-  for (const entry of driftAuditEntries(diff)) await appendAudit(transaction, numbered, entry);
-  return { status: 'recorded', version, sequence: numbered.position.sequence, joined: diff.joined, left: diff.left };
+  let sequence = 0;
+  for (const entries of inChanges(driftAuditEntries(diff))) {
+    const numbered = await numberChange(transaction, context);
+    await appendAuditEntries(transaction, numbered, entries);
+    sequence = numbered.position.sequence;
+  }
+  return { status: 'recorded', version, sequence, joined: diff.joined, left: diff.left };
 }
 
 /** Mark the snapshot reviewed if it is still at `expected`, in the caller's transaction; audited. */

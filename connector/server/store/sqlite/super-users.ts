@@ -9,6 +9,7 @@ import {
   diffSnapshot,
   differenceFrom,
   driftAuditEntries,
+  inChanges,
   reviewAuditEntry,
   reviewOf,
   snapshotStateFrom,
@@ -63,9 +64,13 @@ export function recordSuperUsersIn(database: DatabaseSync, expansion: SuperUserE
     .prepare('UPDATE settings SET super_users_version = ?, super_users_expanded_at = ?, super_users_expanded_by = ?, super_users_list_version = ? WHERE id = 1')
     .run(version, context.at, context.node, expansion.listVersion);
   if (!changed) return { status: 'unchanged', version };
-  const numbered = numberChange(database, context);
-  for (const entry of driftAuditEntries(diff)) appendAudit(database, numbered, entry);
-  return { status: 'recorded', version, sequence: numbered.position.sequence, joined: diff.joined, left: diff.left };
+  let sequence = 0;
+  for (const entries of inChanges(driftAuditEntries(diff))) {
+    const numbered = numberChange(database, context);
+    for (const entry of entries) appendAudit(database, numbered, entry);
+    sequence = numbered.position.sequence;
+  }
+  return { status: 'recorded', version, sequence, joined: diff.joined, left: diff.left };
 }
 
 /** Mark the snapshot reviewed if it is still at `expected`, inside the caller's write transaction; audited. */

@@ -72,6 +72,33 @@ export function superUsersContract(engine: StoreEngine): void {
       expect(events[1]?.records[0]?.after).toEqual({ ...mallory, firstSeenAt: T2 });
     });
 
+    it('splits a large difference into consecutive changes of at most 500 accounts, committed together', async () => {
+      const store = await stores.open();
+      await withExchangeEntry(store);
+      const many = Array.from({ length: 1201 }, (_, index) => ({
+        ...ex01,
+        sid: `S-1-5-21-1-2-3-${String(10_000 + index)}`,
+        name: `CORP\\EX${String(index)}$`,
+      }));
+      const recording = await store.recordSuperUsers({ listVersion: 1, accounts: many }, node('RMSCON01', T1));
+      const events = await store.changesSince(1, 100);
+      expect([
+        recording.status,
+        recording.status === 'recorded' ? recording.sequence : 0,
+        events.map((event) => [event.sequence, event.records.length]),
+      ]).toEqual([
+        'recorded',
+        4,
+        [
+          [2, 500],
+          [3, 500],
+          [4, 201],
+        ],
+      ]);
+      const read = await store.superUsers();
+      expect([read.version, read.superUsers.length, read.changesSinceReview.length]).toEqual([1, 1201, 1201]);
+    });
+
     it('records a difference once when two nodes record the same expansion at once', async () => {
       const [first, second] = [await stores.open(), await stores.open()];
       await withExchangeEntry(first);

@@ -118,21 +118,24 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
         return found;
       }),
     expandSuperUsers: (list) =>
-      use(async (open) => {
-        const { superUsers, orphanedEntries } = await effectiveSuperUsers(open, list);
-        const accounts = superUsers.map(({ account, grants }) => ({
-          sid: account.sid,
-          name: labelOf(account, open.domain.netbiosDomain),
-          kind: account.kind,
-          grants: grants.map((grant) => ({
-            entrySid: grant.entry.sid,
-            entryName: grant.entry.name,
-            path: [...grant.path],
-            throughPrimaryGroup: grant.throughPrimaryGroup,
-          })),
-        }));
-        return { accounts, exchangeEntries: list.filter((entry) => entry.role === 'exchange').length, orphanedEntries: orphanedEntries.length };
-      }),
+      // No Exchange entry, no super user: nothing to ask the directory.
+      !list.some((entry) => entry.role === 'exchange')
+        ? Promise.resolve({ accounts: [], exchangeEntries: 0, orphanedEntries: 0 })
+        : use(async (open) => {
+            const { superUsers, orphanedEntries } = await effectiveSuperUsers(open, list);
+            const accounts = superUsers.map(({ account, grants }) => ({
+              sid: account.sid,
+              name: labelOf(account, open.domain.netbiosDomain),
+              kind: account.kind,
+              grants: grants.map((grant) => ({
+                entrySid: grant.entry.sid,
+                entryName: grant.entry.name,
+                path: [...grant.path],
+                throughPrimaryGroup: grant.throughPrimaryGroup,
+              })),
+            }));
+            return { accounts, exchangeEntries: list.filter((entry) => entry.role === 'exchange').length, orphanedEntries: orphanedEntries.length };
+          }),
     blockingFindings: (role, object) => use(async (open) => [...(await judgeGrant(open, { role, object, list: [], connectorNodeNames: [] })).blocking]),
     close: async () => {
       const open = connection;

@@ -9,6 +9,7 @@ import { refuseHiddenCharacters } from './hidden-characters.ts';
 import { RoleSchema } from './policy.ts';
 import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
 import { EffectiveSuperUsersSchema, ListReviewSchema } from './review.ts';
+import { ReviewSuperUsersRequestSchema, SuperUsersReviewedSchema, SuperUsersSnapshotViewSchema } from './super-user-drift.ts';
 import { ServerConfigPlanRequestSchema, ServerConfigPlanSchema, ServerConfigSaveRequestSchema, ServerConfigSaveResultSchema } from './server-config.ts';
 import {
   AddServerRequestSchema,
@@ -109,6 +110,8 @@ export const ipcContract = {
   'directory:browse': { request: z.object({ parentDn: distinguishedName.optional(), operationId }).strict(), response: z.array(BrowseEntrySchema) },
   'review:super-users': { request: z.object({ operationId }).strict(), response: EffectiveSuperUsersSchema },
   'review:list': { request: z.object({ operationId }).strict(), response: ListReviewSchema },
+  'super-users:snapshot': { request: empty, response: SuperUsersSnapshotViewSchema },
+  'super-users:review': { request: ReviewSuperUsersRequestSchema, response: SuperUsersReviewedSchema },
   'audit:list': {
     request: z
       .object({

@@ -24,6 +24,7 @@ import { createOperationRegistry, type RunningOperation } from './operation-regi
 import type { ActiveSession } from './open-session.ts';
 import { describeRequestIssues } from './request-issues.ts';
 import { createReviewHandlers } from './review-handlers.ts';
+import { createSuperUserDriftHandlers } from './super-user-drift-handlers.ts';
 import { createServerConfigHandlers } from './server-config-handlers.ts';
 import { createServersHandlers } from './servers-handlers.ts';
 import { createSessionHandlers } from './session-handlers.ts';
@@ -106,6 +107,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createExplainHandlers(),
     ...createDirectoryHandlers(),
     ...createReviewHandlers(),
+    ...createSuperUserDriftHandlers(),
     ...createAuditHandlers(),
     ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),

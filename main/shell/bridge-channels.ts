@@ -36,6 +36,8 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'directory:browse',
   'review:super-users',
   'review:list',
+  'super-users:snapshot',
+  'super-users:review',
   'audit:list',
   'health:run',
   'health:progress',

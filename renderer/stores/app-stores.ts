@@ -1,6 +1,7 @@
 import type { AdminApi } from '../api/admin-api.ts';
 import { createHealthStore } from '../features/health/health-store.ts';
 import { createServerConfigStore } from '../features/server-config/server-config-store.ts';
+import { createSuperUserDriftStore } from '../features/super-users/super-user-drift-store.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createLiveChangesStore, touchesAny } from './live-changes-store.ts';
 import { createReviewStore } from './review-store.ts';
@@ -41,6 +42,7 @@ export function createAppStores(api: AdminApi) {
     session,
     servers: createServersStore(dataApi),
     superUsers: createSuperUsersStore(dataApi),
+    superUserDrift: createSuperUserDriftStore(dataApi),
     review: createReviewStore(dataApi),
     audit: createAuditStore(dataApi),
     health: createHealthStore(dataApi),
@@ -59,6 +61,7 @@ export function createAppStores(api: AdminApi) {
       stores.live.setState(stores.live.getInitialState(), true);
       stores.servers.setState(stores.servers.getInitialState(), true);
       stores.superUsers.setState(stores.superUsers.getInitialState(), true);
+      stores.superUserDrift.setState(stores.superUserDrift.getInitialState(), true);
       stores.review.setState(stores.review.getInitialState(), true);
       stores.audit.setState(stores.audit.getInitialState(), true);
       stores.health.setState(stores.health.getInitialState(), true);

@@ -38,7 +38,7 @@ describe('createLiveChangesStore', () => {
     const store = createLiveChangesStore(createFakeApi({}));
     store.getState().apply({ kind: 'reload', listVersion: 30, at: AT, message: 'The list changed on the service (now version 30).' });
     expect([store.getState().latest, store.getState().notice?.text]).toEqual([
-      { id: 1, touches: ['list', 'administrators', 'onboarding', 'super-user-feature'], listVersion: 30 },
+      { id: 1, touches: ['list', 'administrators', 'onboarding', 'super-user-feature', 'super-users'], listVersion: 30 },
       `The list changed on the service (now version 30). Read again at ${noticeTime(AT)}.`,
     ]);
   });

@@ -28,6 +28,8 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'directory:browse': { operationId: uuid() },
     'review:super-users': { operationId: uuid() },
     'review:list': { operationId: uuid() },
+    'super-users:snapshot': {},
+    'super-users:review': { version: 3, operationId: uuid() },
     'audit:list': { limit: 10 },
     'health:run': { connectorUrl: 'https://rmsconnector.contoso.test', operationId: uuid() },
     'health:progress': { operationId: uuid() },

@@ -22,3 +22,20 @@ export const SUPER_USER_COLUMNS: readonly GridColumn<SuperUserRow>[] = [
   { id: 'granted-by', label: 'Granted by', width: 'minmax(12rem, 1.5fr)', text: (row) => [...new Set(row.grants.map((grant) => grant.entry.name))].join('; ') },
   { id: 'path', label: 'Path', width: 'minmax(18rem, 3fr)', text: (row) => row.grants.map(pathText).join('; ') },
 ];
+
+/**
+ * The grid's columns, led by "Since review" when the service keeps a drift snapshot.
+ *
+ * An account that joined since the last review reads "New since review" in words (not colour
+ * alone), so a sorted or scrolled grid still tells it apart; the others leave it blank.
+ */
+export function superUserColumns(joinedSinceReview: ReadonlySet<string>): readonly GridColumn<SuperUserRow>[] {
+  if (joinedSinceReview.size === 0) return SUPER_USER_COLUMNS;
+  const since: GridColumn<SuperUserRow> = {
+    id: 'since-review',
+    label: 'Since review',
+    width: 'minmax(9rem, 1fr)',
+    text: (row) => (joinedSinceReview.has(row.account.sid) ? 'New since review' : ''),
+  };
+  return [since, ...SUPER_USER_COLUMNS];
+}

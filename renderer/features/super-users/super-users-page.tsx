@@ -1,58 +1,77 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
 import { useStores } from '../../stores/stores-context.tsx';
 import { useLiveMovement } from '../../stores/use-live-movement.ts';
-import { SUPER_USER_COLUMNS } from './super-user-columns.ts';
+import { DriftSection } from './drift-section.tsx';
+import { joinedSinceReview } from './drift-view-model.ts';
+import { superUserColumns } from './super-user-columns.ts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'stretch' },
   heading: { ...typographyStyles.title2, margin: 0 },
+  subheading: { ...typographyStyles.subtitle1, margin: 0 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   grid: { height: 'max(14rem, calc(100vh - 24rem))' },
   orphans: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-const SUPER_USER_TOPICS = ['list', 'super-user-feature'] as const;
+const SUPER_USER_TOPICS = ['list', 'super-user-feature', 'super-users'] as const;
+const NO_SIDS: ReadonlySet<string> = new Set();
 
 /**
  * Effective super users: every account an Exchange entry lets open all protected content.
  *
  * The expansion runs when the page is first shown (it is the point of the page) and again on
  * Refresh, and while open after each change of the list; it walks nested groups, so it shows
- * progress and can be cancelled.
+ * progress and can be cancelled. Above it, "Changes since last review" comes from the
+ * service's drift snapshot (issue 18); the accounts that joined since the review are marked
+ * "New since review" in the list. Both follow live changes (`super-users`) with no click.
  */
 export function SuperUsersPage() {
   const styles = useStyles();
   const headingId = useId();
-  const { superUsers } = useStores();
+  const { superUsers, superUserDrift } = useStores();
   const state = useStore(superUsers);
+  const driftView = useStore(superUserDrift, (drift) => drift.view);
 
   useEffect(() => {
     if (superUsers.getState().loadState === 'idle') void superUsers.getState().run();
-  }, [superUsers]);
+    void superUserDrift.getState().load();
+  }, [superUsers, superUserDrift]);
   // While open, an entry added or removed anywhere (or the feature switched on) is expanded again.
   useLiveMovement(
     SUPER_USER_TOPICS,
     useCallback(() => {
       if (superUsers.getState().loadState !== 'idle') void superUsers.getState().run();
-    }, [superUsers]),
+      void superUserDrift.getState().load();
+    }, [superUsers, superUserDrift]),
   );
 
   const result = state.result;
+  const columns = useMemo(() => superUserColumns(driftView?.kept === true ? joinedSinceReview(driftView.snapshot) : NO_SIDS), [driftView]);
   return (
     <section className={styles.page} aria-labelledby={headingId}>
       <h1 id={headingId} className={styles.heading}>
         Effective super users
       </h1>
       <div className={styles.actions}>
-        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={state.loadState === 'loading'} onClick={() => void superUsers.getState().run()}>
+        <Button
+          icon={<ArrowClockwiseRegular />}
+          disabledFocusable={state.loadState === 'loading'}
+          onClick={() => {
+            void superUsers.getState().run();
+            void superUserDrift.getState().load();
+          }}
+        >
           Refresh
         </Button>
       </div>
+      <DriftSection store={superUserDrift} />
+      <h2 className={styles.subheading}>All effective super users</h2>
       <LoadStatus
         loadState={state.loadState}
         error={state.error}
@@ -80,7 +99,7 @@ export function SuperUsersPage() {
         minWidth="53rem"
         rows={result?.superUsers ?? []}
         rowKey={(row) => row.account.sid}
-        columns={SUPER_USER_COLUMNS}
+        columns={columns}
       />
       {result && (
         <Text role="status">

@@ -52,6 +52,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
   const negotiate = config.kerberos ? await openNodeKeytab(config.kerberos) : undefined;
   const store = await dependencies.openStore(config.database);
   let feed: ChangeFeed | undefined;
+  let drift: SuperUserDrift | undefined;
   try {
     await refuseSharedSqlite(store, config, now());
     const directory = dependencies.directory ?? createServiceDirectory(directoryOptions);
@@ -115,7 +116,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       app.log.info(details, message);
     };
     // Observations are audited under the node's directory identity: no admin made them.
-    const drift = startSuperUserDrift({
+    const nodeDrift = startSuperUserDrift({
       store,
       directory,
       nodeName: config.nodeName,
@@ -126,12 +127,13 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
         app.log[level](details, message);
       },
     });
+    drift = nodeDrift;
     const unsubscribeDrift = openFeed.hub.subscribe((events) => {
-      drift.changed(events);
+      nodeDrift.changed(events);
     });
     app.addHook('preClose', async () => {
       unsubscribeDrift();
-      await drift.close();
+      await nodeDrift.close();
     });
     const address = await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = config.publicUrl ?? address;
@@ -159,7 +161,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       url: address,
       app,
       store,
-      drift,
+      drift: nodeDrift,
       async close() {
         clearInterval(timer);
         claims.close();
@@ -169,6 +171,7 @@ export async function startService(config: ServiceConfig, dependencies: ServiceD
       },
     };
   } catch (error) {
+    await drift?.close();
     await feed?.close();
     await store.close();
     throw error;

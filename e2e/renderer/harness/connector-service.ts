@@ -47,6 +47,8 @@ export type ConsoleTestServiceOptions = {
   readonly env?: NodeJS.ProcessEnv;
   /** The node's keytab and HTTP service principal, for Negotiate sign-in (CONNECTOR_KEYTAB, CONNECTOR_SERVICE_PRINCIPAL). */
   readonly kerberos?: KerberosSettings;
+  /** Seconds between scheduled super-user expansions (`CONNECTOR_DRIFT_INTERVAL`); the node's default when absent. */
+  readonly driftIntervalSeconds?: number;
 };
 
 /** Start a node the way `startTestService()` does, with the DC connection passed in. */
@@ -60,6 +62,7 @@ export async function startConsoleTestService(connection: AdConnection, options:
       nodeName: options.nodeName ?? 'RMSCON01',
       tokenLifetimeSeconds: 3_600,
       ...(options.kerberos === undefined ? {} : { kerberos: options.kerberos }),
+      ...(options.driftIntervalSeconds === undefined ? {} : { driftIntervalSeconds: options.driftIntervalSeconds }),
     },
     ...(options.databaseFile === undefined ? {} : { databaseFile: options.databaseFile }),
     ...(options.env === undefined ? {} : { env: options.env }),

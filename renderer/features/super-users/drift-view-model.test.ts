@@ -73,14 +73,14 @@ describe('drift-view-model', () => {
   it.each([
     ['the entry is the account itself', { entrySid: 'S-1', entryName: 'CORP\\EXCH01$', path: [], throughPrimaryGroup: false }, 'CORP\\EXCH01$'],
     [
-      'the path leaves out the entry',
-      { entrySid: 'S-1', entryName: 'CORP\\Outer', path: ['CORP\\Inner'], throughPrimaryGroup: false },
-      'CORP\\Outer › CORP\\Inner › CORP\\EXCH01$',
+      'the path names the groups by their CN',
+      { entrySid: 'S-1', entryName: 'CORP\\drx-1', path: ['Drift Exchange 1', 'Drift Nested 1'], throughPrimaryGroup: false },
+      'CORP\\drx-1 › Drift Nested 1 › CORP\\EXCH01$',
     ],
     [
-      'the path already ends at the account',
-      { entrySid: 'S-1', entryName: 'CORP\\Outer', path: ['CORP\\Outer', 'CORP\\EXCH01$'], throughPrimaryGroup: false },
-      'CORP\\Outer › CORP\\EXCH01$',
+      'the account is in the entry group itself',
+      { entrySid: 'S-1', entryName: 'CORP\\drx-1', path: ['Drift Exchange 1'], throughPrimaryGroup: true },
+      'CORP\\drx-1 › CORP\\EXCH01$ (primary group)',
     ],
   ])('draws the chain when %s', (_label, grant, expected) => {
     expect(grantChain({ name: 'CORP\\EXCH01$' }, grant)).toBe(expected);

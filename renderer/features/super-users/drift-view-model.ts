@@ -18,12 +18,12 @@ export type DriftRow = {
 /**
  * One grant as the chain an admin follows in Active Directory: entry › groups › account.
  *
- * `path` runs from the entry's group down to the group holding the account (empty when the
- * entry is the account itself); the account closes the chain unless it already does.
+ * `path` runs from the entry's group (its first element) down to the group holding the
+ * account, empty when the entry is the account itself. The entry is named as the list names
+ * it (`CORP\sam`), the groups below it as the path names them, and the account closes the chain.
  */
 export function grantChain(account: Pick<SnapshotSuperUser, 'name'>, grant: SnapshotGrant): string {
-  const groups = grant.path.length > 0 && grant.path[0] !== grant.entryName ? [grant.entryName, ...grant.path] : grant.path.length > 0 ? grant.path : [];
-  const chain = groups.at(-1) === account.name ? groups : [...groups, account.name];
+  const chain = grant.path.length === 0 ? [account.name] : [grant.entryName, ...grant.path.slice(1), account.name];
   return `${chain.join(' › ')}${grant.throughPrimaryGroup ? ' (primary group)' : ''}`;
 }
 

@@ -41,7 +41,13 @@ export function createSuperUserDriftStore(api: AdminApi) {
       set({ loadState: get().view === undefined ? 'loading' : get().loadState, error: undefined });
       const answer = await api.call('super-users:snapshot', {});
       if (read !== latestRead) return;
-      set(answer.ok ? { view: answer.value, loadState: 'loaded' } : { loadState: 'failed', error: answer.error });
+      if (!answer.ok) {
+        set({ loadState: 'failed', error: answer.error });
+        return;
+      }
+      // "Marked as reviewed" holds only while the page shows the version that was reviewed.
+      const reviewedShown = answer.value.kept && answer.value.snapshot.version === get().reviewed?.version;
+      set({ view: answer.value, loadState: 'loaded', ...(get().reviewState === 'saved' && !reviewedShown ? { reviewState: 'idle' as const } : {}) });
     },
     async review(version) {
       set({ reviewState: 'saving', reviewError: undefined });

@@ -71,7 +71,10 @@ export function openEventStream(response: ServerResponse, options: EventStreamOp
 
   const write = (text: string) => {
     if (over) return;
-    if (!response.write(text) && response.writableLength > MAX_BUFFERED_BYTES) {
+    // What was already waiting decides: one change larger than the limit (a 10,000-entry import)
+    // still goes to a client that keeps up; dropping it would repeat at every resume.
+    const waiting = response.writableLength;
+    if (!response.write(text) && waiting > MAX_BUFFERED_BYTES) {
       options.log('a change stream was dropped: its client stopped reading');
       response.destroy();
     }

@@ -80,7 +80,12 @@ export const FeedReadyEventSchema = z
 export type FeedReadyEvent = z.infer<typeof FeedReadyEventSchema>;
 
 /** Why a stream asks its client to read everything again. */
-export const FeedReloadReasonSchema = z.enum(['REPLAY_WINDOW_EXCEEDED', 'UNKNOWN_POSITION']);
+/**
+ * Why a reload: the service's two reasons, and UNREADABLE_CHANGE, which a client gives itself for
+ * a change it cannot read (a newer service's audit action): it reads everything again instead of
+ * reconnecting over and over.
+ */
+export const FeedReloadReasonSchema = z.enum(['REPLAY_WINDOW_EXCEEDED', 'UNKNOWN_POSITION', 'UNREADABLE_CHANGE']);
 
 /** `reload`: the missed changes are not replayed; read the list (and audit) again. */
 export const FeedReloadEventSchema = z

@@ -108,7 +108,7 @@ describe('change-feed', () => {
         exchange.open();
         exchange.event('ready', readyAt(1), 1);
         exchange.event('change', changeAt(2), 2);
-        exchange.event('change', { ...changeAt(3), records: [] }, 3);
+        exchange.event('change', { ...changeAt(3), sequence: 'three' }, 3);
       },
       (exchange) => {
         exchange.open();
@@ -125,6 +125,24 @@ describe('change-feed', () => {
       resumedFrom: service.exchanges.map((exchange) => exchange.headers['last-event-id']),
     }).toEqual({ changes: [2, 3], resumedFrom: [undefined, '2'] });
     expect(reconnecting?.reason).toContain('does not understand');
+  });
+
+  it('reads everything again, without reconnecting, after a kind of change it does not know (a newer service)', async () => {
+    service.script((exchange) => {
+      exchange.open();
+      exchange.event('ready', readyAt(1), 1);
+      exchange.event('change', { ...changeAt(2), records: [{ action: 'something.new', target: 'x', before: null, after: null }] }, 2);
+      exchange.event('change', changeAt(3), 3);
+    });
+    follower = recordFollower(client);
+    const record = follower;
+    await waitUntil(() => record.changes.length === 1);
+    expect({
+      reloads: record.reloads.map((reload) => [reload.reason, reload.sequence]),
+      changes: record.changes.map((change) => change.sequence),
+      connections: service.exchanges.length,
+      reconnecting: record.states.some((state) => state.status === 'reconnecting'),
+    }).toEqual({ reloads: [['UNREADABLE_CHANGE', 2]], changes: [3], connections: 1, reconnecting: false });
   });
 
   it('stops at once and closes the stream when the caller aborts while live', async () => {

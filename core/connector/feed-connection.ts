@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ChangeEventSchema, FEED_EVENTS, FeedEndEventSchema, FeedReadyEventSchema, FeedReloadEventSchema } from '../../contract/connector-api/index.ts';
 import type { ChangeEvent, FeedReadyEvent, FeedReloadEvent } from '../../contract/connector-api/index.ts';
 import type { HttpStream } from './http-transport.ts';
@@ -99,6 +99,17 @@ async function readEvents(stream: HttpStream, handlers: ConnectionHandlers, timi
       }
       case FEED_EVENTS.change: {
         const event = ready === undefined ? undefined : parseData(ChangeEventSchema, message);
+        const unreadable = event === undefined && ready !== undefined ? parseData(ChangePositionSchema, message) : undefined;
+        if (unreadable !== undefined) {
+          // A change this client cannot read (a newer service's kind of change): read everything again.
+          handlers.moveTo(unreadable.sequence);
+          handlers.reload({
+            ...unreadable,
+            reason: 'UNREADABLE_CHANGE',
+            message: 'The service sent a kind of change this version does not know; everything was read again. Update this tool.',
+          });
+          return undefined;
+        }
         if (event === undefined) return brokenEvent(message, ready !== undefined);
         const position = handlers.position();
         if (position !== undefined && event.sequence <= position) return undefined;
@@ -161,6 +172,9 @@ function deadStream(ready: FeedReadyEvent): ConnectionEnd {
     reason: `Nothing arrived from the service for ${String(deadSeconds)} s (it sends a heartbeat every ${String(ready.heartbeatSeconds)} s): the connection is dead.`,
   };
 }
+
+/** Where a change leaves the feed: what a change this client cannot read still says. */
+const ChangePositionSchema = z.object({ sequence: z.number().int().positive(), listVersion: z.number().int().nonnegative() });
 
 function parseData<Schema extends z.ZodType>(schema: Schema, message: SseMessage): z.output<Schema> | undefined {
   let json: unknown;

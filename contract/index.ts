@@ -14,5 +14,6 @@ export * from './policy.ts';
 export * from './review.ts';
 export * from './server-config.ts';
 export * from './servers.ts';
+export * from './super-user-drift.ts';
 export * from './bridge.ts';
 export * from './labels.ts';

@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { ObjectKindSchema } from './directory.ts';
 
 /*
- * The console's copy of the service's super-user snapshot (contract/connector-api/super-users.ts).
- *
- * The connector API's project references this one, so this one cannot import it back; main's
- * `super-user-drift-handlers.ts` checks at compile time that both shapes are the same, so a
- * change on either side fails the build until the other follows.
+ * The service's super-user snapshot (`GET /v1/super-users`), as the service, its client and the
+ * console read it; contract/connector-api/super-users.ts re-exports these with the routes' own.
  */
 
 /** One reason an account is a super user: the Exchange entry and the chain of groups from it. */

@@ -1,14 +1,7 @@
-import type { ReviewSuperUsersResult, SuperUsers as ServiceSuperUsers } from '../../contract/connector-api/super-users.ts';
-import type { SuperUsers, SuperUsersReviewed } from '../../contract/super-user-drift.ts';
 import { ConnectorError } from '../../core/connector/index.ts';
 import { consoleFailure } from './console-failure.ts';
 import type { HandlerTable } from './handler-types.ts';
 import { sessionHandler } from './handler-types.ts';
-
-/** True only when two types are each assignable to the other. */
-type Same<Left, Right> = [Left] extends [Right] ? ([Right] extends [Left] ? true : false) : false;
-/** The console's copy of the snapshot shapes must stay the service's (contract/super-user-drift.ts says why there are two). */
-export const SNAPSHOT_SHAPES_MATCH: readonly [Same<SuperUsers, ServiceSuperUsers>, Same<SuperUsersReviewed, ReviewSuperUsersResult>] = [true, true];
 
 /**
  * What a review of a set that changed since the admin looked answers (the service's 412).

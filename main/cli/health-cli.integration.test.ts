@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CONTEXT, startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
+import { seedSids } from '../../connector/server/testing/seed-sids.ts';
 import { SEED_PASSWORD } from '../../core/directory/testing/ad-test-connection.ts';
 import type { HealthReport } from '../../core/health/index.ts';
 import { runCliProcessAsync, type CliRun } from './testing/run-cli-process.ts';
@@ -70,6 +71,27 @@ describe('rms-connector-admin health against a live connector service', () => {
     );
     expect(human.stdout).toContain('"CORP\\\\RMSCON01$" (fci) is node "RMSCON01"');
     expect(human.stdout).toMatch(/Result: FAIL - \d+ passed, \d+ warning\(s\), 2 failed, \d+ not run\.\n$/);
+  });
+
+  it('fails SUPER_USERS_REVIEWED when an Exchange entry makes a user account a super user, and passes once they are reviewed', async () => {
+    const { 'Exchange Servers': exchangeSid = '' } = await seedSids(['Exchange Servers']);
+    const list = await service.store.listAuthorizedAccounts();
+    await service.store.applyListChange({
+      context: FIXTURE_CONTEXT,
+      expectedVersion: list.version,
+      add: [{ sid: exchangeSid, name: 'CORP\\Exchange Servers', role: 'exchange', kind: 'group' }],
+      remove: [],
+    });
+    const expansion = await service.drift.expandNow();
+    expect(expansion.kind).toBe('expanded');
+    const report = JSON.parse((await run(['health', '--connector-url', service.url, '--json'])).stdout) as HealthReport;
+    const check = report.results.find((result) => result.code === 'SUPER_USERS_REVIEWED');
+    expect({ status: check?.status, measured: check?.measured }).toEqual({
+      status: 'fail',
+      measured: expect.stringContaining('"CORP\\\\svc-exchange-helper"'),
+    });
+    expect((await run(['super-users', 'review'])).status).toBe(0);
+    expect(statuses(await run(['health', '--connector-url', service.url, '--json']))).toMatchObject({ SUPER_USERS_REVIEWED: 'pass' });
   });
 
   it.each([

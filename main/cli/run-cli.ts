@@ -15,6 +15,7 @@ import { serversCommandFor } from './servers-command-line.ts';
 import { openSignedInClient } from './signed-in-client.ts';
 import { signInCommand, signOutCommand } from './sign-in-commands.ts';
 import { USAGE } from './usage.ts';
+import { usageFor, versionText } from './command-help.ts';
 
 /** Where the command line writes, and what it reads. */
 export type CliIo = CliEnvironment & {
@@ -76,11 +77,17 @@ export type CommandRun = (resources: CommandResources) => Promise<CommandResult>
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json');
   try {
+    // `--version` alone: `super-users review --version N` keeps the flag's value.
+    if (argv.length === 1 && argv[0] === '--version') {
+      io.stdout(versionText());
+      return EXIT.ok;
+    }
     const { values, positionals } = parseArguments(argv);
     json = values.json === true;
     const [group, ...rest] = positionals;
+    const helpWords = group === 'help' ? rest : positionals;
     if (values.help === true || group === undefined || group === 'help') {
-      io.stdout(USAGE);
+      io.stdout((helpWords.length > 0 ? usageFor(helpWords) : undefined) ?? USAGE);
       return group === undefined && values.help !== true ? EXIT.failure : EXIT.ok;
     }
     const run = await commandFor(group, rest, values, io);

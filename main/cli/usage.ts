@@ -79,6 +79,7 @@ Connection (flags, or environment variables):
   --timeout SECONDS                               default 15
   --dns-server IP                                 DNS server for --domain discovery
 
+Help: COMMAND --help (or help COMMAND) shows that command's entry; --version prints the version.
 Output: human-readable by default; --json for scripts.
 Exit codes: 0 success; 1 a name was not found, ambiguous, or of the wrong kind, or a check, review or servers add found
 an error or an unacknowledged warning;

@@ -56,20 +56,28 @@ export function formatResolutions(resolutions: readonly Resolution[], netbiosDom
   return formatTable(rows);
 }
 
-/** Every fact about one object, one per line, for `directory info`. */
-export function formatFacts(object: DirectoryObject, netbiosDomain: string): string {
+/**
+ * Every fact about one object, one per line, for `directory info`.
+ *
+ * The primary group is named when the directory found it (`primaryGroup`), else shown by SID.
+ */
+export function formatFacts(object: DirectoryObject, netbiosDomain: string, primaryGroup?: DirectoryObject): string {
   const facts: [string, string | undefined][] = [
     ['Account', accountLabel(object, netbiosDomain)],
     ['Name', object.name],
     ['Display name', object.displayName],
     ['Type', kindLabel(object)],
+    [
+      'Status',
+      object.kind === 'user' || object.kind === 'computer' || object.kind === 'service-account' ? (object.disabled ? 'disabled' : 'enabled') : undefined,
+    ],
     ['SID', object.sid],
     ['GUID', object.guid],
     ['Distinguished name', object.distinguishedName],
     ['In Folder', object.inFolder],
     ['User principal name', object.userPrincipalName],
     ['DNS host name', object.dnsHostName],
-    ['Primary group SID', object.primaryGroupSid],
+    ['Primary group', primaryGroup ? `${accountLabel(primaryGroup, netbiosDomain)} (${primaryGroup.sid})` : object.primaryGroupSid],
     ['Service principal names', object.servicePrincipalNames.length > 0 ? object.servicePrincipalNames.join(', ') : undefined],
     ['Broad principal', object.broadPrincipal?.reason],
   ];

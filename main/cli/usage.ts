@@ -4,9 +4,11 @@ export const USAGE = `Usage: rms-connector-admin <command> [options]
 Directory commands:
   directory resolve NAME...                Resolve names (DOMAIN\\name, UPN, name, NAME$, DN, SID)
   directory search [--type T] [--base DN] [--limit N] QUERY
-                                           Search by name prefix (ANR); "*" lists everything
-  directory members NAME [--transitive]    Members of a group (--transitive: nested and primary-group members)
-  directory info NAME                      Facts about an object and the groups it belongs to
+                                           Search by name prefix (ANR), sorted by account; "*" lists everything
+  directory members NAME [--transitive]    Members of a group (--transitive: nested and primary-group members, each
+                                           with the groups it comes through)
+  directory info NAME                      Facts about an object (enabled or disabled, primary group by name) and
+                                           the groups it belongs to
   directory whoami                         The account the DC sees on this connection (--kerberos: your ticket's)
 
 Types (--type): user, computer, group, security-group, distribution-group, service-account

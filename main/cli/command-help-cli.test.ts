@@ -24,7 +24,7 @@ describe('rms-connector-admin --help and --version', { timeout: 60_000 }, () => 
     const run = runInTerminal(['check', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('check --role ROLE NAME');
-    expect(run.stdout).not.toContain('servers add');
+    expect(run.stdout).not.toContain('servers remove');
   });
 
   it('prints the whole usage for an unknown command with --help', () => {

@@ -2,6 +2,7 @@ import type { DirectoryObject } from '../../contract/directory.ts';
 import type { Finding, Role, Severity } from '../../contract/policy.ts';
 import type { EntryFacts } from '../../core/policy/authorization-facts.ts';
 import type { SuperUser } from '../../core/policy/super-users.ts';
+import { FINDING_TITLES } from './finding-titles.ts';
 import { accountLabel, formatTable, kindLabel } from './format-object.ts';
 
 /** How roles are named to an admin (as in the connector's role choice). */
@@ -38,7 +39,7 @@ function formatFinding(finding: Finding): string {
     finding.accounts.length > ACCOUNTS_SHOWN
       ? [`      … and ${(finding.accounts.length - ACCOUNTS_SHOWN).toLocaleString('en-US')} more (use --json for all)`]
       : [];
-  return [`  ${finding.code}`, `    ${finding.message}`, ...shown, ...more].join('\n');
+  return [`  ${finding.code}: ${FINDING_TITLES[finding.code]}`, `    ${finding.message}`, ...shown, ...more].join('\n');
 }
 
 /**
@@ -52,6 +53,20 @@ export function verdictOf(findings: readonly Finding[], subject: string): string
   if (errors > 0) return `Result: ${errors} error${errors === 1 ? '' : 's'}: ${subject} cannot be saved until ${errors === 1 ? 'it is' : 'they are'} fixed.`;
   if (warnings > 0) return `Result: no errors; ${warnings} warning${warnings === 1 ? '' : 's'} to acknowledge before ${subject} is saved.`;
   return `Result: nothing stands in the way of ${subject}.`;
+}
+
+/**
+ * After a check: the command that adds the grant with its warnings acknowledged.
+ *
+ * Only when nothing blocks it (errors cannot be acknowledged) and there is a warning; the
+ * name is quoted for a POSIX shell, as the admin will paste it.
+ */
+export function acknowledgeHint(findings: readonly Finding[], role: Role, name: string): string | undefined {
+  if (findings.some((finding) => finding.severity === 'error')) return undefined;
+  const codes = [...new Set(findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code))];
+  if (codes.length === 0) return undefined;
+  const quoted = /^[\w@.$-]+$/.test(name) ? name : `'${name.replaceAll("'", "'\\''")}'`;
+  return `To add it after reading each warning: rms-connector-admin servers add --role ${role} ${quoted} ${codes.map((code) => `--acknowledge ${code}`).join(' ')}`;
 }
 
 /** The heading of a check: which object, of what type, for which role. */

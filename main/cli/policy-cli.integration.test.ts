@@ -78,7 +78,7 @@ describe('rms-connector-admin policy commands', () => {
     expect([run.status, run.stdout]).toEqual([
       1,
       expect.stringMatching(
-        /^Check of CORP\\Exchange Servers \(security group \(universal\).*\n\nErrors \(these block saving\):\n {2}ALREADY_AUTHORIZED\n.*\n {6}CORP\\Exchange Servers\n\nWarnings[^\n]*:\n {2}SUPER_USER_GRANT\n[\s\S]* {6}CORP\\EXCH03\$\n[\s\S]*Information:\n {2}GROUP_SHARES_CERTIFICATES[\s\S]*\nResult: 1 error: /,
+        /^Check of CORP\\Exchange Servers \(security group \(universal\).*\n\nErrors \(these block saving\):\n {2}ALREADY_AUTHORIZED: Already authorized\n.*\n {6}CORP\\Exchange Servers\n\nWarnings[^\n]*:\n {2}SUPER_USER_GRANT: Members become super users\n[\s\S]* {6}CORP\\EXCH03\$\n[\s\S]*Information:\n {2}GROUP_SHARES_CERTIFICATES[\s\S]*\nResult: 1 error: /,
       ),
     ]);
   });

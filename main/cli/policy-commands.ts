@@ -8,7 +8,7 @@ import { effectiveSuperUsers } from '../../core/policy/super-users.ts';
 import { readAuthorizedList } from './authorized-list-file.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
-import { checkHeading, formatEntries, formatFindings, formatSuperUsers, verdictOf } from './format-findings.ts';
+import { acknowledgeHint, checkHeading, formatEntries, formatFindings, formatSuperUsers, verdictOf } from './format-findings.ts';
 import { typedName } from './typed-name.ts';
 import { explainCommand } from './explain-command.ts';
 import { checkExplainInput } from '../../core/policy/explain-access.ts';
@@ -93,7 +93,13 @@ export async function checkCommand(
       ? (await judgeGrant(directory, { role: request.role, object: lookup.object, list: request.list, connectorNodeNames: request.connectorNodeNames }))
           .findings
       : lookup.findings;
-  const human = [checkHeading(object, request.name, request.role, netbios), formatFindings(findings), verdictOf(findings, 'this grant')].join('\n\n');
+  const hint = acknowledgeHint(findings, request.role, request.name);
+  const human = [
+    checkHeading(object, request.name, request.role, netbios),
+    formatFindings(findings),
+    verdictOf(findings, 'this grant'),
+    ...(hint ? [hint] : []),
+  ].join('\n\n');
   return { human, json: { object: object ?? null, findings }, exitCode: exitCodeOf(findings) };
 }
 

@@ -15,7 +15,9 @@ Types (--type): user, computer, group, security-group, distribution-group, servi
 
 Policy commands (finding codes: docs/finding-codes.md):
   check --role ROLE NAME [--list FILE] [--connector-node NAME]...
-                                           What authorizing NAME for ROLE means, and what is wrong with it
+                                           What authorizing NAME for ROLE means, and what is wrong with it (each
+                                           code with its title; with warnings only, the servers add line that
+                                           acknowledges them)
   super-users [--list FILE]                Every account the Exchange entries make a super user, and why
   super-users --since-review               Who joined or left the super users since the last review, from the
                                            service's snapshot (exit 1 when anything changed)

@@ -52,6 +52,14 @@ describe('rms-connector-admin health against a live connector service', () => {
     expect(report.results.find((check) => check.code === 'LIST_NOT_EMPTY')?.notRunReason).toMatch(/^Sign in first: /);
   });
 
+  it('says "sign in first" once for people, with the warnings above the passes', async () => {
+    const result = await run(['health', '--connector-url', service.url]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/Sign in first/g)).toHaveLength(1);
+    expect(result.stdout).toMatch(/^\[SKIP\] \d+ checks need sign-in \(.*LIST_NOT_EMPTY.*\): Sign in first: /m);
+    expect(result.stdout.indexOf('[WARN] HTTP_PLAINTEXT')).toBeLessThan(result.stdout.indexOf('[PASS]'));
+  });
+
   it('finds the node that stopped heartbeating and the node account on the list, and exits 1', async () => {
     const signIn = await run(['sign-in', '--username', upnOf('alice'), '--password-stdin'], `${SEED_PASSWORD}\n`);
     expect(signIn.status, signIn.stderr).toBe(0);

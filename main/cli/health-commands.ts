@@ -1,12 +1,6 @@
-import {
-  formatHealthReport,
-  parseConnectorUrl,
-  runDeploymentHealth,
-  HealthInputError,
-  type HealthReport,
-  type HealthService,
-} from '../../core/health/index.ts';
+import { parseConnectorUrl, runDeploymentHealth, HealthInputError, type HealthReport, type HealthService } from '../../core/health/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
+import { formatHealthForCli } from './format-health.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { CommandResult } from './directory-commands.ts';
 import type { CommandResources, CommandRun } from './run-cli.ts';
@@ -57,13 +51,13 @@ export async function healthCommandFor(operands: readonly string[], flags: Healt
           : undefined,
       },
     );
-    return healthResult(report);
+    return healthResult(report, 'serviceUnavailableReason' in service ? service.serviceUnavailableReason : undefined);
   };
 }
 
-/** The report as the command prints it, with its exit code. */
-export function healthResult(report: HealthReport): CommandResult {
-  return { human: formatHealthReport(report), json: report, exitCode: report.summary.fail > 0 ? EXIT.blocked : EXIT.ok };
+/** The report as the command prints it (worst first, sign-in waits on one line), with its exit code. */
+export function healthResult(report: HealthReport, signInReason?: string): CommandResult {
+  return { human: formatHealthForCli(report, signInReason), json: report, exitCode: report.summary.fail > 0 ? EXIT.blocked : EXIT.ok };
 }
 
 async function openService(resources: CommandResources): Promise<{ service: HealthService } | { serviceUnavailableReason: string }> {

@@ -51,7 +51,8 @@ Deployment health (check codes: docs/deployment-health.md):
                                            Check nodes, heartbeats, the connector URL, the verification page, the
                                            HTTPS certificate and TLS versions, the connectors' proxy (--proxy: their
                                            ProxyAddress value) and the list; node and list checks need sign-in.
-                                           Exit 1 when a check fails (0 with warnings only)
+                                           Worst first; the checks waiting for sign-in on one line (--json: in run
+                                           order). Exit 1 when a check fails (0 with warnings only)
 
 Server configuration (docs/server-configuration.md):
   server-config --connector-url URL [--tenant-url URL] [--profile current|2014] --out DIR [--force] [--ca-file FILE]

@@ -12,6 +12,12 @@ describe('rms-connector-admin --help and --version', { timeout: 60_000 }, () => 
     expect(run.stdout).not.toContain('directory resolve');
   });
 
+  it("keeps an entry's continuation lines, however deep they are indented", () => {
+    const run = runInPipe(['server-config', '--help']);
+    expect(run.stdout).toContain('[--type exchange|sharepoint|fci[,…]]');
+    expect(run.stdout).toContain('--type writes only those server types');
+  });
+
   it('prints every entry of a command group for "help servers"', () => {
     const run = runInPipe(['help', 'servers']);
     expect(run.status).toBe(0);

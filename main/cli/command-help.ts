@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { USAGE } from './usage.ts';
 
-/** The column where a command's description starts in `USAGE`; deeper lines continue the entry above. */
-const CONTINUATION_INDENT = 20;
+/** Lines indented deeper than a command (two spaces) continue the entry above. */
+const CONTINUATION_INDENT = 3;
 
 /**
  * The `--help` text of one command: its entries from `USAGE`, and where the rest is.

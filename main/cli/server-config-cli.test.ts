@@ -58,6 +58,42 @@ describe('rms-connector-admin server-config', { timeout: 60_000 }, () => {
     ]).toEqual([0, profile, 'given', goldenNames, []]);
   });
 
+  it('writes only the Exchange and FCI files with --type exchange,fci, the golden bytes, and a GPO script for those only', async () => {
+    const out = freshFolder();
+    const run = await cli(['server-config', '--connector-url', CONNECTOR, '--tenant-url', TENANT, '--type', 'exchange,fci', '--out', out]);
+    const written = readdirSync(out).sort();
+    const gpoScript = readFileSync(path.join(out, 'CreateConnectorRedirectGPOs.ps1'), 'latin1');
+    expect([
+      run.status,
+      written,
+      written.filter((name) => name.endsWith('.reg') && !readFileSync(path.join(out, name)).equals(readFileSync(path.join(GOLDEN, 'current', name)))),
+      /SharePoint/.test(gpoScript.replace(/^#.*$/gm, '')),
+      /Exchange 2013/.test(gpoScript),
+      run.stdout.includes('SharePoint 2013'),
+    ]).toEqual([
+      0,
+      [
+        'ApplyExchange2010RedirectionConfiguration.ps1',
+        'ApplyExchange2013RedirectionConfiguration.ps1',
+        'ApplyFCI2012RedirectionConfiguration.ps1',
+        'CreateConnectorRedirectGPOs.ps1',
+        'Exchange2010RedirectionConfiguration.reg',
+        'Exchange2013RedirectionConfiguration.reg',
+        'FCI2012RedirectionConfiguration.reg',
+      ],
+      [],
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('refuses an unknown --type before writing anything', async () => {
+    const out = freshFolder();
+    const run = await cli(['server-config', '--connector-url', CONNECTOR, '--tenant-url', TENANT, '--type', 'exchange,lync', '--out', out, '--json']);
+    expect([run.status, errorCode(run), existsSync(out)]).toEqual([2, 'USAGE', false]);
+  });
+
   it('reads the tenant URL from the connector when --tenant-url is not given, and says so', async () => {
     connector.script({ text: `${TENANT}/\r\n` });
     const out = freshFolder();

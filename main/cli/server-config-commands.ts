@@ -9,6 +9,7 @@ import {
   type Notice,
   type OutputFile,
   type ServerConfigurationPlan,
+  type ServerType,
 } from '../../core/server-config/index.ts';
 import { readCaFileOption } from './ca-file-option.ts';
 import { CliError, EXIT } from './cli-error.ts';
@@ -22,7 +23,33 @@ export type ServerConfigFlagValues = {
   readonly profile?: string | undefined;
   readonly out?: string | undefined;
   readonly force?: boolean | undefined;
+  readonly type?: string | undefined;
 };
+
+/** What `--type` names, and the server types (each product's versions) each word covers. */
+const TYPE_WORDS: Readonly<Record<string, readonly ServerType[]>> = {
+  exchange: ['exchange2013', 'exchange2010'],
+  sharepoint: ['sharepoint2013', 'sharepoint2010'],
+  fci: ['fci2012'],
+};
+
+/**
+ * The server types `--type exchange,sharepoint` asks for; undefined (all of them) without it.
+ *
+ * An admin who runs only Exchange gets only Exchange's files, and a Group Policy script that
+ * creates only Exchange's objects.
+ */
+export function serverTypesOf(option: string | undefined): ReadonlySet<ServerType> | undefined {
+  if (option === undefined) return undefined;
+  const words = option.split(',').map((word) => word.trim().toLowerCase());
+  const unknown = words.filter((word) => TYPE_WORDS[word] === undefined);
+  if (unknown.length > 0 || words.length === 0)
+    throw new CliError(
+      'USAGE',
+      `Unknown server-config --type "${unknown.join(',') || option}". Use exchange, sharepoint or fci, or several: --type exchange,fci.`,
+    );
+  return new Set(words.flatMap((word) => TYPE_WORDS[word] ?? []));
+}
 
 /**
  * Check `server-config`'s arguments, then return the run that reads the tenant URL (when
@@ -45,13 +72,17 @@ export function serverConfigCommandFor(operands: readonly string[], values: Serv
   const connector = parseConnectorUrl(connectorUrl);
   if (!connector.ok) throw new CliError(connector.issue.code, connector.issue.message);
   const caFile = values['ca-file'];
+  const serverTypes = serverTypesOf(values.type);
   return async () => {
     const caPem = caFile === undefined ? undefined : await readCaFileOption(caFile);
     const given = values['tenant-url'];
     const tenant = given === undefined ? await readTenantUrl(connectorUrl, { caPem, env }) : undefined;
     if (tenant !== undefined && !tenant.ok) throw new CliError(`TENANT_URL_${tenant.error.code}`, tenant.error.message);
-    const result = planServerConfiguration({ connectorUrl, tenantUrl: given ?? (tenant?.ok === true ? tenant.tenantUrl : ''), profile: values.profile });
-    if (!result.ok) throw new CliError(result.issues[0]?.code ?? 'INVALID_INPUT', result.issues.map((issue) => issue.message).join(' '));
+    const planned = planServerConfiguration({ connectorUrl, tenantUrl: given ?? (tenant?.ok === true ? tenant.tenantUrl : ''), profile: values.profile });
+    if (!planned.ok) throw new CliError(planned.issues[0]?.code ?? 'INVALID_INPUT', planned.issues.map((issue) => issue.message).join(' '));
+    const result = {
+      plan: serverTypes ? { ...planned.plan, servers: planned.plan.servers.filter((server) => serverTypes.has(server.serverType)) } : planned.plan,
+    };
     const files = renderOutputFiles(result.plan);
     writeFiles(outDir, files, values.force === true);
     const tenantUrlSource = given === undefined ? 'connector' : 'given';

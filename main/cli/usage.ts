@@ -56,10 +56,12 @@ Deployment health (check codes: docs/deployment-health.md):
 
 Server configuration (docs/server-configuration.md):
   server-config --connector-url URL [--tenant-url URL] [--profile current|2014] --out DIR [--force] [--ca-file FILE]
+                [--type exchange|sharepoint|fci[,…]]
                                            Write the .reg files, the Group Policy script and the local scripts that
                                            point Exchange, SharePoint and FCI servers at the connector; without
                                            --tenant-url it is read from URL/_wmcs/GetRmsoUri.aspx (--ca-file: CA of
-                                           the connector's certificate). Existing files are kept unless --force
+                                           the connector's certificate). Existing files are kept unless --force;
+                                           --type writes only those server types' files (all by default)
 
 Environments (--environment): AzureCloud (default), AzureChinaCloud, AzureUSGovernment, AzureUSGovernment2, AzureUSGovernment3
 Service settings: RMSADMIN_SERVICE_URL, RMSADMIN_ENVIRONMENT, RMSADMIN_SERVICE_USER, RMSADMIN_SERVICE_PASSWORD,

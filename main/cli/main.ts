@@ -32,5 +32,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(text.startsWith('\r') ? text : `${text}\n`),
   stderrIsTerminal: process.stderr.isTTY,
+  stdoutIsTerminal: process.stdout.isTTY,
+  stdoutColumns: process.stdout.columns,
   interruption,
 });

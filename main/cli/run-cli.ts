@@ -16,12 +16,17 @@ import { openSignedInClient } from './signed-in-client.ts';
 import { signInCommand, signOutCommand } from './sign-in-commands.ts';
 import { USAGE } from './usage.ts';
 import { usageFor, versionText } from './command-help.ts';
+import { outputStyleOf, present } from './terminal-output.ts';
 
 /** Where the command line writes, and what it reads. */
 export type CliIo = CliEnvironment & {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTerminal: boolean;
+  /** stdout is a terminal (colour and fitting to its width); absent: a pipe. */
+  readonly stdoutIsTerminal?: boolean;
+  /** The terminal's width, when stdout is one. */
+  readonly stdoutColumns?: number | undefined;
   /**
    * A signal that aborts on Ctrl+C, for commands that run until stopped (`servers watch`).
    *
@@ -86,13 +91,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     json = values.json === true;
     const [group, ...rest] = positionals;
     const helpWords = group === 'help' ? rest : positionals;
+    const style = outputStyleOf({ isTerminal: io.stdoutIsTerminal === true, columns: io.stdoutColumns, env: io.env }, json);
     if (values.help === true || group === undefined || group === 'help') {
-      io.stdout((helpWords.length > 0 ? usageFor(helpWords) : undefined) ?? USAGE);
+      io.stdout(present((helpWords.length > 0 ? usageFor(helpWords) : undefined) ?? USAGE, style));
       return group === undefined && values.help !== true ? EXIT.failure : EXIT.ok;
     }
     const run = await commandFor(group, rest, values, io);
     const result = await withResources(values, io, run);
-    if (result.alreadyWritten !== true) io.stdout(json ? JSON.stringify(result.json, null, 2) : result.human);
+    if (result.alreadyWritten !== true) io.stdout(json ? JSON.stringify(result.json, null, 2) : present(result.human, style));
     return result.exitCode;
   } catch (error) {
     const { code, message, exitCode } = describeError(error);

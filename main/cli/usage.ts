@@ -87,7 +87,8 @@ Connection (flags, or environment variables):
   --dns-server IP                                 DNS server for --domain discovery
 
 Help: COMMAND --help (or help COMMAND) shows that command's entry; --version prints the version.
-Output: human-readable by default; --json for scripts.
+Output: human-readable by default; --json for scripts. At a terminal pass/warn/fail are coloured (NO_COLOR=1: none)
+  and long lines are wrapped, table rows cut to its width; in a pipe or with --json nothing is coloured or cut.
 Exit codes: 0 success; 1 a name was not found, ambiguous, or of the wrong kind, or a check, review or servers add found
 an error or an unacknowledged warning;
 2 usage, input or connection error.`;

@@ -1,6 +1,7 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { Finding, FindingAccount, FindingCode, Severity } from '../../contract/index.ts';
-import { FINDING_TITLES, acknowledgementLabel } from './finding-texts.ts';
+import { FINDING_TITLES } from '../../contract/index.ts';
+import { acknowledgementLabel } from './finding-texts.ts';
 
 /** How many accounts a finding lists before it says "and N more". */
 export const MAX_LISTED_ACCOUNTS = 20;

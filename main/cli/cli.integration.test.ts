@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adTestConnection } from '../../core/directory/testing/ad-test-connection.ts';
-import { runCliProcess } from './testing/run-cli-process.ts';
+import { cliEnvironment, runCliProcess } from './testing/run-cli-process.ts';
+import { runInTerminal } from './testing/run-in-terminal.ts';
 
 const cli = runCliProcess;
 
@@ -24,6 +25,21 @@ describe('rms-connector-admin directory', () => {
   it('lists transitive members including the primary-group member', () => {
     const run = cli(['directory', 'members', 'Exchange Servers', '--transitive']);
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('CORP\\EXCH03$')]);
+  });
+
+  it('cuts member rows to a narrow terminal, and not in a pipe', () => {
+    const args = ['directory', 'members', 'Exchange Servers', '--transitive'];
+    const terminal = runInTerminal(args, cliEnvironment(), 60).stdout.split('\n');
+    const pipe = cli(args).stdout.split('\n');
+    expect(terminal.filter((line) => line.length > 60)).toEqual([]);
+    expect(terminal.some((line) => line.startsWith('CORP\\EXCH03$') && line.endsWith('…'))).toBe(true);
+    expect(pipe.some((line) => line.length > 60)).toBe(true);
+  });
+
+  it('shows an object as enabled and its primary group by name', () => {
+    const run = cli(['directory', 'info', 'EXCH03$']);
+    expect([run.status, run.stdout]).toEqual([0, expect.stringMatching(/^Status: +enabled$/m)]);
+    expect(run.stdout).toMatch(/^Primary group: +CORP\\Exchange Install Domain Servers \(S-1-5-21-[\d-]+\)$/m);
   });
 
   it('shows facts and groups of an object', () => {

@@ -1,8 +1,7 @@
 import type { DirectoryObject, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
 import type { Directory } from '../../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
-import { createGroupExpander, type ReachedThrough } from '../../core/policy/expand-group.ts';
-import { accountLabel, formatFacts, formatObjects, formatResolutions, formatTable, kindLabel } from './format-object.ts';
+import { accountLabel, formatFacts, formatObjects, formatResolutions } from './format-object.ts';
 
 /** What a command produced: text for people, a value for `--json`, and the exit code. */
 export type CommandResult = {
@@ -61,54 +60,14 @@ export async function searchCommand(
   return { human: `${formatObjects(objects, directory.domain.netbiosDomain)}\n${objects.length} object(s).`, json: objects, exitCode: EXIT.ok };
 }
 
-/**
- * `directory members NAME [--transitive]`: the name must resolve to exactly one group.
- *
- * With --transitive each account also shows through which groups it comes (core's group
- * expander: the shortest path, and whether the last link is its primary group), because a
- * member three groups down is exactly what an admin cannot find in "Members" tabs.
- */
+/** `directory members NAME [--transitive]`: the name must resolve to exactly one group. */
 export async function membersCommand(directory: Directory, name: string, transitive: boolean): Promise<CommandResult> {
   const group = await resolveOne(directory, name);
   if (group.kind !== 'group') throw new CliError('NOT_A_GROUP', `"${name}" is a ${group.kind}, not a group: only groups have members.`, EXIT.unresolved);
-  const netbios = directory.domain.netbiosDomain;
-  const label = accountLabel(group, netbios);
-  if (!transitive) {
-    const members = await directory.directMembers(group);
-    return {
-      human: `${members.length} direct members of ${label}:\n${formatObjects(members, netbios)}`,
-      json: { group, transitive, members },
-      exitCode: EXIT.ok,
-    };
-  }
-  const [members, expansion] = await Promise.all([directory.transitiveMembers(group), createGroupExpander(directory)(group)]);
-  const reachedBySid = new Map(expansion.reached.map((reached) => [reached.account.sid, reached]));
-  const heading = `${members.length} transitive members (nested groups and primary-group members included) of ${label}:`;
-  const through = members.flatMap((member) => {
-    const reached = reachedBySid.get(member.sid);
-    return reached ? [{ sid: member.sid, path: reached.path, throughPrimaryGroup: reached.throughPrimaryGroup }] : [];
-  });
-  return {
-    human: `${heading}\n${formatMembersThrough(members, reachedBySid, netbios)}`,
-    json: { group, transitive, members, through },
-    exitCode: EXIT.ok,
-  };
-}
-
-/** One line per member: account, type, SID and the groups it comes through below the expanded one. */
-function formatMembersThrough(members: readonly DirectoryObject[], reachedBySid: ReadonlyMap<string, ReachedThrough>, netbiosDomain: string): string {
-  if (members.length === 0) return '(none)';
-  const throughOf = (member: DirectoryObject): string => {
-    const reached = reachedBySid.get(member.sid);
-    if (reached === undefined) return member.kind === 'group' ? '(nested group)' : '';
-    const below = reached.path.slice(1);
-    if (below.length === 0) return reached.throughPrimaryGroup ? '(primary group)' : '(direct)';
-    return reached.throughPrimaryGroup ? `${below.join(' > ')} (primary group)` : below.join(' > ');
-  };
-  return formatTable([
-    ['Account', 'Type', 'SID', 'Through'],
-    ...members.map((member) => [accountLabel(member, netbiosDomain), kindLabel(member), member.sid, throughOf(member)]),
-  ]);
+  const members = transitive ? await directory.transitiveMembers(group) : await directory.directMembers(group);
+  const label = accountLabel(group, directory.domain.netbiosDomain);
+  const heading = `${members.length} ${transitive ? 'transitive members (nested groups and primary-group members included)' : 'direct members'} of ${label}:`;
+  return { human: `${heading}\n${formatObjects(members, directory.domain.netbiosDomain)}`, json: { group, transitive, members }, exitCode: EXIT.ok };
 }
 
 /** `directory info NAME`: the object's facts (enabled or disabled, primary group by name) and every group it belongs to, transitively. */

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliProcess, type CliRun } from './testing/run-cli-process.ts';
+import { cliEnvironment, runCliProcess, type CliRun } from './testing/run-cli-process.ts';
+import { runInTerminal } from './testing/run-in-terminal.ts';
 
 type Run = CliRun;
 type Finding = { code: string; severity: string; message: string; accounts: { sid: string; name: string }[] };
@@ -48,6 +49,22 @@ describe('rms-connector-admin policy commands', () => {
         ['GROUP_SHARES_CERTIFICATES', 'info', ['CORP\\Exchange Install Domain Servers']],
       ],
     ]);
+  });
+
+  it('prints each code with its title and the servers add line that acknowledges the warnings, in a pipe', () => {
+    const run = cli(['check', '--role', 'exchange', 'Exchange Install Domain Servers']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}SUPER_USER_GRANT: Members become super users$/m);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      "To add it after reading each warning: rms-connector-admin servers add --role exchange 'Exchange Install Domain Servers' --acknowledge SUPER_USER_GRANT",
+    );
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours the warnings heading in a terminal', () => {
+    const run = runInTerminal(['check', '--role', 'exchange', 'Exchange Install Domain Servers'], cliEnvironment(), 200);
+    expect(run.stdout).toContain('\u001b[33mWarnings (acknowledge each code before saving):\u001b[0m');
+    expect(run.stdout).toContain('--acknowledge SUPER_USER_GRANT');
   });
 
   it.each([

@@ -74,7 +74,8 @@ export function startCliProcess(args: readonly string[], options: { env?: Record
   };
 }
 
-function cliEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+/** The test DC connection as `RMSADMIN_LDAP_*` variables, PATH, and the overrides (undefined removes one). */
+export function cliEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const connection = adTestConnection();
   const env = {
     PATH: process.env.PATH,

@@ -2,7 +2,7 @@ import type { DirectoryObject } from '../../contract/directory.ts';
 import type { Finding, Role, Severity } from '../../contract/policy.ts';
 import type { EntryFacts } from '../../core/policy/authorization-facts.ts';
 import type { SuperUser } from '../../core/policy/super-users.ts';
-import { FINDING_TITLES } from './finding-titles.ts';
+import { FINDING_TITLES } from '../../contract/labels.ts';
 import { accountLabel, formatTable, kindLabel } from './format-object.ts';
 
 /** How roles are named to an admin (as in the connector's role choice). */

@@ -67,7 +67,7 @@ describe('super-user drift on one node, against the Samba DC', () => {
     expect(expanded(await node.drift.expandNow()).status).toBe('unchanged');
     const read = SuperUsersSchema.parse((await call(node.url, 'GET', '/v1/super-users', { token })).body);
     expect(read.superUsers.map((account) => [account.name, account.kind, account.grants.map((grant) => grant.path)])).toEqual([
-      [`CORP\\${ad.computerSam}`, 'computer', [[ad.outer.cn]]],
+      [`CORP\\${ad.computerSam}`, 'computer', [[`CORP\\${ad.outer.sam}`]]],
     ]);
     expect(read.expandedBy).toBe('RMSCON-TEST');
   });
@@ -80,7 +80,12 @@ describe('super-user drift on one node, against the Samba DC', () => {
     expect(await driftOf(node, token, user())).toEqual(['joined']);
     const read = SuperUsersSchema.parse((await call(node.url, 'GET', '/v1/super-users', { token })).body);
     expect(read.superUsers.find((account) => account.name === user())?.grants).toEqual([
-      { entrySid: await ad.outerSid(), entryName: `CORP\\${ad.outer.sam}`, path: [ad.outer.cn, ad.nested.cn], throughPrimaryGroup: false },
+      {
+        entrySid: await ad.outerSid(),
+        entryName: `CORP\\${ad.outer.sam}`,
+        path: [`CORP\\${ad.outer.sam}`, `CORP\\${ad.nested.sam}`],
+        throughPrimaryGroup: false,
+      },
     ]);
     const changes = reader.events.filter((event) => event.event === 'change' && JSON.stringify(event.data).includes(ad.userSam));
     expect(changes.map((event) => (event.data.records as { action: string }[]).map((record) => record.action))).toEqual([['super-user.joined']]);

@@ -1,3 +1,4 @@
+import { BUILTIN_DOMAIN, isBuiltinSid } from '../../contract/account-name.ts';
 import type { DirectoryObject, DomainInfo } from '../../contract/directory.ts';
 import { parseDn } from './dn.ts';
 import type { NameForm } from './name-forms.ts';
@@ -21,6 +22,8 @@ export function matchesExactly(form: NameForm, object: DirectoryObject, domain: 
       return sameDn(form.distinguishedName, object.distinguishedName);
     case 'down-level':
       // A prefix that is not this domain may be part of a name ("Back\Slash" is a valid cn).
+      // BUILTIN\ names a built-in group (S-1-5-32-…), as Windows and this tool show them.
+      if (isBuiltinPrefix(form.domain)) return isBuiltinSid(object.sid) && same(object.samAccountName, form.samAccountName);
       return isOurDomain(form.domain, domain)
         ? same(object.samAccountName, form.samAccountName)
         : matchesExactly({ form: 'plain', text: `${form.domain}\\${form.samAccountName}` }, object, domain);
@@ -44,6 +47,11 @@ export function matchesAnr(text: string, object: DirectoryObject, facts: AnrFact
   const candidates = [object.name, object.displayName, object.samAccountName, facts.givenName, facts.sn, facts.mail];
   if (facts.givenName && facts.sn) candidates.push(`${facts.givenName} ${facts.sn}`, `${facts.sn} ${facts.givenName}`);
   return candidates.some((value) => value !== undefined && value.toLowerCase().startsWith(prefix));
+}
+
+/** True when a down-level prefix is BUILTIN, the domain of the S-1-5-32 groups. */
+export function isBuiltinPrefix(prefix: string): boolean {
+  return same(prefix, BUILTIN_DOMAIN);
 }
 
 /** True when a down-level domain prefix names this domain (NetBIOS or DNS name). */

@@ -9,7 +9,7 @@ import { guidToBuffer } from './guid.ts';
 import { allOf, anyOf, equals } from './ldap-filter.ts';
 import { signalOf, type DirectoryContext } from './find-objects.ts';
 import { classifyName, MAX_NAME_LENGTH, type NameForm } from './name-forms.ts';
-import { isOurDomain, matchesAnr, matchesExactly } from './name-matching.ts';
+import { isBuiltinPrefix, isOurDomain, matchesAnr, matchesExactly } from './name-matching.ts';
 import { objectTypesFilter } from './object-type-filter.ts';
 import { sidToBuffer } from './sid.ts';
 
@@ -72,7 +72,9 @@ function exactFilter(form: NameForm, context: DirectoryContext): Filter {
     case 'dn':
       return equals('distinguishedName', formatDn(parseDn(form.distinguishedName) ?? []));
     case 'down-level':
-      return isOurDomain(form.domain, context.domain) ? equals('sAMAccountName', form.samAccountName) : plainFilter(`${form.domain}\\${form.samAccountName}`);
+      return isOurDomain(form.domain, context.domain) || isBuiltinPrefix(form.domain)
+        ? equals('sAMAccountName', form.samAccountName)
+        : plainFilter(`${form.domain}\\${form.samAccountName}`);
     case 'upn':
       return anyOf(equals('userPrincipalName', form.userPrincipalName), equals('sAMAccountName', form.localPart));
     case 'sam-account-name':

@@ -1,8 +1,10 @@
+import { accountNameOf } from '../../contract/account-name.ts';
 import type { DirectoryObject } from '../../contract/directory.ts';
 import type { Directory } from '../directory/index.ts';
 
 /**
- * An account reached through a group: the chain of group names from the expanded group down
+ * An account reached through a group: the chain of group names (`CORP\Exchange Servers`, the
+ * one form admins see everywhere) from the expanded group down
  * to the group it is a direct member of, and whether that last link is its primary group
  * (which "Members" tabs and `member` links do not show, so an admin would not find it).
  */
@@ -41,12 +43,13 @@ export function createGroupExpander(directory: Directory): (object: DirectoryObj
     }
     return found;
   };
+  const nameOf = (group: DirectoryObject) => accountNameOf(group, directory.domain.netbiosDomain);
   return async (root) => {
     if (root.kind !== 'group') return { members: [], reached: [] };
     const members = new Map<string, DirectoryObject>();
     const reached = new Map<string, ReachedThrough>();
     const visited = new Set([root.sid]);
-    let frontier: { group: DirectoryObject; path: string[] }[] = [{ group: root, path: [root.name] }];
+    let frontier: { group: DirectoryObject; path: string[] }[] = [{ group: root, path: [nameOf(root)] }];
     while (frontier.length > 0) {
       const level = await Promise.all(frontier.map(async (step) => ({ ...step, found: await membersOf(step.group) })));
       frontier = [];
@@ -54,7 +57,7 @@ export function createGroupExpander(directory: Directory): (object: DirectoryObj
         for (const member of found) {
           if (!visited.has(member.sid)) members.set(member.sid, member);
           if (member.kind === 'group') {
-            if (!visited.has(member.sid)) frontier.push({ group: member, path: [...path, member.name] });
+            if (!visited.has(member.sid)) frontier.push({ group: member, path: [...path, nameOf(member)] });
           } else if (!reached.has(member.sid)) {
             reached.set(member.sid, { account: member, path, throughPrimaryGroup: member.primaryGroupSid === group.sid });
           }

@@ -21,6 +21,7 @@ const names = {
   recreated: `pol-rec-${PID}`,
 };
 const dnOf = (cn: string) => `CN=${cn},${OU}`;
+const samOf = (cn: string) => cn.replaceAll(' ', '-').toLowerCase().slice(0, 20);
 const codesOf = (findings: readonly Finding[]) => findings.map((finding) => finding.code).sort();
 
 async function addUser(admin: Client): Promise<void> {
@@ -55,7 +56,7 @@ describe('policy scenarios built by the test', () => {
     for (const cn of [names.primaryGroup, names.broadOuter, names.broadMiddle]) {
       await admin.add(dnOf(cn), {
         objectClass: ['top', 'group'],
-        sAMAccountName: cn.replaceAll(' ', '-').toLowerCase().slice(0, 20),
+        sAMAccountName: samOf(cn),
         groupType: UNIVERSAL_SECURITY,
       });
     }
@@ -100,7 +101,7 @@ describe('policy scenarios built by the test', () => {
       codes: codesOf(findings),
       grantedAccounts: findings.find((finding) => finding.code === 'SUPER_USER_GRANT')?.accounts.map((account) => account.name),
     }).toEqual({
-      superUsers: [{ account: `${names.computer}$`, grants: [{ entry, path: [names.primaryGroup], throughPrimaryGroup: true }] }],
+      superUsers: [{ account: `${names.computer}$`, grants: [{ entry, path: [`CORP\\${samOf(names.primaryGroup)}`], throughPrimaryGroup: true }] }],
       orphanedEntries: [],
       codes: ['GROUP_SHARES_CERTIFICATES', 'SUPER_USER_GRANT'],
       grantedAccounts: [`CORP\\${names.computer}$`],

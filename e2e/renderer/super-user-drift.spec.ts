@@ -75,7 +75,7 @@ test.describe('super-user drift on the Effective super users page', () => {
       await expect(user).toContainText('Not a server');
       await expect(user).toContainText(/Joined .+ on RMSCON01/);
       await expect(user.getByRole('list', { name: `Path of CORP\\${objects.userSam}` })).toHaveText(
-        `CORP\\${objects.outer.sam} › ${objects.nested.cn} › CORP\\${objects.userSam}`,
+        `CORP\\${objects.outer.sam} › CORP\\${objects.nested.sam} › CORP\\${objects.userSam}`,
       );
       const grid = page.getByRole('grid', { name: 'Effective super users' });
       await expect(grid.getByRole('row').filter({ hasText: objects.userSam }), 'the list of all super users marks it too').toContainText('New since review', {

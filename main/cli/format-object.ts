@@ -1,8 +1,9 @@
+import { accountNameOf } from '../../contract/account-name.ts';
 import type { DirectoryObject, Resolution } from '../../contract/directory.ts';
 
-/** How an object is named in listings: `DOMAIN\sAMAccountName`, else its name. */
+/** How an object is named in listings: the one form of contract/account-name.ts. */
 export function accountLabel(object: DirectoryObject, netbiosDomain: string): string {
-  return object.samAccountName ? `${netbiosDomain}\\${object.samAccountName}` : object.name;
+  return accountNameOf(object, netbiosDomain);
 }
 
 /** A short type label: "computer", "security group (universal)", "user (disabled)". */

@@ -113,10 +113,10 @@ describe('rms-connector-admin policy commands', () => {
     ]).toEqual([
       0,
       [
-        ['EXCH01$', [['Exchange Servers', false]]],
-        ['EXCH02$', [['Exchange Servers', false]]],
-        ['EXCH03$', [['Exchange Servers > Exchange Install Domain Servers', true]]],
-        ['svc-exchange-helper', [['Exchange Servers', false]]],
+        ['EXCH01$', [['CORP\\Exchange Servers', false]]],
+        ['EXCH02$', [['CORP\\Exchange Servers', false]]],
+        ['EXCH03$', [['CORP\\Exchange Servers > CORP\\Exchange Install Domain Servers', true]]],
+        ['svc-exchange-helper', [['CORP\\Exchange Servers', false]]],
       ],
       ['CORP\\gone'],
     ]);

@@ -30,12 +30,12 @@ export function superUsersContract(fixture: () => DirectoryFixture): void {
       const orphan: AuthorizedEntry = { sid: 'S-1-5-21-1-2-3-424242', name: 'CORP\\gone', role: 'exchange' };
       const list = [exchangeServers, exch01, entries.get('Cycle A') as AuthorizedEntry, entries.get('FCI File Servers') as AuthorizedEntry, orphan];
       const { superUsers, orphanedEntries } = await effectiveSuperUsers(directory, list);
-      const viaExchangeServers = { entry: exchangeServers, path: ['Exchange Servers'], throughPrimaryGroup: false };
+      const viaExchangeServers = { entry: exchangeServers, path: ['CORP\\Exchange Servers'], throughPrimaryGroup: false };
       expect({ superUsers: superUsers.map(({ account, grants }) => [account.samAccountName, grants]), orphanedEntries }).toEqual({
         superUsers: [
           ['EXCH01$', [viaExchangeServers, { entry: exch01, path: [], throughPrimaryGroup: false }]],
           ['EXCH02$', [viaExchangeServers]],
-          ['EXCH03$', [{ entry: exchangeServers, path: ['Exchange Servers', 'Exchange Install Domain Servers'], throughPrimaryGroup: true }]],
+          ['EXCH03$', [{ entry: exchangeServers, path: ['CORP\\Exchange Servers', 'CORP\\Exchange Install Domain Servers'], throughPrimaryGroup: true }]],
           ['svc-exchange-helper', [viaExchangeServers]],
         ],
         orphanedEntries: [orphan],

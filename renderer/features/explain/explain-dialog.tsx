@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useLayoutEffect, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
-import { ROLE_LABELS } from '../../../contract/index.ts';
+import { ROLE_LABELS, accountNameOf } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
@@ -143,7 +143,7 @@ export function ExplainDialog(props: ExplainDialogProps): JSX.Element {
                   explanation={state.explanation}
                   netbiosDomain={props.netbiosDomain}
                   onTestCandidate={(candidate) => {
-                    state.setName(candidate.samAccountName === undefined ? candidate.sid : `${props.netbiosDomain}\\${candidate.samAccountName}`);
+                    state.setName(candidate.samAccountName === undefined ? candidate.sid : accountNameOf(candidate, props.netbiosDomain));
                     void store.getState().test(candidate.sid);
                   }}
                 />
@@ -161,7 +161,7 @@ export function ExplainDialog(props: ExplainDialogProps): JSX.Element {
             setPickerOpen(false);
           }}
           onPick={(object) => {
-            state.setName(object.samAccountName === undefined ? object.sid : `${props.netbiosDomain}\\${object.samAccountName}`);
+            state.setName(object.samAccountName === undefined ? object.sid : accountNameOf(object, props.netbiosDomain));
             void store.getState().test(object.sid);
           }}
         />

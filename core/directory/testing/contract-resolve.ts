@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountNameOf } from '../../../contract/account-name.ts';
 import type { Resolution } from '../../../contract/directory.ts';
 import { connectDirectory, type Directory } from '../directory-service.ts';
 import type { DirectoryFixture } from './directory-fixture.ts';
@@ -89,6 +90,20 @@ export function resolveContract(fixture: () => DirectoryFixture): void {
         expect(resolution?.status).toEqual('not-found');
       },
     );
+
+    it('resolves a built-in group by BUILTIN\\name and names it so, as Windows does', async () => {
+      const [resolution] = await directory.resolveNames(['BUILTIN\\IIS_IUSRS']);
+      const object = resolution?.status === 'resolved' ? resolution.object : undefined;
+      expect([object?.sid, object === undefined ? resolution : accountNameOf(object, directory.domain.netbiosDomain)]).toEqual([
+        'S-1-5-32-568',
+        'BUILTIN\\IIS_IUSRS',
+      ]);
+    });
+
+    it('does not resolve BUILTIN\\name to a domain account of that name', async () => {
+      const [resolution] = await directory.resolveNames(['BUILTIN\\Administrator']);
+      expect(resolution?.status).toBe('not-found');
+    });
 
     it('names the other domain when a DOMAIN\\name prefix is not this domain', async () => {
       const [resolution] = await directory.resolveNames(['OTHERDOM\\alice']);

@@ -65,7 +65,7 @@ describe('rms-connector-admin against a live connector service', () => {
     expect(added.status, added.stdout + added.stderr).toBe(0);
     expect(added.stdout).toContain('super-user feature is on');
     const listed = await run(['servers', 'list']);
-    expect(listed.stdout).toMatch(/CORP\\Exchange Servers\s+exchange\s+group/);
+    expect(listed.stdout).toMatch(/CORP\\Exchange Servers\s+Exchange Server\s+group/);
   });
 
   it('reviews and lists super users from the live list', async () => {
@@ -102,8 +102,8 @@ describe('rms-connector-admin against a live connector service', () => {
     const fciSid = (json(fci) as { object: { sid: string } }[])[0]?.object.sid ?? '';
     writeFileSync(file, JSON.stringify([{ sid: fciSid, name: 'CORP\\FCI File Servers', role: 'fci' }]));
     const dryRun = await run(['servers', 'import', file]);
-    expect(dryRun.stdout).toContain('+ CORP\\FCI File Servers as fci');
-    expect(dryRun.stdout).toContain('- CORP\\Exchange Servers as exchange');
+    expect(dryRun.stdout).toContain('+ CORP\\FCI File Servers as File server using FCI');
+    expect(dryRun.stdout).toContain('- CORP\\Exchange Servers as Exchange Server');
     expect(json(await run(['servers', 'export']))).toEqual(exported);
     const applied = await run(['servers', 'import', file, '--yes']);
     expect(applied.status, applied.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthorizedEntry, Role } from '../../contract/policy.ts';
+import { ROLE_LABELS } from '../../contract/labels.ts';
 import { authorizeAccount } from '../../core/authorization/authorize-account.ts';
 import { entryOf } from '../../core/authorization/entry-of.ts';
 import type { ConnectorClient } from '../../core/connector/index.ts';
@@ -14,7 +15,7 @@ const PICK_UP_NOTE = 'Connectors pick up the change within about 15 minutes.';
 export async function listServersCommand(service: ConnectorClient): Promise<CommandResult> {
   const { list } = await service.listAuthorizedAccounts();
   const header = ['Account', 'Role', 'Type', 'SID', 'Added by', 'Added on'];
-  const rows = list.entries.map((entry) => [entry.name, entry.role, entry.kind, entry.sid, entry.addedBy, entry.addedAt.slice(0, 10)]);
+  const rows = list.entries.map((entry) => [entry.name, ROLE_LABELS[entry.role], entry.kind, entry.sid, entry.addedBy, entry.addedAt.slice(0, 10)]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -86,7 +87,7 @@ export async function addServerCommand(
         human: [
           checkHeading(object, request.name, request.role, netbios),
           ...(findings.length > 0 ? [formatFindings(findings)] : []),
-          `Added ${added.entry.name} as ${request.role} (list version ${String(added.version)}).${superUsers} ${PICK_UP_NOTE}`,
+          `Added ${added.entry.name} as ${ROLE_LABELS[request.role]} (list version ${String(added.version)}).${superUsers} ${PICK_UP_NOTE}`,
         ].join('\n\n'),
         json: { added, findings },
         exitCode: EXIT.ok,
@@ -108,13 +109,13 @@ export async function removeServerCommand(service: ConnectorClient, request: { t
   if (!match)
     throw new CliError(
       'NOT_FOUND',
-      `No entry matches "${request.target}"${request.role ? ` as ${request.role}` : ''}. See rms-connector-admin servers list.`,
+      `No entry matches "${request.target}"${request.role ? ` as ${ROLE_LABELS[request.role]}` : ''}. See rms-connector-admin servers list.`,
       EXIT.unresolved,
     );
   if (matches.length > 1)
     throw new CliError(
       'AMBIGUOUS_NAME',
-      `"${request.target}" matches ${String(matches.length)} entries (${matches.map((entry) => `${entry.name} as ${entry.role}`).join(', ')}). Add --role, or give the SID.`,
+      `"${request.target}" matches ${String(matches.length)} entries (${matches.map((entry) => `${entry.name} as ${ROLE_LABELS[entry.role]} (--role ${entry.role})`).join(', ')}). Add --role, or give the SID.`,
       EXIT.unresolved,
     );
   const removed = await service.removeAuthorizedAccount(match.id, { ifMatch: etag });
@@ -122,7 +123,7 @@ export async function removeServerCommand(service: ConnectorClient, request: { t
     match.role === 'exchange'
       ? 'Its members are no longer super users through this entry.'
       : 'The server can no longer use the connector to protect or open content.';
-  return { human: `Removed ${match.name} (${match.role}, ${match.sid}). ${loses} ${PICK_UP_NOTE}`, json: removed.result, exitCode: EXIT.ok };
+  return { human: `Removed ${match.name} (${ROLE_LABELS[match.role]}, ${match.sid}). ${loses} ${PICK_UP_NOTE}`, json: removed.result, exitCode: EXIT.ok };
 }
 
 /** `servers export`: the list as the JSON file `--list FILE` and `servers import` read. */
@@ -144,8 +145,8 @@ export async function importServersCommand(service: ConnectorClient, wanted: rea
   const toAdd = wanted.filter((entry) => !present.has(keyOf(entry)));
   const toRemove = list.entries.filter((entry) => !target.has(keyOf(entry)));
   const diff = [
-    ...toAdd.map((entry) => `+ ${entry.name} as ${entry.role} (${entry.sid})`),
-    ...toRemove.map((entry) => `- ${entry.name} as ${entry.role} (${entry.sid})`),
+    ...toAdd.map((entry) => `+ ${entry.name} as ${ROLE_LABELS[entry.role]} (${entry.sid})`),
+    ...toRemove.map((entry) => `- ${entry.name} as ${ROLE_LABELS[entry.role]} (${entry.sid})`),
   ];
   const summary = `${String(toAdd.length)} to add, ${String(toRemove.length)} to remove, ${String(wanted.length - toAdd.length)} unchanged.`;
   if (diff.length === 0) return { human: `The live list already matches the file. ${summary}`, json: { applied: false, toAdd, toRemove }, exitCode: EXIT.ok };

@@ -4,6 +4,7 @@ import type { DirectoryConnectOptions } from './connect-directory.ts';
 import { findObjects, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
 import type { LdapSession } from './ldap-session.ts';
+import { transitiveMembersThrough, type MemberThrough } from './member-paths.ts';
 import { transitiveGroups, transitiveMembers } from './membership.ts';
 import { sessionTokenGroupSids, tokenGroupSids } from './token-groups.ts';
 import { groupGraphOf, type GroupGraph } from './group-graph.ts';
@@ -21,6 +22,8 @@ export type Directory = {
   objectBySid(sid: string, signal?: AbortSignal): Promise<DirectoryObject | undefined>;
   directMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   transitiveMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
+  /** The transitive members, each with the nested groups it comes through (shortest path) and whether its primary group is the last link. */
+  transitiveMembersThrough(group: DirectoryObject, signal?: AbortSignal): Promise<MemberThrough[]>;
   transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   /** SIDs of the security groups in the object's logon token (nested and primary included). */
   tokenGroupSids(object: DirectoryObject, signal?: AbortSignal): Promise<string[]>;
@@ -60,6 +63,7 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     directMembers: (group, signal) =>
       findObjects(contextOf(signal), anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))))),
     transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),
+    transitiveMembersThrough: (group, signal) => transitiveMembersThrough(contextOf(signal), group),
     transitiveGroups: (object, signal) => transitiveGroups(contextOf(signal), object),
     tokenGroupSids: (object, signal) => tokenGroupSids(contextOf(signal), object),
     sessionTokenGroupSids: (signal) => sessionTokenGroupSids(contextOf(signal)),

@@ -22,9 +22,26 @@ describe('rms-connector-admin directory', () => {
     expect([run.status, (JSON.parse(run.stdout) as unknown[]).length]).toEqual([0, 2600]);
   });
 
-  it('lists transitive members including the primary-group member', () => {
+  it('lists transitive members sorted, each with the group it comes through, the primary-group member marked', () => {
     const run = cli(['directory', 'members', 'Exchange Servers', '--transitive']);
-    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('CORP\\EXCH03$')]);
+    const rows = run.stdout.split('\n').filter((line) => line.startsWith('CORP\\'));
+    expect([run.status, rows.map((line) => line.split(/ {2,}/).slice(0, 3))]).toEqual([
+      0,
+      [
+        ['CORP\\EXCH01$', 'computer', '(direct)'],
+        ['CORP\\EXCH02$', 'computer', '(direct)'],
+        ['CORP\\EXCH03$', 'computer', 'CORP\\Exchange Install Domain Servers (primary group)'],
+        ['CORP\\Exchange Install Domain Servers', 'security group (universal)', '(direct)'],
+        ['CORP\\svc-exchange-helper', 'user', '(direct)'],
+      ],
+    ]);
+    const json = JSON.parse(cli(['directory', 'members', 'Exchange Servers', '--transitive', '--json']).stdout) as {
+      members: { samAccountName: string; through: string[]; throughPrimaryGroup: boolean }[];
+    };
+    expect(json.members.find((member) => member.samAccountName === 'EXCH03$')).toMatchObject({
+      through: ['CORP\\Exchange Install Domain Servers'],
+      throughPrimaryGroup: true,
+    });
   });
 
   it('cuts member rows to a narrow terminal, and not in a pipe', () => {

@@ -1,7 +1,7 @@
 import type { DirectoryObject, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
 import type { Directory } from '../../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
-import { accountLabel, formatFacts, formatObjects, formatResolutions } from './format-object.ts';
+import { accountLabel, formatFacts, formatMembersThrough, formatObjects, formatResolutions } from './format-object.ts';
 
 /** What a command produced: text for people, a value for `--json`, and the exit code. */
 export type CommandResult = {
@@ -60,14 +60,30 @@ export async function searchCommand(
   return { human: `${formatObjects(objects, directory.domain.netbiosDomain)}\n${objects.length} object(s).`, json: objects, exitCode: EXIT.ok };
 }
 
-/** `directory members NAME [--transitive]`: the name must resolve to exactly one group. */
+/** `directory members NAME [--transitive]`: the name must resolve to exactly one group; transitive members say through which group they come. */
 export async function membersCommand(directory: Directory, name: string, transitive: boolean): Promise<CommandResult> {
   const group = await resolveOne(directory, name);
   if (group.kind !== 'group') throw new CliError('NOT_A_GROUP', `"${name}" is a ${group.kind}, not a group: only groups have members.`, EXIT.unresolved);
-  const members = transitive ? await directory.transitiveMembers(group) : await directory.directMembers(group);
-  const label = accountLabel(group, directory.domain.netbiosDomain);
-  const heading = `${members.length} ${transitive ? 'transitive members (nested groups and primary-group members included)' : 'direct members'} of ${label}:`;
-  return { human: `${heading}\n${formatObjects(members, directory.domain.netbiosDomain)}`, json: { group, transitive, members }, exitCode: EXIT.ok };
+  const netbios = directory.domain.netbiosDomain;
+  const label = accountLabel(group, netbios);
+  const byName = (left: DirectoryObject, right: DirectoryObject) =>
+    accountLabel(left, netbios).localeCompare(accountLabel(right, netbios), 'en', { sensitivity: 'base' });
+  if (!transitive) {
+    const members = (await directory.directMembers(group)).sort(byName);
+    return {
+      human: `${members.length} direct members of ${label}:\n${formatObjects(members, netbios)}`,
+      json: { group, transitive, members },
+      exitCode: EXIT.ok,
+    };
+  }
+  const reached = (await directory.transitiveMembersThrough(group)).sort((left, right) => byName(left.object, right.object));
+  const members = reached.map(({ object, through, throughPrimaryGroup }) => ({
+    ...object,
+    through: through.map((nested) => accountLabel(nested, netbios)),
+    throughPrimaryGroup,
+  }));
+  const heading = `${members.length} transitive members of ${label} (nested groups and primary-group members included):`;
+  return { human: `${heading}\n${formatMembersThrough(members, netbios)}`, json: { group, transitive, members }, exitCode: EXIT.ok };
 }
 
 /** `directory info NAME`: the object's facts (enabled or disabled, primary group by name) and every group it belongs to, transitively. */

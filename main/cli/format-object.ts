@@ -40,6 +40,24 @@ export function formatObjects(objects: readonly DirectoryObject[], netbiosDomain
   ]);
 }
 
+/**
+ * Transitive members with the way each comes in: `(direct)`, or the nested groups from the
+ * listed group down (`CORP\\Exchange Servers > CORP\\Install Servers`), marked when the last
+ * link is the member's primary group, which the group's Members tab does not show.
+ */
+export function formatMembersThrough(
+  members: readonly (DirectoryObject & { readonly through: readonly string[]; readonly throughPrimaryGroup: boolean })[],
+  netbiosDomain: string,
+): string {
+  if (members.length === 0) return '(none)';
+  const throughOf = (member: (typeof members)[number]) =>
+    `${member.through.length === 0 ? '(direct)' : member.through.join(' > ')}${member.throughPrimaryGroup ? ' (primary group)' : ''}`;
+  return formatTable([
+    ['Account', 'Type', 'Through', 'SID'],
+    ...members.map((member) => [accountLabel(member, netbiosDomain), kindLabel(member), throughOf(member), member.sid]),
+  ]);
+}
+
 /** The human form of a batch of resolutions, ambiguous candidates indented below their name. */
 export function formatResolutions(resolutions: readonly Resolution[], netbiosDomain: string): string {
   const rows: string[][] = [];

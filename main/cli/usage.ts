@@ -5,7 +5,7 @@ Directory commands:
   directory resolve NAME...                Resolve names (DOMAIN\\name, UPN, name, NAME$, DN, SID)
   directory search [--type T] [--base DN] [--limit N] QUERY
                                            Search by name prefix (ANR), sorted by account; "*" lists everything
-  directory members NAME [--transitive]    Members of a group (--transitive: nested and primary-group members)
+  directory members NAME [--transitive]    Members of a group (--transitive: at any depth, with the group each comes through)
   directory info NAME                      Facts about an object (enabled or disabled, primary group by name) and
                                            the groups it belongs to
   directory whoami                         The account the DC sees on this connection (--kerberos: your ticket's)

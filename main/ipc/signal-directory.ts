@@ -17,6 +17,7 @@ export function directoryWithSignal(directory: Directory, signal: AbortSignal): 
     objectBySid: (sid, own) => directory.objectBySid(sid, own ?? signal),
     directMembers: (group, own) => directory.directMembers(group, own ?? signal),
     transitiveMembers: (group, own) => directory.transitiveMembers(group, own ?? signal),
+    transitiveMembersThrough: (group, own) => directory.transitiveMembersThrough(group, own ?? signal),
     transitiveGroups: (object, own) => directory.transitiveGroups(object, own ?? signal),
     tokenGroupSids: (object, own) => directory.tokenGroupSids(object, own ?? signal),
     sessionTokenGroupSids: (own) => directory.sessionTokenGroupSids(own ?? signal),

@@ -38,6 +38,7 @@ export function createFakeDirectory(
     },
     browse: unused,
     transitiveMembers: unused,
+    transitiveMembersThrough: unused,
     transitiveGroups: unused,
     tokenGroupSids: unused,
     sessionTokenGroupSids: unused,

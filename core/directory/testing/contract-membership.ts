@@ -26,6 +26,33 @@ export function membershipContract(fixture: () => DirectoryFixture): void {
       expect(names(members)).toEqual(['EXCH01$', 'EXCH02$', 'EXCH03$', 'Exchange Install Domain Servers', 'svc-exchange-helper']);
     });
 
+    it('says through which nested group and which primary group each transitive member comes', async () => {
+      const reached = await directory.transitiveMembersThrough(await resolveOne('Exchange Servers'));
+      const through = reached.map(({ object, through, throughPrimaryGroup }) => [
+        object.samAccountName,
+        through.map((group) => group.samAccountName),
+        throughPrimaryGroup,
+      ]);
+      expect(through.sort()).toEqual([
+        ['EXCH01$', [], false],
+        ['EXCH02$', [], false],
+        ['EXCH03$', ['Exchange Install Domain Servers'], true],
+        ['Exchange Install Domain Servers', [], false],
+        ['svc-exchange-helper', [], false],
+      ]);
+    });
+
+    it('gives the shortest path four levels deep and ends on a membership cycle', async () => {
+      const deep = await directory.transitiveMembersThrough(await resolveOne('Nest Level 1'));
+      expect(deep.find(({ object }) => object.samAccountName === 'deep.user')?.through.map((group) => group.samAccountName)).toEqual([
+        'Nest Level 2',
+        'Nest Level 3',
+        'Nest Level 4',
+      ]);
+      const cycle = await directory.transitiveMembersThrough(await resolveOne('Cycle A'));
+      expect(names(cycle.map(({ object }) => object))).toEqual(names(await directory.transitiveMembers(await resolveOne('Cycle A'))));
+    });
+
     it('lists direct members with primary-group members', async () => {
       const members = await directory.directMembers(await resolveOne('Exchange Install Domain Servers'));
       expect(names(members)).toEqual(['EXCH03$']);

@@ -86,6 +86,7 @@ export function createFakeDirectory(
       return [...(members.get(group.sid) ?? [])];
     },
     transitiveMembers: () => Promise.reject(new Error('not used by the ipc layer')),
+    transitiveMembersThrough: () => Promise.reject(new Error('not used by the ipc layer')),
     transitiveGroups: () => Promise.reject(new Error('not used by the ipc layer')),
     async tokenGroupSids(object, signal) {
       calls.push(`tokenGroupSids:${object.sid}`);

@@ -110,7 +110,9 @@ export const ipcContract = {
   'directory:search-close': { request: z.object({ searchId }).strict(), response: z.object({ closed: z.boolean() }).strict() },
   'directory:browse': { request: z.object({ parentDn: distinguishedName.optional(), operationId }).strict(), response: z.array(BrowseEntrySchema) },
   'directory:properties': {
-    request: z.object({ sid: AddServerRequestSchema.shape.sid, transitive: z.boolean().optional(), operationId }).strict(),
+    request: z
+      .object({ sid: AddServerRequestSchema.shape.sid, transitiveMemberOf: z.boolean().optional(), transitiveMembers: z.boolean().optional(), operationId })
+      .strict(),
     response: AccountPropertiesSchema,
   },
   'review:super-users': { request: z.object({ operationId }).strict(), response: EffectiveSuperUsersSchema },

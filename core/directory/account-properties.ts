@@ -7,13 +7,16 @@ import { firstOf } from './entry-values.ts';
 import { findObjects, signalOf, type DirectoryContext } from './find-objects.ts';
 import { isoFromGeneralizedTime } from './generalized-time.ts';
 import { anyOf, equals } from './ldap-filter.ts';
-import { transitiveGroups, transitiveMembers } from './membership.ts';
-import { domainSidOf, isSidString, ridOf, sidToBuffer } from './sid.ts';
+import { membersByLevel, type ReachedMember } from './nested-members.ts';
+import { isSidString, sidToBuffer } from './sid.ts';
+import { tokenGroupSids } from './token-groups.ts';
 
 /** What the Properties panel asks for besides the SID. */
 export type AccountPropertiesOptions = {
-  /** Nested groups too (Member Of through nesting and the primary group's parents; every member at any depth). */
-  readonly transitive?: boolean;
+  /** Member Of with the security groups reached through nesting and the primary group (the logon token's groups). */
+  readonly transitiveMemberOf?: boolean;
+  /** A group's members at any depth, primary-group members of nested groups included. */
+  readonly transitiveMembers?: boolean;
   /** Rows kept per list; the count stays exact. */
   readonly limit?: number;
 };
@@ -28,7 +31,8 @@ const PROPERTIES_ATTRIBUTES = [...OBJECT_ATTRIBUTES, 'description', 'whenCreated
  *
  * The object itself is one search by objectSid (its facts, description and dates); Member Of is
  * one more (`member` names it, or it is the primary group, which `memberOf` never lists), and a
- * group's Members one more. Transitive lists reuse the in-chain searches of `membership.ts`.
+ * group's Members one more. Each list turns transitive on its own (Member Of from the logon
+ * token, Members one search per nesting level).
  * A malformed SID is refused before anything is sent.
  */
 export async function readAccountProperties(
@@ -47,12 +51,12 @@ export async function readAccountProperties(
   });
   const object = entry === undefined ? undefined : toDirectoryObject(entry, domain.domainSid);
   if (entry === undefined || object === undefined) return undefined;
-  const transitive = options.transitive ?? false;
+  const transitiveMemberOf = options.transitiveMemberOf ?? false;
+  const transitiveMembers = options.transitiveMembers ?? false;
   const limit = options.limit ?? DEFAULT_ACCOUNT_LIST_LIMIT;
-  const toList = (paths: Map<string, { object: DirectoryObject; path: MembershipPath }>): AccountList => listOf(paths, transitive, limit, domain.netbiosDomain);
   const [memberOf, members] = await Promise.all([
-    memberOfPaths(context, object, transitive),
-    object.kind === 'group' ? memberPaths(context, object, transitive) : Promise.resolve(undefined),
+    memberOfPaths(context, object, transitiveMemberOf),
+    object.kind === 'group' ? membersByLevel(context, object, transitiveMembers) : Promise.resolve(undefined),
   ]);
   const description = firstOf(entry, 'description');
   const whenCreated = isoFromGeneralizedTime(firstOf(entry, 'whenCreated'));
@@ -63,32 +67,33 @@ export async function readAccountProperties(
     ...(description === undefined ? {} : { description }),
     ...(whenCreated === undefined ? {} : { whenCreated }),
     ...(whenChanged === undefined ? {} : { whenChanged }),
-    memberOf: toList(memberOf),
-    ...(members === undefined ? {} : { members: toList(members) }),
+    memberOf: listOf(memberOf, transitiveMemberOf, limit, domain.netbiosDomain),
+    ...(members === undefined ? {} : { members: listOf(members, transitiveMembers, limit, domain.netbiosDomain) }),
   };
 }
 
-type Paths = Map<string, { object: DirectoryObject; path: MembershipPath }>;
+type Paths = Map<string, ReachedMember>;
 
+/**
+ * Member Of: the groups whose `member` names the object, and its primary group. Transitive
+ * adds the groups of the logon token (`tokenGroups`: the DC expands nesting and the primary
+ * group's parents in one base read, where in-chain searches take seconds), read back by SID in
+ * one more search. The token holds security groups only, so nested distribution groups, which
+ * grant nothing, are not listed.
+ */
 async function memberOfPaths(context: DirectoryContext, object: DirectoryObject, transitive: boolean): Promise<Paths> {
   const primarySid = object.primaryGroupSid;
   const directFilter = anyOf(equals('member', object.distinguishedName), ...(primarySid ? [equals('objectSid', sidToBuffer(primarySid))] : []));
-  const [direct, nested] = await Promise.all([findObjects(context, directFilter), transitive ? transitiveGroups(context, object) : Promise.resolve([])]);
+  const [direct, nested] = await Promise.all([findObjects(context, directFilter), transitive ? tokenGroupObjects(context, object) : Promise.resolve([])]);
   const paths: Paths = new Map(nested.map((group) => [group.sid, { object: group, path: 'nested' as const }]));
   for (const group of direct) paths.set(group.sid, { object: group, path: group.sid === primarySid ? 'primary' : 'direct' });
   paths.delete(object.sid);
   return paths;
 }
 
-async function memberPaths(context: DirectoryContext, group: DirectoryObject, transitive: boolean): Promise<Paths> {
-  // primaryGroupID holds a RID of the account's own domain: a builtin group is nobody's primary group.
-  const canBePrimary = domainSidOf(group.sid) === context.domain.domainSid;
-  const directFilter = anyOf(equals('memberOf', group.distinguishedName), ...(canBePrimary ? [equals('primaryGroupID', String(ridOf(group.sid)))] : []));
-  const [direct, nested] = await Promise.all([findObjects(context, directFilter), transitive ? transitiveMembers(context, group) : Promise.resolve([])]);
-  const paths: Paths = new Map(nested.map((member) => [member.sid, { object: member, path: 'nested' as const }]));
-  for (const member of direct) paths.set(member.sid, { object: member, path: member.primaryGroupSid === group.sid ? 'primary' : 'direct' });
-  paths.delete(group.sid);
-  return paths;
+async function tokenGroupObjects(context: DirectoryContext, object: DirectoryObject): Promise<DirectoryObject[]> {
+  const sids = await tokenGroupSids(context, object);
+  return sids.length === 0 ? [] : findObjects(context, anyOf(...sids.map((sid) => equals('objectSid', sidToBuffer(sid)))));
 }
 
 function listOf(paths: Paths, transitive: boolean, limit: number, netbiosDomain: string): AccountList {

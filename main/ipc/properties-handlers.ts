@@ -12,7 +12,8 @@ export function createPropertiesHandlers(): Pick<HandlerTable, 'directory:proper
   return {
     'directory:properties': sessionHandler(
       async (request, { session, signal }) => {
-        const properties = await session.directory.accountProperties(request.sid, { transitive: request.transitive ?? false, signal });
+        const { sid, transitiveMemberOf = false, transitiveMembers = false } = request;
+        const properties = await session.directory.accountProperties(sid, { transitiveMemberOf, transitiveMembers, signal });
         if (properties === undefined) throw new DirectoryError('NOT_FOUND', `No object in the directory has the SID ${request.sid}.`);
         return properties;
       },

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 const TEXTS = {
   memberOf: {
     label: 'Member Of',
-    toggle: 'Include nested groups',
+    toggle: 'Include nested security groups',
     noun: { one: 'group', many: 'groups' },
     empty: 'Not a member of any group.',
   },
@@ -48,7 +48,7 @@ const TEXTS = {
 export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
   const styles = useStyles();
   const { properties: store } = useStores();
-  const transitive = useStore(store, (state) => state.transitive);
+  const transitive = useStore(store, (state) => state.transitive[props.list]);
   const loading = useStore(store, (state) => state.loadState === 'loading');
   const shown = useShownProperties();
   const texts = TEXTS[props.list];
@@ -62,7 +62,7 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
           checked={transitive}
           disabled={loading}
           onChange={(_event, data) => {
-            store.getState().setTransitive(data.checked);
+            store.getState().setTransitive(props.list, data.checked);
           }}
         />
         <Text role="status">{listCountText(list, texts.noun)}</Text>

@@ -18,8 +18,8 @@ export type PropertiesState = {
   readonly open: boolean;
   readonly target: PropertiesTarget | undefined;
   readonly section: PropertiesSection;
-  /** Member Of and Members at any depth (nested groups, primary group's parents) instead of direct only. */
-  readonly transitive: boolean;
+  /** Per list, nested entries too (Member Of: the token's groups; Members: every depth) instead of direct only. */
+  readonly transitive: TransitiveLists;
   readonly loadState: LoadState;
   readonly properties: AccountProperties | undefined;
   readonly error: IpcError | undefined;
@@ -28,10 +28,13 @@ export type PropertiesState = {
   openAccountProperties(target: PropertiesTarget): void;
   close(): void;
   setSection(section: PropertiesSection): void;
-  setTransitive(transitive: boolean): void;
+  setTransitive(list: keyof TransitiveLists, transitive: boolean): void;
   /** Read the account again (after a change elsewhere, or after a failure). */
   reload(): Promise<void>;
 };
+
+/** Which lists the panel shows with nested entries. */
+export type TransitiveLists = { readonly memberOf: boolean; readonly members: boolean };
 
 /** The store {@link createPropertiesStore} returns. */
 export type PropertiesStore = StoreApi<PropertiesState>;
@@ -40,7 +43,7 @@ const initial = {
   open: false,
   target: undefined,
   section: 'general',
-  transitive: false,
+  transitive: { memberOf: false, members: false },
   loadState: 'idle',
   properties: undefined,
   error: undefined,
@@ -61,7 +64,8 @@ export function createPropertiesStore(api: AdminApi): PropertiesStore {
     cancelRunning(api, get().operationId);
     const operationId = newOperationId();
     set({ loadState: 'loading', operationId, error: undefined });
-    const answer = await api.call('directory:properties', { sid: target.sid, transitive, operationId });
+    const request = { sid: target.sid, transitiveMemberOf: transitive.memberOf, transitiveMembers: transitive.members, operationId };
+    const answer = await api.call('directory:properties', request);
     if (get().operationId !== operationId) return;
     if (answer.ok) set({ loadState: 'loaded', properties: answer.value, operationId: undefined });
     else if (answer.error.code !== 'CANCELLED') set({ loadState: 'failed', error: answer.error, properties: undefined, operationId: undefined });
@@ -80,9 +84,9 @@ export function createPropertiesStore(api: AdminApi): PropertiesStore {
     setSection(section) {
       set({ section });
     },
-    setTransitive(transitive) {
-      if (transitive === get().transitive) return;
-      set({ transitive });
+    setTransitive(list, transitive) {
+      if (transitive === get().transitive[list]) return;
+      set({ transitive: { ...get().transitive, [list]: transitive } });
       void read(get, set);
     },
     reload: () => read(get, set),

@@ -1,4 +1,6 @@
 /** What the main process publishes to the renderer: channels, schemas, the result envelope. */
+export * from './account-name.ts';
+export * from './account-properties.ts';
 export * from './audit.ts';
 export * from './ca-file.ts';
 export * from './console-events.ts';
@@ -17,4 +19,3 @@ export * from './servers.ts';
 export * from './super-user-drift.ts';
 export * from './bridge.ts';
 export * from './labels.ts';
-export * from './account-name.ts';

@@ -20,6 +20,8 @@ export type VirtualGridProps<Row> = {
   /** With `onSelect`, rows are single-selectable (`aria-selected`); without, only focusable. */
   readonly selectedKey?: string | undefined;
   readonly onSelect?: (key: string) => void;
+  /** Open a row's details (double-click or Enter), as Windows lists open Properties. */
+  readonly onRowOpen?: (row: Row) => void;
   /** Any other key on a row (Delete, Enter…), after the grid's own navigation keys. */
   readonly onRowKeyDown?: (row: Row, event: KeyboardEvent<HTMLDivElement>) => void;
 };
@@ -103,6 +105,11 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
       onSelect(rowKey(row));
       return;
     }
+    if (event.key === 'Enter' && props.onRowOpen) {
+      event.preventDefault();
+      props.onRowOpen(row);
+      return;
+    }
     props.onRowKeyDown?.(row, event);
   };
 
@@ -149,6 +156,9 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
               onClick={() => {
                 setActive(item.index);
                 onSelect?.(rowKey(row));
+              }}
+              onDoubleClick={() => {
+                props.onRowOpen?.(row);
               }}
               onKeyDown={(event) => {
                 onKeyDown(event, item.index);

@@ -6,6 +6,7 @@ import type { AuthorizedAccount, IpcError } from '../../../contract/index.ts';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
+import { useOpenAccountProperties } from '../properties/use-account-properties.ts';
 import { roleLabel } from '../../format/labels.ts';
 import { filterEntries, nextSort, sortEntries } from '../../stores/servers-selectors.ts';
 import { touchesAny } from '../../stores/live-changes-store.ts';
@@ -48,6 +49,7 @@ export function ServersPage() {
   const { servers, live, session } = useStores();
   const netbiosDomain = useStore(session, (sessionState) => sessionState.session?.directory.netbiosDomain ?? '');
   const state = useStore(servers);
+  const openAccountProperties = useOpenAccountProperties();
   const latest = useStore(live, (liveState) => liveState.latest);
   const listMovement = latest !== undefined && touchesAny(latest, ['list']) ? latest : undefined;
   const [addOpen, setAddOpen] = useState(false);
@@ -144,6 +146,9 @@ export function ServersPage() {
         selectedKey={state.selectedId}
         onSelect={(id) => {
           servers.getState().select(id);
+        }}
+        onRowOpen={(entry) => {
+          openAccountProperties({ sid: entry.sid, name: entry.name });
         }}
         onRowKeyDown={(entry, event) => {
           if (event.key === 'Delete' && entry.id === state.selectedId) {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
+import { useOpenAccountProperties } from '../properties/use-account-properties.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { useLiveMovement } from '../../stores/use-live-movement.ts';
 import { DriftSection } from './drift-section.tsx';
@@ -36,6 +37,7 @@ export function SuperUsersPage() {
   const headingId = useId();
   const { superUsers, superUserDrift } = useStores();
   const state = useStore(superUsers);
+  const openAccountProperties = useOpenAccountProperties();
   const driftView = useStore(superUserDrift, (drift) => drift.view);
 
   useEffect(() => {
@@ -100,6 +102,9 @@ export function SuperUsersPage() {
         rows={result?.superUsers ?? []}
         rowKey={(row) => row.account.sid}
         columns={columns}
+        onRowOpen={(row) => {
+          openAccountProperties({ sid: row.account.sid, name: row.account.name });
+        }}
       />
       {result && (
         <Text role="status">

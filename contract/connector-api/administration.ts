@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { CloudEnvironmentSchema } from './environments.ts';
+import { SidSchema } from './sid.ts';
+import { displayText } from './text.ts';
+
+/**
+ * Where a GlobalAdministrator gives or takes a role, named in every message that tells an admin
+ * to ask for one: the console's page and the command line, so whoever reads it can act on it.
+ */
+export const ROLE_CHANGE_PLACES =
+  'the Administration page of RMS Connector Admin, or on the command line: rms-connector-admin admins add NAME --role GlobalAdministrator|ConnectorAdministrator';
+
+/** Where a GlobalAdministrator changes the onboarding-control group (see {@link ROLE_CHANGE_PLACES}). */
+export const ONBOARDING_CHANGE_PLACES =
+  'the Administration page of RMS Connector Admin, or on the command line: rms-connector-admin onboarding set GROUP (or onboarding clear)';
 
 /** The two administrative roles (Add-AipServiceRoleBasedAdministrator's `-Role` values). */
 export const AdminRoleSchema = z.enum(['GlobalAdministrator', 'ConnectorAdministrator']);
@@ -55,9 +68,10 @@ export const SessionSchema = z
 /** See {@link SessionSchema}. */
 export type Session = z.infer<typeof SessionSchema>;
 
-/** Everything the administration view reads at once. */
+/** Everything the administration view reads at once, with the version its ETag carries. */
 export const AdministrationSchema = z
   .object({
+    version: z.number().int().nonnegative(),
     administrators: z.array(RoleBasedAdministratorSchema),
     onboardingControl: OnboardingControlSchema,
     superUserFeature: SuperUserFeatureSchema,
@@ -65,3 +79,51 @@ export const AdministrationSchema = z
   .strict();
 /** See {@link AdministrationSchema}. */
 export type Administration = z.infer<typeof AdministrationSchema>;
+
+/**
+ * An account or group as a client names it: its SID (what the object picker found) or a name
+ * the service resolves in its directory (`DOMAIN\\name`, a UPN, a sAMAccountName).
+ *
+ * Exactly one of the two; what is stored and shown is always the directory's own name.
+ */
+const principalReference = {
+  sid: SidSchema.optional(),
+  name: displayText(256).optional(),
+};
+const ONE_OF_SID_OR_NAME = { message: 'Give either sid or name, not both and not neither.' };
+
+/** What a client sends to give an account or group a role (Add-AipServiceRoleBasedAdministrator). */
+export const NewAdministratorSchema = z
+  .object({ ...principalReference, role: AdminRoleSchema })
+  .strict()
+  .refine((request) => (request.sid === undefined) !== (request.name === undefined), ONE_OF_SID_OR_NAME);
+/** See {@link NewAdministratorSchema}. */
+export type NewAdministrator = z.infer<typeof NewAdministratorSchema>;
+
+/** The path of one role assignment: `/v1/administrators/{role}/{sid}`. */
+export const AdministratorParamsSchema = z.object({ role: AdminRoleSchema, sid: SidSchema }).strict();
+/** See {@link AdministratorParamsSchema}. */
+export type AdministratorParams = z.infer<typeof AdministratorParamsSchema>;
+
+/** What a client sends to set the onboarding-control group (a security group). */
+export const OnboardingGroupRequestSchema = z
+  .object(principalReference)
+  .strict()
+  .refine((request) => (request.sid === undefined) !== (request.name === undefined), ONE_OF_SID_OR_NAME);
+/** See {@link OnboardingGroupRequestSchema}. */
+export type OnboardingGroupRequest = z.infer<typeof OnboardingGroupRequestSchema>;
+
+/** The answer to an add: the stored assignment and the administration's new version. */
+export const AddAdministratorResultSchema = z.object({ administrator: RoleBasedAdministratorSchema, version: z.number().int().nonnegative() }).strict();
+/** See {@link AddAdministratorResultSchema}. */
+export type AddAdministratorResult = z.infer<typeof AddAdministratorResultSchema>;
+
+/** The answer to a remove: the assignment as it was and the administration's new version. */
+export const RemoveAdministratorResultSchema = z.object({ removed: RoleBasedAdministratorSchema, version: z.number().int().nonnegative() }).strict();
+/** See {@link RemoveAdministratorResultSchema}. */
+export type RemoveAdministratorResult = z.infer<typeof RemoveAdministratorResultSchema>;
+
+/** The answer to setting or clearing onboarding control: the policy now and the new version. */
+export const OnboardingControlResultSchema = z.object({ onboardingControl: OnboardingControlSchema, version: z.number().int().nonnegative() }).strict();
+/** See {@link OnboardingControlResultSchema}. */
+export type OnboardingControlResult = z.infer<typeof OnboardingControlResultSchema>;

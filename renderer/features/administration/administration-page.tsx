@@ -96,7 +96,7 @@ export function AdministrationPage(): JSX.Element {
         </Button>
       </div>
       <LoadStatus loadState={state.loadState} error={state.loadState === 'failed' ? state.error : undefined} loadingLabel="Reading the administration…" />
-      {state.loadState !== 'failed' && state.error && <ErrorBar error={state.error} />}
+      {state.loadState !== 'failed' && state.error && dialog === undefined && <ErrorBar error={state.error} />}
       <div role="status">{state.notice && <Text>{state.notice}</Text>}</div>
       {administration && (
         <Table aria-label="Role assignments" size="small">

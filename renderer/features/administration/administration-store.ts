@@ -18,10 +18,11 @@ export type AdministrationState = {
    */
   readonly refusedAsNotGlobal: boolean;
   refresh(): Promise<void>;
-  add(object: DirectoryObject, role: AdminRole): Promise<boolean>;
-  remove(assignment: RoleBasedAdministrator): Promise<boolean>;
-  setOnboardingGroup(object: DirectoryObject): Promise<boolean>;
-  clearOnboardingGroup(): Promise<boolean>;
+  /** Each change answers its refusal, or undefined once it was made (and the page reloaded). */
+  add(object: DirectoryObject, role: AdminRole): Promise<IpcError | undefined>;
+  remove(assignment: RoleBasedAdministrator): Promise<IpcError | undefined>;
+  setOnboardingGroup(object: DirectoryObject): Promise<IpcError | undefined>;
+  clearOnboardingGroup(): Promise<IpcError | undefined>;
 };
 
 /** The store {@link createAdministrationStore} returns. */
@@ -36,20 +37,19 @@ export type AdministrationStore = StoreApi<AdministrationState>;
  */
 export function createAdministrationStore(api: AdminApi): AdministrationStore {
   return createStore<AdministrationState>()((set, get) => {
-    const versionOrFail = (): number | undefined => get().administration?.version;
-    const change = async (work: (version: number) => Promise<{ ok: true; notice: string } | { ok: false; error: IpcError }>): Promise<boolean> => {
-      const version = versionOrFail();
-      if (version === undefined || get().changing) return false;
+    const change = async (work: (version: number) => Promise<{ ok: true; notice: string } | { ok: false; error: IpcError }>): Promise<IpcError | undefined> => {
+      const version = get().administration?.version;
+      if (version === undefined || get().changing) return get().error;
       set({ changing: true, error: undefined, notice: undefined });
       const outcome = await work(version);
       if (outcome.ok) {
         set({ changing: false, notice: outcome.notice });
         await get().refresh();
-        return true;
+        return undefined;
       }
       set({ changing: false, error: outcome.error, refusedAsNotGlobal: get().refusedAsNotGlobal || outcome.error.code === 'GLOBAL_ADMINISTRATOR_REQUIRED' });
       if (outcome.error.code === 'ADMINISTRATION_CHANGED') await reload();
-      return false;
+      return outcome.error;
     };
     // A reload after a refusal keeps the refusal on screen.
     const reload = async () => {

@@ -60,8 +60,8 @@ export type PrincipalDialogProps = {
   readonly purpose: PrincipalPurpose;
   readonly busy: boolean;
   readonly onClose: () => void;
-  /** Resolves true when the change was made (the dialog then closes). */
-  readonly onConfirm: (object: DirectoryObject, role: AdminRole) => Promise<boolean>;
+  /** Resolves undefined when the change was made (the dialog then closes), else the refusal, shown here. */
+  readonly onConfirm: (object: DirectoryObject, role: AdminRole) => Promise<IpcError | undefined>;
 };
 
 /**
@@ -128,7 +128,9 @@ export function PrincipalDialog(props: PrincipalDialogProps): JSX.Element {
       setProblem('Check the name first, or browse for the object.');
       return;
     }
-    if (await props.onConfirm(found, role)) onClose();
+    const refusal = await props.onConfirm(found, role);
+    if (refusal === undefined) onClose();
+    else setError(refusal);
   };
 
   return (

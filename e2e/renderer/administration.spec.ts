@@ -51,7 +51,7 @@ test.describe('the Administration page', () => {
     await expect(itOps).toContainText('Group');
     await expect(itOps).toContainText('Connector Administrator');
     await expect(itOps).toContainText('alice@corp.contoso.test');
-    await expect(page.getByRole('status').filter({ hasText: 'CORP\\IT Ops now holds ConnectorAdministrator.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'CORP\\IT Ops is now a Connector Administrator.' })).toBeVisible();
 
     await itOps.getByRole('button', { name: 'Remove CORP\\IT Ops as Connector Administrator' }).click();
     const confirmation = page.getByRole('alertdialog', { name: 'Remove CORP\\IT Ops as Connector Administrator?' });

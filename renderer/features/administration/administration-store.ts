@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AdminRole, Administration, DirectoryObject, IpcError, RoleBasedAdministrator } from '../../../contract/index.ts';
 import type { AdminApi } from '../../api/admin-api.ts';
 import type { LoadState } from '../../stores/load-state.ts';
+import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';
 
 /** The Administration page's state: what the service holds, and the change in progress. */
 export type AdministrationState = {
@@ -71,12 +72,12 @@ export function createAdministrationStore(api: AdminApi): AdministrationStore {
       add: (object, role) =>
         change(async (version) => {
           const answer = await api.call('administration:add-administrator', { sid: object.sid, role, version });
-          return answer.ok ? { ok: true, notice: `${answer.value.administrator.name} now holds ${role}.` } : answer;
+          return answer.ok ? { ok: true, notice: `${answer.value.administrator.name} is now a ${ADMIN_ROLE_LABELS[role]}.` } : answer;
         }),
       remove: (assignment) =>
         change(async (version) => {
           const answer = await api.call('administration:remove-administrator', { sid: assignment.sid, role: assignment.role, version });
-          return answer.ok ? { ok: true, notice: `${answer.value.removed.name} no longer holds ${assignment.role}.` } : answer;
+          return answer.ok ? { ok: true, notice: `${answer.value.removed.name} is no longer a ${ADMIN_ROLE_LABELS[assignment.role]}.` } : answer;
         }),
       setOnboardingGroup: (object) =>
         change(async (version) => {

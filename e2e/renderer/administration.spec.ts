@@ -85,6 +85,9 @@ test.describe('the Administration page', () => {
     await expect(page.getByRole('button', { name: 'Add…' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
     await checkScreen(page, 'administration-read-only');
+    // Another administrator's change shows as it is made, without Refresh.
+    await connector.grant('fileadmin', 'ConnectorAdministrator');
+    await expect(assignments(page).getByRole('row').filter({ hasText: 'fileadmin@corp.contoso.test' })).toBeVisible({ timeout: 15_000 });
   });
 
   test('an administrator whose GlobalAdministrator role was taken after sign-in gets the service refusal, and the page turns read-only', async ({

@@ -15,7 +15,7 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, DeleteRegular, DismissRegular, PeopleTeamRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useState, type JSX } from 'react';
+import { useCallback, useEffect, useId, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
 import { ROLE_CHANGE_PLACES, type RoleBasedAdministrator } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
@@ -23,6 +23,7 @@ import { LoadStatus } from '../../components/load-status.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { formatDateTime } from '../../format/labels.ts';
 import { useStores } from '../../stores/stores-context.tsx';
+import { useLiveMovement } from '../../stores/use-live-movement.ts';
 import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';
 import { createAdministrationStore } from './administration-store.ts';
 import { PrincipalDialog, type PrincipalPurpose } from './principal-dialog.tsx';
@@ -35,6 +36,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   sid: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
+
+const ADMINISTRATION_TOPICS = ['administrators', 'onboarding'] as const;
 
 /**
  * Administration: who may administer the connector (Get/Add/Remove-AipServiceRoleBasedAdministrator)
@@ -58,6 +61,13 @@ export function AdministrationPage(): JSX.Element {
   useEffect(() => {
     void store.getState().refresh();
   }, [store]);
+  // Another admin's change, on any node, shows here as it is made (a change of ours reloads already).
+  useLiveMovement(
+    ADMINISTRATION_TOPICS,
+    useCallback(() => {
+      if (!store.getState().changing) void store.getState().follow();
+    }, [store]),
+  );
 
   const global = session?.admin.roles.includes('GlobalAdministrator') === true && !state.refusedAsNotGlobal;
   const administration = state.administration;

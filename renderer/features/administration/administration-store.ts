@@ -19,6 +19,8 @@ export type AdministrationState = {
    */
   readonly refusedAsNotGlobal: boolean;
   refresh(): Promise<void>;
+  /** Read again after another admin's change, keeping what is on screen (a refusal, the notice) and no spinner. */
+  follow(): Promise<void>;
   /** Each change answers its refusal, or undefined once it was made (and the page reloaded). */
   add(object: DirectoryObject, role: AdminRole): Promise<IpcError | undefined>;
   remove(assignment: RoleBasedAdministrator): Promise<IpcError | undefined>;
@@ -64,6 +66,7 @@ export function createAdministrationStore(api: AdminApi): AdministrationStore {
       changing: false,
       notice: undefined,
       refusedAsNotGlobal: false,
+      follow: () => reload(),
       async refresh() {
         set({ loadState: 'loading', error: undefined });
         const answer = await api.call('administration:get', {});

@@ -49,7 +49,8 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
 
 /** `If-Match` for a version a GET gave (`"7"`); anything but a whole number from 0 up is refused before sending. */
 function ifMatchOf(version: number, what = 'administration version', from = 'GET /v1/administration'): string {
-  if (!Number.isSafeInteger(version) || version < 0) throw new ConnectorError('INVALID_OPTIONS', `The ${what} must be a whole number from 0 up, as ${from} gave it.`);
+  if (!Number.isSafeInteger(version) || version < 0)
+    throw new ConnectorError('INVALID_OPTIONS', `The ${what} must be a whole number from 0 up, as ${from} gave it.`);
   return `"${String(version)}"`;
 }
 

@@ -19,3 +19,4 @@ export * from './servers.ts';
 export * from './super-user-drift.ts';
 export * from './bridge.ts';
 export * from './labels.ts';
+export * from './administration.ts';

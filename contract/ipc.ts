@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { AccountPropertiesSchema } from './account-properties.ts';
+import {
+  AddAdministratorResultSchema,
+  AdministrationSchema,
+  AdministratorChangeRequestSchema,
+  OnboardingControlResultSchema,
+  OnboardingGroupChangeRequestSchema,
+  RemoveAdministratorResultSchema,
+} from './administration.ts';
 import { AuditActionSchema, AuditPageSchema } from './audit.ts';
 import { CaFileChoiceSchema, CaFilePurposeSchema } from './ca-file.ts';
 import { LiveFeedStateSchema } from './console-events.ts';
@@ -138,6 +146,14 @@ export const ipcContract = {
   'server-config:save': { request: ServerConfigSaveRequestSchema, response: ServerConfigSaveResultSchema },
   'ca-file:choose': { request: z.object({ purpose: CaFilePurposeSchema }).strict(), response: CaFileChoiceSchema },
   'changes:get-status': { request: empty, response: LiveFeedStateSchema.nullable() },
+  'administration:get': { request: empty, response: AdministrationSchema },
+  'administration:add-administrator': { request: AdministratorChangeRequestSchema, response: AddAdministratorResultSchema },
+  'administration:remove-administrator': { request: AdministratorChangeRequestSchema, response: RemoveAdministratorResultSchema },
+  'administration:set-onboarding-group': { request: OnboardingGroupChangeRequestSchema, response: OnboardingControlResultSchema },
+  'administration:clear-onboarding-group': {
+    request: z.object({ version: AdministratorChangeRequestSchema.shape.version }).strict(),
+    response: OnboardingControlResultSchema,
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every channel name (`domain:verb-noun`). */

@@ -4,6 +4,7 @@ import type { DirectoryObject, ObjectTypeFilter } from '../../contract/directory
 import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
 import { connectDirectory, type ConnectOptions } from '../../core/directory/index.ts';
 import { AdminRoleSchema, type AdminRole } from '../../contract/connector-api/index.ts';
+import { judgeObject, type PrincipalPurpose } from '../server/auth/administrator-principal.ts';
 import type { ChangeContext, ConfigStore } from '../server/store/config-store.ts';
 import { SettingError } from './service-settings.ts';
 
@@ -34,7 +35,7 @@ export function adminRoleOf(text: string | undefined): AdminRole {
 
 /** `admins add`: find the user or security group in the directory, then grant the role. */
 export async function addAdministrator(store: ConfigStore, directory: ConnectOptions, principal: PrincipalArgument, role: AdminRole): Promise<CommandOutput> {
-  const object = await findPrincipal(directory, principal);
+  const object = await findPrincipal(directory, principal, 'role');
   const added = await store.addAdministrator({ sid: object.sid, name: nameOf(object), kind: principal.kind, role }, localChangeContext());
   const subject = `${nameOf(object)} (${object.sid})`;
   return {
@@ -51,7 +52,7 @@ export async function removeAdministrator(
   target: PrincipalArgument | { readonly sid: string },
   role: AdminRole,
 ): Promise<CommandOutput> {
-  const sid = 'sid' in target ? target.sid.toUpperCase() : (await findPrincipal(directory(), target)).sid;
+  const sid = 'sid' in target ? target.sid.toUpperCase() : (await findPrincipal(directory(), target, 'role')).sid;
   const removed = await store.removeAdministrator(sid, role, localChangeContext());
   return removed
     ? { human: `${sid} no longer holds ${role}.`, json: { sid, role, changed: true }, exitCode: 0 }
@@ -76,7 +77,7 @@ export async function listAdministrators(store: ConfigStore, role: AdminRole | u
 
 /** `onboarding set --group NAME`: only members of this security group may sign in. */
 export async function setOnboardingGroup(store: ConfigStore, directory: ConnectOptions, groupName: string): Promise<CommandOutput> {
-  const group = await findPrincipal(directory, { kind: 'group', name: groupName });
+  const group = await findPrincipal(directory, { kind: 'group', name: groupName }, 'onboarding');
   await store.setOnboardingControl({ sid: group.sid, name: nameOf(group) }, localChangeContext());
   return {
     human: `Only members of ${nameOf(group)} may now sign in to administer the connector.`,
@@ -103,16 +104,19 @@ export async function showOnboardingGroup(store: ConfigStore): Promise<CommandOu
   };
 }
 
-const TYPES: Readonly<Record<PrincipalArgument['kind'], readonly ObjectTypeFilter[]>> = { user: ['user', 'service-account'], group: ['security-group'] };
+const TYPES: Readonly<Record<PrincipalArgument['kind'], readonly ObjectTypeFilter[]>> = { user: ['user', 'service-account'], group: ['group'] };
 
-async function findPrincipal(options: ConnectOptions, principal: PrincipalArgument): Promise<DirectoryObject> {
+/**
+ * The user or group a flag names, judged by the rule the service's API applies
+ * (`judgeObject`): a distribution group is refused as one, never stored.
+ */
+async function findPrincipal(options: ConnectOptions, principal: PrincipalArgument, purpose: PrincipalPurpose): Promise<DirectoryObject> {
   // Said before connecting, with the flag: a pasted name can carry a character no terminal shows.
   const hidden = hiddenCharacterMessage(principal.name);
   if (hidden !== undefined) throw new SettingError(`--${principal.kind}`, hidden);
   const directory = await connectDirectory(options);
   try {
     const [resolution] = await directory.resolveNames([principal.name], { types: TYPES[principal.kind] });
-    if (resolution?.status === 'resolved') return resolution.object;
     const what = principal.kind === 'user' ? 'user' : 'security group (distribution groups cannot hold roles)';
     if (resolution?.status === 'ambiguous')
       throw new SettingError(
@@ -120,7 +124,10 @@ async function findPrincipal(options: ConnectOptions, principal: PrincipalArgume
         `"${principal.name}" matches ${String(resolution.candidates.length)} objects. Give the ${what} as DOMAIN\\name or its user principal name.`,
         1,
       );
-    throw new SettingError(`--${principal.kind}`, `no ${what} named "${principal.name}" in the directory.`, 1);
+    if (resolution?.status !== 'resolved') throw new SettingError(`--${principal.kind}`, `no ${what} named "${principal.name}" in the directory.`, 1);
+    const verdict = judgeObject(resolution.object, purpose);
+    if (verdict.status === 'refused') throw new SettingError(`--${principal.kind}`, verdict.message, 1);
+    return verdict.object;
   } finally {
     await directory.close();
   }

@@ -3,6 +3,7 @@ import { API_ROUTES, buildOpenApiDocument } from '../../contract/connector-api/i
 import { createAllowedMethods } from './http/allowed-methods.ts';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './http/error-handler.ts';
 import { registerAdministrationRoutes } from './routes/administration-routes.ts';
+import { registerAdministratorRoutes } from './routes/administrator-routes.ts';
 import { registerAuthorizedAccountRoutes } from './routes/authorized-account-routes.ts';
 import { registerConnectorPages } from './routes/connector-pages.ts';
 import { registerEventRoutes } from './routes/event-routes.ts';
@@ -64,6 +65,7 @@ export async function buildServiceApp(
   registerSessionRoutes(host, context);
   registerAuthorizedAccountRoutes(host, context);
   registerAdministrationRoutes(host, context);
+  registerAdministratorRoutes(host, context);
   registerSuperUserRoutes(host, context);
   registerEventRoutes(host, context);
   registerConnectorPages(host, context);

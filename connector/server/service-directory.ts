@@ -1,4 +1,4 @@
-import type { DirectoryObject } from '../../contract/directory.ts';
+import type { DirectoryObject, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
 import type { Finding, Role } from '../../contract/policy.ts';
 import { connectDirectory, DirectoryError, MAX_NAMES_PER_CALL, verifyCredentials, type ConnectOptions, type Directory } from '../../core/directory/index.ts';
 import { judgeGrant } from '../../core/authorization/judge-grant.ts';
@@ -17,6 +17,9 @@ export type DirectoryAccount = { readonly sid: string; readonly name: string; re
 
 /** An object found by SID, with the name the list and the audit trail show for it. */
 export type NamedObject = { readonly object: DirectoryObject; readonly accountName: string };
+
+/** A name's resolution; `accountName` is `DOMAIN\\sAMAccountName` when it resolved to one object. */
+export type NamedResolution = { readonly resolution: Resolution | undefined; readonly accountName: string | undefined };
 
 /** The effective super users of a list, and how many of its Exchange entries no longer resolve. */
 export type SuperUserExpansionResult = {
@@ -39,6 +42,8 @@ export type ServiceDirectory = {
   accountBySid(sid: string): Promise<DirectoryAccount | undefined>;
   /** Objects by SID, each with its `DOMAIN\\sAMAccountName` — the directory's name, never a client's. */
   objectsBySid(sids: readonly string[]): Promise<ReadonlyMap<string, NamedObject>>;
+  /** One name (`DOMAIN\\name`, UPN, sAMAccountName, SID) resolved among `types`, with the directory's name for what it found. */
+  resolveName(name: string, types: readonly ObjectTypeFilter[]): Promise<NamedResolution>;
   /**
    * The policy's findings that block a grant (severity error), judged on the object alone:
    * the list and connector hosts only ever raise warnings, which the console handles. The
@@ -116,6 +121,11 @@ export function createServiceDirectory(options: ConnectOptions): ServiceDirector
           }
         }
         return found;
+      }),
+    resolveName: (name, types) =>
+      use(async (open) => {
+        const [resolution] = await open.resolveNames([name], { types });
+        return { resolution, accountName: resolution?.status === 'resolved' ? labelOf(resolution.object, open.domain.netbiosDomain) : undefined };
       }),
     expandSuperUsers: (list) =>
       // No Exchange entry, no super user: nothing to ask the directory.

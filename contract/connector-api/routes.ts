@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { AdministrationSchema, SessionSchema } from './administration.ts';
+import {
+  AddAdministratorResultSchema,
+  AdministrationSchema,
+  AdministratorParamsSchema,
+  NewAdministratorSchema,
+  OnboardingControlResultSchema,
+  OnboardingGroupRequestSchema,
+  RemoveAdministratorResultSchema,
+  SessionSchema,
+} from './administration.ts';
 import { AuditPageSchema, AuditQuerySchema } from './audit.ts';
 import {
   AddAuthorizedAccountResultSchema,
@@ -66,6 +75,12 @@ const IF_MATCH_SUPER_USERS: HeaderSpec = {
   description:
     'The ETag of GET /v1/super-users as read (the snapshot version, "7"), or * (whatever it is now), as RFC 9110 §13.1.1 defines it: the review is of the set the admin saw. An account that joined or left meanwhile gets 412 with the current ETag; no header gets 428.',
 };
+const IF_MATCH_ADMINISTRATION: HeaderSpec = {
+  name: 'If-Match',
+  required: true,
+  description:
+    'The ETag of GET /v1/administration as read ("12"), several, or * (whatever it is now), as RFC 9110 §13.1.1 defines it. Strong comparison. A change by anyone since gets 412 with the current ETag; no header gets 428.',
+};
 const IDEMPOTENCY_KEY: HeaderSpec = {
   name: 'Idempotency-Key',
   required: false,
@@ -103,6 +118,17 @@ const WRITE_ERRORS = {
   412: error('The list changed since it was read: reload it and try again.'),
   413: error('The body is too large.'),
   428: error('If-Match is required: read the list first and send its ETag.'),
+};
+
+const ADMINISTRATION_WRITE_ERRORS = {
+  ...COMMON_ERRORS,
+  403: error(
+    'Only a GlobalAdministrator may change administration (GLOBAL_ADMINISTRATOR_REQUIRED); or the account lost its role (ROLE_REVOKED), was disabled (ACCOUNT_UNUSABLE) or is outside the onboarding-control group (ONBOARDING_BLOCKED).',
+  ),
+  412: error('The administration changed since it was read: read GET /v1/administration again and retry.'),
+  413: error('The body is too large.'),
+  428: error('If-Match is required: read GET /v1/administration first and send its ETag.'),
+  503: error('The directory could not be reached to check the account or group, or to re-check the signed-in one.'),
 };
 
 /** Every operation of `/v1` plus the connector pages every node serves. */
@@ -231,10 +257,79 @@ export const API_ROUTES = {
     operationId: 'getAdministration',
     method: 'GET',
     path: '/v1/administration',
-    summary: 'Role-based administrators, the onboarding-control group and the super-user feature state.',
+    summary: 'Role-based administrators, the onboarding-control group and the super-user feature state, with the version as a strong ETag.',
     tag: 'administration',
     auth: true,
-    responses: { 200: { description: 'The administration settings.', schema: AdministrationSchema }, ...AUTH_ERRORS },
+    responses: {
+      200: { description: 'The administration settings; their version is the ETag the changes send as If-Match.', schema: AdministrationSchema },
+      ...AUTH_ERRORS,
+    },
+  },
+  addAdministrator: {
+    operationId: 'addAdministrator',
+    method: 'POST',
+    path: '/v1/administrators',
+    summary:
+      'Give a user or security group a role (Add-AipServiceRoleBasedAdministrator), named by SID or by a name the directory resolves; GlobalAdministrator only; audited.',
+    tag: 'administration',
+    auth: true,
+    body: NewAdministratorSchema,
+    bodyLimit: 4096,
+    headers: [IF_MATCH_ADMINISTRATION],
+    responses: {
+      201: { description: "Added; the body carries the directory's name for the account.", schema: AddAdministratorResultSchema },
+      ...ADMINISTRATION_WRITE_ERRORS,
+      409: error('The account or group already holds this role (ALREADY_ADMINISTRATOR).'),
+      422: error(
+        'The SID or name is not in the directory (SID_NOT_FOUND, NAME_NOT_FOUND), the name matches several objects (NAME_AMBIGUOUS), the object is a distribution group (NOT_SECURITY_GROUP) or neither a user nor a group (ADMINISTRATOR_KIND_REFUSED), or its directory name holds an invisible character (ACCOUNT_NAME_REFUSED).',
+      ),
+    },
+  },
+  removeAdministrator: {
+    operationId: 'removeAdministrator',
+    method: 'DELETE',
+    path: '/v1/administrators/{role}/{sid}',
+    summary: 'Take a role from a user or group (Remove-AipServiceRoleBasedAdministrator); GlobalAdministrator only; audited.',
+    tag: 'administration',
+    auth: true,
+    params: AdministratorParamsSchema,
+    headers: [IF_MATCH_ADMINISTRATION],
+    responses: {
+      200: { description: 'Removed.', schema: RemoveAdministratorResultSchema },
+      ...ADMINISTRATION_WRITE_ERRORS,
+      404: error('This SID does not hold this role (NOT_FOUND): someone may have removed it already. Reload.'),
+      409: error('This is the last GlobalAdministrator assignment (LAST_GLOBAL_ADMINISTRATOR): add another one first, so that someone can still administer.'),
+    },
+  },
+  setOnboardingControl: {
+    operationId: 'setOnboardingControl',
+    method: 'PUT',
+    path: '/v1/onboarding-control',
+    summary:
+      'Let only the members of one security group sign in to administer (Set-AipServiceOnboardingControlPolicy); GlobalAdministrator only; audited. Setting the group that is set already changes nothing.',
+    tag: 'administration',
+    auth: true,
+    body: OnboardingGroupRequestSchema,
+    bodyLimit: 4096,
+    headers: [IF_MATCH_ADMINISTRATION],
+    responses: {
+      200: { description: 'Set.', schema: OnboardingControlResultSchema },
+      ...ADMINISTRATION_WRITE_ERRORS,
+      409: error('The signed-in administrator is not a member of the group, so setting it would lock them out (ONBOARDING_WOULD_LOCK_OUT).'),
+      422: error(
+        'The SID or name is not in the directory (SID_NOT_FOUND, NAME_NOT_FOUND), matches several objects (NAME_AMBIGUOUS), is not a security group (NOT_SECURITY_GROUP), or its directory name holds an invisible character (ACCOUNT_NAME_REFUSED).',
+      ),
+    },
+  },
+  clearOnboardingControl: {
+    operationId: 'clearOnboardingControl',
+    method: 'DELETE',
+    path: '/v1/onboarding-control',
+    summary: 'Let every administrator sign in again (no onboarding-control group); GlobalAdministrator only; audited.',
+    tag: 'administration',
+    auth: true,
+    headers: [IF_MATCH_ADMINISTRATION],
+    responses: { 200: { description: 'Cleared (or was not set).', schema: OnboardingControlResultSchema }, ...ADMINISTRATION_WRITE_ERRORS },
   },
   listConnectors: {
     operationId: 'listConnectors',

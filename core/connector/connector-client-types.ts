@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import type {
+  AddAdministratorResult,
+  AdminRole,
   AddAuthorizedAccountResult,
   Administration,
   AuditPage,
   AuditQuery,
   AuthorizedAccountList,
   ConnectorNodeList,
+  NewAdministrator,
   NewAuthorizedAccountSchema,
+  OnboardingControlResult,
+  OnboardingGroupRequest,
+  RemoveAdministratorResult,
   RemoveAuthorizedAccountResult,
   ReplaceAuthorizedAccountsResult,
   ReviewSuperUsersResult,
@@ -82,6 +88,18 @@ export type ConnectorClient = {
   replaceAuthorizedAccounts(entries: readonly NewAuthorizedAccountInput[], options: WriteOptions): Promise<Versioned<ReplaceAuthorizedAccountsResult>>;
   /** `GET /v1/administration`. */
   administration(options?: CallOptions): Promise<Administration>;
+  /**
+   * `POST /v1/administrators` with `If-Match: "<version>"` (the version `administration()` read):
+   * give a user or security group, named by SID or by a name the service resolves, a role.
+   * GlobalAdministrator only (`GLOBAL_ADMINISTRATOR_REQUIRED`, 403). Never retried.
+   */
+  addAdministrator(request: NewAdministrator, version: number, options?: CallOptions): Promise<AddAdministratorResult>;
+  /** `DELETE /v1/administrators/{role}/{sid}` with `If-Match`; the last GlobalAdministrator is refused (409). Never retried. */
+  removeAdministrator(role: AdminRole, sid: string, version: number, options?: CallOptions): Promise<RemoveAdministratorResult>;
+  /** `PUT /v1/onboarding-control` with `If-Match`: only members of this security group may sign in. Never retried. */
+  setOnboardingControl(request: OnboardingGroupRequest, version: number, options?: CallOptions): Promise<OnboardingControlResult>;
+  /** `DELETE /v1/onboarding-control` with `If-Match`: every administrator may sign in again. Never retried. */
+  clearOnboardingControl(version: number, options?: CallOptions): Promise<OnboardingControlResult>;
   /** `GET /v1/connectors`. */
   listConnectors(options?: CallOptions): Promise<ConnectorNodeList>;
   /** `GET /v1/audit`: one page, newest first. */

@@ -47,6 +47,13 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
   return clientFor(transport, resolved);
 }
 
+/** `If-Match` for a version a GET gave (`"7"`); anything but a whole number from 0 up is refused before sending. */
+function ifMatchOf(version: number, what = 'administration version', from = 'GET /v1/administration'): string {
+  if (!Number.isSafeInteger(version) || version < 0)
+    throw new ConnectorError('INVALID_OPTIONS', `The ${what} must be a whole number from 0 up, as ${from} gave it.`);
+  return `"${String(version)}"`;
+}
+
 /** A transport that exists once its CA file is read; each send waits for it, or fails as the read did. */
 function deferredTransport(ready: Promise<HttpTransport>): HttpTransport {
   ready.catch(() => undefined);
@@ -113,6 +120,23 @@ function clientFor(transport: HttpTransport, settings: CallerSettings): Connecto
       return { result: data, etag: etagOf(headers, data.version) };
     },
     administration: async (options = {}) => (await call.json(routes.administration, 200, routes.administration.responses[200].schema, options)).data,
+    addAdministrator: async (request, version, options = {}) => {
+      const route = routes.addAdministrator;
+      return (await call.json(route, 201, route.responses[201].schema, { body: request, ifMatch: ifMatchOf(version), signal: options.signal })).data;
+    },
+    removeAdministrator: async (role, sid, version, options = {}) => {
+      const route = routes.removeAdministrator;
+      const input = { params: { role, sid }, ifMatch: ifMatchOf(version), signal: options.signal };
+      return (await call.json(route, 200, route.responses[200].schema, input)).data;
+    },
+    setOnboardingControl: async (request, version, options = {}) => {
+      const route = routes.setOnboardingControl;
+      return (await call.json(route, 200, route.responses[200].schema, { body: request, ifMatch: ifMatchOf(version), signal: options.signal })).data;
+    },
+    clearOnboardingControl: async (version, options = {}) => {
+      const route = routes.clearOnboardingControl;
+      return (await call.json(route, 200, route.responses[200].schema, { ifMatch: ifMatchOf(version), signal: options.signal })).data;
+    },
     listConnectors: async (options = {}) => (await call.json(routes.listConnectors, 200, routes.listConnectors.responses[200].schema, options)).data,
     audit: async (query = {}, options = {}) => {
       const { limit, before, actor, action, since, until } = query;
@@ -125,10 +149,8 @@ function clientFor(transport: HttpTransport, settings: CallerSettings): Connecto
       return { superUsers: data, etag: etagOf(headers, data.version) };
     },
     reviewSuperUsers: async (version, options = {}) => {
-      if (!Number.isSafeInteger(version) || version < 0)
-        throw new ConnectorError('INVALID_OPTIONS', 'The super-user version to review must be a whole number from 0 up, as GET /v1/super-users gave it.');
       const route = routes.reviewSuperUsers;
-      const input = { body: {}, ifMatch: `"${String(version)}"`, signal: options.signal };
+      const input = { body: {}, ifMatch: ifMatchOf(version, 'super-user version to review', 'GET /v1/super-users'), signal: options.signal };
       return (await call.json(route, 200, route.responses[200].schema, input)).data;
     },
     serverCertificationPage: (options = {}) => call.text(routes.serverCertification, options),

@@ -12,6 +12,7 @@ import { POLICY_COMMANDS, policyCommandFor } from './policy-commands.ts';
 import { serverConfigCommandFor } from './server-config-commands.ts';
 import { entryOf } from '../../core/authorization/entry-of.ts';
 import { serversCommandFor } from './servers-command-line.ts';
+import { administrationCommandFor } from './admins-command-line.ts';
 import { openSignedInClient } from './signed-in-client.ts';
 import { signInCommand, signOutCommand } from './sign-in-commands.ts';
 import { USAGE } from './usage.ts';
@@ -158,6 +159,7 @@ async function commandFor(group: string, rest: readonly string[], values: Values
     return group === 'sign-in' ? () => signInCommand(values, io) : () => signOutCommand(io);
   }
   if (group === 'servers') return serversCommandFor(rest[0], rest.slice(1), values, io);
+  if (group === 'admins' || group === 'onboarding') return administrationCommandFor(group, rest, values.role);
   if (group === 'server-config') return serverConfigCommandFor(rest, values, io.env);
   if (group === 'health') return healthCommandFor(rest, values, io.stderrIsTerminal && values.json !== true ? io.stderr : undefined);
   throw new CliError('USAGE', `Unknown command "${group}". Run rms-connector-admin --help.`);

@@ -45,6 +45,18 @@ Connector service commands ("Servers allowed to utilize the connector"):
                                            object per line); resumes after a dropped connection. Ctrl+C stops
                                            (exit 0); exit 2 when the sign-in expires or the role is revoked
 
+Administration (GlobalAdministrator to change; as Add/Get/Remove-AipServiceRoleBasedAdministrator and the
+onboarding-control policy; the console's Administration page does the same):
+  admins list [--role ROLE]                Who holds GlobalAdministrator or ConnectorAdministrator (users and groups)
+  admins add NAME --role ROLE              Give a user or security group (DOMAIN\name, UPN or SID) a role; the
+                                           service resolves NAME in its directory and stores that name
+  admins remove NAME --role ROLE           Take the role (NAME as admins list shows it, or the SID); the last
+                                           GlobalAdministrator cannot be removed
+  onboarding show                          The onboarding-control group, if any
+  onboarding set GROUP                     Let only members of this security group sign in (you must be one)
+  onboarding clear                         Let every administrator sign in again
+  Admin roles (--role): GlobalAdministrator, ConnectorAdministrator
+
 Deployment health (check codes: docs/deployment-health.md):
   health --connector-url URL [--ca-file FILE] [--proxy URL] [--tenant-url URL]
                                            Check nodes, heartbeats, the connector URL, the verification page, the

@@ -46,6 +46,16 @@ describe('the dispatcher against hostile requests', () => {
     ['a role outside the contract', 'servers:check', { role: 'admin', sid: 'S-1-5-21-1-2-3-4', operationId: operationId() }],
     ['an operation id that is not a UUID', 'review:list', { operationId: '../../etc/passwd' }],
     ['a negative audit limit', 'audit:list', { limit: -1 }],
+    ['an administrator role outside the contract', 'administration:add-administrator', { sid: 'S-1-5-21-1-2-3-4', role: 'Owner', version: 1 }],
+    [
+      'a SID with an LDAP filter for an administrator',
+      'administration:remove-administrator',
+      { sid: 'S-1-5-21-*)(cn=*', role: 'GlobalAdministrator', version: 1 },
+    ],
+    ['a name where the SID goes', 'administration:set-onboarding-group', { sid: 'CORP\\Domain Admins', version: 1 }],
+    ['a negative administration version', 'administration:clear-onboarding-group', { version: -1 }],
+    ['an administration version as a string', 'administration:add-administrator', { sid: 'S-1-5-21-1-2-3-4', role: 'GlobalAdministrator', version: '"7"' }],
+    ['an extra key on an administration change', 'administration:clear-onboarding-group', { version: 1, force: true }],
     [
       'a page size above the limit',
       'directory:search-start',

@@ -7,6 +7,7 @@ import { ConnectorError } from '../../core/connector/index.ts';
 import { DirectoryError } from '../../core/directory/index.ts';
 import { KerberosError } from '../../core/kerberos/index.ts';
 import { untilAborted } from './abortable.ts';
+import { createAdministrationHandlers } from './administration-handlers.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { createCaFileHandlers } from './ca-file-handlers.ts';
 import { createCaFileRegistry } from './ca-file-registry.ts';
@@ -111,6 +112,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createReviewHandlers(),
     ...createSuperUserDriftHandlers(),
     ...createAuditHandlers(),
+    ...createAdministrationHandlers(),
     ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),
     ...createCaFileHandlers({ chooseCaFile: dependencies.chooseCaFile, caFiles }),

@@ -60,6 +60,12 @@ export const SERVICE_TEXTS: Readonly<Partial<Record<ConnectorErrorCode, ServiceT
   NO_ADMIN_ROLE: { title: 'Not a connector administrator' },
   ONBOARDING_BLOCKED: { title: 'Onboarding control blocks this account' },
   ROLE_REVOKED: { title: 'Your administrator role was removed' },
+  GLOBAL_ADMINISTRATOR_REQUIRED: { title: 'Only a GlobalAdministrator can change this' },
+  LAST_GLOBAL_ADMINISTRATOR: { title: 'The last GlobalAdministrator cannot be removed' },
+  ONBOARDING_WOULD_LOCK_OUT: { title: 'You are not in this group' },
+  ALREADY_ADMINISTRATOR: { title: 'Already holds this role' },
+  NOT_SECURITY_GROUP: { title: 'Not a security group' },
+  ADMINISTRATOR_KIND_REFUSED: { title: 'Neither a user nor a security group' },
   WRONG_ENVIRONMENT: { title: 'Wrong cloud environment' },
   THROTTLED: {
     title: 'Too many attempts',

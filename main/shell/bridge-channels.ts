@@ -46,4 +46,9 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'server-config:save',
   'ca-file:choose',
   'changes:get-status',
+  'administration:get',
+  'administration:add-administrator',
+  'administration:remove-administrator',
+  'administration:set-onboarding-group',
+  'administration:clear-onboarding-group',
 ]);

@@ -38,7 +38,7 @@ describe('App', () => {
     expect(await screen.findByText('Signed in as CORP\\admin')).toBeInTheDocument();
     const tablist = screen.getByRole('tablist', { name: 'Views' });
     // Names by query: Fluent's tabs carry a hidden copy of their label to reserve bold width.
-    const names = ['Servers', 'Effective super users', 'List review', 'Audit log', 'Deployment health', 'Configure servers'];
+    const names = ['Servers', 'Effective super users', 'List review', 'Audit log', 'Deployment health', 'Configure servers', 'Administration'];
     expect(within(tablist).getAllByRole('tab')).toEqual(names.map((name) => within(tablist).getByRole('tab', { name: new RegExp(`^${name}`) })));
     expect(within(tablist).getByRole('tab', { name: /^Servers/ })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('heading', { level: 1, name: 'Servers allowed to utilize the connector' })).toBeInTheDocument();

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { CLOUD_ENVIRONMENT_DESCRIPTIONS, type SessionSummary } from '../../contract/index.ts';
 import { useAdminApi } from '../api/api-context.tsx';
 import { HelpMenu } from '../components/help-menu.tsx';
+import { AdministrationPage } from '../features/administration/administration-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { HealthPage } from '../features/health/health-page.tsx';
 import { PropertiesPanel } from '../features/properties/properties-panel.tsx';
@@ -21,6 +22,7 @@ const VIEWS = [
   { id: 'audit', label: 'Audit log' },
   { id: 'health', label: 'Deployment health' },
   { id: 'server-config', label: 'Configure servers' },
+  { id: 'administration', label: 'Administration' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
 
@@ -126,6 +128,8 @@ function ViewPage(props: { view: View }) {
       return <HealthPage />;
     case 'server-config':
       return <ServerConfigPage />;
+    case 'administration':
+      return <AdministrationPage />;
   }
 }
 

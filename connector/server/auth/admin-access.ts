@@ -1,3 +1,4 @@
+import { ONBOARDING_CHANGE_PLACES, ROLE_CHANGE_PLACES } from '../../../contract/connector-api/index.ts';
 import { ApiFailure } from '../http/api-failure.ts';
 import type { DirectoryAccount, ServiceDirectory } from '../service-directory.ts';
 import type { AccessRules, ConfigStore } from '../store/config-store.ts';
@@ -95,12 +96,12 @@ function rolesOrRefusal(holder: TokenHolder, account: DirectoryAccount | undefin
     case 'no-role':
       throw new ApiFailure(
         'ROLE_REVOKED',
-        `${holder.name} no longer holds the GlobalAdministrator or ConnectorAdministrator role (it was removed, or the account left the group that held it), so nothing more is accepted with this sign-in. Ask a global administrator to assign the role again, then sign in again.`,
+        `${holder.name} no longer holds the GlobalAdministrator or ConnectorAdministrator role (it was removed, or the account left the group that held it), so nothing more is accepted with this sign-in. Ask a GlobalAdministrator to assign the role again in ${ROLE_CHANGE_PLACES}; then sign in again.`,
       );
     case 'onboarding-blocked':
       throw new ApiFailure(
         'ONBOARDING_BLOCKED',
-        `${holder.name} is not in "${decision.group.name}", the onboarding-control group, so nothing more is accepted with this sign-in. Ask a global administrator to add the account to that group, then sign in again.`,
+        `${holder.name} is not in "${decision.group.name}", the onboarding-control group, so nothing more is accepted with this sign-in. Ask a GlobalAdministrator to add the account to that group in Active Directory, or to change onboarding control in ${ONBOARDING_CHANGE_PLACES}; then sign in again.`,
       );
   }
 }

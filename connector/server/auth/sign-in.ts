@@ -1,4 +1,11 @@
-import type { CloudEnvironment, KerberosSignInRequest, SignInRequest, SignInResponse } from '../../../contract/connector-api/index.ts';
+import {
+  ONBOARDING_CHANGE_PLACES,
+  ROLE_CHANGE_PLACES,
+  type CloudEnvironment,
+  type KerberosSignInRequest,
+  type SignInRequest,
+  type SignInResponse,
+} from '../../../contract/connector-api/index.ts';
 import { hiddenCharacterMessage } from '../../../contract/hidden-characters.ts';
 import { kerberosMessage } from '../../../contract/kerberos.ts';
 import { DirectoryError } from '../../../core/directory/index.ts';
@@ -141,13 +148,13 @@ function refuseUnlessAdmin(account: DirectoryAccount, decision: ReturnType<typeo
   if (decision.status === 'no-role') {
     throw new ApiFailure(
       'NO_ADMIN_ROLE',
-      `${account.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a global administrator to run: rms-connector-service admins add --user ${account.name} --role ConnectorAdministrator`,
+      `${account.name} holds neither the GlobalAdministrator nor the ConnectorAdministrator role. Ask a GlobalAdministrator to give it a role in ${ROLE_CHANGE_PLACES} (before anyone holds GlobalAdministrator, the service's operator runs on its host: rms-connector-service admins add --user ${account.name} --role GlobalAdministrator).`,
     );
   }
   if (decision.status === 'onboarding-blocked') {
     throw new ApiFailure(
       'ONBOARDING_BLOCKED',
-      `The attempt to discover the location of the administration service and organization failed for ${account.name}: onboarding control allows only members of "${decision.group.name}". Ask a global administrator to add the account to that group, or sign in with an account that is in it.`,
+      `The attempt to discover the location of the administration service and organization failed for ${account.name}: onboarding control allows only members of "${decision.group.name}". Ask a GlobalAdministrator to add the account to that group in Active Directory, or to change onboarding control in ${ONBOARDING_CHANGE_PLACES}; or sign in with an account that is in it.`,
     );
   }
 }

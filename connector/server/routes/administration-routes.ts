@@ -1,4 +1,5 @@
 import { API_ROUTES } from '../../../contract/connector-api/index.ts';
+import { etagOf } from '../http/preconditions.ts';
 import { registerRoute, type RouteHost } from '../http/register-route.ts';
 import type { ServiceContext } from '../service-context.ts';
 
@@ -8,12 +9,8 @@ export const MISSED_HEARTBEATS = 3;
 /** Read-only administration views: roles and onboarding, connector nodes, the audit trail. */
 export function registerAdministrationRoutes(host: RouteHost, context: ServiceContext): void {
   registerRoute(host, API_ROUTES.administration, async () => {
-    const [administrators, onboardingControl, superUserFeature] = await Promise.all([
-      context.store.listAdministrators(),
-      context.store.onboardingControl(),
-      context.store.superUserFeature(),
-    ]);
-    return { status: 200, body: { administrators, onboardingControl, superUserFeature } };
+    const administration = await context.store.administration();
+    return { status: 200, body: administration, headers: { etag: etagOf(administration.version) } };
   });
   registerRoute(host, API_ROUTES.listConnectors, async () => {
     const now = context.now().getTime();

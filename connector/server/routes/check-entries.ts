@@ -62,7 +62,7 @@ export async function checkEntries(context: ServiceContext, entries: readonly Ne
  * `EXCH01<U+202E>$` would read as another name in the list and the audit trail. The
  * message shows the character as its code, never the raw name.
  */
-function refuseHiddenDirectoryNames(objects: readonly NamedObject[]): void {
+export function refuseHiddenDirectoryNames(objects: readonly NamedObject[]): void {
   const refused = objects.flatMap(({ accountName, object }) => {
     const found = findHiddenCharacter(accountName);
     return found ? [`${visibleForm(accountName)} (${object.sid}): ${describeHiddenCharacter(found, 'the account name in Active Directory')}`] : [];

@@ -2,6 +2,7 @@ import type { ObjectKind } from '../../../contract/directory.ts';
 import type { Role } from '../../../contract/policy.ts';
 import type {
   AdminRole,
+  Administration,
   AuditPage,
   ChangeEvent,
   AuditQuery,
@@ -13,6 +14,7 @@ import type {
   SuperUserFeature,
   SuperUsers,
 } from '../../../contract/connector-api/index.ts';
+import type { AdministrationChange, AdministrationChangeOutcome } from './administration-change.ts';
 import type { ChangePosition } from './change-events.ts';
 import type { ExpectedVersion } from './expected-version.ts';
 import type { SuperUserExpansion, SuperUserRecording, SuperUserReviewOutcome } from './super-user-snapshot.ts';
@@ -140,6 +142,14 @@ export type ConfigStore = {
   whileExpandingSuperUsers<T>(work: () => Promise<T>): Promise<{ readonly ran: true; readonly value: T } | { readonly ran: false }>;
 
   listAdministrators(): Promise<readonly RoleBasedAdministrator[]>;
+  /** Role assignments, onboarding control and the super-user feature with their version (the ETag), read together. */
+  administration(): Promise<Administration>;
+  /**
+   * Add or remove a role assignment, or set or clear onboarding control, if the version still
+   * satisfies the change's If-Match; refuses to remove the last GlobalAdministrator. Audited
+   * like the unconditional methods below, which the service's own command line uses.
+   */
+  changeAdministration(change: AdministrationChange): Promise<AdministrationChangeOutcome>;
   /** Role assignments and the onboarding group, read together: what every request is checked against. */
   accessRules(): Promise<AccessRules>;
   /** False when the same SID already holds the role. */

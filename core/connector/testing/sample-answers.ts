@@ -22,6 +22,7 @@ export const SAMPLE_SESSION: Session = {
 
 /** The administration view with one administrator. */
 export const SAMPLE_ADMINISTRATION: Administration = {
+  version: 3,
   administrators: [
     { sid: SAMPLE_SESSION.sid, name: SAMPLE_SESSION.name, kind: 'user', role: 'GlobalAdministrator', addedBy: 'setup', addedAt: '2025-01-01T00:00:00.000Z' },
   ],

@@ -28,7 +28,9 @@ export type ConsoleApp = {
   /** In the add dialog: pick the role, type the name, Check Names, wait for the resolved name. */
   checkName(dialog: Locator, role: RoleLabel, name: string): Promise<void>;
   /** Switch to a view of the frame's tab list. */
-  openView(view: 'Servers' | 'Effective super users' | 'List review' | 'Audit log' | 'Deployment health' | 'Configure servers'): Promise<void>;
+  openView(
+    view: 'Servers' | 'Effective super users' | 'List review' | 'Audit log' | 'Deployment health' | 'Configure servers' | 'Administration',
+  ): Promise<void>;
 };
 
 /** The role radio labels of the add dialog. */

@@ -124,6 +124,10 @@ function clientFor(fake: FakeConnector, token: string | undefined): ConnectorCli
     },
     replaceAuthorizedAccounts: () => Promise.reject(new Error('not used by the ipc layer')),
     administration: () => Promise.reject(new Error('not used by the ipc layer')),
+    addAdministrator: () => Promise.reject(new Error('the administration handlers are tested against the real service')),
+    removeAdministrator: () => Promise.reject(new Error('the administration handlers are tested against the real service')),
+    setOnboardingControl: () => Promise.reject(new Error('the administration handlers are tested against the real service')),
+    clearOnboardingControl: () => Promise.reject(new Error('the administration handlers are tested against the real service')),
     superUsers: () => Promise.reject(new Error('not used by the ipc layer')),
     reviewSuperUsers: () => Promise.reject(new Error('not used by the ipc layer')),
     listConnectors() {

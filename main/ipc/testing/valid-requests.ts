@@ -48,6 +48,11 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     },
     'ca-file:choose': { purpose: 'directory' },
     'changes:get-status': {},
+    'administration:get': {},
+    'administration:add-administrator': { sid: 'S-1-5-21-1-2-3-1105', role: 'ConnectorAdministrator', version: 3 },
+    'administration:remove-administrator': { sid: 'S-1-5-21-1-2-3-1105', role: 'ConnectorAdministrator', version: 3 },
+    'administration:set-onboarding-group': { sid: 'S-1-5-21-1-2-3-513', version: 3 },
+    'administration:clear-onboarding-group': { version: 3 },
   };
 }
 

@@ -1,12 +1,13 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useLayoutEffect, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
-import type { DirectoryObject, Role } from '../../../contract/index.ts';
+import type { DirectoryObject } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import { ObjectGrid } from './object-grid.tsx';
 import { createObjectPickerStore, selectIsSearching, selectSelectedObject } from './object-picker-store.ts';
+import type { PickerPurpose } from './object-types.ts';
 import { createOuTreeStore } from './ou-tree-store.ts';
 import { PickerCriteria } from './picker-criteria.tsx';
 import { useFocusReturn } from './use-focus-return.ts';
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
 /** Props of {@link ObjectPickerDialog}. */
 export type ObjectPickerDialogProps = {
   readonly open: boolean;
-  readonly role: Role;
+  readonly role: PickerPurpose;
   readonly onClose: () => void;
   readonly onPick: (object: DirectoryObject) => void;
 };

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DirectoryObject, IpcError, ObjectTypeFilter, Role, SearchLocation } from '../../../contract/index.ts';
+import type { DirectoryObject, IpcError, ObjectTypeFilter, SearchLocation } from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
-import { presetTypesFor } from './object-types.ts';
+import { presetTypesFor, type PickerPurpose } from './object-types.ts';
 
 /** The load states of the style guide. */
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -29,7 +29,7 @@ export type ObjectPickerState = {
   readonly error: IpcError | undefined;
   /** Why Find Now did not search (no type ticked, no OU chosen). */
   readonly validation: string | undefined;
-  reset(role: Role): void;
+  reset(role: PickerPurpose): void;
   setType(type: ObjectTypeFilter, checked: boolean): void;
   setLocationKind(kind: LocationKind): void;
   setContainer(distinguishedName: string): void;

@@ -16,10 +16,15 @@ export const OBJECT_TYPE_CHOICES: readonly ObjectTypeChoice[] = [
   { value: 'service-account', label: 'Service accounts' },
 ];
 
-const PRESETS: Readonly<Record<Role, readonly ObjectTypeFilter[]>> = {
+/** What the picker is opened for: a server role, or the Administration page's administrator or onboarding group. */
+export type PickerPurpose = Role | 'administrator' | 'onboarding-group';
+
+const PRESETS: Readonly<Record<PickerPurpose, readonly ObjectTypeFilter[]>> = {
   exchange: ['security-group'],
   sharepoint: ['user', 'service-account', 'security-group'],
   fci: ['computer', 'security-group'],
+  administrator: ['user', 'security-group'],
+  'onboarding-group': ['security-group'],
 };
 
 /**
@@ -29,7 +34,7 @@ const PRESETS: Readonly<Record<Role, readonly ObjectTypeFilter[]>> = {
  * SharePoint: service accounts or a group of them; FCI: computer accounts or a group), so the
  * search starts narrowed to what is likely right; the admin can tick more.
  */
-export function presetTypesFor(role: Role): ReadonlySet<ObjectTypeFilter> {
+export function presetTypesFor(role: PickerPurpose): ReadonlySet<ObjectTypeFilter> {
   return new Set(PRESETS[role]);
 }
 

@@ -1,5 +1,6 @@
 import type { ConfigStore } from '../config-store.ts';
 import { storedContext, isoTime } from '../stored-values.ts';
+import { changeAdministrationIn, readAdministration } from './administration-change.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage } from './audit.ts';
 import { watchPostgresChanges } from './change-watch.ts';
@@ -103,6 +104,8 @@ export async function openPostgresStore(target: PostgresTarget, maxConnections?:
         administrators: await readAdministrators(transaction),
         onboardingGroup: (await readOnboardingControl(transaction)).group,
       })),
+    administration: () => read(readAdministration),
+    changeAdministration: (change) => write((transaction) => changeAdministrationIn(transaction, { ...change, context: storedContext(change.context) })),
     addAdministrator: (administrator, context) => write((transaction) => insertAdministrator(transaction, administrator, storedContext(context))),
     removeAdministrator: (sid, role, context) => write((transaction) => deleteAdministrator(transaction, sid, role, storedContext(context))),
     onboardingControl: () => read(readOnboardingControl),

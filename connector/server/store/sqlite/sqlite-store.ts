@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccessRules, ChangeListener, ConfigStore } from '../config-store.ts';
+import { changeAdministrationIn, readAdministration } from './administration-change.ts';
 import { deleteAdministrator, insertAdministrator, readAdministrators } from './administrators.ts';
 import { readAuditPage, registerCaseFolding } from './audit.ts';
 import { readChangePosition, readChangesSince } from './changes.ts';
@@ -90,6 +91,9 @@ export function openSqliteStore(path: string): ConfigStore {
     },
     listAdministrators: () => read(readAdministrators),
     accessRules: () => run(accessRules),
+    administration: () => read(readAdministration),
+    changeAdministration: (administrationChange) =>
+      change((db) => changeAdministrationIn(db, { ...administrationChange, context: storedContext(administrationChange.context) })),
     addAdministrator: (administrator, context) => change((db) => insertAdministrator(db, administrator, storedContext(context))),
     removeAdministrator: (sid, role, context) => change((db) => deleteAdministrator(db, sid, role, storedContext(context))),
     onboardingControl: () => read(readOnboardingControl),

@@ -81,6 +81,76 @@ export function administrationContract(engine: StoreEngine): void {
     });
   });
 
+  describe(`${engine.name}: conditional administration changes`, () => {
+    const stores = engine.use();
+    const alice: AdministratorToAdd = { sid: 'S-1-5-21-1-2-3-1104', name: 'CORP\\alice', kind: 'user', role: 'GlobalAdministrator' };
+    const pilot = { sid: 'S-1-5-21-1-2-3-1600', name: 'CORP\\RMS Pilot' };
+
+    it('applies a change at the version read, moves the version, and refuses a stale one without writing', async () => {
+      const store = await stores.open();
+      const start = await store.administration();
+      const added = await store.changeAdministration({
+        context: first,
+        expectedVersion: start.version,
+        action: { kind: 'add-administrator', administrator: admins },
+      });
+      const stale = await store.changeAdministration({ context: second, expectedVersion: start.version, action: { kind: 'set-onboarding', group: pilot } });
+      const after = await store.administration();
+      expect({ start: start.version, added: added.status, stale, after: { version: after.version, onboarding: after.onboardingControl.group } }).toEqual({
+        start: 0,
+        added: 'applied',
+        stale: { status: 'stale', currentVersion: after.version },
+        after: { version: expect.any(Number), onboarding: null },
+      });
+      expect(after.version).toBeGreaterThan(0);
+      expect(added.status === 'applied' && added.administration).toEqual(after);
+    });
+
+    it('answers duplicate, missing and last-global-administrator without writing, and removes with the assignment as it was', async () => {
+      const store = await stores.open();
+      await store.addAdministrator(alice, first);
+      await store.addAdministrator(admins, first);
+      const change = async (action: Parameters<ConfigStore['changeAdministration']>[0]['action']) =>
+        store.changeAdministration({ context: second, expectedVersion: 'any', action });
+      const duplicate = await change({ kind: 'add-administrator', administrator: alice });
+      const missing = await change({ kind: 'remove-administrator', sid: alice.sid, role: 'ConnectorAdministrator' });
+      const versionBefore = (await store.administration()).version;
+      const removed = await change({ kind: 'remove-administrator', sid: admins.sid, role: 'GlobalAdministrator' });
+      const last = await change({ kind: 'remove-administrator', sid: alice.sid, role: 'GlobalAdministrator' });
+      expect({
+        duplicate,
+        missing,
+        removed: removed.status === 'applied' ? removed.removed : removed,
+        last,
+        remaining: (await store.listAdministrators()).map((administrator) => administrator.sid),
+        movedOnce: (await store.administration()).version > versionBefore,
+      }).toEqual({
+        duplicate: { status: 'duplicate' },
+        missing: { status: 'missing' },
+        removed: { ...admins, addedBy: first.actor, addedAt: first.at },
+        last: { status: 'last-global-administrator' },
+        remaining: [alice.sid],
+        movedOnce: true,
+      });
+    });
+
+    it('sets and clears onboarding control conditionally, auditing each', async () => {
+      const store = await stores.open();
+      const set = await store.changeAdministration({ context: first, expectedVersion: 0, action: { kind: 'set-onboarding', group: pilot } });
+      const version = set.status === 'applied' ? set.administration.version : -1;
+      const cleared = await store.changeAdministration({ context: second, expectedVersion: [version], action: { kind: 'set-onboarding', group: null } });
+      expect({
+        set: set.status === 'applied' && set.administration.onboardingControl.group,
+        cleared: cleared.status === 'applied' && cleared.administration.onboardingControl,
+        trail: (await trail(store)).map((record) => record.action),
+      }).toEqual({
+        set: pilot,
+        cleared: { group: null, changedBy: second.actor, changedAt: second.at },
+        trail: ['onboarding-control.set', 'onboarding-control.clear'],
+      });
+    });
+  });
+
   describe(`${engine.name}: administration reads`, () => {
     const stores = engine.use();
 
@@ -94,12 +164,7 @@ export function administrationContract(engine: StoreEngine): void {
         add: [{ sid: 'S-1-5-21-1-2-3-1139', name: 'CORP\\EX01$', role: 'exchange', kind: 'computer' }],
         remove: [],
       });
-      const administration = {
-        administrators: await store.listAdministrators(),
-        onboardingControl: await store.onboardingControl(),
-        superUserFeature: await store.superUserFeature(),
-      };
-      expect(AdministrationSchema.safeParse(administration).error).toBeUndefined();
+      expect(AdministrationSchema.safeParse(await store.administration()).error).toBeUndefined();
     });
 
     it('stores the change time in one ISO form when the caller gives another', async () => {

@@ -34,6 +34,9 @@ describe('the dispatcher against hostile requests', () => {
     ['a SID with an LDAP filter in it', 'servers:check', { role: 'exchange', sid: 'S-1-5-21-1)(objectClass=*', operationId: operationId() }],
     ['a role outside the contract', 'servers:check', { role: 'admin', sid: 'S-1-5-21-1-2-3-4', operationId: operationId() }],
     ['an operation id that is not a UUID', 'review:list', { operationId: '../../etc/passwd' }],
+    ['a removal-impact SID with an LDAP filter in it', 'servers:removal-impact', { sid: 'S-1-5-21-1)(member=*', operationId: operationId() }],
+    ['a removal-impact DN instead of a SID', 'servers:removal-impact', { sid: 'CN=Exchange Servers,DC=corp', operationId: operationId() }],
+    ['a removal-impact without an operation id', 'servers:removal-impact', { sid: 'S-1-5-21-1-2-3-1105' }],
     ['a negative audit limit', 'audit:list', { limit: -1 }],
     [
       'a page size above the limit',

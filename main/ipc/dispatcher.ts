@@ -24,6 +24,7 @@ import { createOperationRegistry, type RunningOperation } from './operation-regi
 import type { ActiveSession } from './open-session.ts';
 import { describeRequestIssues } from './request-issues.ts';
 import { createReviewHandlers } from './review-handlers.ts';
+import { createRemovalImpactHandlers } from './removal-impact-handlers.ts';
 import { createSuperUserDriftHandlers } from './super-user-drift-handlers.ts';
 import { createServerConfigHandlers } from './server-config-handlers.ts';
 import { createServersHandlers } from './servers-handlers.ts';
@@ -108,6 +109,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createDirectoryHandlers(),
     ...createReviewHandlers(),
     ...createSuperUserDriftHandlers(),
+    ...createRemovalImpactHandlers(),
     ...createAuditHandlers(),
     ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),

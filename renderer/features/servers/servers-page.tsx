@@ -3,6 +3,7 @@ import { FilterRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AuthorizedAccount, IpcError } from '../../../contract/index.ts';
+import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
@@ -13,13 +14,25 @@ import { useStores } from '../../stores/stores-context.tsx';
 import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
 import { ExplainDialog } from '../explain/explain-dialog.tsx';
 import { ListChangedBar } from './list-changed-bar.tsx';
+import { PICKUP_NOTE } from './pickup-note.ts';
 import { RemoveDialog } from './remove-dialog.tsx';
+import { RowContextMenu } from './row-context-menu.tsx';
+import { rowsAsText, writeClipboard } from './rows-as-text.ts';
 import { saveTextFile } from './save-text-file.ts';
 import { SERVER_GRID_COLUMNS, SERVER_GRID_MIN_WIDTH, asServerColumn } from './server-columns.ts';
 import { ServersToolbar } from './servers-toolbar.tsx';
+import { ExposureContext } from './super-user-badge.tsx';
+import { SuperUserExposureDialog } from './super-user-exposure-dialog.tsx';
+import { UndoBar } from './undo-bar.tsx';
+import { undoRemoval, type RemovedEntry } from './undo-removal.ts';
+import { usePageShortcuts } from './use-page-shortcuts.ts';
+import { isContextMenuKey, rowOfEvent, useRowMenu } from './use-row-menu.ts';
+import { useSuperUserExposure } from './use-super-user-exposure.ts';
 
-/** The note every change is followed by: connectors read the list on a schedule. */
-export const PICKUP_NOTE = 'Connectors pick up changes within about 15 minutes.';
+export { PICKUP_NOTE } from './pickup-note.ts';
+
+/** Which part of the account properties panel to open: the whole panel, or its Members. */
+export type PropertiesSection = 'general' | 'members';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,11 +53,16 @@ function entriesText(shown: number, total: number): string {
  *
  * Reads the list when first shown; every write goes through the store with the version last
  * read, and a refusal because the list changed shows the reload banner instead of retrying.
+ * Exchange rows show how many super users they make; rows have a context menu and the keys
+ * of a Windows list (Enter or double-click opens properties, Delete removes, Ctrl+C copies,
+ * F5 refreshes, Ctrl+F filters), and a removal can be undone for a few seconds.
+ * `onOpenProperties` opens the account properties panel (the console frame provides it).
  */
-export function ServersPage() {
+export function ServersPage(props: { readonly onOpenProperties?: (entry: AuthorizedAccount, section: PropertiesSection) => void }) {
   const styles = useStyles();
   const headingId = useId();
   const pageRef = useRef<HTMLElement>(null);
+  const api = useAdminApi();
   const { servers, live, session } = useStores();
   const netbiosDomain = useStore(session, (sessionState) => sessionState.session?.directory.netbiosDomain ?? '');
   const state = useStore(servers);
@@ -54,16 +72,27 @@ export function ServersPage() {
   const [testOpen, setTestOpen] = useState(false);
   const [removeTarget, setRemoveTarget] = useState<AuthorizedAccount | undefined>(undefined);
   const [removing, setRemoving] = useState(false);
+  const [removed, setRemoved] = useState<RemovedEntry | undefined>(undefined);
+  const [undoing, setUndoing] = useState(false);
+  const [exposureEntry, setExposureEntry] = useState<AuthorizedAccount | undefined>(undefined);
   const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
+  const rowMenu = useRowMenu();
   const filter = useDeferredValue(state.filter);
   const sorted = useMemo(() => sortEntries(state.entries, state.sort), [state.entries, state.sort]);
   const visible = useMemo(() => filterEntries(sorted, filter), [sorted, filter]);
   const selected = visible.find((entry) => entry.id === state.selectedId);
+  const exposureOf = useSuperUserExposure(state.entries, state.version);
+  const exposureCells = useMemo(() => ({ exposureOf, open: setExposureEntry }), [exposureOf]);
+  const openProperties = props.onOpenProperties;
 
   useEffect(() => {
     if (servers.getState().loadState === 'idle') void servers.getState().refresh();
   }, [servers]);
+
+  const focusCurrentRow = () => {
+    pageRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]')?.focus();
+  };
 
   const confirmRemove = async () => {
     if (!removeTarget) return;
@@ -76,10 +105,50 @@ export function ServersPage() {
     setRemoveTarget(undefined);
     if (result.ok) {
       servers.getState().select(neighbour?.id);
+      setRemoved({ entry: result.value.removed, versionTag: result.value.versionTag });
       setStatus(`Removed ${result.value.removed.name} (${roleLabel(result.value.removed.role)}). ${PICKUP_NOTE}`);
     } else if (result.error.code !== 'LIST_CHANGED') {
       setActionError(result.error);
     }
+  };
+
+  const undo = async () => {
+    if (!removed || undoing) return;
+    setUndoing(true);
+    setActionError(undefined);
+    const result = await undoRemoval(api, removed);
+    setUndoing(false);
+    setRemoved(undefined);
+    if (result.ok) {
+      await servers.getState().refresh();
+      servers.getState().select(result.value.entry.id);
+      setStatus(`Added ${result.value.entry.name} back as ${roleLabel(result.value.entry.role)}. ${PICKUP_NOTE}`);
+    } else if (result.error.code === 'LIST_CHANGED') {
+      servers.getState().markListChanged();
+    } else {
+      setActionError(result.error);
+    }
+  };
+
+  const copyRows = async (rows: readonly AuthorizedAccount[], what: string) => {
+    const copied = await writeClipboard(rowsAsText(SERVER_GRID_COLUMNS, rows));
+    setStatus(copied ? `Copied ${what} to the clipboard.` : 'The clipboard could not be used here; nothing was copied.');
+  };
+  const copyText = async (text: string, what: string) => {
+    setStatus((await writeClipboard(text)) ? `Copied ${what} to the clipboard.` : 'The clipboard could not be used here; nothing was copied.');
+  };
+
+  const membersAction = (entry: AuthorizedAccount) => {
+    if (entry.kind !== 'group') return undefined;
+    if (openProperties)
+      return () => {
+        openProperties(entry, 'members');
+      };
+    return entry.role === 'exchange'
+      ? () => {
+          setExposureEntry(entry);
+        }
+      : undefined;
   };
 
   const exportCsv = async () => {
@@ -94,6 +163,13 @@ export function ServersPage() {
     setStatus(`Exported ${String(result.value.entries)} entries to ${result.value.fileName}.`);
   };
 
+  usePageShortcuts({
+    refresh: () => void servers.getState().refresh(),
+    focusFilter: () => pageRef.current?.querySelector<HTMLInputElement>('input[aria-label="Filter entries"]')?.focus(),
+    undo: removed ? () => void undo() : undefined,
+  });
+
+  const menuEntry = rowMenu.menu?.entry;
   return (
     <section ref={pageRef} className={styles.page} aria-labelledby={headingId}>
       <h1 id={headingId} className={styles.heading}>
@@ -102,6 +178,16 @@ export function ServersPage() {
       {state.listChanged && <ListChangedBar onReload={() => void servers.getState().refresh()} />}
       <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Reading the list…" />
       {actionError && <ErrorBar error={actionError} />}
+      {removed && (
+        <UndoBar
+          removed={removed}
+          undoing={undoing}
+          onUndo={() => void undo()}
+          onDismiss={() => {
+            setRemoved(undefined);
+          }}
+        />
+      )}
       <div className={styles.bar}>
         <ServersToolbar
           canRemove={selected !== undefined}
@@ -129,33 +215,87 @@ export function ServersPage() {
           }}
         />
       </div>
-      <VirtualGrid
-        label="Servers allowed to utilize the connector"
-        className={styles.grid}
-        minWidth={SERVER_GRID_MIN_WIDTH}
-        rows={visible}
-        rowKey={(entry) => entry.id}
-        columns={SERVER_GRID_COLUMNS}
-        sort={state.sort}
-        onSort={(id) => {
-          const column = asServerColumn(id);
-          if (column) servers.getState().setSort(nextSort(servers.getState().sort, column));
-        }}
-        selectedKey={state.selectedId}
-        onSelect={(id) => {
-          servers.getState().select(id);
-        }}
-        onRowKeyDown={(entry, event) => {
-          if (event.key === 'Delete' && entry.id === state.selectedId) {
+      <ExposureContext value={exposureCells}>
+        <div
+          onContextMenu={(event) => {
+            const entry = rowOfEvent(event, visible);
+            if (!entry) return;
             event.preventDefault();
-            setRemoveTarget(entry);
-          }
-        }}
-      />
+            servers.getState().select(entry.id);
+            rowMenu.openAtPointer(entry, event);
+          }}
+          onDoubleClick={(event) => {
+            const entry = rowOfEvent(event, visible);
+            if (entry && openProperties) openProperties(entry, 'general');
+          }}
+        >
+          <VirtualGrid
+            label="Servers allowed to utilize the connector"
+            className={styles.grid}
+            minWidth={SERVER_GRID_MIN_WIDTH}
+            rows={visible}
+            rowKey={(entry) => entry.id}
+            columns={SERVER_GRID_COLUMNS}
+            sort={state.sort}
+            onSort={(id) => {
+              const column = asServerColumn(id);
+              if (column) servers.getState().setSort(nextSort(servers.getState().sort, column));
+            }}
+            selectedKey={state.selectedId}
+            onSelect={(id) => {
+              servers.getState().select(id);
+            }}
+            onRowKeyDown={(entry, event) => {
+              if (event.key === 'Delete' && entry.id === state.selectedId) {
+                event.preventDefault();
+                setRemoveTarget(entry);
+              } else if (event.key === 'Enter' && openProperties) {
+                event.preventDefault();
+                openProperties(entry, 'general');
+              } else if (isContextMenuKey(event)) {
+                event.preventDefault();
+                servers.getState().select(entry.id);
+                rowMenu.openAtRow(entry, event.currentTarget);
+              } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') {
+                event.preventDefault();
+                const rows = selected ? [selected] : [entry];
+                void copyRows(rows, rows.length === 1 ? '1 row' : `${String(rows.length)} rows`);
+              }
+            }}
+          />
+        </div>
+      </ExposureContext>
       <div className={styles.footer}>
         <Text>{entriesText(visible.length, state.entries.length)}</Text>
         <Text role="status">{status ?? PICKUP_NOTE}</Text>
       </div>
+      <RowContextMenu
+        entry={menuEntry}
+        anchor={rowMenu.menu?.anchor}
+        actions={
+          menuEntry && {
+            properties: openProperties
+              ? () => {
+                  openProperties(menuEntry, 'general');
+                }
+              : undefined,
+            members: membersAction(menuEntry),
+            copySid: () => void copyText(menuEntry.sid, `the SID of ${menuEntry.name}`),
+            copyName: () => void copyText(menuEntry.name, menuEntry.name),
+            remove: () => {
+              setRemoveTarget(menuEntry);
+            },
+          }
+        }
+        onClose={() => {
+          rowMenu.close();
+          // Escape or a click elsewhere: back to the row, unless an item opened something that took focus.
+          window.setTimeout(() => {
+            const active = document.activeElement;
+            if (active === null || active === document.body || active.closest('[role="menu"]')) focusCurrentRow();
+          }, 0);
+        }}
+      />
       <RemoveDialog
         entry={removeTarget}
         removing={removing}
@@ -163,8 +303,13 @@ export function ServersPage() {
           setRemoveTarget(undefined);
         }}
         onConfirm={() => void confirmRemove()}
-        onFocusLost={() => {
-          pageRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]')?.focus();
+        onFocusLost={focusCurrentRow}
+      />
+      <SuperUserExposureDialog
+        entry={exposureEntry}
+        exposure={exposureEntry && exposureOf(exposureEntry)}
+        onClose={() => {
+          setExposureEntry(undefined);
         }}
       />
       <AddServerDialog

@@ -1,3 +1,4 @@
+import { accountNameOf } from './account-name.ts';
 import type { DirectoryObject } from './directory.ts';
 import type { AdmittingGrant, ExplainAdvice, Explanation } from './explain.ts';
 import { OBJECT_KIND_LABELS, ROLE_LABELS } from './labels.ts';
@@ -14,9 +15,9 @@ export function grantNote(grant: AdmittingGrant): string | undefined {
   return undefined;
 }
 
-/** `CORP\name` when the directory gives a logon name, else the object's name. */
+/** `CORP\name` when the directory gives a logon name, else the object's name (see {@link accountNameOf}). */
 export function candidateLabel(candidate: DirectoryObject, netbiosDomain: string): string {
-  return candidate.samAccountName === undefined ? candidate.name : `${netbiosDomain}\\${candidate.samAccountName}`;
+  return accountNameOf(candidate, netbiosDomain);
 }
 
 /** The verdict sentence under "Admitted" or "Refused". */

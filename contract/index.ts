@@ -1,4 +1,6 @@
 /** What the main process publishes to the renderer: channels, schemas, the result envelope. */
+export * from './account-name.ts';
+export * from './account-properties.ts';
 export * from './audit.ts';
 export * from './ca-file.ts';
 export * from './console-events.ts';

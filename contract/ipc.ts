@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountPropertiesSchema } from './account-properties.ts';
 import { AuditActionSchema, AuditPageSchema } from './audit.ts';
 import { CaFileChoiceSchema, CaFilePurposeSchema } from './ca-file.ts';
 import { LiveFeedStateSchema } from './console-events.ts';
@@ -110,6 +111,10 @@ export const ipcContract = {
   'directory:search-next': { request: z.object({ searchId }).strict(), response: SearchPageSchema },
   'directory:search-close': { request: z.object({ searchId }).strict(), response: z.object({ closed: z.boolean() }).strict() },
   'directory:browse': { request: z.object({ parentDn: distinguishedName.optional(), operationId }).strict(), response: z.array(BrowseEntrySchema) },
+  'directory:properties': {
+    request: z.object({ sid: AddServerRequestSchema.shape.sid, transitive: z.boolean().optional(), operationId }).strict(),
+    response: AccountPropertiesSchema,
+  },
   'review:super-users': { request: z.object({ operationId }).strict(), response: EffectiveSuperUsersSchema },
   'review:list': { request: z.object({ operationId }).strict(), response: ListReviewSchema },
   'super-users:snapshot': { request: empty, response: SuperUsersSnapshotViewSchema },

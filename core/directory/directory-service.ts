@@ -1,4 +1,6 @@
+import type { AccountProperties } from '../../contract/account-properties.ts';
 import type { BrowseEntry, DirectoryObject, DomainInfo, ObjectTypeFilter, Resolution } from '../../contract/directory.ts';
+import { readAccountProperties, type AccountPropertiesOptions } from './account-properties.ts';
 import { connectAndDiscover } from './connect-and-discover.ts';
 import type { DirectoryConnectOptions } from './connect-directory.ts';
 import { findObjects, type DirectoryContext } from './find-objects.ts';
@@ -19,6 +21,8 @@ export type Directory = {
   search(query: SearchQuery, signal?: AbortSignal): AsyncGenerator<DirectoryObject[]>;
   browse(parentDn: string, options?: { containersOnly?: boolean; signal?: AbortSignal }): Promise<BrowseEntry[]>;
   objectBySid(sid: string, signal?: AbortSignal): Promise<DirectoryObject | undefined>;
+  /** An account's Properties (ADUC's General, Object, Member Of, Members); undefined when no object has the SID. */
+  accountProperties(sid: string, options?: AccountPropertiesOptions & { signal?: AbortSignal }): Promise<AccountProperties | undefined>;
   directMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   transitiveMembers(group: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
   transitiveGroups(object: DirectoryObject, signal?: AbortSignal): Promise<DirectoryObject[]>;
@@ -57,6 +61,7 @@ export function createDirectory(session: LdapSession, domain: DomainInfo, server
     async objectBySid(sid, signal) {
       return (await findObjects(contextOf(signal), equals('objectSid', sidToBuffer(sid))))[0];
     },
+    accountProperties: (sid, options = {}) => readAccountProperties(contextOf(options.signal), sid, options),
     directMembers: (group, signal) =>
       findObjects(contextOf(signal), anyOf(equals('memberOf', group.distinguishedName), equals('primaryGroupID', String(ridOf(group.sid))))),
     transitiveMembers: (group, signal) => transitiveMembers(contextOf(signal), group),

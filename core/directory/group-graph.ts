@@ -2,6 +2,7 @@ import type { Entry } from 'ldapts';
 import type { DirectoryObject } from '../../contract/directory.ts';
 import { OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
 import { firstOf, valuesOf } from './entry-values.ts';
+import { isoFromGeneralizedTime } from './generalized-time.ts';
 import { signalOf, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
 import { sidToBuffer } from './sid.ts';
@@ -49,7 +50,7 @@ export async function groupGraphOf(context: DirectoryContext, object: DirectoryO
       if (group === undefined) continue;
       const parentDns = valuesOf(entry, 'memberOf');
       sidByDn.set(entry.dn.toLowerCase(), group.sid);
-      nodes.set(group.sid, { group, parentDns, whenChanged: generalizedTime(firstOf(entry, 'whenChanged')) });
+      nodes.set(group.sid, { group, parentDns, whenChanged: isoFromGeneralizedTime(firstOf(entry, 'whenChanged')) });
       next.push(...parentDns);
     }
     return next;
@@ -97,12 +98,4 @@ function distinctDns(dns: readonly string[]): string[] {
   const byKey = new Map<string, string>();
   for (const dn of dns) if (!byKey.has(dn.toLowerCase())) byKey.set(dn.toLowerCase(), dn);
   return [...byKey.values()];
-}
-
-/** `20261206041415.0Z` → ISO 8601; anything else is left out. */
-function generalizedTime(value: string | undefined): string | undefined {
-  const match = value === undefined ? null : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z$/.exec(value);
-  if (match === null) return undefined;
-  const [, year, month, day, hour, minute, second] = match;
-  return `${year ?? ''}-${month ?? ''}-${day ?? ''}T${hour ?? ''}:${minute ?? ''}:${second ?? ''}Z`;
 }

@@ -10,6 +10,7 @@ export { verifyCredentials } from './verify-credentials.ts';
 export { kerberosIdentityOf, type KerberosIdentity } from './kerberos-identity.ts';
 export type { GraphGroup, GroupGraph } from './group-graph.ts';
 export { DirectoryError, DIRECTORY_ERROR_MESSAGES, type DirectoryErrorCode } from './directory-error.ts';
+export { DEFAULT_ACCOUNT_LIST_LIMIT, type AccountPropertiesOptions } from './account-properties.ts';
 export type { SearchQuery } from './search-objects.ts';
 export { MAX_NAMES_PER_CALL } from './resolve-names.ts';
 export { escapeFilterValue } from './filter-escape.ts';

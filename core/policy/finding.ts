@@ -1,3 +1,4 @@
+import { accountNameOf } from '../../contract/account-name.ts';
 import type { DirectoryObject } from '../../contract/directory.ts';
 import type { Finding, FindingAccount, FindingCode, Severity } from '../../contract/policy.ts';
 
@@ -39,7 +40,7 @@ export function finding(code: FindingCode, message: string, accounts: readonly F
 
 /** How an account is named to an admin: `CORP\sAMAccountName`, else its name. */
 export function labelOf(object: DirectoryObject, netbiosDomain: string): string {
-  return object.samAccountName ? `${netbiosDomain}\\${object.samAccountName}` : object.name;
+  return accountNameOf(object, netbiosDomain);
 }
 
 /** An object as a finding account. */

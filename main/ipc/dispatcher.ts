@@ -15,6 +15,7 @@ import type { ConsoleDependencies } from './console-dependencies.ts';
 import { createConsoleEventHub } from './console-event-hub.ts';
 import { CANCELLED_ERROR, ConsoleFailure } from './console-failure.ts';
 import { createDirectoryHandlers } from './directory-handlers.ts';
+import { createPropertiesHandlers } from './properties-handlers.ts';
 import { createExplainHandlers } from './explain-handlers.ts';
 import { createHealthHandlers } from './health-handlers.ts';
 import { SESSION_ENDING_CODES, toIpcError } from './error-mapping.ts';
@@ -107,6 +108,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createServersHandlers(),
     ...createExplainHandlers(),
     ...createDirectoryHandlers(),
+    ...createPropertiesHandlers(),
     ...createReviewHandlers(),
     ...createSuperUserDriftHandlers(),
     ...createRemovalImpactHandlers(),

@@ -15,6 +15,7 @@ export function directoryWithSignal(directory: Directory, signal: AbortSignal): 
     search: (query, own) => directory.search(query, own ?? signal),
     browse: (parentDn, options = {}) => directory.browse(parentDn, { ...options, signal: options.signal ?? signal }),
     objectBySid: (sid, own) => directory.objectBySid(sid, own ?? signal),
+    accountProperties: (sid, options = {}) => directory.accountProperties(sid, { ...options, signal: options.signal ?? signal }),
     directMembers: (group, own) => directory.directMembers(group, own ?? signal),
     transitiveMembers: (group, own) => directory.transitiveMembers(group, own ?? signal),
     transitiveGroups: (object, own) => directory.transitiveGroups(object, own ?? signal),

@@ -35,6 +35,7 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'directory:search-next',
   'directory:search-close',
   'directory:browse',
+  'directory:properties',
   'review:super-users',
   'review:list',
   'super-users:snapshot',

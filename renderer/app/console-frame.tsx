@@ -6,6 +6,7 @@ import { useAdminApi } from '../api/api-context.tsx';
 import { HelpMenu } from '../components/help-menu.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { HealthPage } from '../features/health/health-page.tsx';
+import { PropertiesPanel } from '../features/properties/properties-panel.tsx';
 import { ReviewPage } from '../features/review/review-page.tsx';
 import { ServerConfigPage } from '../features/server-config/server-config-page.tsx';
 import { ServersPage } from '../features/servers/servers-page.tsx';
@@ -106,6 +107,7 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
         </div>
       </main>
       <StatusBar />
+      <PropertiesPanel />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { AdminApi } from '../api/admin-api.ts';
 import { createHealthStore } from '../features/health/health-store.ts';
+import { createPropertiesStore } from '../features/properties/properties-store.ts';
 import { createServerConfigStore } from '../features/server-config/server-config-store.ts';
 import { createSuperUserDriftStore } from '../features/super-users/super-user-drift-store.ts';
 import { createAuditStore } from './audit-store.ts';
@@ -48,6 +49,7 @@ export function createAppStores(api: AdminApi) {
     health: createHealthStore(dataApi),
     serverConfig: createServerConfigStore(dataApi),
     live: createLiveChangesStore(api),
+    properties: createPropertiesStore(dataApi),
   };
   api.subscribe((event) => {
     stores.live.getState().apply(event);
@@ -66,6 +68,7 @@ export function createAppStores(api: AdminApi) {
       stores.audit.setState(stores.audit.getInitialState(), true);
       stores.health.setState(stores.health.getInitialState(), true);
       stores.serverConfig.setState(stores.serverConfig.getInitialState(), true);
+      stores.properties.setState(stores.properties.getInitialState(), true);
     }
   });
   return stores;

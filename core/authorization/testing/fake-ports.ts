@@ -37,6 +37,7 @@ export function createFakeDirectory(
       throw new Error('not used by the authorization use cases');
     },
     browse: unused,
+    accountProperties: unused,
     transitiveMembers: unused,
     transitiveGroups: unused,
     tokenGroupSids: unused,

@@ -1,3 +1,5 @@
+import { accountNameOf } from '../../../contract/account-name.ts';
+import type { AccountList } from '../../../contract/account-properties.ts';
 import type { DirectoryObject, Resolution } from '../../../contract/directory.ts';
 import { FAKE_DOMAIN } from '../../../core/directory/testing/fake-domain.ts';
 import { DirectoryError, type Directory } from '../../../core/directory/index.ts';
@@ -78,6 +80,27 @@ export function createFakeDirectory(
       calls.push(`objectBySid:${sid}`);
       checkSignal(signal);
       return Promise.resolve(objects.find((object) => object.sid === sid));
+    },
+    accountProperties(sid, options = {}) {
+      calls.push(`accountProperties:${sid}`);
+      checkSignal(options.signal);
+      const object = objects.find((candidate) => candidate.sid === sid);
+      const listOf = (list: readonly DirectoryObject[]): AccountList => ({
+        transitive: false,
+        total: list.length,
+        rows: list.map((entry) => ({
+          sid: entry.sid,
+          accountName: accountNameOf(entry, FAKE_DOMAIN.netbiosDomain),
+          name: entry.name,
+          kind: entry.kind,
+          disabled: entry.disabled,
+          inFolder: entry.inFolder,
+          path: 'direct' as const,
+        })),
+      });
+      if (object === undefined) return Promise.resolve(undefined);
+      const groupMembers = object.kind === 'group' ? { members: listOf(members.get(sid) ?? []) } : {};
+      return Promise.resolve({ object, accountName: accountNameOf(object, FAKE_DOMAIN.netbiosDomain), memberOf: listOf(parentsOf(sid)), ...groupMembers });
     },
     async directMembers(group, signal) {
       calls.push(`directMembers:${group.name}`);

@@ -27,6 +27,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'directory:search-next': { searchId: uuid() },
     'directory:search-close': { searchId: uuid() },
     'directory:browse': { operationId: uuid() },
+    'directory:properties': { sid: 'S-1-5-21-1-2-3-1105', operationId: uuid() },
     'review:super-users': { operationId: uuid() },
     'review:list': { operationId: uuid() },
     'super-users:snapshot': {},

@@ -68,6 +68,22 @@ test.describe('the servers grid as a Windows list', () => {
     await page.keyboard.press('Control+F');
     await expect(page.getByRole('textbox', { name: 'Filter entries' })).toBeFocused();
 
+    // Properties from the menu, Enter and double-click open the account's Properties panel.
+    const properties = (name: RegExp) => page.getByRole('dialog', { name });
+    await row.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Properties' }).click();
+    await expect(properties(/FS02\$ Properties$/)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(properties(/FS02\$ Properties$/)).toBeHidden();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect(properties(/FS02\$ Properties$/)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await app.rowOf('svc-sp-apppool').dblclick();
+    await expect(properties(/svc-sp-apppool Properties$/)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(properties(/svc-sp-apppool Properties$/)).toBeHidden();
+
     // Delete on the row opens the confirmation; Remove from the menu does too.
     await row.focus();
     await page.keyboard.press('Delete');

@@ -2,9 +2,9 @@ import { Menu, MenuDivider, MenuItem, MenuList, MenuPopover, type PositioningVir
 import { CopyRegular, DeleteRegular, InfoRegular, PeopleTeamRegular } from '@fluentui/react-icons';
 import type { AuthorizedAccount } from '../../../contract/index.ts';
 
-/** What the row menu can do; an action left undefined is shown disabled. */
+/** What the row menu can do; Members left undefined (an account has none) is shown disabled. */
 export type RowMenuActions = {
-  readonly properties: (() => void) | undefined;
+  readonly properties: () => void;
   readonly members: (() => void) | undefined;
   readonly copySid: () => void;
   readonly copyName: () => void;
@@ -46,7 +46,7 @@ export function RowContextMenu(props: {
       <MenuPopover>
         {open && (
           <MenuList aria-label={`Actions for ${entry.name}`}>
-            <MenuItem icon={<InfoRegular />} disabled={actions.properties === undefined} onClick={actions.properties}>
+            <MenuItem icon={<InfoRegular />} onClick={actions.properties}>
               Properties
             </MenuItem>
             <MenuItem icon={<PeopleTeamRegular />} disabled={actions.members === undefined} onClick={actions.members}>

@@ -8,7 +8,7 @@ import { makeEntry, makeServerList } from '../../testing/console-fixtures.ts';
 import { stubElementSize } from '../../testing/dom-shims.ts';
 import { createFakeApi, success, type FakeHandlers } from '../../testing/fake-api.ts';
 import { renderConsole } from '../../testing/render-console.tsx';
-import { ServersPage, type PropertiesSection } from './servers-page.tsx';
+import { ServersPage } from './servers-page.tsx';
 
 const exchange = makeEntry(1, { name: 'CORP\\Exchange Servers', role: 'exchange', kind: 'group', addedAt: '2026-12-05T08:00:00.000Z' });
 const fileServer = makeEntry(3, { name: 'CORP\\FS01$', role: 'fci', kind: 'computer' });
@@ -38,18 +38,14 @@ const snapshot: SuperUsers = {
   changesSinceReview: [],
 };
 
-function setup(
-  entries: readonly AuthorizedAccount[],
-  handlers: FakeHandlers = {},
-  onOpenProperties?: (entry: AuthorizedAccount, section: PropertiesSection) => void,
-) {
+function setup(entries: readonly AuthorizedAccount[], handlers: FakeHandlers = {}) {
   const api = createFakeApi({
     'servers:list': () => success(makeServerList(entries)),
     'super-users:snapshot': () => success({ kept: true as const, snapshot }),
     'servers:removal-impact': (request) => success({ object: { sid: request.sid, label: 'CORP\\FS01$', kind: 'computer' as const }, members: null }),
     ...handlers,
   });
-  return { api, user: userEvent.setup(), ...renderConsole(<ServersPage {...(onOpenProperties ? { onOpenProperties } : {})} />, api) };
+  return { api, user: userEvent.setup(), ...renderConsole(<ServersPage />, api) };
 }
 
 // The page renders four dialogs' worth of Fluent; on a loaded two-core machine a dialog can take over a second to appear.
@@ -63,7 +59,7 @@ afterEach(() => {
   restoreSize();
 });
 
-describe('ServersPage: exposure, context menu, keys and Undo', () => {
+describe('ServersPage: exposure, context menu, keys and Undo', { timeout: 20_000 }, () => {
   it(
     "shows an Exchange entry's super users on its badge, and the badge's dialog lists them with paths and non-servers marked",
     { timeout: 15_000 },
@@ -72,8 +68,12 @@ describe('ServersPage: exposure, context menu, keys and Undo', () => {
 
       const badge = await screen.findByRole('button', { name: 'Super user · 2 accounts' });
       expect(within(screen.getByRole('row', { name: /FS01/ })).queryByRole('button')).not.toBeInTheDocument();
-      await user.click(badge);
-
+      act(() => {
+        badge.focus();
+      });
+      await user.keyboard('{Enter}');
+      // jsdom: tabster marks this dialog aria-hidden after the badge's row takes the click (a real
+      // Chromium does not; e2e/renderer/super-user-badge.spec.ts finds it by role and runs axe on it).
       const dialog = await screen.findByRole('dialog', { name: 'Super users through CORP\\Exchange Servers' });
       const mallory = within(dialog).getByRole('listitem', { name: 'CORP\\mallory' });
       expect(mallory).toHaveTextContent('Not a server');
@@ -85,8 +85,7 @@ describe('ServersPage: exposure, context menu, keys and Undo', () => {
   );
 
   it('offers Properties, Members, Copy SID, Copy name and Remove on Shift+F10, and Copy SID writes the SID', async () => {
-    const opened: [string, PropertiesSection][] = [];
-    const { user } = setup([exchange, fileServer], {}, (entry, section) => opened.push([entry.name, section]));
+    const { user } = setup([exchange, fileServer]);
     // user-event puts its own clipboard on navigator at setup; watch what is written to it.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await user.click(await screen.findByRole('row', { name: /FS01/ }));
@@ -112,9 +111,18 @@ describe('ServersPage: exposure, context menu, keys and Undo', () => {
     });
   });
 
+  it("opens a group's Members in the properties panel from its context menu", async () => {
+    const { user, stores } = setup([exchange, fileServer]);
+    await user.click(await screen.findByRole('row', { name: /Exchange Servers/ }));
+
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    await user.click(within(await screen.findByRole('menu', { name: 'Actions for CORP\\Exchange Servers' })).getByRole('menuitem', { name: 'Members' }));
+
+    expect(stores.properties.getState()).toMatchObject({ open: true, target: { sid: exchange.sid, section: 'members' } });
+  });
+
   it('copies the selected row with Ctrl+C as tab-separated text with a header, and opens properties with Enter', async () => {
-    const opened: [string, PropertiesSection][] = [];
-    const { user } = setup([exchange, fileServer], {}, (entry, section) => opened.push([entry.name, section]));
+    const { user, stores } = setup([exchange, fileServer]);
     // user-event puts its own clipboard on navigator at setup; watch what is written to it.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await user.click(await screen.findByRole('row', { name: /FS01/ }));
@@ -126,7 +134,7 @@ describe('ServersPage: exposure, context menu, keys and Undo', () => {
     const [header, line] = (writeText.mock.calls[0]?.[0] ?? '').split('\r\n');
     expect(header).toBe('Account\tRole\tObject type\tSID\tAdded by\tAdded on');
     expect(line?.split('\t').slice(0, 4)).toEqual(['CORP\\FS01$', 'File server using FCI', 'Computer', fileServer.sid]);
-    expect(opened).toEqual([['CORP\\FS01$', 'general']]);
+    expect(stores.properties.getState()).toMatchObject({ open: true, target: { sid: fileServer.sid, name: 'CORP\\FS01$', section: 'general' } });
   });
 
   it('reads the list again on F5 and focuses the filter on Ctrl+F', async () => {

@@ -40,7 +40,7 @@ afterEach(() => {
   restoreSize();
 });
 
-describe('ServersPage', () => {
+describe('ServersPage', { timeout: 20_000 }, () => {
   it('shows the entries sorted by account, with roles and types in words', async () => {
     setup([sharepoint, fileServer, exchange]);
 

@@ -13,6 +13,7 @@ import { touchesAny } from '../../stores/live-changes-store.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
 import { ExplainDialog } from '../explain/explain-dialog.tsx';
+import { useOpenAccountProperties } from '../properties/use-account-properties.ts';
 import { ListChangedBar } from './list-changed-bar.tsx';
 import { PICKUP_NOTE } from './pickup-note.ts';
 import { RemoveDialog } from './remove-dialog.tsx';
@@ -30,9 +31,6 @@ import { isContextMenuKey, rowOfEvent, useRowMenu } from './use-row-menu.ts';
 import { useSuperUserExposure } from './use-super-user-exposure.ts';
 
 export { PICKUP_NOTE } from './pickup-note.ts';
-
-/** Which part of the account properties panel to open: the whole panel, or its Members. */
-export type PropertiesSection = 'general' | 'members';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -55,10 +53,10 @@ function entriesText(shown: number, total: number): string {
  * read, and a refusal because the list changed shows the reload banner instead of retrying.
  * Exchange rows show how many super users they make; rows have a context menu and the keys
  * of a Windows list (Enter or double-click opens properties, Delete removes, Ctrl+C copies,
- * F5 refreshes, Ctrl+F filters), and a removal can be undone for a few seconds.
- * `onOpenProperties` opens the account properties panel (the console frame provides it).
+ * F5 refreshes, Ctrl+F filters), and a removal can be undone for a few seconds. Properties and
+ * Members open the account properties panel the console frame holds.
  */
-export function ServersPage(props: { readonly onOpenProperties?: (entry: AuthorizedAccount, section: PropertiesSection) => void }) {
+export function ServersPage() {
   const styles = useStyles();
   const headingId = useId();
   const pageRef = useRef<HTMLElement>(null);
@@ -84,7 +82,10 @@ export function ServersPage(props: { readonly onOpenProperties?: (entry: Authori
   const selected = visible.find((entry) => entry.id === state.selectedId);
   const exposureOf = useSuperUserExposure(state.entries, state.version);
   const exposureCells = useMemo(() => ({ exposureOf, open: setExposureEntry }), [exposureOf]);
-  const openProperties = props.onOpenProperties;
+  const openAccountProperties = useOpenAccountProperties();
+  const openProperties = (entry: AuthorizedAccount, section: 'general' | 'members') => {
+    openAccountProperties({ sid: entry.sid, name: entry.name, section });
+  };
 
   useEffect(() => {
     if (servers.getState().loadState === 'idle') void servers.getState().refresh();
@@ -138,18 +139,13 @@ export function ServersPage(props: { readonly onOpenProperties?: (entry: Authori
     setStatus((await writeClipboard(text)) ? `Copied ${what} to the clipboard.` : 'The clipboard could not be used here; nothing was copied.');
   };
 
-  const membersAction = (entry: AuthorizedAccount) => {
-    if (entry.kind !== 'group') return undefined;
-    if (openProperties)
-      return () => {
-        openProperties(entry, 'members');
-      };
-    return entry.role === 'exchange'
+  // Members of a group open the properties panel on its Members tab; an account has none.
+  const membersAction = (entry: AuthorizedAccount) =>
+    entry.kind === 'group'
       ? () => {
-          setExposureEntry(entry);
+          openProperties(entry, 'members');
         }
       : undefined;
-  };
 
   const exportCsv = async () => {
     setActionError(undefined);
@@ -226,7 +222,7 @@ export function ServersPage(props: { readonly onOpenProperties?: (entry: Authori
           }}
           onDoubleClick={(event) => {
             const entry = rowOfEvent(event, visible);
-            if (entry && openProperties) openProperties(entry, 'general');
+            if (entry) openProperties(entry, 'general');
           }}
         >
           <VirtualGrid
@@ -249,7 +245,7 @@ export function ServersPage(props: { readonly onOpenProperties?: (entry: Authori
               if (event.key === 'Delete' && entry.id === state.selectedId) {
                 event.preventDefault();
                 setRemoveTarget(entry);
-              } else if (event.key === 'Enter' && openProperties) {
+              } else if (event.key === 'Enter') {
                 event.preventDefault();
                 openProperties(entry, 'general');
               } else if (isContextMenuKey(event)) {
@@ -274,11 +270,9 @@ export function ServersPage(props: { readonly onOpenProperties?: (entry: Authori
         anchor={rowMenu.menu?.anchor}
         actions={
           menuEntry && {
-            properties: openProperties
-              ? () => {
-                  openProperties(menuEntry, 'general');
-                }
-              : undefined,
+            properties: () => {
+              openProperties(menuEntry, 'general');
+            },
             members: membersAction(menuEntry),
             copySid: () => void copyText(menuEntry.sid, `the SID of ${menuEntry.name}`),
             copyName: () => void copyText(menuEntry.name, menuEntry.name),

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, shorthands, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Button, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
 import { ShieldPersonRegular } from '@fluentui/react-icons';
 import { createContext, useContext, type KeyboardEvent } from 'react';
 import type { AuthorizedAccount } from '../../../contract/index.ts';
@@ -43,8 +43,6 @@ export function RoleCell(props: { readonly entry: AuthorizedAccount }) {
   const styles = useStyles();
   const { exposureOf, open } = useContext(ExposureContext);
   const exposure = exposureOf(props.entry);
-  // Closing the dialog puts focus back here, not on the row.
-  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <span className={styles.cell}>
       <Text className={styles.role}>{roleLabel(props.entry.role)}</Text>
@@ -55,7 +53,6 @@ export function RoleCell(props: { readonly entry: AuthorizedAccount }) {
           appearance="outline"
           icon={<ShieldPersonRegular />}
           aria-haspopup="dialog"
-          {...restoreFocusTarget}
           onKeyDown={keepKeysFromRow}
           onClick={() => {
             open(props.entry);

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { AuthorizedAccount } from '../../../contract/index.ts';
+import { useFocusReturn } from '../../components/use-focus-return.ts';
 import { sourceText, type EntryExposure } from './super-user-exposure.ts';
 
 const useStyles = makeStyles({
@@ -54,6 +55,8 @@ export function SuperUserExposureDialog(props: {
   const styles = useStyles();
   const listLabelId = useId();
   const { entry, exposure } = props;
+  // Back to the badge (or the menu's row) that opened it: the row around the badge would otherwise take it.
+  useFocusReturn(entry !== undefined);
   return (
     <Dialog
       open={entry !== undefined}

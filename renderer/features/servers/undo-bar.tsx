@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, useMergedRefs } from '@fluentui/react-components';
 import { ArrowUndoRegular, DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { roleLabel } from '../../format/labels.ts';
 import { PICKUP_NOTE } from './pickup-note.ts';
 import type { RemovedEntry } from './undo-removal.ts';
@@ -21,13 +21,20 @@ export function UndoBar(props: { readonly removed: RemovedEntry; readonly undoin
   const root = useRef<HTMLDivElement>(null);
   // Fluent's element-ref inference is `never` with @types/react 19.3; a merged (callback) ref fits.
   const rootRef = useMergedRefs(root);
+  // The page re-renders on every live change; the offer's time must not start again with each.
+  const dismiss = useRef(onDismiss);
+  useLayoutEffect(() => {
+    dismiss.current = onDismiss;
+  });
   useEffect(() => {
     if (held || props.undoing) return;
-    const timer = window.setTimeout(onDismiss, UNDO_SECONDS * 1000);
+    const timer = window.setTimeout(() => {
+      dismiss.current();
+    }, UNDO_SECONDS * 1000);
     return () => {
       window.clearTimeout(timer);
     };
-  }, [held, props.undoing, onDismiss, removed]);
+  }, [held, props.undoing, removed]);
   const release = () => {
     setHeld(root.current?.matches(':hover') === true || root.current?.contains(document.activeElement) === true);
   };

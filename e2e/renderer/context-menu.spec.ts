@@ -84,8 +84,8 @@ test.describe('the servers grid as a Windows list', () => {
     await page.keyboard.press('Escape');
     await expect(properties(/svc-sp-apppool Properties$/)).toBeHidden();
 
-    // Delete on the row opens the confirmation; Remove from the menu does too.
-    await row.focus();
+    // Delete on the selected row opens the confirmation; Remove from the menu does too.
+    await row.click();
     await page.keyboard.press('Delete');
     const confirmation = page.getByRole('alertdialog', { name: 'Remove CORP\\FS02$?' });
     await expect(confirmation).toBeVisible();

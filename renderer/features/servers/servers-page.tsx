@@ -6,28 +6,23 @@ import type { AuthorizedAccount, IpcError } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
-import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
 import { roleLabel } from '../../format/labels.ts';
-import { filterEntries, nextSort, sortEntries } from '../../stores/servers-selectors.ts';
+import { filterEntries, sortEntries } from '../../stores/servers-selectors.ts';
 import { touchesAny } from '../../stores/live-changes-store.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
 import { ExplainDialog } from '../explain/explain-dialog.tsx';
-import { useOpenAccountProperties } from '../properties/use-account-properties.ts';
 import { ListChangedBar } from './list-changed-bar.tsx';
 import { PICKUP_NOTE } from './pickup-note.ts';
 import { RemoveDialog } from './remove-dialog.tsx';
-import { RowContextMenu } from './row-context-menu.tsx';
-import { rowsAsText, writeClipboard } from './rows-as-text.ts';
 import { saveTextFile } from './save-text-file.ts';
-import { SERVER_GRID_COLUMNS, SERVER_GRID_MIN_WIDTH, asServerColumn } from './server-columns.ts';
+import { ServersGrid } from './servers-grid.tsx';
 import { ServersToolbar } from './servers-toolbar.tsx';
 import { ExposureContext } from './super-user-badge.tsx';
 import { SuperUserExposureDialog } from './super-user-exposure-dialog.tsx';
 import { UndoBar } from './undo-bar.tsx';
 import { undoRemoval, type RemovedEntry } from './undo-removal.ts';
 import { usePageShortcuts } from './use-page-shortcuts.ts';
-import { isContextMenuKey, rowOfEvent, useRowMenu } from './use-row-menu.ts';
 import { useSuperUserExposure } from './use-super-user-exposure.ts';
 
 export { PICKUP_NOTE } from './pickup-note.ts';
@@ -75,17 +70,12 @@ export function ServersPage() {
   const [exposureEntry, setExposureEntry] = useState<AuthorizedAccount | undefined>(undefined);
   const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
-  const rowMenu = useRowMenu();
   const filter = useDeferredValue(state.filter);
   const sorted = useMemo(() => sortEntries(state.entries, state.sort), [state.entries, state.sort]);
   const visible = useMemo(() => filterEntries(sorted, filter), [sorted, filter]);
   const selected = visible.find((entry) => entry.id === state.selectedId);
   const exposureOf = useSuperUserExposure(state.entries, state.version);
   const exposureCells = useMemo(() => ({ exposureOf, open: setExposureEntry }), [exposureOf]);
-  const openAccountProperties = useOpenAccountProperties();
-  const openProperties = (entry: AuthorizedAccount, section: 'general' | 'members') => {
-    openAccountProperties({ sid: entry.sid, name: entry.name, section });
-  };
 
   useEffect(() => {
     if (servers.getState().loadState === 'idle') void servers.getState().refresh();
@@ -131,22 +121,6 @@ export function ServersPage() {
     }
   };
 
-  const copyRows = async (rows: readonly AuthorizedAccount[], what: string) => {
-    const copied = await writeClipboard(rowsAsText(SERVER_GRID_COLUMNS, rows));
-    setStatus(copied ? `Copied ${what} to the clipboard.` : 'The clipboard could not be used here; nothing was copied.');
-  };
-  const copyText = async (text: string, what: string) => {
-    setStatus((await writeClipboard(text)) ? `Copied ${what} to the clipboard.` : 'The clipboard could not be used here; nothing was copied.');
-  };
-
-  // Members of a group open the properties panel on its Members tab; an account has none.
-  const membersAction = (entry: AuthorizedAccount) =>
-    entry.kind === 'group'
-      ? () => {
-          openProperties(entry, 'members');
-        }
-      : undefined;
-
   const exportCsv = async () => {
     setActionError(undefined);
     const result = await servers.getState().exportCsv();
@@ -165,7 +139,6 @@ export function ServersPage() {
     undo: removed ? () => void undo() : undefined,
   });
 
-  const menuEntry = rowMenu.menu?.entry;
   return (
     <section ref={pageRef} className={styles.page} aria-labelledby={headingId}>
       <h1 id={headingId} className={styles.heading}>
@@ -212,84 +185,12 @@ export function ServersPage() {
         />
       </div>
       <ExposureContext value={exposureCells}>
-        <div
-          onContextMenu={(event) => {
-            const entry = rowOfEvent(event, visible);
-            if (!entry) return;
-            event.preventDefault();
-            servers.getState().select(entry.id);
-            rowMenu.openAtPointer(entry, event);
-          }}
-          onDoubleClick={(event) => {
-            const entry = rowOfEvent(event, visible);
-            if (entry) openProperties(entry, 'general');
-          }}
-        >
-          <VirtualGrid
-            label="Servers allowed to utilize the connector"
-            className={styles.grid}
-            minWidth={SERVER_GRID_MIN_WIDTH}
-            rows={visible}
-            rowKey={(entry) => entry.id}
-            columns={SERVER_GRID_COLUMNS}
-            sort={state.sort}
-            onSort={(id) => {
-              const column = asServerColumn(id);
-              if (column) servers.getState().setSort(nextSort(servers.getState().sort, column));
-            }}
-            selectedKey={state.selectedId}
-            onSelect={(id) => {
-              servers.getState().select(id);
-            }}
-            onRowKeyDown={(entry, event) => {
-              if (event.key === 'Delete' && entry.id === state.selectedId) {
-                event.preventDefault();
-                setRemoveTarget(entry);
-              } else if (event.key === 'Enter') {
-                event.preventDefault();
-                openProperties(entry, 'general');
-              } else if (isContextMenuKey(event)) {
-                event.preventDefault();
-                servers.getState().select(entry.id);
-                rowMenu.openAtRow(entry, event.currentTarget);
-              } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') {
-                event.preventDefault();
-                const rows = selected ? [selected] : [entry];
-                void copyRows(rows, rows.length === 1 ? '1 row' : `${String(rows.length)} rows`);
-              }
-            }}
-          />
-        </div>
+        <ServersGrid className={styles.grid} rows={visible} onRemove={setRemoveTarget} onStatus={setStatus} onFocusLost={focusCurrentRow} />
       </ExposureContext>
       <div className={styles.footer}>
         <Text>{entriesText(visible.length, state.entries.length)}</Text>
         <Text role="status">{status ?? PICKUP_NOTE}</Text>
       </div>
-      <RowContextMenu
-        entry={menuEntry}
-        anchor={rowMenu.menu?.anchor}
-        actions={
-          menuEntry && {
-            properties: () => {
-              openProperties(menuEntry, 'general');
-            },
-            members: membersAction(menuEntry),
-            copySid: () => void copyText(menuEntry.sid, `the SID of ${menuEntry.name}`),
-            copyName: () => void copyText(menuEntry.name, menuEntry.name),
-            remove: () => {
-              setRemoveTarget(menuEntry);
-            },
-          }
-        }
-        onClose={() => {
-          rowMenu.close();
-          // Escape or a click elsewhere: back to the row, unless an item opened something that took focus.
-          window.setTimeout(() => {
-            const active = document.activeElement;
-            if (active === null || active === document.body || active.closest('[role="menu"]')) focusCurrentRow();
-          }, 0);
-        }}
-      />
       <RemoveDialog
         entry={removeTarget}
         removing={removing}

@@ -17,6 +17,7 @@ export * from './review.ts';
 export * from './server-config.ts';
 export * from './servers.ts';
 export * from './super-user-drift.ts';
+export * from './removal-impact.ts';
 export * from './bridge.ts';
 export * from './labels.ts';
 export * from './administration.ts';

@@ -18,6 +18,7 @@ import { refuseHiddenCharacters } from './hidden-characters.ts';
 import { RoleSchema } from './policy.ts';
 import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
 import { EffectiveSuperUsersSchema, ListReviewSchema } from './review.ts';
+import { RemovalImpactRequestSchema, RemovalImpactSchema } from './removal-impact.ts';
 import { ReviewSuperUsersRequestSchema, SuperUsersReviewedSchema, SuperUsersSnapshotViewSchema } from './super-user-drift.ts';
 import { ServerConfigPlanRequestSchema, ServerConfigPlanSchema, ServerConfigSaveRequestSchema, ServerConfigSaveResultSchema } from './server-config.ts';
 import {
@@ -92,6 +93,7 @@ export const ipcContract = {
   'servers:remove': { request: z.object({ id: z.uuid(), versionTag: ListVersionTagSchema }).strict(), response: RemoveServerResultSchema },
   'servers:export-csv': { request: empty, response: ServerListCsvSchema },
   'servers:explain': { request: ExplainRequestSchema, response: ExplanationSchema },
+  'servers:removal-impact': { request: RemovalImpactRequestSchema, response: RemovalImpactSchema },
   'directory:resolve-names': {
     request: z
       .object({

@@ -45,6 +45,9 @@ describe('the dispatcher against hostile requests', () => {
     ['transitive as a string for properties', 'directory:properties', { sid: 'S-1-5-21-1-2-3-1105', transitiveMembers: 'yes', operationId: operationId() }],
     ['a role outside the contract', 'servers:check', { role: 'admin', sid: 'S-1-5-21-1-2-3-4', operationId: operationId() }],
     ['an operation id that is not a UUID', 'review:list', { operationId: '../../etc/passwd' }],
+    ['a removal-impact SID with an LDAP filter in it', 'servers:removal-impact', { sid: 'S-1-5-21-1)(member=*', operationId: operationId() }],
+    ['a removal-impact DN instead of a SID', 'servers:removal-impact', { sid: 'CN=Exchange Servers,DC=corp', operationId: operationId() }],
+    ['a removal-impact without an operation id', 'servers:removal-impact', { sid: 'S-1-5-21-1-2-3-1105' }],
     ['a negative audit limit', 'audit:list', { limit: -1 }],
     ['an administrator role outside the contract', 'administration:add-administrator', { sid: 'S-1-5-21-1-2-3-4', role: 'Owner', version: 1 }],
     [

@@ -26,6 +26,7 @@ import { createOperationRegistry, type RunningOperation } from './operation-regi
 import type { ActiveSession } from './open-session.ts';
 import { describeRequestIssues } from './request-issues.ts';
 import { createReviewHandlers } from './review-handlers.ts';
+import { createRemovalImpactHandlers } from './removal-impact-handlers.ts';
 import { createSuperUserDriftHandlers } from './super-user-drift-handlers.ts';
 import { createServerConfigHandlers } from './server-config-handlers.ts';
 import { createServersHandlers } from './servers-handlers.ts';
@@ -111,6 +112,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createPropertiesHandlers(),
     ...createReviewHandlers(),
     ...createSuperUserDriftHandlers(),
+    ...createRemovalImpactHandlers(),
     ...createAuditHandlers(),
     ...createAdministrationHandlers(),
     ...createHealthHandlers({ caFiles }),

@@ -29,6 +29,7 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'servers:remove',
   'servers:export-csv',
   'servers:explain',
+  'servers:removal-impact',
   'directory:resolve-names',
   'directory:search-start',
   'directory:search-next',

@@ -21,6 +21,7 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'servers:remove': { id: uuid(), versionTag: '"0"' },
     'servers:export-csv': {},
     'servers:explain': { name: 'CORP\\EXCH01$', operationId: uuid() },
+    'servers:removal-impact': { sid: 'S-1-5-21-1-2-3-1105', operationId: uuid() },
     'directory:resolve-names': { names: ['alice'], operationId: uuid() },
     'directory:search-start': { text: 'a', types: ['user'], location: { kind: 'domain' }, pageSize: 50, operationId: uuid() },
     'directory:search-next': { searchId: uuid() },

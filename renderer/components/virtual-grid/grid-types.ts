@@ -1,9 +1,13 @@
+import type { ReactNode } from 'react';
+
 /** One column of a {@link VirtualGrid}: its header and how a row shows in it. */
 export type GridColumn<Row> = {
   readonly id: string;
   readonly label: string;
   /** The cell's text (also its tooltip, since long values are cut with an ellipsis). */
   readonly text: (row: Row) => string;
+  /** What the cell shows when more than its text (a button, a badge); the text still sorts, filters and titles it. */
+  readonly render?: (row: Row) => ReactNode;
   /** A CSS grid track, such as `minmax(12rem, 2fr)`. */
   readonly width: string;
   readonly className?: string;

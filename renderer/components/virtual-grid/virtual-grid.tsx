@@ -168,7 +168,7 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
                 const text = column.text(row);
                 return (
                   <div key={column.id} role="gridcell" aria-colindex={columnIndex + 1} className={mergeClasses(styles.cell, column.className)} title={text}>
-                    {text}
+                    {column.render ? column.render(row) : text}
                   </div>
                 );
               })}

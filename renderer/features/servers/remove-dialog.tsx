@@ -1,30 +1,30 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import type { AuthorizedAccount, Role } from '../../../contract/index.ts';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { AuthorizedAccount } from '../../../contract/index.ts';
+import { ErrorBar } from '../../components/error-bar.tsx';
 import { useFocusReturn } from '../../components/use-focus-return.ts';
-import { roleLabel } from '../../format/labels.ts';
+import { PICKUP_NOTE } from './pickup-note.ts';
+import { entrySentence, removalConsequence, whoLosesAccess } from './removal-text.ts';
+import { useRemovalImpact } from './use-removal-impact.ts';
 
-/**
- * What an account loses when its entry goes, in the admin's terms.
- *
- * Removing the Exchange entry also ends super-user rights through it, which an admin may not
- * connect with "remove a server"; the dialog says so before the click, not after.
- */
-export function removalConsequence(role: Role): string {
-  switch (role) {
-    case 'exchange':
-      return 'Its members stop being super users through this entry, and the Exchange servers in it can no longer open or protect content with the connector.';
-    case 'sharepoint':
-    case 'fci':
-      return 'That server can no longer use the connector to protect or open content.';
-  }
-}
+/** A destructive primary button, as Fluent v9 apps draw one: the danger status colours from the theme. */
+const useStyles = makeStyles({
+  destructive: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed, color: tokens.colorNeutralForegroundOnBrand },
+  },
+});
 
 /**
  * The confirmation before removing an entry: an alert dialog with Cancel focused first.
  *
- * Cancel comes first so that Enter on an unread dialog keeps the entry; Escape cancels too.
- * Focus goes back to the button or row that opened it, or `onFocusLost` places it when that
- * row was the one removed.
+ * It says what the entry is (group, user, computer…, read from the directory by main), who
+ * loses access (a group's members at any depth, counted, the first named), what the role's
+ * loss means (an Exchange entry's members stop being super users) and when connectors notice.
+ * Cancel comes first so that Enter on an unread dialog keeps the entry; Escape cancels too;
+ * Remove is drawn as destructive. Focus goes back to the button or row that opened it, or
+ * `onFocusLost` places it when that row was the one removed.
  */
 export function RemoveDialog(props: {
   entry: AuthorizedAccount | undefined;
@@ -33,8 +33,11 @@ export function RemoveDialog(props: {
   onConfirm: () => void;
   onFocusLost: () => void;
 }) {
+  const styles = useStyles();
   const { entry } = props;
+  const impact = useRemovalImpact(entry);
   useFocusReturn(entry !== undefined, props.onFocusLost);
+  const kind = impact.impact?.object?.kind ?? entry?.kind;
   return (
     <Dialog
       modalType="alert"
@@ -44,19 +47,23 @@ export function RemoveDialog(props: {
       }}
     >
       <DialogSurface>
-        {entry && (
+        {entry && kind && (
           <DialogBody>
             <DialogTitle>Remove {entry.name}?</DialogTitle>
             <DialogContent>
               <p>
-                {entry.name} is allowed to use the connector as {roleLabel(entry.role)}. {removalConsequence(entry.role)}
+                {entrySentence(entry, kind)} {removalConsequence(entry.role, kind)}
               </p>
+              {impact.loadState === 'loading' && <Spinner size="tiny" labelPosition="after" label="Reading who loses access from the directory…" />}
+              {impact.impact && <p>{whoLosesAccess(entry, impact.impact)}</p>}
+              {impact.error && <ErrorBar error={impact.error} />}
+              <p>{PICKUP_NOTE}</p>
             </DialogContent>
             <DialogActions>
               <Button disabledFocusable={props.removing} onClick={props.onCancel}>
                 Cancel
               </Button>
-              <Button appearance="primary" disabledFocusable={props.removing} onClick={props.onConfirm}>
+              <Button appearance="primary" className={styles.destructive} disabledFocusable={props.removing} onClick={props.onConfirm}>
                 {props.removing ? 'Removing…' : 'Remove'}
               </Button>
             </DialogActions>

@@ -1,7 +1,9 @@
+import { createElement } from 'react';
 import type { AuthorizedAccount } from '../../../contract/index.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
 import { formatDateTime } from '../../format/labels.ts';
 import { SERVER_COLUMNS, cellText, type ServerColumn } from '../../stores/servers-selectors.ts';
+import { RoleCell } from './super-user-badge.tsx';
 
 const LABELS: Readonly<Record<ServerColumn, string>> = {
   account: 'Account',
@@ -14,7 +16,8 @@ const LABELS: Readonly<Record<ServerColumn, string>> = {
 
 const WIDTHS: Readonly<Record<ServerColumn, string>> = {
   account: 'minmax(13rem, 2fr)',
-  role: 'minmax(10rem, 1.1fr)',
+  // Room for "Exchange Server" and its "Super user · N accounts" button.
+  role: 'minmax(20rem, 1.6fr)',
   kind: 'minmax(7rem, 0.8fr)',
   // A domain's SIDs share everything but the last part, so the whole SID must fit.
   sid: 'minmax(25rem, 2.4fr)',
@@ -23,7 +26,7 @@ const WIDTHS: Readonly<Record<ServerColumn, string>> = {
 };
 
 /** Below this width the servers grid scrolls sideways. */
-export const SERVER_GRID_MIN_WIDTH = '74rem';
+export const SERVER_GRID_MIN_WIDTH = '84rem';
 
 /**
  * The servers grid's columns: the same texts the filter searches and the sort compares.
@@ -35,6 +38,7 @@ export const SERVER_GRID_COLUMNS: readonly GridColumn<AuthorizedAccount>[] = SER
   label: LABELS[column],
   width: WIDTHS[column],
   text: column === 'addedAt' ? (entry: AuthorizedAccount) => formatDateTime(entry.addedAt) : (entry: AuthorizedAccount) => cellText(entry, column),
+  ...(column === 'role' ? { render: (entry: AuthorizedAccount) => createElement(RoleCell, { entry }) } : {}),
 }));
 
 /** The server column with this id, if any (grid headers report plain strings). */

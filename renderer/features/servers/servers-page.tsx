@@ -3,24 +3,29 @@ import { FilterRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AuthorizedAccount, IpcError } from '../../../contract/index.ts';
+import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
-import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
-import { useOpenAccountProperties } from '../properties/use-account-properties.ts';
 import { roleLabel } from '../../format/labels.ts';
-import { filterEntries, nextSort, sortEntries } from '../../stores/servers-selectors.ts';
+import { filterEntries, sortEntries } from '../../stores/servers-selectors.ts';
 import { touchesAny } from '../../stores/live-changes-store.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { AddServerDialog } from '../add-server/add-server-dialog.tsx';
 import { ExplainDialog } from '../explain/explain-dialog.tsx';
 import { ListChangedBar } from './list-changed-bar.tsx';
+import { PICKUP_NOTE } from './pickup-note.ts';
 import { RemoveDialog } from './remove-dialog.tsx';
 import { saveTextFile } from './save-text-file.ts';
-import { SERVER_GRID_COLUMNS, SERVER_GRID_MIN_WIDTH, asServerColumn } from './server-columns.ts';
+import { ServersGrid } from './servers-grid.tsx';
 import { ServersToolbar } from './servers-toolbar.tsx';
+import { ExposureContext } from './super-user-badge.tsx';
+import { SuperUserExposureDialog } from './super-user-exposure-dialog.tsx';
+import { UndoBar } from './undo-bar.tsx';
+import { undoRemoval, type RemovedEntry } from './undo-removal.ts';
+import { usePageShortcuts } from './use-page-shortcuts.ts';
+import { useSuperUserExposure } from './use-super-user-exposure.ts';
 
-/** The note every change is followed by: connectors read the list on a schedule. */
-export const PICKUP_NOTE = 'Connectors pick up changes within about 15 minutes.';
+export { PICKUP_NOTE } from './pickup-note.ts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -41,31 +46,44 @@ function entriesText(shown: number, total: number): string {
  *
  * Reads the list when first shown; every write goes through the store with the version last
  * read, and a refusal because the list changed shows the reload banner instead of retrying.
+ * Exchange rows show how many super users they make; rows have a context menu and the keys
+ * of a Windows list (Enter or double-click opens properties, Delete removes, Ctrl+C copies,
+ * F5 refreshes, Ctrl+F filters), and a removal can be undone for a few seconds. Properties and
+ * Members open the account properties panel the console frame holds.
  */
 export function ServersPage() {
   const styles = useStyles();
   const headingId = useId();
   const pageRef = useRef<HTMLElement>(null);
+  const api = useAdminApi();
   const { servers, live, session } = useStores();
   const netbiosDomain = useStore(session, (sessionState) => sessionState.session?.directory.netbiosDomain ?? '');
   const state = useStore(servers);
-  const openAccountProperties = useOpenAccountProperties();
   const latest = useStore(live, (liveState) => liveState.latest);
   const listMovement = latest !== undefined && touchesAny(latest, ['list']) ? latest : undefined;
   const [addOpen, setAddOpen] = useState(false);
   const [testOpen, setTestOpen] = useState(false);
   const [removeTarget, setRemoveTarget] = useState<AuthorizedAccount | undefined>(undefined);
   const [removing, setRemoving] = useState(false);
+  const [removed, setRemoved] = useState<RemovedEntry | undefined>(undefined);
+  const [undoing, setUndoing] = useState(false);
+  const [exposureEntry, setExposureEntry] = useState<AuthorizedAccount | undefined>(undefined);
   const [actionError, setActionError] = useState<IpcError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const filter = useDeferredValue(state.filter);
   const sorted = useMemo(() => sortEntries(state.entries, state.sort), [state.entries, state.sort]);
   const visible = useMemo(() => filterEntries(sorted, filter), [sorted, filter]);
   const selected = visible.find((entry) => entry.id === state.selectedId);
+  const exposureOf = useSuperUserExposure(state.entries, state.version);
+  const exposureCells = useMemo(() => ({ exposureOf, open: setExposureEntry }), [exposureOf]);
 
   useEffect(() => {
     if (servers.getState().loadState === 'idle') void servers.getState().refresh();
   }, [servers]);
+
+  const focusCurrentRow = () => {
+    pageRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]')?.focus();
+  };
 
   const confirmRemove = async () => {
     if (!removeTarget) return;
@@ -78,8 +96,27 @@ export function ServersPage() {
     setRemoveTarget(undefined);
     if (result.ok) {
       servers.getState().select(neighbour?.id);
+      setRemoved({ entry: result.value.removed, versionTag: result.value.versionTag });
       setStatus(`Removed ${result.value.removed.name} (${roleLabel(result.value.removed.role)}). ${PICKUP_NOTE}`);
     } else if (result.error.code !== 'LIST_CHANGED') {
+      setActionError(result.error);
+    }
+  };
+
+  const undo = async () => {
+    if (!removed || undoing) return;
+    setUndoing(true);
+    setActionError(undefined);
+    const result = await undoRemoval(api, removed);
+    setUndoing(false);
+    setRemoved(undefined);
+    if (result.ok) {
+      await servers.getState().refresh();
+      servers.getState().select(result.value.entry.id);
+      setStatus(`Added ${result.value.entry.name} back as ${roleLabel(result.value.entry.role)}. ${PICKUP_NOTE}`);
+    } else if (result.error.code === 'LIST_CHANGED') {
+      servers.getState().markListChanged();
+    } else {
       setActionError(result.error);
     }
   };
@@ -96,6 +133,12 @@ export function ServersPage() {
     setStatus(`Exported ${String(result.value.entries)} entries to ${result.value.fileName}.`);
   };
 
+  usePageShortcuts({
+    refresh: () => void servers.getState().refresh(),
+    focusFilter: () => pageRef.current?.querySelector<HTMLInputElement>('input[aria-label="Filter entries"]')?.focus(),
+    undo: removed ? () => void undo() : undefined,
+  });
+
   return (
     <section ref={pageRef} className={styles.page} aria-labelledby={headingId}>
       <h1 id={headingId} className={styles.heading}>
@@ -104,6 +147,16 @@ export function ServersPage() {
       {state.listChanged && <ListChangedBar onReload={() => void servers.getState().refresh()} />}
       <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Reading the list…" />
       {actionError && <ErrorBar error={actionError} />}
+      {removed && (
+        <UndoBar
+          removed={removed}
+          undoing={undoing}
+          onUndo={() => void undo()}
+          onDismiss={() => {
+            setRemoved(undefined);
+          }}
+        />
+      )}
       <div className={styles.bar}>
         <ServersToolbar
           canRemove={selected !== undefined}
@@ -131,32 +184,9 @@ export function ServersPage() {
           }}
         />
       </div>
-      <VirtualGrid
-        label="Servers allowed to utilize the connector"
-        className={styles.grid}
-        minWidth={SERVER_GRID_MIN_WIDTH}
-        rows={visible}
-        rowKey={(entry) => entry.id}
-        columns={SERVER_GRID_COLUMNS}
-        sort={state.sort}
-        onSort={(id) => {
-          const column = asServerColumn(id);
-          if (column) servers.getState().setSort(nextSort(servers.getState().sort, column));
-        }}
-        selectedKey={state.selectedId}
-        onSelect={(id) => {
-          servers.getState().select(id);
-        }}
-        onRowOpen={(entry) => {
-          openAccountProperties({ sid: entry.sid, name: entry.name });
-        }}
-        onRowKeyDown={(entry, event) => {
-          if (event.key === 'Delete' && entry.id === state.selectedId) {
-            event.preventDefault();
-            setRemoveTarget(entry);
-          }
-        }}
-      />
+      <ExposureContext value={exposureCells}>
+        <ServersGrid className={styles.grid} rows={visible} onRemove={setRemoveTarget} onStatus={setStatus} onFocusLost={focusCurrentRow} />
+      </ExposureContext>
       <div className={styles.footer}>
         <Text>{entriesText(visible.length, state.entries.length)}</Text>
         <Text role="status">{status ?? PICKUP_NOTE}</Text>
@@ -168,8 +198,13 @@ export function ServersPage() {
           setRemoveTarget(undefined);
         }}
         onConfirm={() => void confirmRemove()}
-        onFocusLost={() => {
-          pageRef.current?.querySelector<HTMLElement>('[role="row"][tabindex="0"]')?.focus();
+        onFocusLost={focusCurrentRow}
+      />
+      <SuperUserExposureDialog
+        entry={exposureEntry}
+        exposure={exposureEntry && exposureOf(exposureEntry)}
+        onClose={() => {
+          setExposureEntry(undefined);
         }}
       />
       <AddServerDialog

@@ -131,6 +131,7 @@ export function ServersPage() {
       </div>
       <VirtualGrid
         label="Servers allowed to utilize the connector"
+        layoutId="servers"
         className={styles.grid}
         minWidth={SERVER_GRID_MIN_WIDTH}
         rows={visible}

@@ -95,6 +95,7 @@ export function SuperUsersPage() {
       )}
       <VirtualGrid
         label="Effective super users"
+        layoutId="super-users"
         className={styles.grid}
         minWidth="53rem"
         rows={result?.superUsers ?? []}

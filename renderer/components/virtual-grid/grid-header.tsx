@@ -15,8 +15,10 @@ export type GridHeaderProps<Row> = {
   readonly minWidth: string | undefined;
   readonly sort: GridSort | undefined;
   readonly onSort: ((column: string) => void) | undefined;
-  /** Whether the header cells are a tab stop (a sortable or resizable grid). */
+  /** Whether the header cells take focus (Arrow Up from the first row; a sortable or resizable grid). */
   readonly focusable: boolean;
+  /** Whether the header is also a tab stop of its own (a sortable grid). */
+  readonly tabStop: boolean;
   /** Set a column's width in pixels (dragging, Alt+arrows); absent, columns keep their size. */
   readonly onResize: ((column: string, width: number) => void) | undefined;
   /** Fit a column to its widest cell (double-click on its divider). */
@@ -104,7 +106,7 @@ export function GridHeader<Row>(props: GridHeaderProps<Row>) {
               aria-colindex={index + 1}
               aria-sort={direction ?? (onSort ? 'none' : undefined)}
               aria-describedby={props.describedBy}
-              tabIndex={props.focusable ? (index === props.focusColumn ? 0 : -1) : undefined}
+              tabIndex={props.focusable ? (props.tabStop && index === props.focusColumn ? 0 : -1) : undefined}
               className={mergeClasses(styles.headerCell, onSort && styles.sortable)}
               onClick={() => {
                 props.onFocusColumn(index);

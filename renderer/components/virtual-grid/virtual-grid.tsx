@@ -40,6 +40,8 @@ export type VirtualGridProps<Row> = {
   /** With `onSelectKeys`, rows are multi-selectable: Ctrl/Shift with click or arrows, Ctrl+A. */
   readonly selectedKeys?: ReadonlySet<string>;
   readonly onSelectKeys?: (keys: ReadonlySet<string>) => void;
+  /** Focus arriving on the rows with nothing selected selects the focused row (dialog lists). */
+  readonly selectOnFocus?: boolean;
   /** Enter or double-click on a row (a dialog's OK). */
   readonly onActivate?: (row: Row) => void;
   /** The admin scrolled near the last row: more may be paged in. */
@@ -212,6 +214,7 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
           sort={props.sort}
           onSort={props.onSort}
           focusable={headerFocusable}
+          tabStop={props.onSort !== undefined}
           onResize={
             resizable
               ? (id, width) => {
@@ -247,8 +250,10 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
                   transform: `translateY(${String(item.start - HEADER_HEIGHT)}px)`,
                 }}
                 {...restoreFocusTarget}
-                onFocus={() => {
+                onFocus={(event) => {
                   setActive(item.index);
+                  if (props.selectOnFocus === true && selectedKeys.size === 0 && event.target === event.currentTarget)
+                    select(item.index, { toggle: false, extend: false });
                 }}
                 onClick={(event) => {
                   onRowClick(event, item.index);

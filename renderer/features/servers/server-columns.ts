@@ -18,7 +18,7 @@ const LABELS: Readonly<Record<ServerColumn, string>> = {
 // end tells a domain's SIDs apart) and shown whole in its tooltip.
 const WIDTHS: Readonly<Record<ServerColumn, string>> = {
   account: 'minmax(16rem, 3fr)',
-  role: 'minmax(9rem, 1fr)',
+  role: 'minmax(11rem, 1fr)',
   kind: 'minmax(7rem, 0.7fr)',
   sid: 'minmax(9rem, 1.2fr)',
   addedBy: 'minmax(9rem, 1fr)',
@@ -38,7 +38,7 @@ const DESCRIPTION_COLUMN: GridColumn<AuthorizedAccount> = {
 };
 
 /** Below this width the servers grid scrolls sideways. */
-export const SERVER_GRID_MIN_WIDTH = '62rem';
+export const SERVER_GRID_MIN_WIDTH = '64rem';
 
 /**
  * The servers grid's columns: the same texts the filter searches and the sort compares.

@@ -89,7 +89,7 @@ test.describe('grid columns', () => {
     if (!box) throw new Error('The SID header is not laid out.');
     await page.mouse.dblclick(box.x + box.width - 3, box.y + box.height / 2);
     const cell = app.rowOf('svc-sp-central').getByRole('gridcell').nth(3);
-    await expect.poll(() => cell.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await expect.poll(() => cell.evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth <= element.clientWidth)).toBe(true);
   });
 
   test('shows the Description column on demand, with the account type icons and no axe violations', async ({ app, page }) => {

@@ -13,8 +13,8 @@ const MAX_DESCRIPTION = 1024;
  * SIDs the directory no longer knows are simply absent.
  */
 export async function serverAccountFacts(directory: Directory, entries: readonly AuthorizedAccount[]): Promise<ServerAccountFacts[] | undefined> {
-  const sids = distinctSids(entries);
   try {
+    const sids = distinctSids(entries);
     const objects = objectsBySid(sids, await resolveInBatches(directory, sids));
     return [...objects.values()].map((object) => ({
       sid: object.sid,

@@ -71,9 +71,10 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
   const pendingFocus = useRef(false);
   const restoreFocusTarget = useRestoreFocusTarget();
   const hintId = useId('grid-resize-hint-');
-  const [layout, setLayout] = useGridLayout(props.layoutId, props.columns);
+  const allColumns = useMemo(() => withNamingColumn(props.columns), [props.columns]);
+  const [layout, setLayout] = useGridLayout(props.layoutId, allColumns);
   const resizable = props.layoutId !== undefined || props.resizable === true;
-  const columns = useMemo(() => props.columns.filter((column) => isColumnVisible(column, layout)), [props.columns, layout]);
+  const columns = useMemo(() => allColumns.filter((column) => isColumnVisible(column, layout)), [allColumns, layout]);
   const tracks = gridTracks(columns, resizable ? layout : { widths: {}, visible: {} }, props.minWidth);
   const minWidth = resizable ? tracks.minWidth : props.minWidth;
   const multi = onSelectKeys !== undefined;
@@ -189,7 +190,7 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
     <div className={styles.frame}>
       {props.layoutId !== undefined && (
         <div className={styles.frameBar}>
-          <ColumnChooser columns={props.columns} layout={layout} onChange={setLayout} />
+          <ColumnChooser columns={allColumns} layout={layout} onChange={setLayout} />
         </div>
       )}
       {resizable && (
@@ -280,4 +281,11 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
       </div>
     </div>
   );
+}
+
+/** The columns with one that cannot be hidden: the one marked so, else the first (a grid never loses every column). */
+function withNamingColumn<Row>(columns: readonly GridColumn<Row>[]): readonly GridColumn<Row>[] {
+  const [first, ...rest] = columns;
+  if (first === undefined || columns.some((column) => column.required === true)) return columns;
+  return [{ ...first, required: true }, ...rest];
 }

@@ -57,6 +57,7 @@ export const DirectoryObjectSchema = z.object({
   distinguishedName: z.string(),
   name: z.string(),
   displayName: z.string().optional(),
+  description: z.string().optional(),
   samAccountName: z.string().optional(),
   userPrincipalName: z.string().optional(),
   dnsHostName: z.string().optional(),

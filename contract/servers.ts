@@ -25,12 +25,26 @@ export type AuthorizedAccount = z.infer<typeof AuthorizedAccountSchema>;
  */
 export const ListVersionTagSchema = z.string().min(1).max(128);
 
+/**
+ * What the directory says today about an entry's account: enabled or not, its description.
+ *
+ * The stored entry keeps only what was true when it was added; these facts are read live, so
+ * a disabled account or a builtin group shows as such in the list.
+ */
+export const ServerAccountFactsSchema = z
+  .object({ sid: z.string(), disabled: z.boolean(), builtin: z.boolean(), description: z.string().max(1024).optional() })
+  .strict();
+/** See {@link ServerAccountFactsSchema}. */
+export type ServerAccountFacts = z.infer<typeof ServerAccountFactsSchema>;
+
 /** The live list as the console shows it. */
 export const ServerListSchema = z
   .object({
     version: z.number().int().nonnegative(),
     versionTag: ListVersionTagSchema,
     entries: z.array(AuthorizedAccountSchema),
+    /** The entries' accounts as the directory has them (absent when it could not be asked). */
+    accounts: z.array(ServerAccountFactsSchema).optional(),
   })
   .strict();
 /** See {@link ServerListSchema}. */

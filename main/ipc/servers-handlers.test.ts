@@ -19,7 +19,7 @@ const codesOf = (value: unknown) =>
 describe('servers channels', () => {
   it('lists the live list with its version tag', async () => {
     const harness = await signedIn();
-    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: true, value: { version: 0, versionTag: '"0"', entries: [] } });
+    expect(await harness.dispatcher.dispatch('servers:list', {})).toEqual({ ok: true, value: { version: 0, versionTag: '"0"', entries: [], accounts: [] } });
   });
 
   it('checks a grant: the object as the admin knows it, its findings, and the version judged', async () => {

@@ -4,6 +4,7 @@ import type { HandlerTable } from './handler-types.ts';
 import { sessionHandler } from './handler-types.ts';
 import { labelOf } from '../../core/policy/finding.ts';
 import { consoleFailure, ConsoleFailure, listChanged } from './console-failure.ts';
+import { serverAccountFacts } from './server-account-facts.ts';
 import { renderServersCsv, SERVERS_CSV_FILE_NAME } from './servers-csv.ts';
 import { directoryWithSignal } from './signal-directory.ts';
 
@@ -21,7 +22,8 @@ export function createServersHandlers(): Pick<HandlerTable, ServersChannels> {
   return {
     'servers:list': sessionHandler(async (_request, { session, signal }) => {
       const { list, etag } = await session.client.listAuthorizedAccounts({ signal });
-      return { version: list.version, versionTag: etag, entries: list.entries };
+      const accounts = await serverAccountFacts(directoryWithSignal(session.directory, signal), list.entries);
+      return { version: list.version, versionTag: etag, entries: list.entries, ...(accounts ? { accounts } : {}) };
     }),
     'servers:check': sessionHandler(
       async (request, { session, signal }) => {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AuthorizedAccount, IpcError, IpcResult, RemoveServerResult, ServerListCsv } from '../../contract/index.ts';
+import type { AuthorizedAccount, IpcError, IpcResult, RemoveServerResult, ServerAccountFacts, ServerList, ServerListCsv } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
 import type { LoadState } from './load-state.ts';
 import { DEFAULT_SERVER_SORT, type ServerSort } from './servers-selectors.ts';
@@ -7,6 +7,8 @@ import { DEFAULT_SERVER_SORT, type ServerSort } from './servers-selectors.ts';
 /** The "Servers allowed to utilize the connector" list as the console last read it. */
 export type ServersState = {
   readonly entries: readonly AuthorizedAccount[];
+  /** The directory's facts about the entries' accounts, by upper-case SID. */
+  readonly accountFacts: ReadonlyMap<string, ServerAccountFacts>;
   readonly version: number | undefined;
   /** The version every write must name; a stale one is refused with `LIST_CHANGED`. */
   readonly versionTag: string | undefined;
@@ -51,6 +53,7 @@ const NOT_LOADED: IpcError = {
 export function createServersStore(api: AdminApi) {
   return createStore<ServersState>()((set, get) => ({
     entries: [],
+    accountFacts: new Map(),
     version: undefined,
     versionTag: undefined,
     loadState: 'idle',
@@ -68,7 +71,7 @@ export function createServersStore(api: AdminApi) {
       }
       const { entries, version, versionTag } = result.value;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({ entries, version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
     },
     async reread() {
       if (get().loadState === 'idle') return;
@@ -78,7 +81,7 @@ export function createServersStore(api: AdminApi) {
       const shown = get().version;
       if (shown !== undefined && version < shown) return;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({ entries, version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
     },
     async remove(id) {
       const versionTag = get().versionTag;
@@ -115,3 +118,7 @@ export type ServersStore = ReturnType<typeof createServersStore>;
 /** The selected entry, if it is still in the list. */
 export const selectSelectedEntry = (state: ServersState): AuthorizedAccount | undefined =>
   state.selectedId === undefined ? undefined : state.entries.find((entry) => entry.id === state.selectedId);
+
+function factsBySid(list: ServerList): ReadonlyMap<string, ServerAccountFacts> {
+  return new Map((list.accounts ?? []).map((facts) => [facts.sid.toUpperCase(), facts]));
+}

@@ -12,6 +12,8 @@ export const HEADER_HEIGHT = 40;
  * contrast themes, so selection is drawn with system colors there.
  */
 export const useGridStyles = makeStyles({
+  frame: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  frameBar: { display: 'flex', justifyContent: 'flex-end' },
   grid: {
     position: 'relative',
     overflow: 'auto',
@@ -30,10 +32,25 @@ export const useGridStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
+    position: 'relative',
+    minWidth: 0,
     padding: `0 ${tokens.spacingHorizontalS}`,
     userSelect: 'none',
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  headerLabel: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  resizeHandle: {
+    position: 'absolute',
+    top: 0,
+    right: 0,
+    width: '8px',
+    height: '100%',
+    cursor: 'col-resize',
+    touchAction: 'none',
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxSizing: 'border-box',
+    ':hover': { borderRight: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   },
   body: { position: 'relative' },
   row: {
@@ -58,5 +75,6 @@ export const useGridStyles = makeStyles({
     '@media (forced-colors: active)': { backgroundColor: 'Highlight', color: 'HighlightText', forcedColorAdjust: 'none' },
   },
   cell: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  hint: { display: 'none' },
   sortable: { cursor: 'pointer' },
 });

@@ -6,11 +6,15 @@ export type GridColumn<Row> = {
   readonly label: string;
   /** The cell's text (also its tooltip, since long values are cut with an ellipsis). */
   readonly text: (row: Row) => string;
-  /** What the cell shows when more than its text (a button, a badge); the text still sorts, filters and titles it. */
+  /** What the cell shows when more than its text (an icon, a marker); the text stays the tooltip. */
   readonly render?: (row: Row) => ReactNode;
-  /** A CSS grid track, such as `minmax(12rem, 2fr)`. */
+  /** A CSS grid track, such as `minmax(12rem, 2fr)`, until the admin sizes the column. */
   readonly width: string;
   readonly className?: string;
+  /** Hidden until the admin shows it with "Columns…". */
+  readonly hidden?: boolean;
+  /** The column that names the row: it cannot be hidden. */
+  readonly required?: boolean;
 };
 
 /** Which column a grid is sorted by, and which way. */

@@ -92,3 +92,55 @@ describe('VirtualGrid', () => {
     expect(onSort.mock.calls).toEqual([['id'], ['name']]);
   });
 });
+
+describe('VirtualGrid columns', () => {
+  function LayoutGrid() {
+    const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <VirtualGrid label="Items" layoutId="test-grid" rows={ITEMS.slice(0, 20)} rowKey={(item) => item.id} columns={COLUMNS} selectedKeys={selected} onSelectKeys={setSelected} />
+      </FluentProvider>
+    );
+  }
+  const stored = () => JSON.parse(localStorage.getItem('rms-connector-admin.grid-layout.test-grid') ?? 'null') as unknown;
+
+  beforeEach(() => {
+    localStorage.clear();
+  });
+
+  it('sizes the focused column with Alt+arrows and keeps the width for the next session', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<LayoutGrid />);
+    const header = screen.getByRole('columnheader', { name: 'Name' });
+    // jsdom lays nothing out: the header is as wide as this says.
+    vi.spyOn(header, 'getBoundingClientRect').mockReturnValue({ width: 200 } as DOMRect);
+    header.focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(stored()).toEqual({ widths: { name: 216 }, visible: {} });
+    await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
+    expect(stored()).toEqual({ widths: { name: 184 }, visible: {} });
+    unmount();
+    render(<LayoutGrid />);
+    expect((screen.getAllByRole('row')[0] as HTMLElement).style.gridTemplateColumns).toBe('184px 1fr');
+  });
+
+  it('hides a column chosen off in Columns… and never offers to hide the naming one', async () => {
+    const user = userEvent.setup();
+    render(<LayoutGrid />);
+    await user.click(screen.getByRole('button', { name: 'Columns…' }));
+    await user.click(screen.getByRole('menuitemcheckbox', { name: 'Id' }));
+    expect(screen.queryByRole('columnheader', { name: 'Id' })).not.toBeInTheDocument();
+    expect(stored()).toEqual({ widths: {}, visible: { id: false } });
+  });
+
+  it('selects every row with Ctrl+A and a range with Shift+arrows', async () => {
+    const user = userEvent.setup();
+    render(<LayoutGrid />);
+    expect(screen.getByRole('grid', { name: 'Items' })).toHaveAttribute('aria-multiselectable', 'true');
+    await user.click(screen.getByRole('row', { name: /Item 0002/ }));
+    await user.keyboard('{Shift>}{ArrowDown}{ArrowDown}{/Shift}');
+    expect(screen.getAllByRole('row', { selected: true }).map((row) => row.getAttribute('aria-rowindex'))).toEqual(['4', '5', '6']);
+    await user.keyboard('{Control>}a{/Control}');
+    expect(screen.getAllByRole('row', { selected: true })).toHaveLength(20);
+  });
+});

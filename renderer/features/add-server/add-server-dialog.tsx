@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
-import type { AddServerResult, FindingCode } from '../../../contract/index.ts';
+import type { AddServerResult, DirectoryObject, FindingCode } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { FindingsList } from '../../components/findings-list.tsx';
@@ -26,9 +26,12 @@ import type { ListMovement } from '../../stores/live-changes-store.ts';
 import { ObjectPickerDialog } from '../object-picker/object-picker-dialog.tsx';
 import { useFocusReturn } from '../object-picker/use-focus-return.ts';
 import { createAddServerStore, selectCanSave } from './add-server-store.ts';
+import { createAddSeveralStore, selectCanSaveSeveral } from './add-several-store.ts';
 import { MultipleNamesDialog } from './multiple-names-dialog.tsx';
+import { parseNameList } from './name-list.ts';
 import { ResolvedObject } from './resolved-object.tsx';
 import { RoleField } from './role-field.tsx';
+import { SeveralNames } from './several-names.tsx';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '680px', width: '100%' },
@@ -46,6 +49,8 @@ export type AddServerDialogProps = {
   readonly versionTag: string | undefined;
   readonly onClose: () => void;
   readonly onAdded: (result: AddServerResult) => void;
+  /** Several entries were added at once (`alice; bob`, several rows picked): what was done. */
+  readonly onAddedSeveral?: (summary: string) => void;
   readonly onListChanged: () => void;
   /** The latest change of the list pushed by main (another admin's, on any node), if any. */
   readonly listMovement?: ListMovement | undefined;
@@ -68,7 +73,13 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
   const api = useAdminApi();
   const [store] = useState(() => createAddServerStore(api));
   const state = useStore(store);
+  const [several] = useState(() => createAddSeveralStore(api));
+  const severalState = useStore(several);
+  const severalActive = severalState.resolveState !== 'idle';
   const canSave = useStore(store, selectCanSave);
+  const canSaveSeveral = selectCanSaveSeveral(severalState);
+  const [nameProblem, setNameProblem] = useState<string | undefined>(undefined);
+  const [severalSummary, setSeveralSummary] = useState<string | undefined>(undefined);
   const [pickerOpen, setPickerOpen] = useState(false);
   const { surfaceRef } = useFocusReturn(open);
 
@@ -76,8 +87,11 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
   useLayoutEffect(() => {
     if (!open) return;
     store.getState().reset();
+    several.getState().reset();
+    setNameProblem(undefined);
+    setSeveralSummary(undefined);
     setPickerOpen(false);
-  }, [open, store]);
+  }, [open, store, several]);
 
   // Another admin changed the list while the dialog is open: a finished check is judged again
   // before Save can send it. A change from before the dialog opened is already in its check.
@@ -95,10 +109,54 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
 
   const close = () => {
     void store.getState().cancel();
+    several.getState().reset();
     onClose();
   };
-  const checkNames = () => void store.getState().checkNames();
+  // Several names separated by ";" are resolved together, as in the Windows object picker.
+  const checkNames = () => {
+    const parsed = parseNameList(state.name);
+    setNameProblem(undefined);
+    several.getState().reset();
+    if (!parsed.ok && state.name.includes(';')) {
+      setNameProblem(parsed.message);
+      return;
+    }
+    if (parsed.ok && parsed.names.length > 1) {
+      const role = state.demandRole();
+      if (role !== undefined) void several.getState().checkNames(role, parsed.names);
+      return;
+    }
+    // "alice;" or a quoted name: check the name itself, not the typing around it.
+    const [only] = parsed.ok ? parsed.names : [];
+    if (only !== undefined && only !== state.name.trim()) state.setName(only);
+    void store.getState().checkNames();
+  };
+  const pickMany = (objects: readonly DirectoryObject[]) => {
+    const role = state.demandRole();
+    const [first] = objects;
+    if (role === undefined || !first) return;
+    several.getState().reset();
+    if (objects.length === 1) {
+      void state.checkObject(first);
+      return;
+    }
+    state.setName(objects.map((object) => object.samAccountName ?? object.name).join('; '));
+    void several.getState().checkObjects(role, objects);
+  };
+  const saveSeveral = async () => {
+    const outcome = await several.getState().save();
+    if (outcome.added.length === 0) {
+      setSeveralSummary(outcome.summary);
+      return;
+    }
+    props.onAddedSeveral?.(outcome.summary);
+    onClose();
+  };
   const save = async () => {
+    if (severalActive) {
+      await saveSeveral();
+      return;
+    }
     const outcome = await store.getState().save();
     if (outcome.kind === 'not-saved') return;
     if (outcome.kind === 'added') onAdded(outcome.result);
@@ -123,15 +181,18 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
               role={state.role}
               validationMessage={state.validation.role}
               onChange={(role) => {
+                several.getState().reset();
                 state.setRole(role);
               }}
             />
             <div className={styles.nameRow}>
-              <Field label="Object name" className={styles.nameField} validationMessage={state.validation.name ?? null}>
+              <Field label="Object name" className={styles.nameField} validationMessage={state.validation.name ?? nameProblem ?? null}>
                 <Input
                   value={state.name}
                   placeholder="e.g. Exchange Servers, CONTOSO\svc-sp, FILESRV01$"
                   onChange={(_event, data) => {
+                    several.getState().reset();
+                    setNameProblem(undefined);
                     state.setName(data.value);
                   }}
                   onKeyDown={(event) => {
@@ -155,6 +216,12 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
             {state.step && <OperationProgress label={STEP_LABELS[state.step]} onCancel={() => void state.cancel()} />}
             {state.saveState === 'loading' && <Spinner size="tiny" label="Saving…" />}
             {state.check && <ResolvedObject object={state.check.object} />}
+            <SeveralNames store={several} />
+            {severalSummary !== undefined && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{severalSummary}</MessageBarBody>
+              </MessageBar>
+            )}
             <div role="status">
               {state.recheckNote !== undefined && (
                 <MessageBar intent="info" layout="multiline">
@@ -178,18 +245,19 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
             {state.error && <ErrorBar error={state.error} />}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={!canSave} onClick={() => void save()}>
+            <Button appearance="primary" disabled={severalActive ? !canSaveSeveral : !canSave} onClick={() => void save()}>
               Save
             </Button>
             <Button onClick={close}>Cancel</Button>
           </DialogActions>
         </DialogBody>
         <MultipleNamesDialog
-          input={state.name}
-          candidates={state.candidates}
-          onChoose={(object) => void state.chooseCandidate(object)}
+          input={severalState.ambiguous[0]?.input ?? state.name}
+          candidates={severalState.ambiguous[0]?.candidates ?? state.candidates}
+          onChoose={(object) => void (severalState.ambiguous.length > 0 ? several.getState().chooseCandidate(object) : state.chooseCandidate(object))}
           onCancel={() => {
-            state.dismissCandidates();
+            if (severalState.ambiguous.length > 0) several.getState().skipCandidates();
+            else state.dismissCandidates();
           }}
         />
         <ObjectPickerDialog
@@ -199,6 +267,7 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
             setPickerOpen(false);
           }}
           onPick={(object) => void state.checkObject(object)}
+          onPickMany={pickMany}
         />
       </DialogSurface>
     </Dialog>

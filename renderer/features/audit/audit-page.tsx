@@ -53,6 +53,7 @@ export function AuditPage() {
       {state.olderState === 'failed' && state.error && <ErrorBar error={state.error} />}
       <VirtualGrid
         label="Audit records"
+        layoutId="audit"
         className={styles.grid}
         minWidth="56rem"
         rows={state.records}

@@ -20,7 +20,7 @@ const ou = (name: string, parent: string): BrowseEntry => ({
   guid: `guid-${name}`,
 });
 
-function setUp(role: Role = 'fci', handlers: FakeHandlers = {}) {
+function setUp(role: Role = 'fci', handlers: FakeHandlers = {}, many = false) {
   const api = createFakeApi({
     'directory:search-start': () => success({ searchId: SEARCH_ID, objects: firstPage, done: false }),
     'directory:search-next': () => success({ searchId: SEARCH_ID, objects: secondPage, done: true }),
@@ -31,9 +31,10 @@ function setUp(role: Role = 'fci', handlers: FakeHandlers = {}) {
   });
   const onClose = vi.fn<() => void>();
   const onPick = vi.fn<(object: DirectoryObject) => void>();
-  renderWithApi(api, <ObjectPickerDialog open role={role} onClose={onClose} onPick={onPick} />);
+  const onPickMany = vi.fn<(objects: readonly DirectoryObject[]) => void>();
+  renderWithApi(api, <ObjectPickerDialog open role={role} onClose={onClose} onPick={onPick} {...(many ? { onPickMany } : {})} />);
   const requests = (channel: string) => api.calls.filter((call) => call.channel === channel).map((call) => call.request);
-  return { api, onClose, onPick, requests, user: userEvent.setup() };
+  return { api, onClose, onPick, onPickMany, requests, user: userEvent.setup() };
 }
 
 async function findNow(user: ReturnType<typeof userEvent.setup>, text = 'Server') {
@@ -68,9 +69,8 @@ describe('ObjectPickerDialog', () => {
     ]);
     expect(within(grid).getAllByRole('row').length).toBeLessThan(40);
     expect(requests('directory:search-next')).toEqual([]);
-    const body = within(grid).getAllByRole('rowgroup')[1] as HTMLElement;
     act(() => {
-      scrollElementTo(body, 100 * 32 - 320);
+      scrollElementTo(grid, 100 * 32 - 320);
     });
     expect(await screen.findByText('130 found')).toBeInTheDocument();
     expect(requests('directory:search-next')).toEqual([{ searchId: SEARCH_ID }]);
@@ -91,6 +91,8 @@ describe('ObjectPickerDialog', () => {
     const { user, onPick } = setUp();
     await findNow(user);
     await user.tab();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Columns…' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('row', { name: /Server 2000/ })).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
@@ -124,6 +126,51 @@ describe('ObjectPickerDialog', () => {
     expect(requests('operation:cancel')).toEqual([{ operationId: (requests('directory:search-start')[0] as { operationId: string }).operationId }]);
     await waitFor(() => {
       expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    });
+  });
+
+  it('returns every row selected with Shift and Ctrl on OK', async () => {
+    const { user, onPickMany } = setUp('fci', {}, true);
+    const grid = await findNow(user);
+    expect(grid).toHaveAttribute('aria-multiselectable', 'true');
+    await user.click(within(grid).getByRole('row', { name: /Server 2001/ }));
+    await user.keyboard('{Shift>}{ArrowDown}{/Shift}{Control>}');
+    await user.click(within(grid).getByRole('row', { name: /Server 2004/ }));
+    await user.keyboard('{/Control}');
+    expect(screen.getByText('100 found, 3 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    expect(onPickMany).toHaveBeenCalledWith([firstPage[1], firstPage[2], firstPage[4]]);
+  });
+
+  it('selects every row with Ctrl+A', async () => {
+    const { user } = setUp('fci', {}, true);
+    const grid = await findNow(user);
+    await user.click(within(grid).getByRole('row', { name: /Server 2000/ }));
+    await user.keyboard('{Control>}a{/Control}');
+    expect(screen.getByText('100 found, 100 selected')).toBeInTheDocument();
+  });
+
+  it('shows the domain as the top of the tree and highlights the organizational unit chosen', async () => {
+    const { user } = setUp();
+    await user.click(screen.getByRole('radio', { name: 'Organizational unit' }));
+    const tree = screen.getByRole('tree', { name: 'Organizational units' });
+    const servers = await within(tree).findByRole('treeitem', { name: 'Servers' });
+    const domain = within(tree).getAllByRole('treeitem')[0] as HTMLElement;
+    expect(domain).toHaveAttribute('aria-level', '1');
+    expect(domain.textContent).toContain('corp.contoso.test');
+    expect(servers).toHaveAttribute('aria-level', '2');
+    await user.click(servers);
+    expect([servers.getAttribute('aria-selected'), domain.getAttribute('aria-selected')]).toEqual(['true', 'false']);
+  });
+
+  it('labels the results as stale once the location changes, until the next search', async () => {
+    const { user } = setUp();
+    await findNow(user);
+    await user.click(screen.getByRole('radio', { name: 'Global catalog' }));
+    expect(screen.getByText('Results from Entire domain — search again')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Find Now' }));
+    await waitFor(() => {
+      expect(screen.queryByText(/search again/)).not.toBeInTheDocument();
     });
   });
 });

@@ -1,19 +1,33 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useLayoutEffect, useState, type JSX } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useLayoutEffect, useMemo, useState, type JSX } from 'react';
 import { useStore } from 'zustand';
 import type { DirectoryObject } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import { ObjectGrid } from './object-grid.tsx';
-import { createObjectPickerStore, selectIsSearching, selectSelectedObject } from './object-picker-store.ts';
+import { locationLabel } from './container-path.ts';
+import { createObjectPickerStore, selectIsSearching, selectSelectedObjects, selectStaleLocation } from './object-picker-store.ts';
 import type { PickerPurpose } from './object-types.ts';
 import { createOuTreeStore } from './ou-tree-store.ts';
 import { PickerCriteria } from './picker-criteria.tsx';
 import { useFocusReturn } from './use-focus-return.ts';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '760px', width: '100%' },
+  surface: { maxWidth: '860px', width: '100%' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   status: { minHeight: tokens.lineHeightBase300 },
 });
@@ -23,34 +37,39 @@ export type ObjectPickerDialogProps = {
   readonly open: boolean;
   readonly role: PickerPurpose;
   readonly onClose: () => void;
+  /** OK with one object selected. */
   readonly onPick: (object: DirectoryObject) => void;
+  /** With it, several rows may be selected and OK returns them all, in the order listed. */
+  readonly onPickMany?: (objects: readonly DirectoryObject[]) => void;
 };
 
 /**
- * "Select Users, Computers, Service Accounts, or Groups": search the directory and pick one object.
+ * "Select Users, Computers, Service Accounts, or Groups": search the directory and pick objects.
  *
  * The admin who does not know an account's exact name browses for it, as with the Windows
  * object picker; types start preset for the role. Results page in as the grid scrolls, and
- * closing the picker releases the server-side search.
+ * closing the picker releases the server-side search. Given `onPickMany`, several rows may be
+ * selected (Ctrl, Shift, Ctrl+A) and OK returns them all, as in the Windows object picker.
  */
 export function ObjectPickerDialog(props: ObjectPickerDialogProps): JSX.Element {
-  const { open, role, onClose, onPick } = props;
+  const { open, role, onClose, onPick, onPickMany } = props;
   const styles = useStyles();
   const api = useAdminApi();
   const [store] = useState(() => createObjectPickerStore(api));
   const [treeStore] = useState(() => createOuTreeStore(api));
   const { surfaceRef } = useFocusReturn(open);
   const objects = useStore(store, (state) => state.objects);
-  const selectedSid = useStore(store, (state) => state.selectedSid);
+  const selectedSids = useStore(store, (state) => state.selectedSids);
   const searchState = useStore(store, (state) => state.searchState);
   const pageState = useStore(store, (state) => state.pageState);
   const done = useStore(store, (state) => state.done);
   // With the OU tree open the results get fewer rows, so the dialog still fits 800 pixels.
-  const resultsHeight = useStore(store, (state) => (state.locationKind === 'container' ? 176 : 240));
+  const resultsHeight = useStore(store, (state) => (state.locationKind === 'container' ? 160 : 224));
   const error = useStore(store, (state) => state.error);
   const treeError = useStore(treeStore, (state) => state.error);
   const searching = useStore(store, selectIsSearching);
-  const selected = useStore(store, selectSelectedObject);
+  const selected = useMemo(() => selectSelectedObjects({ objects, selectedSids }), [objects, selectedSids]);
+  const stale = useStore(store, selectStaleLocation);
 
   useLayoutEffect(() => {
     if (!open) return;
@@ -65,10 +84,12 @@ export function ObjectPickerDialog(props: ObjectPickerDialogProps): JSX.Element 
     store.getState().close();
     onClose();
   };
-  const pick = (object: DirectoryObject | undefined) => {
-    if (!object) return;
+  const pick = (objects: readonly DirectoryObject[]) => {
+    const [first] = objects;
+    if (!first) return;
     close();
-    onPick(object);
+    if (onPickMany) onPickMany(objects);
+    else onPick(first);
   };
   const loadMore = useCallback(() => void store.getState().loadMore(), [store]);
   const shownError = error ?? treeError;
@@ -94,26 +115,35 @@ export function ObjectPickerDialog(props: ObjectPickerDialogProps): JSX.Element 
               />
             )}
             {shownError && <ErrorBar error={shownError} />}
+            {stale && (
+              <MessageBar intent="warning">
+                <MessageBarBody>Results from {locationLabel(stale)} — search again</MessageBarBody>
+              </MessageBar>
+            )}
             <ObjectGrid
               label="Search results"
+              layoutId="object-picker"
               objects={objects}
-              selectedSid={selectedSid}
+              selectedSids={selectedSids}
+              single={onPickMany === undefined}
               complete={done}
-              onSelect={(object) => {
-                store.getState().select(object.sid);
+              onSelectSids={(sids) => {
+                store.getState().select(sids);
               }}
-              onActivate={pick}
+              onActivate={(object) => {
+                pick(selected.some((chosen) => chosen.sid === object.sid) ? selected : [object]);
+              }}
               onNearEnd={loadMore}
               height={resultsHeight}
             />
             <Text role="status" className={styles.status}>
-              {searchState === 'loaded' ? `${String(objects.length)} found` : ''}
+              {searchState === 'loaded' ? `${String(objects.length)} found${selected.length > 1 ? `, ${String(selected.length)} selected` : ''}` : ''}
             </Text>
           </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
-              disabled={!selected}
+              disabled={selected.length === 0}
               onClick={() => {
                 pick(selected);
               }}

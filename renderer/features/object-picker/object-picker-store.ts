@@ -25,7 +25,9 @@ export type ObjectPickerState = {
   readonly searchId: string | undefined;
   readonly objects: readonly DirectoryObject[];
   readonly done: boolean;
-  readonly selectedSid: string | undefined;
+  readonly selectedSids: ReadonlySet<string>;
+  /** Where the results shown were searched (kept to say so once the location changes). */
+  readonly searchedLocation: SearchLocation | undefined;
   readonly error: IpcError | undefined;
   /** Why Find Now did not search (no type ticked, no OU chosen). */
   readonly validation: string | undefined;
@@ -37,7 +39,7 @@ export type ObjectPickerState = {
   search(): Promise<void>;
   loadMore(): Promise<void>;
   cancel(): Promise<void>;
-  select(sid: string): void;
+  select(sids: ReadonlySet<string>): void;
   close(): void;
 };
 
@@ -51,7 +53,8 @@ const noResults = {
   searchId: undefined,
   objects: [],
   done: false,
-  selectedSid: undefined,
+  selectedSids: new Set<string>(),
+  searchedLocation: undefined,
   error: undefined,
 } as const;
 
@@ -128,7 +131,7 @@ export function createObjectPickerStore(api: AdminApi): ObjectPickerStore {
           return;
         }
         const { searchId, objects, done } = result.value;
-        set({ searchState: 'loaded', operationId: undefined, searchId, objects, done });
+        set({ searchState: 'loaded', operationId: undefined, searchId, objects, done, searchedLocation: location });
       },
       async loadMore() {
         const { searchId, done, searchState, pageState } = get();
@@ -153,8 +156,8 @@ export function createObjectPickerStore(api: AdminApi): ObjectPickerStore {
         set({ searchState: 'idle', operationId: undefined });
         await api.call('operation:cancel', { operationId });
       },
-      select(selectedSid) {
-        set({ selectedSid });
+      select(selectedSids) {
+        set({ selectedSids });
       },
       close() {
         const { operationId } = get();
@@ -170,8 +173,23 @@ function cancelledIsQuiet(error: IpcError): IpcError | undefined {
   return error.code === 'CANCELLED' ? undefined : error;
 }
 
-/** The selected object, if it is among the rows found. */
-export const selectSelectedObject = (state: ObjectPickerState): DirectoryObject | undefined => state.objects.find((object) => object.sid === state.selectedSid);
+/** The selected objects among the rows found, in the order they are listed. */
+export const selectSelectedObjects = (state: Pick<ObjectPickerState, 'objects' | 'selectedSids'>): readonly DirectoryObject[] =>
+  state.objects.filter((object) => state.selectedSids.has(object.sid));
+
+/**
+ * Where the results shown were found, when that is no longer the location chosen.
+ *
+ * Results from the entire domain under "Organizational unit: Servers" would mislead: the
+ * picker says so ("Results from … — search again") until the admin searches again.
+ */
+export function selectStaleLocation(state: ObjectPickerState): SearchLocation | undefined {
+  const searched = state.searchedLocation;
+  if (searched === undefined || state.searchState !== 'loaded') return undefined;
+  const sameKind = searched.kind === state.locationKind;
+  const sameContainer = searched.kind !== 'container' || searched.distinguishedName === state.containerDn;
+  return sameKind && sameContainer ? undefined : searched;
+}
 
 /** Whether a page is on its way (the spinner and its Cancel show). */
 export const selectIsSearching = (state: ObjectPickerState): boolean => state.searchState === 'loading' || state.pageState === 'loading';

@@ -1,7 +1,19 @@
-import { Spinner, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
-import { useEffect, type JSX, type ReactNode } from 'react';
+import { Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type JSX, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { domainNameOf, parentDnOf } from './container-path.ts';
 import { ROOT_KEY, type OuTreeStore } from './ou-tree-store.ts';
+
+/** The tree value of the domain's own node (its children are the browse of the root). */
+const DOMAIN_NODE = '#domain';
+
+const useStyles = makeStyles({
+  selected: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (forced-colors: active)': { backgroundColor: 'Highlight', color: 'HighlightText', forcedColorAdjust: 'none' },
+  },
+});
 
 /** What {@link OuTree} needs: its store and the chosen container. */
 export type OuTreeProps = {
@@ -22,17 +34,48 @@ function notice(value: string, content: ReactNode): JSX.Element {
 /**
  * The "Organizational units" tree: pick the container to search, one level loaded at a time.
  *
- * Selection is the tree's own single selection (`aria-selected` on the item, Enter/click or
- * Space) rather than radio buttons, so a row holds no second interactive control.
+ * The domain itself (`corp.contoso.test`) is the top node, as in ADUC, so the admin sees
+ * which domain the tree belongs to and can search it whole. Selection is the tree's own single
+ * selection (`aria-selected` on the item, highlighted; Enter/click or Space) rather than
+ * radio buttons, so a row holds no second interactive control.
  */
 export function OuTree(props: OuTreeProps): JSX.Element {
   const { store, selectedDn, onSelect } = props;
+  const styles = useStyles();
   const branches = useStore(store, (state) => state.branches);
   const openItems = useStore(store, (state) => state.openItems);
+  const [domainOpen, setDomainOpen] = useState(true);
+  const top = branches[ROOT_KEY];
+  const firstChild = top?.state === 'loaded' ? top.containers[0]?.distinguishedName : undefined;
+  const domainDn = firstChild === undefined ? undefined : parentDnOf(firstChild);
 
   useEffect(() => {
     void store.getState().load(ROOT_KEY);
   }, [store]);
+
+  const item = (dn: string, label: string, leaf: boolean, children: ReactNode): JSX.Element => {
+    const selected = dn === selectedDn;
+    return (
+      <TreeItem
+        key={dn}
+        value={dn === domainDn ? DOMAIN_NODE : dn}
+        itemType={leaf ? 'leaf' : 'branch'}
+        aria-selected={selected}
+        onClick={() => {
+          onSelect(dn);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === ' ' && event.target === event.currentTarget) {
+            event.preventDefault();
+            onSelect(dn);
+          }
+        }}
+      >
+        <TreeItemLayout className={selected ? styles.selected : undefined}>{label}</TreeItemLayout>
+        {children}
+      </TreeItem>
+    );
+  };
 
   const renderLevel = (parentDn: string): JSX.Element[] => {
     const branch = branches[parentDn];
@@ -43,38 +86,22 @@ export function OuTree(props: OuTreeProps): JSX.Element {
       const dn = entry.distinguishedName;
       const children = branches[dn];
       const leaf = children?.state === 'loaded' && children.containers.length === 0;
-      return (
-        <TreeItem
-          key={dn}
-          value={dn}
-          itemType={leaf ? 'leaf' : 'branch'}
-          aria-selected={dn === selectedDn}
-          onClick={() => {
-            onSelect(dn);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === ' ' && event.target === event.currentTarget) {
-              event.preventDefault();
-              onSelect(dn);
-            }
-          }}
-        >
-          <TreeItemLayout>{entry.name}</TreeItemLayout>
-          {!leaf && openItems.has(dn) ? <Tree>{renderLevel(dn)}</Tree> : null}
-        </TreeItem>
-      );
+      return item(dn, entry.name, leaf, !leaf && openItems.has(dn) ? <Tree>{renderLevel(dn)}</Tree> : null);
     });
   };
 
+  const shownOpen = new Set(openItems);
+  if (domainOpen) shownOpen.add(DOMAIN_NODE);
   return (
     <Tree
       aria-label="Organizational units"
-      openItems={openItems}
+      openItems={shownOpen}
       onOpenChange={(_event, data) => {
-        store.getState().setOpen(String(data.value), data.open);
+        if (data.value === DOMAIN_NODE) setDomainOpen(data.open);
+        else store.getState().setOpen(String(data.value), data.open);
       }}
     >
-      {renderLevel(ROOT_KEY)}
+      {domainDn === undefined ? renderLevel(ROOT_KEY) : item(domainDn, domainNameOf(domainDn), false, domainOpen ? <Tree>{renderLevel(ROOT_KEY)}</Tree> : null)}
     </Tree>
   );
 }

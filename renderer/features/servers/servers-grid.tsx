@@ -57,6 +57,7 @@ export function ServersGrid(props: {
         <VirtualGrid
           label="Servers allowed to utilize the connector"
           className={props.className}
+          layoutId="servers"
           minWidth={SERVER_GRID_MIN_WIDTH}
           rows={rows}
           rowKey={(entry) => entry.id}

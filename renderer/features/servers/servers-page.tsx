@@ -219,6 +219,11 @@ export function ServersPage() {
           void servers.getState().refresh();
           setStatus(`Added ${result.entry.name} as ${roleLabel(result.entry.role)}. ${PICKUP_NOTE}`);
         }}
+        onAddedSeveral={(summary) => {
+          setAddOpen(false);
+          void servers.getState().refresh();
+          setStatus(`${summary} ${PICKUP_NOTE}`);
+        }}
         onListChanged={() => {
           servers.getState().markListChanged();
         }}

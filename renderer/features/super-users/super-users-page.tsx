@@ -97,12 +97,13 @@ export function SuperUsersPage() {
       )}
       <VirtualGrid
         label="Effective super users"
+        layoutId="super-users"
         className={styles.grid}
         minWidth="53rem"
         rows={result?.superUsers ?? []}
         rowKey={(row) => row.account.sid}
         columns={columns}
-        onRowOpen={(row) => {
+        onActivate={(row) => {
           openAccountProperties({ sid: row.account.sid, name: row.account.name });
         }}
       />

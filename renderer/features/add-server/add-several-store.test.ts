@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { AddServerRequest, AddServerResult, DirectoryObject, Resolution } from '../../../contract/index.ts';
+import { createFakeApi, failure, success } from '../../testing/fake-api.ts';
+import { directoryObject, finding, serverCheck } from '../object-picker/testing/directory-fixtures.ts';
+import { createAddSeveralStore, selectCanSaveSeveral } from './add-several-store.ts';
+
+const alice = directoryObject(1201, { name: 'Alice', samAccountName: 'alice', kind: 'user' });
+const bob = directoryObject(1202, { name: 'Bob', samAccountName: 'bob', kind: 'user' });
+const johnSales = directoryObject(1203, { name: 'John Smith', samAccountName: 'jsmith', inFolder: 'corp.contoso.test/Sales' });
+const johnLegal = directoryObject(1204, { name: 'John Smith', samAccountName: 'jsmith2', inFolder: 'corp.contoso.test/Legal' });
+const objects = [alice, bob, johnSales, johnLegal];
+
+function addedEntry(request: AddServerRequest, version: number): AddServerResult {
+  const object = objects.find((candidate) => candidate.sid === request.sid) as DirectoryObject;
+  return {
+    entry: {
+      id: `7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f${String(version)}`,
+      sid: object.sid,
+      name: `CORP\\${object.samAccountName ?? ''}`,
+      role: request.role,
+      kind: object.kind,
+      addedBy: 'CORP\\admin',
+      addedAt: '2026-11-22T10:00:00.000Z',
+    },
+    version,
+    versionTag: `v${String(version)}`,
+    superUserFeatureEnabled: false,
+    findings: [],
+  };
+}
+
+function setUp(resolutions: Resolution[]) {
+  let version = 7;
+  const api = createFakeApi({
+    'directory:resolve-names': () => success(resolutions),
+    'servers:check': (request) => {
+      const object = objects.find((candidate) => candidate.sid === request.sid) as DirectoryObject;
+      return success(serverCheck(object, request.role, [finding('SHAREPOINT_BOTH_ACCOUNTS', 'warning')]));
+    },
+    'servers:add': (request) => {
+      version += 1;
+      return request.versionTag === `v${String(version - 1)}`
+        ? success(addedEntry(request, version))
+        : failure({ code: 'LIST_CHANGED', source: 'console', title: 'The list changed', message: '' });
+    },
+  });
+  const store = createAddSeveralStore(api);
+  return { api, store, state: () => store.getState() };
+}
+
+describe('createAddSeveralStore', () => {
+  it('checks each name and adds them one after another, each naming the version the last add made', async () => {
+    const { api, store, state } = setUp([
+      { status: 'resolved', input: 'alice', object: alice },
+      { status: 'resolved', input: 'bob', object: bob },
+    ]);
+    await store.getState().checkNames('sharepoint', ['alice', 'bob']);
+    expect(state().items.map((item) => [item.label, item.checkState])).toEqual([
+      ['CORP\\alice', 'loaded'],
+      ['CORP\\bob', 'loaded'],
+    ]);
+    expect(selectCanSaveSeveral(state())).toBe(false);
+    for (const item of state().items) state().acknowledge(item.sid, 'SHAREPOINT_BOTH_ACCOUNTS', true);
+    expect(selectCanSaveSeveral(state())).toBe(true);
+
+    const outcome = await store.getState().save();
+
+    expect(outcome.summary).toBe('Added 2 as SharePoint Server: CORP\\alice, CORP\\bob.');
+    expect(api.calls.filter((call) => call.channel === 'servers:add').map((call) => (call.request as AddServerRequest).versionTag)).toEqual(['v7', 'v8']);
+    expect(api.calls.filter((call) => call.channel === 'directory:resolve-names')).toHaveLength(1);
+  });
+
+  it('asks about an ambiguous name in turn and checks the object chosen', async () => {
+    const { store, state } = setUp([
+      { status: 'resolved', input: 'alice', object: alice },
+      { status: 'ambiguous', input: 'John Smith', candidates: [johnSales, johnLegal] },
+    ]);
+    await store.getState().checkNames('sharepoint', ['alice', 'John Smith']);
+    expect(state().ambiguous.map((name) => name.input)).toEqual(['John Smith']);
+    await store.getState().chooseCandidate(johnLegal);
+    expect({ ambiguous: state().ambiguous, items: state().items.map((item) => item.label) }).toEqual({
+      ambiguous: [],
+      items: ['CORP\\alice', 'CORP\\jsmith2'],
+    });
+  });
+
+  it('reports names not found (or not chosen) and will not save part of the list', async () => {
+    const { store, state } = setUp([
+      { status: 'resolved', input: 'alice', object: alice },
+      { status: 'not-found', input: 'bbo', reason: 'No object named “bbo” was found.' },
+      { status: 'ambiguous', input: 'John Smith', candidates: [johnSales, johnLegal] },
+    ]);
+    await store.getState().checkNames('sharepoint', ['alice', 'bbo', 'John Smith']);
+    store.getState().skipCandidates();
+    state().acknowledge(alice.sid, 'SHAREPOINT_BOTH_ACCOUNTS', true);
+    expect(state().unresolved).toEqual([
+      { input: 'bbo', reason: 'No object named “bbo” was found.' },
+      { input: 'John Smith', reason: '2 objects match; none was chosen.' },
+    ]);
+    expect(selectCanSaveSeveral(state())).toBe(false);
+  });
+
+  it('says which were not added when the list changes part way', async () => {
+    const { store, state } = setUp([]);
+    await store.getState().checkObjects('sharepoint', [alice, bob]);
+    for (const item of state().items) state().acknowledge(item.sid, 'SHAREPOINT_BOTH_ACCOUNTS', true);
+    // Another admin's change: bob's check names an older version than alice's add produced.
+    store.setState({ items: state().items.map((item) => (item.check ? { ...item, check: { ...item.check, versionTag: 'v6' } } : item)) });
+    const outcome = await store.getState().save();
+    expect(outcome).toEqual({ added: [], summary: 'Nothing was added. Not added: CORP\\alice (The list changed), CORP\\bob (The list changed).' });
+  });
+});

@@ -1,5 +1,7 @@
 import { createElement, type ReactNode } from 'react';
 import type { AuthorizedAccount } from '../../../contract/index.ts';
+import { isColumnVisible } from '../../components/virtual-grid/grid-layout.ts';
+import { rememberedGridLayout } from '../../components/virtual-grid/grid-layout-memory.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
 import { formatDateTime } from '../../format/labels.ts';
 import { SERVER_COLUMNS, cellText, type ServerColumn } from '../../stores/servers-selectors.ts';
@@ -43,6 +45,9 @@ const DESCRIPTION_COLUMN: GridColumn<AuthorizedAccount> = {
   render: renderServerDescription,
 };
 
+/** The servers grid's name for its remembered column layout. */
+export const SERVER_GRID_LAYOUT_ID = 'servers';
+
 /** Below this width the servers grid scrolls sideways. */
 export const SERVER_GRID_MIN_WIDTH = '72rem';
 
@@ -66,4 +71,10 @@ export const SERVER_GRID_COLUMNS: readonly GridColumn<AuthorizedAccount>[] = [
 /** The server column with this id, if any (grid headers report plain strings). */
 export function asServerColumn(id: string): ServerColumn | undefined {
   return SERVER_COLUMNS.find((column) => column === id);
+}
+
+/** The columns the admin shows now (Columns…), in order: what Ctrl+C copies, as Windows lists copy what they show. */
+export function shownServerColumns(): readonly GridColumn<AuthorizedAccount>[] {
+  const layout = rememberedGridLayout(SERVER_GRID_LAYOUT_ID, SERVER_GRID_COLUMNS);
+  return SERVER_GRID_COLUMNS.filter((column) => isColumnVisible(column, layout));
 }

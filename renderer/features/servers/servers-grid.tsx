@@ -6,7 +6,7 @@ import { useStores } from '../../stores/stores-context.tsx';
 import { useOpenAccountProperties } from '../properties/use-account-properties.ts';
 import { RowContextMenu } from './row-context-menu.tsx';
 import { rowsAsText, writeClipboard } from './rows-as-text.ts';
-import { SERVER_GRID_COLUMNS, SERVER_GRID_MIN_WIDTH, asServerColumn } from './server-columns.ts';
+import { SERVER_GRID_COLUMNS, SERVER_GRID_MIN_WIDTH, asServerColumn, SERVER_GRID_LAYOUT_ID, shownServerColumns } from './server-columns.ts';
 import { isContextMenuKey, rowOfEvent, useRowMenu } from './use-row-menu.ts';
 
 const NOT_COPIED = 'The clipboard could not be used here; nothing was copied.';
@@ -57,7 +57,7 @@ export function ServersGrid(props: {
         <VirtualGrid
           label="Servers allowed to utilize the connector"
           className={props.className}
-          layoutId="servers"
+          layoutId={SERVER_GRID_LAYOUT_ID}
           minWidth={SERVER_GRID_MIN_WIDTH}
           rows={rows}
           rowKey={(entry) => entry.id}
@@ -85,7 +85,7 @@ export function ServersGrid(props: {
             } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') {
               event.preventDefault();
               const selected = rows.find((row) => row.id === selectedId) ?? entry;
-              void copy(rowsAsText(SERVER_GRID_COLUMNS, [selected]), '1 row');
+              void copy(rowsAsText(shownServerColumns(), [selected]), '1 row');
             }
           }}
         />

@@ -10,6 +10,7 @@ export * from './explain-text.ts';
 export * from './health.ts';
 export * from './ipc-result.ts';
 export * from './ipc.ts';
+export * from './list-import.ts';
 export * from './policy.ts';
 export * from './review.ts';
 export * from './server-config.ts';

@@ -45,4 +45,8 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'server-config:save',
   'ca-file:choose',
   'changes:get-status',
+  'import:choose-file',
+  'import:preview',
+  'import:progress',
+  'import:apply',
 ]);

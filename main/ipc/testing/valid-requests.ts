@@ -47,6 +47,10 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     },
     'ca-file:choose': { purpose: 'directory' },
     'changes:get-status': {},
+    'import:choose-file': {},
+    'import:preview': { fileId: uuid(), operationId: uuid() },
+    'import:progress': { operationId: uuid() },
+    'import:apply': { fileId: uuid(), versionTag: '"0"', acknowledged: [], operationId: uuid() },
   };
 }
 

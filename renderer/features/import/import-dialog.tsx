@@ -19,7 +19,6 @@ import { useStore } from 'zustand';
 import type { ImportProgress } from '../../../contract/index.ts';
 import { useAdminApi } from '../../api/api-context.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
-import { OperationProgress } from '../../components/operation-progress.tsx';
 import { FileIssues } from './file-issues.tsx';
 import { applyBlocker, BLOCKER_TEXTS, describeCounts, importCounts } from './import-preview-model.ts';
 import { ImportSection } from './import-rows.tsx';
@@ -72,6 +71,7 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
   const { phase, file, preview } = state;
   const blocker = preview === undefined ? undefined : applyBlocker(preview, state.acknowledged);
   const busy = phase === 'choosing' || phase === 'previewing' || phase === 'applying';
+  const listChanged = state.error?.code === 'LIST_CHANGED';
 
   return (
     <Dialog
@@ -87,13 +87,12 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
             {phase === 'choosing' && <Spinner size="tiny" label="Waiting for a file to be chosen…" />}
             {phase === 'no-file' && <Text>No file was chosen; nothing was changed.</Text>}
             {phase === 'refused' && state.refusal && <FileIssues refusal={state.refusal} />}
-            {phase === 'previewing' && (
-              <OperationProgress
-                label={progressLabel(`Checking ${file?.name ?? 'the file'} against the directory…`, state.progress)}
-                onCancel={() => void state.cancel()}
-              />
-            )}
-            {phase === 'applying' && <OperationProgress label={progressLabel('Applying the file…', state.progress)} onCancel={() => void state.cancel()} />}
+            <div role="status">
+              {phase === 'previewing' && (
+                <Spinner size="tiny" label={progressLabel(`Checking ${file?.name ?? 'the file'} against the directory…`, state.progress)} />
+              )}
+              {phase === 'applying' && <Spinner size="tiny" label={progressLabel('Applying the file…', state.progress)} />}
+            </div>
             {phase === 'applied' && state.result && (
               <MessageBar intent="success" layout="multiline">
                 <MessageBarBody>
@@ -124,16 +123,20 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
             )}
           </DialogContent>
           <DialogActions>
-            {preview && (phase === 'preview' || phase === 'applying') && state.error?.code === 'LIST_CHANGED' && (
-              <Button onClick={() => void state.previewAgain()}>Preview again</Button>
-            )}
-            {preview && (phase === 'preview' || phase === 'applying') && state.error?.code !== 'LIST_CHANGED' && (
-              <Button appearance="primary" disabled={blocker !== undefined || phase === 'applying'} onClick={() => void apply()}>
+            {/* Buttons stay mounted while the phase changes (disabled, still focusable): a focused button that unmounts would drop focus out of the dialog. */}
+            {listChanged && <Button onClick={() => void state.previewAgain()}>Preview again</Button>}
+            {(preview !== undefined || phase === 'applied') && (
+              <Button appearance="primary" disabledFocusable={blocker !== undefined || phase !== 'preview' || listChanged} onClick={() => void apply()}>
                 Apply
               </Button>
             )}
-            {!busy && phase !== 'applied' && <Button onClick={() => void state.choose()}>Choose another file…</Button>}
-            <Button onClick={close}>{phase === 'applied' ? 'Close' : 'Cancel'}</Button>
+            <Button disabledFocusable={busy} onClick={() => void state.choose()}>
+              Choose another file…
+            </Button>
+            {/* While main works, Cancel stops the work (operation:cancel) and the dialog stays; otherwise it closes. */}
+            <Button onClick={phase === 'previewing' || phase === 'applying' ? () => void state.cancel() : close}>
+              {phase === 'applied' ? 'Close' : 'Cancel'}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -47,21 +47,23 @@ export function ImportSection(props: ImportSectionProps): JSX.Element | null {
       <h3 className={styles.heading}>{heading}</h3>
       <ul className={styles.list}>
         {props.rows.map((row) => (
-          <li key={`${row.sid} ${row.role}`} className={styles.row} role="group" aria-label={rowName(row)}>
-            <Text className={styles.name}>
-              {row.label} — {ROLE_LABELS[row.role]}
-            </Text>
-            <Text size={200} className={styles.facts}>
-              {[row.kind === undefined ? 'Not found in the directory' : OBJECT_KIND_LABELS[row.kind], row.inFolder, row.sid].filter(Boolean).join(' · ')}
-            </Text>
-            {props.kind === 'removed' && (
-              <Text size={200}>
-                {row.role === 'exchange'
-                  ? 'Its members are no longer super users through this entry.'
-                  : 'The server can no longer use the connector to protect or open content.'}
+          <li key={`${row.sid} ${row.role}`}>
+            <div className={styles.row} role="group" aria-label={rowName(row)}>
+              <Text className={styles.name}>
+                {row.label} — {ROLE_LABELS[row.role]}
               </Text>
-            )}
-            {row.findings.length > 0 && <RowFindings row={row} {...props} />}
+              <Text size={200} className={styles.facts}>
+                {[row.kind === undefined ? 'Not found in the directory' : OBJECT_KIND_LABELS[row.kind], row.inFolder, row.sid].filter(Boolean).join(' · ')}
+              </Text>
+              {props.kind === 'removed' && (
+                <Text size={200}>
+                  {row.role === 'exchange'
+                    ? 'Its members are no longer super users through this entry.'
+                    : 'The server can no longer use the connector to protect or open content.'}
+                </Text>
+              )}
+              {row.findings.length > 0 && <RowFindings row={row} {...props} />}
+            </div>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './ca-file.ts';
 export * from './console-events.ts';
 export * from './console-session.ts';
+export * from './csv-text.ts';
 export * from './directory.ts';
 export * from './environments.ts';
 export * from './explain.ts';

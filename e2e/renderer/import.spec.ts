@@ -58,7 +58,13 @@ const storedKeys = async (connector: { service: { store: { listAuthorizedAccount
 test.describe.configure({ mode: 'serial' });
 
 test.describe('import a list from a file', () => {
-  test('previews what the file adds, removes and keeps with findings, then applies it after the acknowledgements', async ({ app, page, connector, testDomain, picker }) => {
+  test('previews what the file adds, removes and keeps with findings, then applies it after the acknowledgements', async ({
+    app,
+    page,
+    connector,
+    testDomain,
+    picker,
+  }) => {
     const fs01 = await entryOf(testDomain, 'FS01$', 'fci');
     const central = await entryOf(testDomain, 'svc-sp-central', 'sharepoint');
     const exchange = await entryOf(testDomain, 'Exchange Servers', 'exchange');
@@ -121,11 +127,23 @@ test.describe('import a list from a file', () => {
     expect((await connector.service.store.listAuthorizedAccounts()).version).toBe(before.version);
   });
 
-  test('refuses the apply when another admin changed the list after the preview, and nothing of the file is applied', async ({ app, page, connector, testDomain, picker }) => {
+  test('refuses the apply when another admin changed the list after the preview, and nothing of the file is applied', async ({
+    app,
+    page,
+    connector,
+    testDomain,
+    picker,
+  }) => {
     const before = await storedKeys(connector);
     const central = await entryOf(testDomain, 'svc-sp-central', 'sharepoint');
     const fs01 = await entryOf(testDomain, 'FS01$', 'fci');
-    await picker.write('central.json', JSON.stringify([{ sid: central.sid, name: central.name, role: 'sharepoint' }, { sid: fs01.sid, name: fs01.name, role: 'fci' }]));
+    await picker.write(
+      'central.json',
+      JSON.stringify([
+        { sid: central.sid, name: central.name, role: 'sharepoint' },
+        { sid: fs01.sid, name: fs01.name, role: 'fci' },
+      ]),
+    );
 
     await app.signIn();
     const dialog = await openImport(page);

@@ -16,6 +16,7 @@ import { BrowseEntrySchema, DirectoryObjectSchema, ObjectTypeFilterSchema, Resol
 import { ExplanationSchema } from './explain.ts';
 import { refuseHiddenCharacters } from './hidden-characters.ts';
 import { RoleSchema } from './policy.ts';
+import { ImportApplyRequestSchema, ImportApplyResultSchema, ImportFileChoiceSchema, ImportPreviewSchema, ImportProgressSchema } from './list-import.ts';
 import { HealthProgressSchema, HealthReportSchema, HealthRunRequestSchema } from './health.ts';
 import { EffectiveSuperUsersSchema, ListReviewSchema } from './review.ts';
 import { RemovalImpactRequestSchema, RemovalImpactSchema } from './removal-impact.ts';
@@ -156,6 +157,10 @@ export const ipcContract = {
     request: z.object({ version: AdministratorChangeRequestSchema.shape.version }).strict(),
     response: OnboardingControlResultSchema,
   },
+  'import:choose-file': { request: empty, response: ImportFileChoiceSchema },
+  'import:preview': { request: z.object({ fileId: z.uuid(), operationId }).strict(), response: ImportPreviewSchema },
+  'import:progress': { request: z.object({ operationId }).strict(), response: ImportProgressSchema },
+  'import:apply': { request: ImportApplyRequestSchema, response: ImportApplyResultSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every channel name (`domain:verb-noun`). */

@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { BoundedReadError, readBoundedFile } from '../files/read-bounded-file.ts';
 
 /** The largest CA file read: a PEM bundle of a few roots is a few kilobytes. */
 export const MAX_CA_FILE_BYTES = 1024 * 1024;
@@ -8,10 +7,6 @@ export const MAX_CA_FILE_BYTES = 1024 * 1024;
 /** How long reading one CA file may take by default (a stalled network share, say). */
 export const CA_FILE_TIMEOUT_MS = 5_000;
 
-const CHUNK_BYTES = 64 * 1024;
-// O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever. Windows has neither the flag nor FIFOs.
-const PLATFORM_FLAGS = constants as Partial<typeof constants>;
-const OPEN_FLAGS = constants.O_RDONLY | (PLATFORM_FLAGS.O_NONBLOCK ?? 0) | (PLATFORM_FLAGS.O_NOCTTY ?? 0);
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
 
 /** Why a CA file was refused; kept for the CLI's wording and logs, never for the console renderer. */
@@ -53,16 +48,17 @@ export type ReadCaFileOptions = { readonly timeoutMs?: number | undefined; reado
 /**
  * Read a CA file safely: a regular file only, at most 1 MiB, within a deadline, PEM X.509 only.
  *
- * The file is opened non-blocking (a FIFO then opens at once) and its open handle checked,
- * so a device, pipe, socket or folder is refused before one byte is read; the size limit is
- * enforced while reading, since `stat` says 0 for `/dev/zero`. Every certificate must parse.
+ * The bytes come from the one bounded reader (`core/files/read-bounded-file.ts`: a device,
+ * pipe, socket or folder refused before one byte is read); every certificate must parse.
  */
 export async function readCaFile(path: string, options: ReadCaFileOptions = {}): Promise<CaFile> {
-  const timeoutMs = options.timeoutMs ?? CA_FILE_TIMEOUT_MS;
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline]);
-  if (signal.aborted) throw new CaFileError('timed-out');
-  const bytes = await untilAborted(readBounded(path, signal), signal);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBoundedFile(path, { maxBytes: MAX_CA_FILE_BYTES, timeoutMs: options.timeoutMs ?? CA_FILE_TIMEOUT_MS, signal: options.signal });
+  } catch (error) {
+    if (error instanceof BoundedReadError) throw new CaFileError(error.reason, { cause: error });
+    throw error;
+  }
   return parseCaPem(bytes);
 }
 
@@ -107,59 +103,4 @@ const REASON_TEXT: Record<CaFileRefusal, string> = {
  */
 export function describeCaFileRefusal(path: string, error: CaFileError): string {
   return `The CA file "${path}" cannot be used: ${REASON_TEXT[error.reason]}. Give a PEM (Base-64 encoded X.509) certificate file of at most 1 MiB.`;
-}
-
-async function readBounded(path: string, signal: AbortSignal): Promise<Uint8Array> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, OPEN_FLAGS);
-  } catch (error) {
-    throw new CaFileError('unreadable', { cause: error });
-  }
-  try {
-    stopIfAborted(signal);
-    const facts = await handle.stat();
-    if (!facts.isFile()) throw new CaFileError('not-a-file');
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      stopIfAborted(signal);
-      const buffer = new Uint8Array(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_CA_FILE_BYTES) throw new CaFileError('too-large');
-      chunks.push(buffer.subarray(0, bytesRead));
-    }
-    return Buffer.concat(chunks, total);
-  } catch (error) {
-    if (error instanceof CaFileError) throw error;
-    throw new CaFileError('unreadable', { cause: error });
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-function stopIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new CaFileError('timed-out');
-}
-
-/** The work's result, or a `timed-out` refusal as soon as the signal fires (the work then ends by itself). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      reject(new CaFileError('timed-out'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -3,6 +3,7 @@ import type { AuthorizedEntry, Role } from '../../contract/policy.ts';
 import { ROLE_LABELS } from '../../contract/labels.ts';
 import { authorizeAccount } from '../../core/authorization/authorize-account.ts';
 import { entryOf } from '../../core/authorization/entry-of.ts';
+import { planListImport } from '../../core/authorization/plan-list-import.ts';
 import type { ConnectorClient } from '../../core/connector/index.ts';
 import type { Directory } from '../../core/directory/index.ts';
 import { CliError, EXIT } from './cli-error.ts';
@@ -139,11 +140,7 @@ export async function exportServersCommand(service: ConnectorClient): Promise<Co
  */
 export async function importServersCommand(service: ConnectorClient, wanted: readonly AuthorizedEntry[], apply: boolean): Promise<CommandResult> {
   const { list, etag } = await service.listAuthorizedAccounts();
-  const keyOf = (entry: { sid: string; role: Role }) => `${entry.sid.toUpperCase()} ${entry.role}`;
-  const present = new Set(list.entries.map(keyOf));
-  const target = new Set(wanted.map(keyOf));
-  const toAdd = wanted.filter((entry) => !present.has(keyOf(entry)));
-  const toRemove = list.entries.filter((entry) => !target.has(keyOf(entry)));
+  const { toAdd, toRemove } = planListImport(list.entries, wanted);
   const diff = [
     ...toAdd.map((entry) => `+ ${entry.name} as ${ROLE_LABELS[entry.role]} (${entry.sid})`),
     ...toRemove.map((entry) => `- ${entry.name} as ${ROLE_LABELS[entry.role]} (${entry.sid})`),

@@ -2,7 +2,7 @@ import type { ConnectorClient, ConnectorClientOptions } from '../../core/connect
 import type { Directory, DirectoryConnectOptions } from '../../core/directory/index.ts';
 import type { CaFileRegistry } from './ca-file-registry.ts';
 import type { LiveChangesTimings } from './live-changes.ts';
-import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, PasswordVault } from './console-ports.ts';
+import type { CaFileChooser, ConsoleProfileStore, DemoEnvironment, DesktopActions, FolderChooser, ListFileChooser, PasswordVault } from './console-ports.ts';
 
 /**
  * What the shell (or the browser harness) hands over before the console starts.
@@ -20,6 +20,8 @@ export type ConsoleSettings = {
   readonly chooseFolder?: FolderChooser | undefined;
   /** The CA file picker of the sign-in form and Deployment health; absent, `ca-file:choose` answers `NOT_AVAILABLE`. */
   readonly chooseCaFile?: CaFileChooser | undefined;
+  /** The list file picker of Import…; absent, `import:choose-file` answers `NOT_AVAILABLE`. */
+  readonly chooseListFile?: ListFileChooser | undefined;
   /** The CA files main holds by id; the dispatcher makes its own unless a test seeds one. */
   readonly caFiles?: CaFileRegistry | undefined;
   /** A PEM file of an extra CA to trust for the connector configuration service. */

@@ -121,3 +121,11 @@ export type FileRequest = { readonly title: string; readonly buttonLabel: string
  * the renderer.
  */
 export type CaFileChooser = (request: FileRequest) => Promise<string | undefined>;
+
+/**
+ * Ask the admin for an authorized-list file to import (JSON or CSV); undefined when they close the picker.
+ *
+ * The desktop app shows the native open-file dialog; the browser harness answers the file the
+ * test wrote. A path always comes from here, never from the renderer.
+ */
+export type ListFileChooser = (request: FileRequest) => Promise<string | undefined>;

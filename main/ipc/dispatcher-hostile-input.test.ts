@@ -192,6 +192,35 @@ describe('the dispatcher against hostile requests', () => {
         replaceExisting: 'yes',
       },
     ],
+    ['an import naming its own file', 'import:choose-file', { path: '/etc/shadow' }],
+    ['an import preview by path instead of id', 'import:preview', { fileId: '/home/admin/list.json', operationId: operationId() }],
+    [
+      'an import preview carrying entries',
+      'import:preview',
+      { fileId: operationId(), operationId: operationId(), entries: [{ sid: 'S-1-5-32-544', name: 'x', role: 'exchange' }] },
+    ],
+    [
+      'an import apply carrying entries',
+      'import:apply',
+      { fileId: operationId(), versionTag: '"1"', acknowledged: [], operationId: operationId(), entries: [] },
+    ],
+    ['an import apply without a version', 'import:apply', { fileId: operationId(), acknowledged: [], operationId: operationId() }],
+    [
+      'an import acknowledgement with an unknown code',
+      'import:apply',
+      {
+        fileId: operationId(),
+        versionTag: '"1"',
+        acknowledged: [{ sid: 'S-1-5-21-1-2-3-4', role: 'exchange', codes: ['EVERYTHING'] }],
+        operationId: operationId(),
+      },
+    ],
+    [
+      'an import acknowledgement with a filter in its SID',
+      'import:apply',
+      { fileId: operationId(), versionTag: '"1"', acknowledged: [{ sid: 'S-1-5-21-1)(cn=*', role: 'exchange', codes: [] }], operationId: operationId() },
+    ],
+    ['an import progress without an operation id', 'import:progress', {}],
     [
       'a save with a 1 MB tenant URL',
       'server-config:save',

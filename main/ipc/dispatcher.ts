@@ -10,6 +10,8 @@ import { untilAborted } from './abortable.ts';
 import { createAdministrationHandlers } from './administration-handlers.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { createCaFileHandlers } from './ca-file-handlers.ts';
+import { createImportHandlers } from './import-handlers.ts';
+import { createListFileRegistry } from './list-file-registry.ts';
 import { createCaFileRegistry } from './ca-file-registry.ts';
 import { callLine, channelForLog, responseIssuesLine, unexpectedErrorLine } from './call-log.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
@@ -118,6 +120,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createHealthHandlers({ caFiles }),
     ...createServerConfigHandlers({ chooseFolder: dependencies.chooseFolder }),
     ...createCaFileHandlers({ chooseCaFile: dependencies.chooseCaFile, caFiles }),
+    ...createImportHandlers({ chooseListFile: dependencies.chooseListFile, files: createListFileRegistry() }),
     'changes:get-status': publicHandler(() => Promise.resolve(sessions.current() === undefined ? null : live.status())),
   };
   let closed = false;

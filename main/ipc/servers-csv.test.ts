@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorizedAccount } from '../../contract/servers.ts';
-import { csvCell, renderServersCsv } from './servers-csv.ts';
+import { csvCell } from '../../contract/csv-text.ts';
+import { renderServersCsv } from './servers-csv.ts';
 
 const account = (overrides: Partial<AuthorizedAccount>): AuthorizedAccount => ({
   id: '0b8f3c1e-5d2a-4f6b-9c7d-1e2f3a4b5c6d',

@@ -52,4 +52,8 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'administration:remove-administrator',
   'administration:set-onboarding-group',
   'administration:clear-onboarding-group',
+  'import:choose-file',
+  'import:preview',
+  'import:progress',
+  'import:apply',
 ]);

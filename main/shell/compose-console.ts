@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createConnectorClient } from '../../core/connector/index.ts';
 import { connectDirectory } from '../../core/directory/index.ts';
 import { createDemoEnvironment } from '../demo/index.ts';
-import type { CaFileChooser, FolderChooser } from '../ipc/console-ports.ts';
+import type { CaFileChooser, FolderChooser, ListFileChooser } from '../ipc/console-ports.ts';
 import { createIpcDispatcher, type IpcDispatcher } from '../ipc/dispatcher.ts';
 import { createProfileFileStore } from './settings/profile-file-store.ts';
 import { createSafeStorageVault, type SafeStorageLike } from './settings/safe-storage-vault.ts';
@@ -19,6 +19,8 @@ export type ConsoleComposition = {
   readonly chooseFolder?: FolderChooser | undefined;
   /** The native open-file dialog, where the sign-in form and Deployment health choose a CA file. */
   readonly chooseCaFile?: CaFileChooser | undefined;
+  /** The native open-file dialog, where Import… chooses a list file. */
+  readonly chooseListFile?: ListFileChooser | undefined;
   readonly log: (line: Record<string, unknown>) => void;
 };
 
@@ -50,6 +52,7 @@ export function composeConsole(composition: ConsoleComposition): ComposedConsole
     desktop: { openLogs: composition.openLogsFolder },
     chooseFolder: composition.chooseFolder,
     chooseCaFile: composition.chooseCaFile,
+    chooseListFile: composition.chooseListFile,
     log,
     connectDirectory,
     createConnectorClient,

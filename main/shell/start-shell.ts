@@ -6,6 +6,7 @@ import { composeConsole, type ComposedConsole } from './compose-console.ts';
 import { createConsoleEventSender } from './console-event-sender.ts';
 import { createCaFileChooser } from './ca-file-chooser.ts';
 import { createFolderChooser } from './folder-chooser.ts';
+import { createListFileChooser } from './list-file-chooser.ts';
 import { createMainWindow, loadConsole, revealWindow } from './main-window.ts';
 import { DOCUMENTATION_URL, isAllowedDocumentation } from './navigation-policy.ts';
 import { registerIpc } from './register-ipc.ts';
@@ -114,6 +115,7 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
       openLogsFolder,
       chooseFolder: createFolderChooser(dialog),
       chooseCaFile: createCaFileChooser(dialog),
+      chooseListFile: createListFileChooser(dialog),
       log,
     });
     composed = running;

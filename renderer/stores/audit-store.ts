@@ -21,6 +21,9 @@ export type AuditState = {
   readonly loadState: LoadState;
   readonly olderState: LoadState;
   readonly error: IpcError | undefined;
+  /** The live filter over the records read (typed text; the page narrows at once). */
+  readonly textFilter: string;
+  setTextFilter(text: string): void;
   apply(filters: AuditFilters): Promise<void>;
   loadOlder(): Promise<void>;
 };
@@ -64,6 +67,10 @@ export function createAuditStore(api: AdminApi) {
     loadState: 'idle',
     olderState: 'idle',
     error: undefined,
+    textFilter: '',
+    setTextFilter(textFilter) {
+      set({ textFilter });
+    },
     async apply(filters) {
       set({ filters, loadState: 'loading', olderState: 'idle', error: undefined });
       const result = await api.call('audit:list', auditRequest(filters));

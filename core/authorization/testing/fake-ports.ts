@@ -4,6 +4,7 @@ import type { AuthorizedAccount } from '../../../contract/servers.ts';
 import type { Directory } from '../../directory/index.ts';
 import { FAKE_DOMAIN } from '../../directory/testing/fake-domain.ts';
 import type { AuthorizationService } from '../judge-account.ts';
+import type { ListImportService } from '../judge-list-import.ts';
 
 /**
  * An in-memory directory for unit tests of the use cases (the real one has its integration tests).
@@ -51,12 +52,13 @@ export function createFakeDirectory(
 }
 
 /** A fake connector service: its list, its nodes, and every call made to it. */
-export type FakeService = AuthorizationService & {
-  entries: AuthorizedAccount[];
-  version: number;
-  nodes: { readonly name: string; readonly alive: boolean }[];
-  readonly calls: string[];
-};
+export type FakeService = AuthorizationService &
+  Pick<ListImportService, 'replaceAuthorizedAccounts'> & {
+    entries: AuthorizedAccount[];
+    version: number;
+    nodes: { readonly name: string; readonly alive: boolean }[];
+    readonly calls: string[];
+  };
 
 /**
  * The service operations the use cases need, over an in-memory list with ETags `"<version>"`.
@@ -106,6 +108,28 @@ export function createFakeService(): FakeService {
       fake.entries.push(added);
       fake.version += 1;
       return Promise.resolve({ result: { entry: added, version: fake.version, superUserFeatureEnabled: entry.role === 'exchange' }, etag: etag() });
+    },
+    replaceAuthorizedAccounts(entries, options) {
+      fake.calls.push(`replace:${String(entries.length)}:${options.ifMatch}`);
+      if (options.ifMatch !== etag()) return Promise.reject(new Error('412 list changed'));
+      const keyOf = (entry: { sid: string; role: string }) => `${entry.sid} ${entry.role}`;
+      const wanted = new Set(entries.map(keyOf));
+      const present = new Set(fake.entries.map(keyOf));
+      const removed = fake.entries.filter((entry) => !wanted.has(keyOf(entry)));
+      const added = entries
+        .filter((entry) => !present.has(keyOf(entry)))
+        .map((entry): AuthorizedAccount => ({
+          id: randomUUID(),
+          sid: entry.sid,
+          name: entry.name,
+          role: entry.role,
+          kind: 'group',
+          addedBy: 'CORP\\alice',
+          addedAt: new Date(0).toISOString(),
+        }));
+      fake.entries = [...fake.entries.filter((entry) => wanted.has(keyOf(entry))), ...added];
+      fake.version += 1;
+      return Promise.resolve({ result: { version: fake.version, added, removed, superUserFeatureEnabled: false }, etag: etag() });
     },
   };
   return fake;

@@ -2,7 +2,7 @@ import type { ConsoleEvent } from '../../../contract/console-events.ts';
 import type { IpcResult } from '../../../contract/ipc-result.ts';
 import type { LiveChangesTimings } from '../../../main/ipc/live-changes.ts';
 import { withRealCore } from '../../../main/ipc/testing/real-core.ts';
-import type { CaFileChooser, DemoEnvironment, FolderChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
+import type { CaFileChooser, DemoEnvironment, FolderChooser, ListFileChooser, ProfileDefaults } from '../../../main/ipc/console-ports.ts';
 import { createMemoryProfileStore } from '../../../main/ipc/memory-profile-store.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
 import { seededCaFiles } from '../../../main/ipc/testing/seeded-ca-files.ts';
@@ -28,6 +28,8 @@ export type MainProcessOptions = {
   readonly chooseFolder?: FolderChooser;
   /** What stands in for the desktop's CA file picker: it answers a path the test chose, main-side. */
   readonly chooseCaFile?: CaFileChooser;
+  /** What stands in for Import…'s file picker: it answers a path the test wrote, main-side. */
+  readonly chooseListFile?: ListFileChooser;
   /** How often to poll while the change feed is unavailable, and the feed's backoff (the console's defaults otherwise). */
   readonly liveChanges?: LiveChangesTimings;
 };
@@ -46,6 +48,7 @@ export function startMainProcess(defaults: ProfileDefaults, options: MainProcess
       demo: options.demo,
       chooseFolder: options.chooseFolder,
       chooseCaFile: options.chooseCaFile,
+      chooseListFile: options.chooseListFile,
       liveChanges: options.liveChanges,
       ...(defaults.directory.caFile === '' ? {} : { caFiles: seededCaFiles(defaults.directory.caFile, HARNESS_CA_FILE_ID) }),
       log: (line) => {

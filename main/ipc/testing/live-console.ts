@@ -23,6 +23,8 @@ export const LIVE_CA_FILE_ID = '00000000-0000-4000-8000-00000000ca01';
 export type LiveConsole = {
   /** What the stand-in for the desktop's file picker answers next (undefined: the admin closed it). */
   nextCaFile: string | undefined;
+  /** What the stand-in for Import…'s file picker answers next (undefined: the admin closed it). */
+  nextListFile: string | undefined;
   readonly dispatcher: IpcDispatcher;
   readonly lines: Record<string, unknown>[];
   /** Every answer given so far, for "no secret in any answer" checks. */
@@ -71,12 +73,13 @@ export function createLiveConsole(service: TestService, options: { readonly live
   const lines: Record<string, unknown>[] = [];
   const answers: IpcResult<unknown>[] = [];
   const caFiles = seededCaFiles(adTestConnection().caFile, LIVE_CA_FILE_ID);
-  const picker = { next: undefined as string | undefined };
+  const picker = { next: undefined as string | undefined, nextList: undefined as string | undefined };
   const dispatcher = createIpcDispatcher(
     withRealCore({
       profiles: createMemoryProfileStore(liveDefaults(service)),
       caFiles,
       chooseCaFile: () => Promise.resolve(picker.next),
+      chooseListFile: () => Promise.resolve(picker.nextList),
       liveChanges: options.liveChanges,
       log: (line) => lines.push(line),
     }),
@@ -92,6 +95,12 @@ export function createLiveConsole(service: TestService, options: { readonly live
     },
     set nextCaFile(path) {
       picker.next = path;
+    },
+    get nextListFile() {
+      return picker.nextList;
+    },
+    set nextListFile(path) {
+      picker.nextList = path;
     },
     dispatcher,
     lines,

@@ -54,6 +54,10 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'administration:remove-administrator': { sid: 'S-1-5-21-1-2-3-1105', role: 'ConnectorAdministrator', version: 3 },
     'administration:set-onboarding-group': { sid: 'S-1-5-21-1-2-3-513', version: 3 },
     'administration:clear-onboarding-group': { version: 3 },
+    'import:choose-file': {},
+    'import:preview': { fileId: uuid(), operationId: uuid() },
+    'import:progress': { operationId: uuid() },
+    'import:apply': { fileId: uuid(), versionTag: '"0"', acknowledged: [], operationId: uuid() },
   };
 }
 

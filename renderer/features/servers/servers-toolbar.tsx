@@ -1,5 +1,6 @@
 import { Toolbar, ToolbarButton, useRestoreFocusTarget } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, ArrowDownloadRegular, DeleteRegular, ShieldQuestionRegular } from '@fluentui/react-icons';
+import { ImportButton } from '../import/import-button.tsx';
 
 /** Props of {@link ServersToolbar}. */
 export type ServersToolbarProps = {
@@ -14,7 +15,7 @@ export type ServersToolbarProps = {
 };
 
 /**
- * The list's actions: Add…, Remove (needs a selected row), Refresh, Export CSV, Test a server….
+ * The list's actions: Add…, Remove (needs a selected row), Refresh, Export CSV, Import…, Test a server….
  *
  * Add…, Remove and Test a server… open dialogs; they are focus-restore targets so closing a dialog puts
  * focus back on the button that opened it.
@@ -35,6 +36,7 @@ export function ServersToolbar(props: ServersToolbarProps) {
       <ToolbarButton icon={<ArrowDownloadRegular />} onClick={props.onExport}>
         Export CSV
       </ToolbarButton>
+      <ImportButton />
       <ToolbarButton icon={<ShieldQuestionRegular />} onClick={props.onTest} {...restoreFocusTarget}>
         Test a server…
       </ToolbarButton>

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { LiveFeedState } from '../../contract/index.ts';
-import { noticeTime } from '../format/notice-time.ts';
+import { formatTime } from '../format/date-time.ts';
 import { createFakeApi } from '../testing/fake-api.ts';
 import { renderConsole } from '../testing/render-console.tsx';
 import { feedStatusText, StatusBar } from './status-bar.tsx';
@@ -47,8 +47,8 @@ describe('StatusBar', () => {
       });
     });
     expect([screen.getByRole('contentinfo', { name: 'Status bar' }).textContent, screen.getByRole('status', { name: 'Latest change' }).textContent]).toEqual([
-      `LiveChanges by any administrator show here as they are made.CORP\\bob removed CORP\\FS02$ (File server using FCI), through RMSCON02, ${noticeTime('2026-12-06T10:42:00.000Z')}`,
-      `CORP\\bob removed CORP\\FS02$ (File server using FCI), through RMSCON02, ${noticeTime('2026-12-06T10:42:00.000Z')}`,
+      `LiveChanges by any administrator show here as they are made.CORP\\bob removed CORP\\FS02$ (File server using FCI), through RMSCON02, ${formatTime('2026-12-06T10:42:00.000Z')}`,
+      `CORP\\bob removed CORP\\FS02$ (File server using FCI), through RMSCON02, ${formatTime('2026-12-06T10:42:00.000Z')}`,
     ]);
   });
 });

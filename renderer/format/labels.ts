@@ -39,15 +39,3 @@ export function kindLabel(kind: ObjectKind): string {
 export function auditActionLabel(action: AuditAction): string {
   return AUDIT_ACTION_LABELS[action];
 }
-
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/**
- * An ISO timestamp as a local date and time, or the text itself if it does not parse.
- *
- * One formatter for the whole console, created once: a 5,000-row grid formats on every scroll.
- */
-export function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
-}

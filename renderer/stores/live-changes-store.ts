@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { ChangeTopicSchema, type ChangeTopic, type ConsoleEvent, type LiveFeedState } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
-import { noticeTime } from '../format/notice-time.ts';
+import { formatTime } from '../format/date-time.ts';
 
 /** One change (or reload) the views may have to follow: what it touched and the list version after it. */
 export type ListMovement = {
@@ -52,7 +52,7 @@ export function createLiveChangesStore(api: AdminApi) {
           const { change } = event;
           set({
             latest: { id: sequence, touches: change.touches, listVersion: change.listVersion },
-            notice: { id: sequence, text: `${change.summary}, ${noticeTime(change.at)}` },
+            notice: { id: sequence, text: `${change.summary}, ${formatTime(change.at)}` },
           });
           return;
         }
@@ -60,7 +60,7 @@ export function createLiveChangesStore(api: AdminApi) {
           sequence += 1;
           set({
             latest: { id: sequence, touches: EVERY_TOPIC, listVersion: event.listVersion },
-            notice: { id: sequence, text: `${event.message} Read again at ${noticeTime(event.at)}.` },
+            notice: { id: sequence, text: `${event.message} Read again at ${formatTime(event.at)}.` },
           });
           return;
       }

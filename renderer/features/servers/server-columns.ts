@@ -1,6 +1,6 @@
 import type { AuthorizedAccount } from '../../../contract/index.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
-import { formatDateTime } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
 import { SERVER_COLUMNS, cellText, type ServerColumn } from '../../stores/servers-selectors.ts';
 
 const LABELS: Readonly<Record<ServerColumn, string>> = {

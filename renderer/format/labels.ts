@@ -39,3 +39,18 @@ export function kindLabel(kind: ObjectKind): string {
 export function auditActionLabel(action: AuditAction): string {
   return AUDIT_ACTION_LABELS[action];
 }
+
+const ADMIN_ROLE_LABELS: Readonly<Record<string, string>> = {
+  GlobalAdministrator: 'Global Administrator',
+  ConnectorAdministrator: 'Connector Administrator',
+};
+
+/**
+ * A service administrator role in words ("Global Administrator").
+ *
+ * The service names roles as the AIPService cmdlets do (`GlobalAdministrator`); people read
+ * them with spaces. A role this console does not know yet is shown as the service names it.
+ */
+export function adminRoleLabel(role: string): string {
+  return ADMIN_ROLE_LABELS[role] ?? role;
+}

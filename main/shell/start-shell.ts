@@ -14,7 +14,7 @@ import { createWindowStateFile } from './settings/window-state-file.ts';
 import type { ShellElectron, ShellWindow } from './shell-electron.ts';
 import { denyAllPermissions, guardWebContents } from './web-contents-guards.ts';
 import { placeWindow } from './window-placement.ts';
-import { keepWindowState } from './window-state-keeper.ts';
+import { keepWindowState, type WindowStateKeeper } from './window-state-keeper.ts';
 
 /** What the entry point knows that Electron does not: where the build lies and what runs it. */
 export type ShellOptions = {
@@ -38,7 +38,8 @@ const SHUTDOWN_TIMEOUT_MS = 5000;
  * denies all permissions, serves the renderer from `app://console`, composes the console,
  * registers the one IPC handler, sends the console's events to the window's top frame only,
  * and opens the window where it was last closed (moved onto a display if that one is gone). Every webContents, whenever created,
- * gets the navigation guards. Quitting closes the dispatcher (sign-out) and the demo first.
+ * gets the navigation guards. Quitting closes the dispatcher (sign-out) and the demo first,
+ * and lets the window's last state reach its file.
  * Resolves once started; a failed start is logged, shown and ends the app.
  */
 export function startShell(electron: ShellElectron, options: ShellOptions): Promise<void> {
@@ -69,6 +70,7 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
   let composed: ComposedConsole | undefined;
   let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
+  let windowState: WindowStateKeeper | undefined;
   const windowStateFile = createWindowStateFile(path.join(app.getPath('userData'), WINDOW_STATE_FILE));
 
   const openWindow = (): void => {
@@ -76,7 +78,7 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
     const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
     const placement = placeWindow(windowStateFile.load(), workAreas, MAIN_WINDOW_SIZE);
     const created = createMainWindow(electron, { preloadPath: path.join(options.distFolder, 'preload', 'preload.cjs'), isDevelopment, placement });
-    keepWindowState(created, windowStateFile, log);
+    windowState = keepWindowState(created, windowStateFile, log);
     window = created;
     trustedContentsId = created.webContents.id;
     created.on('closed', () => {
@@ -105,7 +107,8 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
     event.preventDefault();
     if (shutdown === 'closing') return;
     shutdown = 'closing';
-    void withTimeout(composed.close(), SHUTDOWN_TIMEOUT_MS).finally(() => {
+    const closing = Promise.all([composed.close(), windowState?.settled()]).then(() => undefined);
+    void withTimeout(closing, SHUTDOWN_TIMEOUT_MS).finally(() => {
       shutdown = 'closed';
       log({ event: 'stopped' });
       app.quit();

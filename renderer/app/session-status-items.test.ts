@@ -19,6 +19,21 @@ describe('sessionStatusItems', () => {
     ]);
   });
 
+  it('shows the account as the directory names it (DOMAIN\\sam) over the name the service gave', () => {
+    const session = makeSession({
+      admin: { name: 'alice@corp.contoso.test', account: 'CORP\\alice', sid: 'S-1-5-21-1-2-3-1105', roles: ['GlobalAdministrator'] },
+    });
+    expect(sessionStatusItems({ session, node: undefined, listVersion: undefined, listReadAt: undefined }, NOW)[3]).toEqual({
+      label: 'Account',
+      value: 'CORP\\alice (Global Administrator)',
+    });
+  });
+
+  it('says a list read after the clock last ticked was read now, never in the future', () => {
+    const items = sessionStatusItems({ session: makeSession(), node: undefined, listVersion: 3, listReadAt: READ_AT }, Date.parse(READ_AT) - 2_000);
+    expect(items[5]?.value).toBe(formatRelativeTime(READ_AT, Date.parse(READ_AT)));
+  });
+
   it('says what is not known yet before the feed answers and the list is read', () => {
     const items = sessionStatusItems({ session: makeSession(), node: undefined, listVersion: undefined, listReadAt: undefined }, NOW);
     expect(items.filter((item) => ['Node', 'List version', 'Last read'].includes(item.label))).toEqual([

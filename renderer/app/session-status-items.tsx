@@ -43,15 +43,22 @@ export type StatusItem = { readonly label: string; readonly value: string; reado
 export function sessionStatusItems(status: SessionStatus, now: number): readonly StatusItem[] {
   const { session } = status;
   const roles = session.admin.roles.map(adminRoleLabel).join(', ');
+  const account = session.admin.account ?? session.admin.name;
   const lastRead: StatusItem =
     status.listReadAt === undefined
       ? { label: 'Last read', value: 'not yet' }
-      : { label: 'Last read', value: formatRelativeTime(status.listReadAt, now), title: formatDateTime(status.listReadAt), dateTime: status.listReadAt };
+      : {
+          label: 'Last read',
+          // The clock ticks every 15 s: a read just now is never "in 2 seconds".
+          value: formatRelativeTime(status.listReadAt, Math.max(now, Date.parse(status.listReadAt))),
+          title: formatDateTime(status.listReadAt),
+          dateTime: status.listReadAt,
+        };
   return [
     { label: 'Service', value: session.serviceUrl },
     { label: 'Node', value: status.node ?? 'not known yet' },
     { label: 'Domain controller', value: session.directory.serverName },
-    { label: 'Account', value: roles === '' ? session.admin.name : `${session.admin.name} (${roles})` },
+    { label: 'Account', value: roles === '' ? account : `${account} (${roles})` },
     { label: 'List version', value: status.listVersion === undefined ? 'not read yet' : String(status.listVersion) },
     lastRead,
   ];

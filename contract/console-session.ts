@@ -158,7 +158,15 @@ export const SessionSummarySchema = z
   .object({
     environment: CloudEnvironmentSchema,
     serviceUrl: z.string(),
-    admin: z.object({ name: z.string(), sid: z.string(), roles: z.array(z.string()) }).strict(),
+    admin: z
+      .object({
+        name: z.string(),
+        sid: z.string(),
+        roles: z.array(z.string()),
+        /** `DOMAIN\sam` as the directory names the admin (the status bar shows it); absent when it could not be read. */
+        account: z.string().optional(),
+      })
+      .strict(),
     expiresAt: z.iso.datetime(),
     directory: z
       .object({

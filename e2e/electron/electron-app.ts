@@ -13,9 +13,11 @@ export type RunningConsole = { readonly app: ElectronApplication; readonly windo
 /**
  * Start the packaged app with a fresh `--user-data-dir`, as on a first start, and wait for its
  * first window. Linux CI has no display server of its own: run under xvfb-run (run.ts does).
+ * With `userData`, start it on that folder instead (a later start of the same user), which
+ * closing then leaves in place for the caller to remove.
  */
-export async function launchConsole(): Promise<RunningConsole> {
-  const userData = await mkdtemp(join(tmpdir(), 'rms-console-e2e-'));
+export async function launchConsole(options: { readonly userData?: string } = {}): Promise<RunningConsole> {
+  const userData = options.userData ?? (await mkdtemp(join(tmpdir(), 'rms-console-e2e-')));
   const app = await _electron.launch({ executablePath: PACKAGED_E2E_EXECUTABLE, args: [`--user-data-dir=${userData}`], timeout: 60_000 });
   const window = await app.firstWindow();
   return {
@@ -23,7 +25,7 @@ export async function launchConsole(): Promise<RunningConsole> {
     window,
     async close() {
       await app.close();
-      await rm(userData, { recursive: true, force: true });
+      if (options.userData === undefined) await rm(userData, { recursive: true, force: true });
     },
   };
 }

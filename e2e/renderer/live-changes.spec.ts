@@ -15,7 +15,7 @@ const LIVE_WITHIN_MS = 2_000;
 const ALICE = String.raw`alice@corp\.contoso\.test`;
 const BOB = String.raw`bob@corp\.contoso\.test`;
 /** The notice ends with the change's local time, hours and minutes. */
-const TIME = String.raw`\d{2}:\d{2}`;
+const TIME = String.raw`\d{1,2}:\d{2}(?:\s[AP]M)?`;
 
 function statusBar(page: Page): Locator {
   return page.getByRole('contentinfo', { name: 'Status bar' });

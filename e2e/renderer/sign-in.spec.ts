@@ -48,6 +48,7 @@ const failures: readonly FailureCase[] = [
     password: SEED_PASSWORD,
     sources: ['directory'],
     before: async (page) => {
+      await page.getByRole('group', { name: 'Directory' }).getByRole('button', { name: 'Change…' }).click();
       await page.getByRole('textbox', { name: 'Expected server name' }).fill('wrong-name.corp.contoso.test');
     },
   },

@@ -6,6 +6,7 @@ import { throwIfCancelled, untilAborted } from './abortable.ts';
 import type { ConsoleDependencies } from './console-dependencies.ts';
 import type { MainDirectorySettings } from './console-ports.ts';
 import { ConsoleFailure } from './console-failure.ts';
+import { adminAccountOf } from './admin-account.ts';
 import { adminNameOf, serviceSignIn } from './kerberos-sign-in.ts';
 import { createSearchRegistry, type SearchRegistry } from './search-registry.ts';
 
@@ -83,11 +84,12 @@ export async function openSession(dependencies: ConsoleDependencies, request: Si
     if (opened.status === 'rejected') throw opened.reason;
     if (session.status === 'rejected') throw session.reason;
     const name = await adminNameOf(request, session.value, opened.value, signal);
+    const account = await adminAccountOf(opened.value, session.value.sid, name, signal);
     throwIfCancelled(signal);
     const summary: SessionSummary = {
       environment: request.environment,
       serviceUrl: request.serviceUrl,
-      admin: { name, sid: session.value.sid, roles: [...session.value.roles] },
+      admin: { name, sid: session.value.sid, roles: [...session.value.roles], ...(account === undefined ? {} : { account }) },
       expiresAt,
       directory: {
         serverName: opened.value.serverName,

@@ -14,7 +14,7 @@ import { createTestConsole, signInRequest, TEST_DEFAULTS } from './testing/test-
 const SUMMARY = {
   environment: 'AzureCloud',
   serviceUrl: 'https://connector.contoso.test',
-  admin: { name: 'CORP\\alice', sid: 'S-1-5-21-1-2-3-1105', roles: ['GlobalAdministrator'] },
+  admin: { name: 'CORP\\alice', sid: 'S-1-5-21-1-2-3-1105', roles: ['GlobalAdministrator'], account: 'CORP\\alice' },
   expiresAt: expect.any(String),
   directory: {
     serverName: 'dc1.corp.contoso.test',

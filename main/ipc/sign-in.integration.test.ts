@@ -49,7 +49,7 @@ describe('signing in to the console against the real service and DC', () => {
       value: {
         environment: 'AzureCloud',
         serviceUrl: service.url,
-        admin: { name: expect.stringMatching(/alice/i), sid: expect.stringMatching(/^S-1-5-21-/), roles: ['GlobalAdministrator'] },
+        admin: { name: expect.stringMatching(/alice/i), sid: expect.stringMatching(/^S-1-5-21-/), roles: ['GlobalAdministrator'], account: 'CORP\\alice' },
         expiresAt: expect.any(String),
         demo: false,
         directory: {

@@ -1,5 +1,9 @@
 import { APP_ENTRY_URL } from './app-origin.ts';
 import type { ShellElectron, ShellWindow } from './shell-electron.ts';
+import type { WindowPlacement, WindowSizeLimits } from './window-placement.ts';
+
+/** The window's size on a first start, and the smallest it may be made. */
+export const MAIN_WINDOW_SIZE: WindowSizeLimits = { width: 1280, height: 820, minWidth: 960, minHeight: 600 };
 
 /** Options of {@link createMainWindow}. */
 export type MainWindowOptions = {
@@ -7,6 +11,8 @@ export type MainWindowOptions = {
   readonly preloadPath: string;
   /** Developer tools exist only when running from source. */
   readonly isDevelopment: boolean;
+  /** Where it opens (remembered from the last session, see window-placement.ts); default size, centred, without. */
+  readonly placement?: WindowPlacement;
 };
 
 /**
@@ -18,16 +24,16 @@ export type MainWindowOptions = {
  * open a window; `webSecurity`, `allowRunningInsecureContent`, `experimentalFeatures` and
  * `enableBlinkFeatures` are left at their safe defaults by not being named. Spell checking
  * is off: it would download dictionaries, and the fields hold account names. Dropping a
- * file on the window does not navigate to it.
+ * file on the window does not navigate to it. A window that was maximized when last closed
+ * opens maximized (over its remembered normal bounds, which un-maximizing returns to).
  */
 export function createMainWindow(electron: Pick<ShellElectron, 'BrowserWindow'>, options: MainWindowOptions): ShellWindow {
   const { BrowserWindow } = electron;
   const window = new BrowserWindow({
     title: 'RMS Connector Admin',
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    ...(options.placement?.bounds ?? { width: MAIN_WINDOW_SIZE.width, height: MAIN_WINDOW_SIZE.height }),
+    minWidth: MAIN_WINDOW_SIZE.minWidth,
+    minHeight: MAIN_WINDOW_SIZE.minHeight,
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
@@ -46,6 +52,7 @@ export function createMainWindow(electron: Pick<ShellElectron, 'BrowserWindow'>,
     },
   });
   window.once('ready-to-show', () => {
+    if (options.placement?.maximized === true) window.maximize();
     window.show();
   });
   return window;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { startShell } from './start-shell.ts';
 
 /*
@@ -11,6 +11,6 @@ import { startShell } from './start-shell.ts';
 const distFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 void startShell(
-  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell },
   { distFolder, platform: process.platform, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node } },
 );

@@ -40,8 +40,12 @@ export type ShellWindow = {
   readonly webContents: ShellWebContents;
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
-  on(event: 'closed', listener: () => void): unknown;
+  on(event: 'closed' | 'close' | 'resize' | 'move' | 'maximize' | 'unmaximize', listener: () => void): unknown;
   show(): void;
+  maximize(): void;
+  isMaximized(): boolean;
+  /** The bounds the window returns to when neither maximized nor minimized. */
+  getNormalBounds(): { x: number; y: number; width: number; height: number };
   focus(): void;
   restore(): void;
   isMinimized(): boolean;
@@ -102,4 +106,9 @@ export type ShellElectron = {
     showOpenDialog(options: OpenDialogOptions): Promise<{ readonly canceled: boolean; readonly filePaths: readonly string[] }>;
   };
   readonly safeStorage: SafeStorageLike;
+  /** The displays (only after ready): where a remembered window may still be shown. */
+  readonly screen: {
+    getAllDisplays(): readonly { readonly workArea: { x: number; y: number; width: number; height: number } }[];
+    getPrimaryDisplay(): { readonly workArea: { x: number; y: number; width: number; height: number } };
+  };
 };

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { APP_ENTRY_URL } from './app-origin.ts';
 import { ADMIN_INVOKE_CHANNEL } from './bridge-channels.ts';
 import { FORBIDDEN_SENDER } from './register-ipc.ts';
 import type { ShellInvokeEvent } from './shell-electron.ts';
-import { startShell } from './start-shell.ts';
+import { startShell, WINDOW_STATE_FILE } from './start-shell.ts';
 import { createFakeElectron, fakeEvent, fakeMainFrame, FakeWebContents, type FakeElectron } from './testing/fake-electron.ts';
 
 let base: string;
@@ -16,6 +16,7 @@ beforeEach(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'start-shell-'));
   await mkdir(path.join(base, 'dist', 'renderer'), { recursive: true });
   await writeFile(path.join(base, 'dist', 'renderer', 'index.html'), '<!doctype html><title>console</title>');
+  await mkdir(path.join(base, 'user-data'), { recursive: true });
   electron = createFakeElectron({ userData: path.join(base, 'user-data') });
 });
 
@@ -100,6 +101,31 @@ describe('startShell', () => {
     expect(mainWindow().shown).toBe(0);
     mainWindow().emit('ready-to-show');
     expect(mainWindow().shown).toBe(1);
+  });
+
+  it('opens the window where it was closed last time, maximized again', async () => {
+    await started();
+    const first = mainWindow();
+    first.normalBounds = { x: 200, y: 80, width: 1500, height: 950 };
+    first.maximize();
+    first.emit('close');
+    await expect.poll(() => readFile(path.join(base, 'user-data', WINDOW_STATE_FILE), 'utf8').catch(() => '')).toContain('"maximized":true');
+    const next = createFakeElectron({ userData: path.join(base, 'user-data') });
+    await started(next);
+    const reopened = next.record.windows[0];
+    const { x, y, width, height } = reopened?.options ?? {};
+    expect([x, y, width, height, reopened?.maximized]).toEqual([200, 80, 1500, 950, false]);
+    reopened?.emit('ready-to-show');
+    expect([reopened?.maximized, reopened?.shown]).toEqual([true, 1]);
+  });
+
+  it('moves a window remembered on a display that is gone onto the primary display', async () => {
+    await writeFile(
+      path.join(base, 'user-data', WINDOW_STATE_FILE),
+      JSON.stringify({ version: 1, bounds: { x: 2400, y: 100, width: 1280, height: 820 }, maximized: false }),
+    );
+    await started();
+    expect([mainWindow().options.x, mainWindow().options.y]).toEqual([320, 110]);
   });
 
   it('serves the renderer from the app protocol with the CSP header', async () => {

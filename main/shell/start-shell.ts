@@ -7,12 +7,15 @@ import { createConsoleEventSender } from './console-event-sender.ts';
 import { createCaFileChooser } from './ca-file-chooser.ts';
 import { createFolderChooser } from './folder-chooser.ts';
 import { createListFileChooser } from './list-file-chooser.ts';
-import { createMainWindow, loadConsole, revealWindow } from './main-window.ts';
+import { createMainWindow, loadConsole, MAIN_WINDOW_SIZE, revealWindow } from './main-window.ts';
 import { DOCUMENTATION_URL, isAllowedDocumentation } from './navigation-policy.ts';
 import { registerIpc } from './register-ipc.ts';
 import { createRotatingLog } from './rotating-log.ts';
+import { createWindowStateFile } from './settings/window-state-file.ts';
 import type { ShellElectron, ShellWindow } from './shell-electron.ts';
 import { denyAllPermissions, guardWebContents } from './web-contents-guards.ts';
+import { placeWindow } from './window-placement.ts';
+import { keepWindowState, type WindowStateKeeper } from './window-state-keeper.ts';
 
 /** What the entry point knows that Electron does not: where the build lies and what runs it. */
 export type ShellOptions = {
@@ -21,6 +24,9 @@ export type ShellOptions = {
   readonly platform: NodeJS.Platform;
   readonly versions: Omit<AboutVersions, 'app'>;
 };
+
+/** The window's remembered size, position and maximized state, in the user-data folder. */
+export const WINDOW_STATE_FILE = 'window-state.json';
 
 /** How long quitting waits for sign-out and the demo before leaving anyway. */
 const SHUTDOWN_TIMEOUT_MS = 5000;
@@ -32,8 +38,9 @@ const SHUTDOWN_TIMEOUT_MS = 5000;
  * the single-instance lock (a second start focuses the first window and exits). On ready it
  * denies all permissions, serves the renderer from `app://console`, composes the console,
  * registers the one IPC handler, sends the console's events to the window's top frame only,
- * and opens the window. Every webContents, whenever created,
- * gets the navigation guards. Quitting closes the dispatcher (sign-out) and the demo first.
+ * and opens the window where it was last closed (moved onto a display if that one is gone). Every webContents, whenever created,
+ * gets the navigation guards. Quitting closes the dispatcher (sign-out) and the demo first,
+ * and lets the window's last state reach its file.
  * Resolves once started; a failed start is logged, shown and ends the app.
  */
 export function startShell(electron: ShellElectron, options: ShellOptions): Promise<void> {
@@ -64,8 +71,15 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
   let composed: ComposedConsole | undefined;
   let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
+  let windowState: WindowStateKeeper | undefined;
+  const windowStateFile = createWindowStateFile(path.join(app.getPath('userData'), WINDOW_STATE_FILE));
+
   const openWindow = (): void => {
-    const created = createMainWindow(electron, { preloadPath: path.join(options.distFolder, 'preload', 'preload.cjs'), isDevelopment });
+    const { screen } = electron;
+    const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+    const placement = placeWindow(windowStateFile.load(), workAreas, MAIN_WINDOW_SIZE);
+    const created = createMainWindow(electron, { preloadPath: path.join(options.distFolder, 'preload', 'preload.cjs'), isDevelopment, placement });
+    windowState = keepWindowState(created, windowStateFile, log);
     window = created;
     trustedContentsId = created.webContents.id;
     created.on('closed', () => {
@@ -94,7 +108,8 @@ export function startShell(electron: ShellElectron, options: ShellOptions): Prom
     event.preventDefault();
     if (shutdown === 'closing') return;
     shutdown = 'closing';
-    void withTimeout(composed.close(), SHUTDOWN_TIMEOUT_MS).finally(() => {
+    const closing = Promise.all([composed.close(), windowState?.settled()]).then(() => undefined);
+    void withTimeout(closing, SHUTDOWN_TIMEOUT_MS).finally(() => {
       shutdown = 'closed';
       log({ event: 'stopped' });
       app.quit();

@@ -27,6 +27,12 @@ afterEach(() => {
 });
 
 describe('App', () => {
+  it('tells native controls the colour scheme of the theme (light here)', async () => {
+    renderApp({ 'session:current': () => success(null) });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to the connector configuration' });
+    expect(document.documentElement.style.colorScheme).toBe('light');
+  });
+
   it('shows the sign-in page when main has no session to resume', async () => {
     renderApp({ 'session:current': () => success(null) });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the connector configuration' })).toBeInTheDocument();

@@ -4,6 +4,7 @@ import type { JSX } from 'react';
 import { useStore } from 'zustand';
 import type { LiveFeedState } from '../../contract/index.ts';
 import { useStores } from '../stores/stores-context.tsx';
+import { SessionStatusItems } from './session-status-items.tsx';
 
 const useStyles = makeStyles({
   bar: {
@@ -71,16 +72,23 @@ function FeedIcon(props: { state: LiveFeedState; className: string }): JSX.Eleme
 }
 
 /**
- * The console's status bar: how other admins' changes reach this window, and the last one.
+ * The console's status bar: how other admins' changes reach this window, where it is connected
+ * (service, node, domain controller, account, list version and when it was read), and the last change.
  *
- * Both are polite live regions, so a screen reader hears "Reconnecting…" or "CORP\bob added …"
- * without losing its place; the notice stays until the next change replaces it.
+ * The feed state and the notice are polite live regions, so a screen reader hears
+ * "Reconnecting…" or "CORP\bob added …" without losing its place; the notice stays until the
+ * next change replaces it. The connection facts are a plain list: they change rarely and
+ * announcing each re-read would only be noise.
  */
 export function StatusBar() {
   const styles = useStyles();
-  const { live } = useStores();
+  const { live, session: sessionStore, servers } = useStores();
   const feed = useStore(live, (state) => state.feed);
   const notice = useStore(live, (state) => state.notice);
+  const node = useStore(live, (state) => state.node);
+  const session = useStore(sessionStore, (state) => state.session);
+  const listVersion = useStore(servers, (state) => state.version);
+  const listReadAt = useStore(servers, (state) => state.readAt);
   const text = feed === null ? undefined : feedStatusText(feed);
   const iconClass = feed?.status === 'live' ? styles.live : feed?.status === 'connecting' ? styles.detail : styles.warning;
 
@@ -99,6 +107,7 @@ export function StatusBar() {
           </>
         )}
       </div>
+      {session !== null && <SessionStatusItems session={session} node={node} listVersion={listVersion} listReadAt={listReadAt} />}
       <div role="status" aria-label="Latest change" className={styles.notice}>
         {notice !== undefined && <Text>{notice.text}</Text>}
       </div>

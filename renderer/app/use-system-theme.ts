@@ -21,20 +21,26 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/** The Fluent theme, and the CSS `color-scheme` native controls (date pickers, scroll bars) must use with it. */
+export type SystemAppearance = { readonly theme: Theme; readonly colorScheme: 'light' | 'dark' };
+
 /**
  * The Fluent theme matching the system: light, dark, or high contrast under forced colors.
  *
  * Follows changes live (an admin switching Windows to a contrast theme mid-session expects the
- * console to follow without a restart).
+ * console to follow without a restart). The colour scheme goes with it: Fluent colours its own
+ * controls, but a native date picker's icon or a scroll bar stays dark on dark unless the page
+ * says it is dark. The high-contrast theme has a dark background; under forced colors the
+ * system's colours win anyway.
  */
-export function useSystemTheme(): Theme {
+export function useSystemTheme(): SystemAppearance {
   const system = useSyncExternalStore(subscribe, currentSystemTheme);
   switch (system) {
     case 'light':
-      return webLightTheme;
+      return { theme: webLightTheme, colorScheme: 'light' };
     case 'dark':
-      return webDarkTheme;
+      return { theme: webDarkTheme, colorScheme: 'dark' };
     case 'high-contrast':
-      return teamsHighContrastTheme;
+      return { theme: teamsHighContrastTheme, colorScheme: 'dark' };
   }
 }

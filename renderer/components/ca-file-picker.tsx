@@ -2,6 +2,7 @@ import { Button, Label, Text, makeStyles, tokens, useId } from '@fluentui/react-
 import { useState } from 'react';
 import type { CaFilePurpose, ChosenCaFile, IpcError } from '../../contract/index.ts';
 import { useAdminApi } from '../api/api-context.tsx';
+import { formatDate } from '../format/date-time.ts';
 import { ErrorBar } from './error-bar.tsx';
 
 const useStyles = makeStyles({
@@ -72,6 +73,6 @@ export function CaFilePicker(props: CaFilePickerProps) {
 }
 
 function describe(file: ChosenCaFile): string {
-  const about = [file.subject, file.expiresAt === undefined ? undefined : `valid until ${file.expiresAt.slice(0, 10)}`].filter((part) => part !== undefined);
+  const about = [file.subject, file.expiresAt === undefined ? undefined : `valid until ${formatDate(file.expiresAt)}`].filter((part) => part !== undefined);
   return about.length === 0 ? file.name : `${file.name} (${about.join(', ')})`;
 }

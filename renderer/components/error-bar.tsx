@@ -12,15 +12,16 @@ const useStyles = makeStyles({
  *
  * Errors cross from main as data written for admins (what happened, what to do); this is the
  * one way the console shows them, so no screen ever falls back to a bare code or a stack.
- * The bar can take focus (`tabIndex -1`) so a form can move focus to it after a failure.
+ * The bar can take focus (`tabIndex -1`) so a form can move focus to it after a failure;
+ * `role="alert"` (instead of Fluent's group) where the failure ends what the admin was doing.
  */
-export function ErrorBar(props: { error: IpcError; ref?: Ref<HTMLDivElement> }) {
+export function ErrorBar(props: { error: IpcError; ref?: Ref<HTMLDivElement>; role?: 'alert' }) {
   const styles = useStyles();
   const { error } = props;
   // Fluent's element-ref inference is `never` with @types/react 19.3; a callback ref fits.
   const ref = useMergedRefs(props.ref);
   return (
-    <MessageBar intent="error" layout="multiline" ref={ref} tabIndex={-1}>
+    <MessageBar intent="error" layout="multiline" ref={ref} tabIndex={-1} {...(props.role === undefined ? {} : { role: props.role })}>
       <MessageBarBody>
         <MessageBarTitle>{error.title}</MessageBarTitle>
         {error.message}

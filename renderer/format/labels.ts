@@ -40,14 +40,17 @@ export function auditActionLabel(action: AuditAction): string {
   return AUDIT_ACTION_LABELS[action];
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const ADMIN_ROLE_LABELS: Readonly<Record<string, string>> = {
+  GlobalAdministrator: 'Global Administrator',
+  ConnectorAdministrator: 'Connector Administrator',
+};
 
 /**
- * An ISO timestamp as a local date and time, or the text itself if it does not parse.
+ * A service administrator role in words ("Global Administrator").
  *
- * One formatter for the whole console, created once: a 5,000-row grid formats on every scroll.
+ * The service names roles as the AIPService cmdlets do (`GlobalAdministrator`); people read
+ * them with spaces. A role this console does not know yet is shown as the service names it.
  */
-export function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
+export function adminRoleLabel(role: string): string {
+  return ADMIN_ROLE_LABELS[role] ?? role;
 }

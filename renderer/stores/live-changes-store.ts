@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { ChangeTopicSchema, type ChangeTopic, type ConsoleEvent, type LiveFeedState } from '../../contract/index.ts';
 import type { AdminApi } from '../api/admin-api.ts';
-import { noticeTime } from '../format/notice-time.ts';
+import { formatTime } from '../format/date-time.ts';
 
 /** One change (or reload) the views may have to follow: what it touched and the list version after it. */
 export type ListMovement = {
@@ -18,6 +18,8 @@ export type ChangeNotice = { readonly id: number; readonly text: string };
 export type LiveChangesState = {
   /** How changes arrive (null: signed out, or not known yet). */
   readonly feed: LiveFeedState | null;
+  /** The service node that last answered the feed (kept while it reconnects, for the status bar). */
+  readonly node: string | undefined;
   readonly notice: ChangeNotice | undefined;
   readonly latest: ListMovement | undefined;
   apply(event: ConsoleEvent): void;
@@ -39,20 +41,21 @@ export function createLiveChangesStore(api: AdminApi) {
   let sequence = 0;
   return createStore<LiveChangesState>()((set) => ({
     feed: null,
+    node: undefined,
     notice: undefined,
     latest: undefined,
     apply(event) {
       switch (event.kind) {
         case 'feed-state':
           heardStates += 1;
-          set({ feed: event.state });
+          set((state) => ({ feed: event.state, node: nodeOf(event.state) ?? state.node }));
           return;
         case 'change': {
           sequence += 1;
           const { change } = event;
           set({
             latest: { id: sequence, touches: change.touches, listVersion: change.listVersion },
-            notice: { id: sequence, text: `${change.summary}, ${noticeTime(change.at)}` },
+            notice: { id: sequence, text: `${change.summary}, ${formatTime(change.at)}` },
           });
           return;
         }
@@ -60,7 +63,7 @@ export function createLiveChangesStore(api: AdminApi) {
           sequence += 1;
           set({
             latest: { id: sequence, touches: EVERY_TOPIC, listVersion: event.listVersion },
-            notice: { id: sequence, text: `${event.message} Read again at ${noticeTime(event.at)}.` },
+            notice: { id: sequence, text: `${event.message} Read again at ${formatTime(event.at)}.` },
           });
           return;
       }
@@ -69,9 +72,13 @@ export function createLiveChangesStore(api: AdminApi) {
       const heardBefore = heardStates;
       const result = await api.call('changes:get-status', {});
       // A state pushed while the answer travelled is newer than the answer.
-      if (result.ok && heardStates === heardBefore) set({ feed: result.value });
+      if (result.ok && heardStates === heardBefore) set((state) => ({ feed: result.value, node: nodeOf(result.value) ?? state.node }));
     },
   }));
+}
+
+function nodeOf(state: LiveFeedState | null): string | undefined {
+  return state?.status === 'live' ? state.node : undefined;
 }
 
 /** A live-changes store (see {@link createLiveChangesStore}). */

@@ -12,6 +12,8 @@ export type ServersState = {
   readonly version: number | undefined;
   /** The version every write must name; a stale one is refused with `LIST_CHANGED`. */
   readonly versionTag: string | undefined;
+  /** When the list shown was read (an ISO instant; the status bar says how long ago). */
+  readonly readAt: string | undefined;
   readonly loadState: LoadState;
   /** Why the last read failed (the entries of the previous read stay). */
   readonly error: IpcError | undefined;
@@ -56,6 +58,7 @@ export function createServersStore(api: AdminApi) {
     accountFacts: new Map(),
     version: undefined,
     versionTag: undefined,
+    readAt: undefined,
     loadState: 'idle',
     error: undefined,
     listChanged: false,
@@ -71,7 +74,7 @@ export function createServersStore(api: AdminApi) {
       }
       const { entries, version, versionTag } = result.value;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, readAt: new Date().toISOString(), loadState: 'loaded', error: undefined, listChanged: false, selectedId });
     },
     async reread() {
       if (get().loadState === 'idle') return;
@@ -81,7 +84,7 @@ export function createServersStore(api: AdminApi) {
       const shown = get().version;
       if (shown !== undefined && version < shown) return;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, readAt: new Date().toISOString(), loadState: 'loaded', error: undefined, listChanged: false, selectedId });
     },
     async remove(id) {
       const versionTag = get().versionTag;

@@ -72,11 +72,15 @@ export class FakeWindow extends Emitter implements ShellWindow {
   shown = 0;
   focused = 0;
   minimized = false;
+  maximized = false;
   destroyed = false;
+  /** What getNormalBounds answers: the options' bounds at first, set by tests to play a move. */
+  normalBounds: { x: number; y: number; width: number; height: number };
   readonly options: BrowserWindowConstructorOptions;
   constructor(options: BrowserWindowConstructorOptions) {
     super();
     this.options = options;
+    this.normalBounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
   }
   loadURL(url: string): Promise<void> {
     this.loaded.push(url);
@@ -91,6 +95,15 @@ export class FakeWindow extends Emitter implements ShellWindow {
   }
   restore(): void {
     this.minimized = false;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.normalBounds };
   }
   isMinimized(): boolean {
     return this.minimized;
@@ -140,8 +153,17 @@ export type FakeElectron = ShellElectron & {
   ready(): void;
 };
 
-/** Build a fake Electron; `singleInstance: false` plays a second start of the app. */
-export function createFakeElectron(options: { userData: string; singleInstance?: boolean; isPackaged?: boolean }): FakeElectron {
+/** One 1920×1080 display whose work area leaves room for a 40-pixel taskbar. */
+export const FAKE_WORK_AREA = { x: 0, y: 0, width: 1920, height: 1040 } as const;
+
+/** Build a fake Electron; `singleInstance: false` plays a second start of the app; `workAreas` are its displays (primary first). */
+export function createFakeElectron(options: {
+  userData: string;
+  singleInstance?: boolean;
+  isPackaged?: boolean;
+  workAreas?: readonly { x: number; y: number; width: number; height: number }[];
+}): FakeElectron {
+  const workAreas = options.workAreas ?? [FAKE_WORK_AREA];
   const appEvents = new Emitter();
   let markReady: () => void = () => undefined;
   const whenReady = new Promise<void>((resolve) => {
@@ -242,5 +264,9 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
       },
     },
     safeStorage: fakeSafeStorage,
+    screen: {
+      getAllDisplays: () => workAreas.map((workArea) => ({ workArea })),
+      getPrimaryDisplay: () => ({ workArea: workAreas[0] ?? FAKE_WORK_AREA }),
+    },
   };
 }

@@ -21,7 +21,7 @@ import { ROLE_CHANGE_PLACES, type RoleBasedAdministrator } from '../../../contra
 import { useAdminApi } from '../../api/api-context.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { ErrorBar } from '../../components/error-bar.tsx';
-import { formatDateTime } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { useLiveMovement } from '../../stores/use-live-movement.ts';
 import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';

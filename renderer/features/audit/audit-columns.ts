@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../../contract/index.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
-import { auditActionLabel, formatDateTime } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
+import { auditActionLabel } from '../../format/labels.ts';
 
 /**
  * The audit grid's columns: When (local time), Who, Action (in words), Target, Node.

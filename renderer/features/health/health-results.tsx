@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { HealthCheckResult, HealthReport, HealthStatus } from '../../../contract/index.ts';
+import { formatDateTime } from '../../format/date-time.ts';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,7 +26,7 @@ const INTENT = { fail: 'error', warn: 'warning', 'not-run': 'info', pass: 'succe
 export function healthSummary(report: HealthReport): string {
   const { pass, warn, fail, notRun } = report.summary;
   const overall = report.overall === 'fail' ? 'Failed' : report.overall === 'warn' ? 'Passed with warnings' : 'Passed';
-  return `${overall}${report.cancelled ? ' (cancelled)' : ''}: ${String(fail)} failed, ${String(warn)} with warnings, ${String(pass)} passed, ${String(notRun)} not run — ${report.connectorUrl}, checked ${new Date(report.finishedAt).toLocaleString()}.`;
+  return `${overall}${report.cancelled ? ' (cancelled)' : ''}: ${String(fail)} failed, ${String(warn)} with warnings, ${String(pass)} passed, ${String(notRun)} not run — ${report.connectorUrl}, checked ${formatDateTime(report.finishedAt)}.`;
 }
 
 /**

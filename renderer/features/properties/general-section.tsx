@@ -1,5 +1,5 @@
 import { Badge, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { formatDateTime } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
 import { AccountKindIcon } from './account-kind-icon.tsx';
 import { objectTypeLabel } from './properties-format.ts';
 import { PropertyList } from './property-list.tsx';

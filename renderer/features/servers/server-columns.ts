@@ -3,7 +3,7 @@ import type { AuthorizedAccount } from '../../../contract/index.ts';
 import { isColumnVisible } from '../../components/virtual-grid/grid-layout.ts';
 import { rememberedGridLayout } from '../../components/virtual-grid/grid-layout-memory.ts';
 import type { GridColumn } from '../../components/virtual-grid/grid-types.ts';
-import { formatDateTime } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
 import { SERVER_COLUMNS, cellText, type ServerColumn } from '../../stores/servers-selectors.ts';
 import { renderServerAccount, renderServerDescription, renderSidTail } from './server-account-cells.tsx';
 import { RoleCell } from './super-user-badge.tsx';

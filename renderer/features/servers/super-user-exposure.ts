@@ -1,6 +1,7 @@
 import type { AuthorizedAccount, DirectoryObject, EffectiveSuperUsers, ObjectKind } from '../../../contract/index.ts';
 import type { SnapshotGrant, SuperUsers } from '../../../contract/super-user-drift.ts';
-import { formatDateTime, kindLabel } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
+import { kindLabel } from '../../format/labels.ts';
 import { grantChain } from '../super-users/drift-view-model.ts';
 
 /** One account an Exchange entry makes a super user, and how it gets in. */

@@ -1,5 +1,6 @@
-import { Field, Input, Radio, RadioGroup, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens, typographyStyles, useId } from '@fluentui/react-components';
 import { CaFilePicker } from '../../components/ca-file-picker.tsx';
+import { directorySummary } from './directory-summary.ts';
 import type { SignInFieldsProps } from './field-props.ts';
 import { SIGN_IN_FIELD_MESSAGES, type SignInField } from './sign-in-form.ts';
 
@@ -14,19 +15,39 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   legend: { ...typographyStyles.body1Strong, padding: `0 ${tokens.spacingHorizontalXS}` },
+  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  summaryText: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 /**
  * The "Directory" group: how the console finds a domain controller and binds to it.
  *
- * Both the domain and the server URL stay visible; the radio decides which one is used, so
+ * Once configured it shows as one line (`ldaps://dc1.corp.contoso.test (LDAPS, …)`) with a
+ * **Change…** button, so the sign-in form fits a 1280×800 screen with Sign in in view; the
+ * page opens it when nothing is configured or when its values caused the failure. Opened,
+ * both the domain and the server URL stay visible; the radio decides which one is used, so
  * switching back and forth never loses what was typed.
  */
-export function DirectoryFields(props: SignInFieldsProps) {
+export function DirectoryFields(props: SignInFieldsProps & { readonly expanded: boolean; readonly onExpand: () => void }) {
   const styles = useStyles();
+  const summaryId = useId('directory-summary');
   const { form, update, disabled } = props;
   const validation = (field: SignInField) =>
     props.invalid.has(field) ? { validationState: 'error' as const, validationMessage: SIGN_IN_FIELD_MESSAGES[field] } : {};
+  if (!props.expanded)
+    return (
+      <fieldset className={styles.fieldset} disabled={disabled}>
+        <legend className={styles.legend}>Directory</legend>
+        <div className={styles.summary}>
+          <Text id={summaryId} className={styles.summaryText}>
+            {directorySummary(form)}
+          </Text>
+          <Button aria-describedby={summaryId} onClick={props.onExpand}>
+            Change…
+          </Button>
+        </div>
+      </fieldset>
+    );
   return (
     <fieldset className={styles.fieldset} disabled={disabled}>
       <legend className={styles.legend}>Directory</legend>

@@ -84,7 +84,7 @@ describe('signing in with Kerberos', () => {
     expect(within(region).getByText('Your Kerberos ticket has expired')).toBeInTheDocument();
     expect(region.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await waitFor(() => {
-      expect(region.querySelector('[role="group"]')).toHaveFocus();
+      expect(region.querySelector('[role="alert"]')).toHaveFocus();
     });
   });
 

@@ -11,6 +11,7 @@ import { AccountFields } from './account-fields.tsx';
 import { AdvancedFields } from './advanced-fields.tsx';
 import { DemoOffer } from './demo-offer.tsx';
 import { DirectoryFields } from './directory-fields.tsx';
+import { directoryNeedsAttention } from './directory-summary.ts';
 import { EnvironmentField } from './environment-field.tsx';
 import { KerberosNote, KerberosSignIn } from './kerberos-choice.tsx';
 import {
@@ -50,10 +51,11 @@ type FocusTarget = SignInField | 'error' | 'submit';
  * The password form shows at once; when main then finds a Kerberos ticket the directory
  * accepts, "Sign in as CORP\\alice" takes its place, with the password form one click away
  * ("Sign in with a password", and back). Once the admin has typed a name or password the
- * form is not swapped away. Client-side checks
- * only cover required fields (focus goes to the first one missing); everything else is
- * judged by main, whose error is shown as a message bar that takes focus (at the top on the
- * Kerberos path). A failed attempt clears the password so it is never left sitting in the form.
+ * form is not swapped away. The Directory group shows as one line with Change… once
+ * configured (opened by itself when nothing is configured, a field of it is missing, or the
+ * directory refused). Client-side checks only cover required fields (focus goes to the first
+ * one missing); everything else is judged by main, whose error is shown at the top of the
+ * form as an alert that takes focus. A failed attempt clears the password so it is never left sitting in the form.
  * "Try the demo environment" signs in to the built-in demo instead; it runs as the same
  * kind of cancellable operation as Sign in.
  */
@@ -65,6 +67,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   const [form, setForm] = useState<SignInForm>(() => initialSignInForm(defaults));
   const [invalid, setInvalid] = useState<ReadonlySet<SignInField>>(new Set());
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [directoryOpen, setDirectoryOpen] = useState(() => directoryNeedsAttention(initialSignInForm(defaults), new Set(), undefined));
   const [operationId, setOperationId] = useState<string | undefined>(undefined);
   const [running, setRunning] = useState<'sign-in' | 'demo'>('sign-in');
   const [error, setError] = useState<IpcError | undefined>(undefined);
@@ -85,7 +88,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
     else if (focusTarget === 'submit') submitRef.current?.focus();
     else inputs.current.get(focusTarget)?.focus();
     setFocusTarget(undefined);
-  }, [focusTarget, advancedOpen, view]);
+  }, [focusTarget, advancedOpen, directoryOpen, view]);
 
   const update = (patch: Partial<SignInForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -116,6 +119,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
     if (!built.ok) {
       setInvalid(new Set(built.invalid));
       if (built.invalid.includes('serviceUrl')) setAdvancedOpen(true);
+      if (directoryNeedsAttention(form, new Set(built.invalid), undefined)) setDirectoryOpen(true);
       setFocusTarget(built.invalid[0]);
       return;
     }
@@ -143,6 +147,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
     setOperationId(undefined);
     if (result.ok || result.error.code === 'CANCELLED') return undefined;
     setError(result.error);
+    if (directoryNeedsAttention(form, new Set(), result.error)) setDirectoryOpen(true);
     setFocusTarget('error');
     return { error: result.error };
   };
@@ -181,7 +186,7 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
   const progress = busy && <OperationProgress label={running === 'demo' ? 'Starting the demo environment…' : 'Signing in…'} onCancel={cancel} />;
   const problem = error && (
     <div role="region" aria-label="Sign-in problem">
-      <ErrorBar error={error} ref={errorRef} />
+      <ErrorBar error={error} ref={errorRef} role="alert" />
     </div>
   );
   return (
@@ -198,10 +203,10 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
         Sign in to the connector configuration
       </h1>
       {props.defaultsError && <ErrorBar error={props.defaultsError} />}
+      {problem}
       {demoProminent && <DemoOffer prominent disabled={busy} onStart={() => void startDemo()} />}
       {view === 'kerberos' && offer.state === 'available' ? (
         <>
-          {problem}
           <KerberosSignIn
             account={offer.account}
             displayName={offer.displayName}
@@ -232,9 +237,15 @@ export function SignInCard(props: { defaults: ConsoleDefaults | undefined; defau
           />
         </>
       )}
-      <DirectoryFields {...fieldProps} />
+      <DirectoryFields
+        {...fieldProps}
+        expanded={directoryOpen}
+        onExpand={() => {
+          setDirectoryOpen(true);
+          setFocusTarget(form.mode === 'domain' ? 'domain' : 'serverUrl');
+        }}
+      />
       <AdvancedFields {...fieldProps} defaults={defaults} open={advancedOpen} onOpenChange={setAdvancedOpen} kerberos={offer.state === 'available'} />
-      {view !== 'kerberos' && problem}
       <div className={styles.actions}>
         {view === 'password' && (
           <Button ref={submitButtonRef} type="submit" appearance="primary" disabledFocusable={busy}>

@@ -59,7 +59,7 @@ describe('SignInPage', () => {
     expect(within(region).getByText(/Check them and sign in again\./)).toBeInTheDocument();
     expect(within(region).getByText('Code: INVALID_CREDENTIALS')).toBeInTheDocument();
     await waitFor(() => {
-      expect(region.querySelector('[role="group"]')).toHaveFocus();
+      expect(region.querySelector('[role="alert"]')).toHaveFocus();
     });
     expect(password).toHaveValue('');
   });

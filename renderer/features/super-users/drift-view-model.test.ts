@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotSuperUser, SuperUsers } from '../../../contract/super-user-drift.ts';
-import { formatDateTime } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
 import { driftRows, expandedText, grantChain, joinedSinceReview, lastReviewText, reviewConfirmation } from './drift-view-model.ts';
 
 const mallory: SnapshotSuperUser = {

@@ -1,5 +1,6 @@
 import type { SnapshotGrant, SnapshotSuperUser, SuperUserDifference, SuperUsers } from '../../../contract/super-user-drift.ts';
-import { formatDateTime, kindLabel } from '../../format/labels.ts';
+import { formatDateTime } from '../../format/date-time.ts';
+import { kindLabel } from '../../format/labels.ts';
 
 /** One change since the last review as the page shows it: who, what, when, where, and why. */
 export type DriftRow = {

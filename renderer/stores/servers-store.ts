@@ -74,7 +74,17 @@ export function createServersStore(api: AdminApi) {
       }
       const { entries, version, versionTag } = result.value;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, readAt: new Date().toISOString(), loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+      set({
+        entries,
+        accountFacts: factsBySid(result.value),
+        version,
+        versionTag,
+        readAt: new Date().toISOString(),
+        loadState: 'loaded',
+        error: undefined,
+        listChanged: false,
+        selectedId,
+      });
     },
     async reread() {
       if (get().loadState === 'idle') return;
@@ -84,7 +94,17 @@ export function createServersStore(api: AdminApi) {
       const shown = get().version;
       if (shown !== undefined && version < shown) return;
       const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({ entries, accountFacts: factsBySid(result.value), version, versionTag, readAt: new Date().toISOString(), loadState: 'loaded', error: undefined, listChanged: false, selectedId });
+      set({
+        entries,
+        accountFacts: factsBySid(result.value),
+        version,
+        versionTag,
+        readAt: new Date().toISOString(),
+        loadState: 'loaded',
+        error: undefined,
+        listChanged: false,
+        selectedId,
+      });
     },
     async remove(id) {
       const versionTag = get().versionTag;

@@ -98,7 +98,15 @@ describe('VirtualGrid columns', () => {
     const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
     return (
       <FluentProvider theme={webLightTheme}>
-        <VirtualGrid label="Items" layoutId="test-grid" rows={ITEMS.slice(0, 20)} rowKey={(item) => item.id} columns={COLUMNS} selectedKeys={selected} onSelectKeys={setSelected} />
+        <VirtualGrid
+          label="Items"
+          layoutId="test-grid"
+          rows={ITEMS.slice(0, 20)}
+          rowKey={(item) => item.id}
+          columns={COLUMNS}
+          selectedKeys={selected}
+          onSelectKeys={setSelected}
+        />
       </FluentProvider>
     );
   }

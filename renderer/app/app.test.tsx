@@ -38,6 +38,14 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the connector configuration' })).toBeInTheDocument();
   });
 
+  it('names the signed-in admin DOMAIN\\sam from the directory, not by the UPN typed at sign-in', async () => {
+    const session = makeSession();
+    renderApp({
+      'session:current': () => success({ ...session, admin: { ...session.admin, name: 'alice@corp.contoso.test', account: 'CORP\\alice' } }),
+    });
+    expect(await screen.findByText('Signed in as CORP\\alice')).toBeInTheDocument();
+  });
+
   it('resumes a session: header, the Views tabs, and the servers list first', async () => {
     renderApp({ 'session:current': () => success(makeSession()) });
 

@@ -71,7 +71,7 @@ export function ConsoleFrame(props: { session: SessionSummary }) {
           </Badge>
         )}
         <div className={styles.who}>
-          <Text weight="semibold">Signed in as {session.admin.name}</Text>
+          <Text weight="semibold">Signed in as {session.admin.account ?? session.admin.name}</Text>
           <Text size={200}>
             {session.environment} ({CLOUD_ENVIRONMENT_DESCRIPTIONS[session.environment]}) · {session.directory.dnsDomainName}
           </Text>

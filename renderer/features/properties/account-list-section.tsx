@@ -49,7 +49,6 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
   const styles = useStyles();
   const { properties: store } = useStores();
   const transitive = useStore(store, (state) => state.transitive[props.list]);
-  const loading = useStore(store, (state) => state.loadState === 'loading');
   const shown = useShownProperties();
   const texts = TEXTS[props.list];
   const list = props.list === 'memberOf' ? shown.memberOf : shown.members;
@@ -60,7 +59,6 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
         <Switch
           label={texts.toggle}
           checked={transitive}
-          disabled={loading}
           onChange={(_event, data) => {
             store.getState().setTransitive(props.list, data.checked);
           }}

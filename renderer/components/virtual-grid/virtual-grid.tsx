@@ -157,6 +157,10 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
                 setActive(item.index);
                 onSelect?.(rowKey(row));
               }}
+              onMouseDown={(event) => {
+                // A double-click opens the row; it should not also select a word of it.
+                if (event.detail > 1 && props.onRowOpen) event.preventDefault();
+              }}
               onDoubleClick={() => {
                 props.onRowOpen?.(row);
               }}

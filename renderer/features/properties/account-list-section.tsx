@@ -21,7 +21,9 @@ import { useShownProperties } from './use-account-properties.ts';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
-  name: { overflowWrap: 'anywhere' },
+  name: { overflowWrap: 'anywhere', textAlign: 'start' },
+  typeColumn: { width: '10rem' },
+  pathColumn: { width: '7.5rem' },
   disabled: { marginLeft: tokens.spacingHorizontalXS },
 });
 
@@ -41,7 +43,8 @@ const TEXTS = {
 } as const;
 
 /**
- * ADUC's Member Of or Members tab: each account with its folder and how it gets in (Direct,
+ * ADUC's Member Of or Members tab: each account with its folder (under the name, so a
+ * long path never squeezes the other columns) and how it gets in (Direct,
  * Primary group — which memberOf never lists — or Nested). The switch adds nested groups or
  * members; each name opens that account's Properties in the same panel.
  */
@@ -71,17 +74,16 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
         <Table size="small" aria-label={texts.label}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Type</TableHeaderCell>
-              <TableHeaderCell>In Folder</TableHeaderCell>
-              <TableHeaderCell>Membership</TableHeaderCell>
+              <TableHeaderCell>Name and folder</TableHeaderCell>
+              <TableHeaderCell className={styles.typeColumn}>Type</TableHeaderCell>
+              <TableHeaderCell className={styles.pathColumn}>Membership</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {list.rows.map((row) => (
               <TableRow key={row.sid}>
                 <TableCell>
-                  <TableCellLayout media={<AccountKindIcon object={row} />}>
+                  <TableCellLayout media={<AccountKindIcon object={row} />} description={row.inFolder}>
                     <Link
                       className={styles.name}
                       onClick={() => {
@@ -98,7 +100,6 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
                   </TableCellLayout>
                 </TableCell>
                 <TableCell>{objectTypeLabel(row)}</TableCell>
-                <TableCell>{row.inFolder}</TableCell>
                 <TableCell>{membershipPathLabel(row.path)}</TableCell>
               </TableRow>
             ))}

@@ -15,7 +15,7 @@ const COLUMNS: GridColumn<Item>[] = [
   { id: 'id', label: 'Id', width: '1fr', text: (item) => item.id },
 ];
 
-function SelectableGrid(props: { onSort?: (column: string) => void }) {
+function SelectableGrid(props: { onSort?: (column: string) => void; onActivate?: (item: Item) => void }) {
   const [selected, setSelected] = useState<string | undefined>(undefined);
   return (
     <FluentProvider theme={webLightTheme}>
@@ -28,6 +28,7 @@ function SelectableGrid(props: { onSort?: (column: string) => void }) {
         onSelect={setSelected}
         sort={{ column: 'name', direction: 'ascending' }}
         {...(props.onSort && { onSort: props.onSort })}
+        {...(props.onActivate && { onActivate: props.onActivate })}
       />
     </FluentProvider>
   );
@@ -69,6 +70,16 @@ describe('VirtualGrid', () => {
     expect(last).toHaveAttribute('aria-rowindex', '5001');
     expect(last).toHaveFocus();
     expect(screen.getAllByRole('row').length).toBeLessThan(40);
+  });
+
+  it('opens a row on double-click and on Enter', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    render(<SelectableGrid onActivate={(item) => opened.push(item.id)} />);
+
+    await user.dblClick(screen.getByRole('row', { name: /Item 0003/ }));
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(opened).toEqual(['item-3', 'item-4']);
   });
 
   it('keeps one tab stop in the rows', async () => {

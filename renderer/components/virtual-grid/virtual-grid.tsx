@@ -259,6 +259,10 @@ export function VirtualGrid<Row>(props: VirtualGridProps<Row>) {
                 onClick={(event) => {
                   onRowClick(event, item.index);
                 }}
+                onMouseDown={(event) => {
+                  // A double-click opens the row; it should not also select a word of it.
+                  if (event.detail > 1 && onActivate) event.preventDefault();
+                }}
                 onDoubleClick={() => {
                   onActivate?.(row);
                 }}

@@ -21,7 +21,9 @@ import { useShownProperties } from './use-account-properties.ts';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
-  name: { overflowWrap: 'anywhere' },
+  name: { overflowWrap: 'anywhere', textAlign: 'start' },
+  typeColumn: { width: '10rem' },
+  pathColumn: { width: '7.5rem' },
   disabled: { marginLeft: tokens.spacingHorizontalXS },
 });
 
@@ -41,7 +43,8 @@ const TEXTS = {
 } as const;
 
 /**
- * ADUC's Member Of or Members tab: each account with its folder and how it gets in (Direct,
+ * ADUC's Member Of or Members tab: each account with its folder (under the name, so a
+ * long path never squeezes the other columns) and how it gets in (Direct,
  * Primary group — which memberOf never lists — or Nested). The switch adds nested groups or
  * members; each name opens that account's Properties in the same panel.
  */
@@ -49,7 +52,6 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
   const styles = useStyles();
   const { properties: store } = useStores();
   const transitive = useStore(store, (state) => state.transitive[props.list]);
-  const loading = useStore(store, (state) => state.loadState === 'loading');
   const shown = useShownProperties();
   const texts = TEXTS[props.list];
   const list = props.list === 'memberOf' ? shown.memberOf : shown.members;
@@ -60,7 +62,6 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
         <Switch
           label={texts.toggle}
           checked={transitive}
-          disabled={loading}
           onChange={(_event, data) => {
             store.getState().setTransitive(props.list, data.checked);
           }}
@@ -73,17 +74,16 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
         <Table size="small" aria-label={texts.label}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Type</TableHeaderCell>
-              <TableHeaderCell>In Folder</TableHeaderCell>
-              <TableHeaderCell>Membership</TableHeaderCell>
+              <TableHeaderCell>Name and folder</TableHeaderCell>
+              <TableHeaderCell className={styles.typeColumn}>Type</TableHeaderCell>
+              <TableHeaderCell className={styles.pathColumn}>Membership</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {list.rows.map((row) => (
               <TableRow key={row.sid}>
                 <TableCell>
-                  <TableCellLayout media={<AccountKindIcon object={row} />}>
+                  <TableCellLayout media={<AccountKindIcon object={row} />} description={row.inFolder}>
                     <Link
                       className={styles.name}
                       onClick={() => {
@@ -100,7 +100,6 @@ export function AccountListSection(props: { list: 'memberOf' | 'members' }) {
                   </TableCellLayout>
                 </TableCell>
                 <TableCell>{objectTypeLabel(row)}</TableCell>
-                <TableCell>{row.inFolder}</TableCell>
                 <TableCell>{membershipPathLabel(row.path)}</TableCell>
               </TableRow>
             ))}

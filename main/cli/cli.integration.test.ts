@@ -31,7 +31,7 @@ describe('rms-connector-admin directory', () => {
         ['CORP\\EXCH01$', 'computer', '(direct)'],
         ['CORP\\EXCH02$', 'computer', '(direct)'],
         ['CORP\\EXCH03$', 'computer', 'CORP\\Exchange Install Domain Servers (primary group)'],
-        ['CORP\\Exchange Install Domain Servers', 'security group (universal)', '(direct)'],
+        ['CORP\\Exchange Install Domain Servers', 'security group (global)', '(direct)'],
         ['CORP\\svc-exchange-helper', 'user', '(direct)'],
       ],
     ]);

@@ -60,8 +60,8 @@ test.describe('sign-in', () => {
     await app.submitSignIn('alice');
     await expect(app.page.getByRole('heading', { level: 1, name: SERVERS_HEADING })).toBeVisible({ timeout: SIGN_IN_TIMEOUT_MS });
     const views = app.page.getByRole('tablist', { name: 'Views' });
-    await expect(views.getByRole('tab')).toHaveCount(6);
-    for (const view of ['Servers', 'Effective super users', 'List review', 'Audit log', 'Deployment health', 'Configure servers'])
+    await expect(views.getByRole('tab')).toHaveCount(7);
+    for (const view of ['Servers', 'Effective super users', 'List review', 'Audit log', 'Deployment health', 'Configure servers', 'Administration'])
       await expect(views.getByRole('tab', { name: view, exact: true })).toBeVisible();
     await expect(views.getByRole('tab', { name: 'Servers', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(app.page.getByText(/Signed in as/)).toBeVisible();

@@ -58,7 +58,7 @@ test.describe('the super-user badge on Exchange rows', () => {
       const user = dialog.getByRole('listitem', { name: `CORP\\${objects.userSam}` });
       await expect(user).toContainText('Not a server');
       await expect(user.getByRole('list', { name: `How CORP\\${objects.userSam} gets in` })).toHaveText(
-        `CORP\\${objects.outer.sam} › ${objects.nested.cn} › CORP\\${objects.userSam}`,
+        `CORP\\${objects.outer.sam} › CORP\\${objects.nested.sam} › CORP\\${objects.userSam}`,
       );
       const computer = dialog.getByRole('listitem', { name: `CORP\\${objects.computerSam}` });
       await expect(computer).not.toContainText('Not a server');

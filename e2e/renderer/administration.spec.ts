@@ -1,23 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
-import { expectNoAxeViolations } from './harness/accessibility.ts';
+import { checkScreenInBothThemes } from './harness/accessibility.ts';
 import { DIRECTORY_TIMEOUT_MS } from './harness/console-app.ts';
 import { expect, test } from './harness/fixtures.ts';
-import { saveScreen } from './harness/screenshots.ts';
 
 const ASSIGNMENTS = 'Role assignments';
 
 function assignments(page: Page): Locator {
   return page.getByRole('table', { name: ASSIGNMENTS });
-}
-
-/** axe on the page as it is, light then dark, with a screenshot of each. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await expectNoAxeViolations(page, `${screen}, light`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page, `${screen}, dark`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Type a name in the open dialog, Check Names, and wait for the resolved object. */
@@ -37,14 +26,14 @@ test.describe('the Administration page', () => {
     await app.openView('Administration');
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     await expect(assignments(page).getByRole('row').filter({ hasText: 'alice@corp.contoso.test' })).toContainText('Global Administrator');
-    await checkScreen(page, 'administration');
+    await checkScreenInBothThemes(page, 'administration');
 
     await page.getByRole('button', { name: 'Add…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an administrator' });
     await dialog.getByRole('radio', { name: 'Connector Administrator' }).check();
     await checkName(dialog, 'User or group name', 'IT Ops', 'IT Ops');
     await expect(dialog).toContainText('Security group');
-    await checkScreen(page, 'administration-add');
+    await checkScreenInBothThemes(page, 'administration-add');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(dialog).toBeHidden();
     const itOps = assignments(page).getByRole('row').filter({ hasText: 'CORP\\IT Ops' });
@@ -56,7 +45,7 @@ test.describe('the Administration page', () => {
     await itOps.getByRole('button', { name: 'Remove CORP\\IT Ops as Connector Administrator' }).click();
     const confirmation = page.getByRole('alertdialog', { name: 'Remove CORP\\IT Ops as Connector Administrator?' });
     await expect(confirmation).toContainText('Every member of CORP\\IT Ops loses');
-    await checkScreen(page, 'administration-remove');
+    await checkScreenInBothThemes(page, 'administration-remove');
     await confirmation.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(confirmation).toBeHidden();
     await expect(itOps).toHaveCount(0);
@@ -84,7 +73,7 @@ test.describe('the Administration page', () => {
     await expect(assignments(page)).toContainText('alice@corp.contoso.test');
     await expect(page.getByRole('button', { name: 'Add…' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
-    await checkScreen(page, 'administration-read-only');
+    await checkScreenInBothThemes(page, 'administration-read-only');
     // Another administrator's change shows as it is made, without Refresh.
     await connector.grant('fileadmin', 'ConnectorAdministrator');
     await expect(assignments(page).getByRole('row').filter({ hasText: 'fileadmin@corp.contoso.test' })).toBeVisible({ timeout: 15_000 });
@@ -121,6 +110,6 @@ test.describe('the Administration page', () => {
     await expect(page.getByText('Read-only')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add…' })).toHaveCount(0);
     await expect(row).toBeVisible();
-    await checkScreen(page, 'administration-refused');
+    await checkScreenInBothThemes(page, 'administration-refused');
   });
 });

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expectNoAxeViolations } from './harness/accessibility.ts';
+import { checkScreenInBothThemes } from './harness/accessibility.ts';
 import { attachBridge } from './harness/bridge.ts';
 import { consoleAppOf } from './harness/console-app.ts';
 import { consoleDefaultsFor } from './harness/console-defaults.ts';
@@ -7,21 +6,10 @@ import { entryOf, startConsoleTestService, type ConsoleTestService } from './har
 import { createDriftObjects, type DriftObjects } from './harness/drift-objects.ts';
 import { expect, test } from './harness/fixtures.ts';
 import { startMainProcess, type MainProcess } from './harness/main-process.ts';
-import { saveScreen } from './harness/screenshots.ts';
 
 /** The node expands the Exchange entries every second, so a membership change shows within a few. */
 const DRIFT_INTERVAL_SECONDS = 1;
 const SHOWN_WITHIN_MS = 20_000;
-
-/** axe on the page as it is, light then dark, with a screenshot of each. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await expectNoAxeViolations(page, `${screen}, light`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page, `${screen}, dark`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test.describe('the super-user badge on Exchange rows', () => {
   test('counts the members an Exchange group makes super users, shows how each gets in, marks the non-server, and follows a membership change', async ({
@@ -48,7 +36,7 @@ test.describe('the super-user badge on Exchange rows', () => {
       const badge = row.getByRole('button', { name: 'Super user · 2 accounts' });
       await expect(badge, 'the count comes from the service once it has expanded the entry').toBeVisible({ timeout: SHOWN_WITHIN_MS });
       await expect(app.rowOf('FS02').getByRole('button', { name: /^Super user/ }), 'only Exchange rows carry it').toHaveCount(0);
-      await checkScreen(page, 'servers-super-user-badge');
+      await checkScreenInBothThemes(page, 'servers-super-user-badge');
 
       // Keyboard: Tab reaches it, Enter opens the dialog.
       await badge.focus();
@@ -64,7 +52,7 @@ test.describe('the super-user badge on Exchange rows', () => {
       await expect(computer).not.toContainText('Not a server');
       await expect(computer).toContainText(`CORP\\${objects.outer.sam} › CORP\\${objects.computerSam}`);
       await expect(dialog).toContainText('1 is not an Exchange server');
-      await checkScreen(page, 'servers-super-user-dialog');
+      await checkScreenInBothThemes(page, 'servers-super-user-dialog');
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
       await expect(badge, 'focus returns to the badge').toBeFocused();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expectNoAxeViolations } from './harness/accessibility.ts';
+import { checkScreenInBothThemes } from './harness/accessibility.ts';
 import { attachBridge } from './harness/bridge.ts';
 import { consoleAppOf } from './harness/console-app.ts';
 import { consoleDefaultsFor } from './harness/console-defaults.ts';
@@ -7,7 +7,6 @@ import { entryOf, startConsoleTestService, type ConsoleTestService } from './har
 import { createDriftObjects, type DriftObjects } from './harness/drift-objects.ts';
 import { expect, test } from './harness/fixtures.ts';
 import { startMainProcess, type MainProcess } from './harness/main-process.ts';
-import { saveScreen } from './harness/screenshots.ts';
 
 /** The node expands the Exchange entries every second, so a membership change shows within a few. */
 const DRIFT_INTERVAL_SECONDS = 1;
@@ -15,16 +14,6 @@ const SHOWN_WITHIN_MS = 15_000;
 
 function changes(page: Page): Locator {
   return page.getByRole('region', { name: 'Changes since last review' });
-}
-
-/** axe on the page as it is, light then dark, with a screenshot of each. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await expectNoAxeViolations(page, `${screen}, light`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page, `${screen}, dark`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** "Mark as reviewed" and its confirmation, which counts the changes it acknowledges. */
@@ -65,7 +54,7 @@ test.describe('super-user drift on the Effective super users page', () => {
       await markReviewed(page, /You acknowledge 1 change since the last review/);
       await expect(section.getByRole('status')).toHaveText(/^No changes since the last review\./);
       await expect(section).toContainText(/Last reviewed .+ by alice@corp\.contoso\.test/);
-      await checkScreen(page, 'super-users-reviewed');
+      await checkScreenInBothThemes(page, 'super-users-reviewed');
 
       // An AD admin adds a user to the nested group: the page shows it, with no click.
       await objects.addUserToNested();
@@ -81,7 +70,7 @@ test.describe('super-user drift on the Effective super users page', () => {
       await expect(grid.getByRole('row').filter({ hasText: objects.userSam }), 'the list of all super users marks it too').toContainText('New since review', {
         timeout: SHOWN_WITHIN_MS,
       });
-      await checkScreen(page, 'super-users-drift');
+      await checkScreenInBothThemes(page, 'super-users-drift');
 
       // Reviewed: the section empties.
       await markReviewed(page, /You acknowledge 1 change since the last review/);
@@ -93,7 +82,7 @@ test.describe('super-user drift on the Effective super users page', () => {
       const left = section.getByRole('listitem', { name: `Left: CORP\\${objects.userSam}` });
       await expect(left, 'the removal shows within a few seconds').toBeVisible({ timeout: SHOWN_WITHIN_MS });
       await expect(left).toContainText('No longer a super user');
-      await checkScreen(page, 'super-users-left');
+      await checkScreenInBothThemes(page, 'super-users-left');
     } finally {
       await main?.close();
       await service?.dispose();

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expectNoAxeViolations } from './harness/accessibility.ts';
+import { checkScreenInBothThemes } from './harness/accessibility.ts';
 import { attachBridge } from './harness/bridge.ts';
 import { consoleAppOf } from './harness/console-app.ts';
 import { consoleDefaultsFor } from './harness/console-defaults.ts';
@@ -7,17 +6,6 @@ import { entryOf, startConsoleTestService, type ConsoleTestService } from './har
 import { createDriftObjects, type DriftObjects } from './harness/drift-objects.ts';
 import { expect, test } from './harness/fixtures.ts';
 import { startMainProcess, type MainProcess } from './harness/main-process.ts';
-import { saveScreen } from './harness/screenshots.ts';
-
-/** axe on the page as it is, light then dark, with a screenshot of each. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  await expectNoAxeViolations(page, `${screen}, light`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page, `${screen}, dark`);
-  await saveScreen(page, screen);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test.describe('remove a group, then Undo', () => {
   test('the confirmation names the group, its members and the 15-minute pickup; Undo adds it back through the audited add', async ({
@@ -57,7 +45,7 @@ test.describe('remove a group, then Undo', () => {
       // Destructive: the theme's danger red (red above 150, green and blue below 100), not the brand blue.
       await expect(removeButton).toHaveCSS('background-color', /^rgb\((1[5-9]\d|2\d\d), \d{1,2}, \d{1,2}\)$/);
       await expect(confirmation.getByRole('button', { name: 'Cancel' }), 'Cancel has focus first').toBeFocused();
-      await checkScreen(page, 'servers-remove-group');
+      await checkScreenInBothThemes(page, 'servers-remove-group');
 
       await removeButton.click();
       await expect(row).toHaveCount(0);
@@ -65,7 +53,7 @@ test.describe('remove a group, then Undo', () => {
       await expect(undoBar).toBeVisible();
       const undo = page.getByRole('button', { name: 'Undo', exact: true });
       await undo.focus();
-      await checkScreen(page, 'servers-undo-remove');
+      await checkScreenInBothThemes(page, 'servers-undo-remove');
       await undo.press('Enter');
 
       await expect(row, 'Undo adds it back').toHaveCount(1, { timeout: 30_000 });

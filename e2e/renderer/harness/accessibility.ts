@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { saveScreen } from './screenshots.ts';
 
 /** The WCAG levels the console promises (DESIGN.md §7: zero violations). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -28,4 +29,14 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).exclude('[data-tabster-dummy]').analyze();
   const simplified = results.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
   expect(simplified, `axe violations on "${screen}":\n${describeViolations(results.violations)}`).toEqual([]);
+}
+
+/** axe on the page as it is, light then dark, with a screenshot of each; the page is left light. */
+export async function checkScreenInBothThemes(page: Page, screen: string): Promise<void> {
+  await expectNoAxeViolations(page, `${screen}, light`);
+  await saveScreen(page, screen);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, `${screen}, dark`);
+  await saveScreen(page, screen);
+  await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -1,4 +1,4 @@
-import { OBJECT_KIND_LABELS, ROLE_LABELS, type AuditAction, type ObjectKind, type Role } from '../../contract/index.ts';
+import { OBJECT_KIND_LABELS, ROLE_LABELS, type AdminRole, type AuditAction, type ObjectKind, type Role } from '../../contract/index.ts';
 
 const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'authorized-account.add': 'Server allowed',
@@ -40,7 +40,8 @@ export function auditActionLabel(action: AuditAction): string {
   return AUDIT_ACTION_LABELS[action];
 }
 
-const ADMIN_ROLE_LABELS: Readonly<Record<string, string>> = {
+/** The roles as the console shows them: the PowerShell names, spaced as Windows admins read them. */
+export const ADMIN_ROLE_LABELS: Readonly<Record<AdminRole, string>> = {
   GlobalAdministrator: 'Global Administrator',
   ConnectorAdministrator: 'Connector Administrator',
 };
@@ -52,5 +53,5 @@ const ADMIN_ROLE_LABELS: Readonly<Record<string, string>> = {
  * them with spaces. A role this console does not know yet is shown as the service names it.
  */
 export function adminRoleLabel(role: string): string {
-  return ADMIN_ROLE_LABELS[role] ?? role;
+  return (ADMIN_ROLE_LABELS as Readonly<Record<string, string>>)[role] ?? role;
 }

@@ -24,7 +24,7 @@ import { ErrorBar } from '../../components/error-bar.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { useLiveMovement } from '../../stores/use-live-movement.ts';
-import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';
+import { ADMIN_ROLE_LABELS } from '../../format/labels.ts';
 import { createAdministrationStore } from './administration-store.ts';
 import { PrincipalDialog, type PrincipalPurpose } from './principal-dialog.tsx';
 import { RemoveAdministratorDialog } from './remove-administrator-dialog.tsx';

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AdminRole, Administration, DirectoryObject, IpcError, RoleBasedAdministrator } from '../../../contract/index.ts';
 import type { AdminApi } from '../../api/admin-api.ts';
 import type { LoadState } from '../../stores/load-state.ts';
-import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';
+import { ADMIN_ROLE_LABELS } from '../../format/labels.ts';
 
 /** The Administration page's state: what the service holds, and the change in progress. */
 export type AdministrationState = {

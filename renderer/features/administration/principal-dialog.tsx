@@ -23,7 +23,7 @@ import { MultipleNamesDialog } from '../add-server/multiple-names-dialog.tsx';
 import { ObjectPickerDialog } from '../object-picker/object-picker-dialog.tsx';
 import { objectTypeLabel } from '../object-picker/object-types.ts';
 import { useFocusReturn } from '../object-picker/use-focus-return.ts';
-import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';
+import { ADMIN_ROLE_LABELS } from '../../format/labels.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '620px', width: '100%' },

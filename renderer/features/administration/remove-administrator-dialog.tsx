@@ -2,7 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import type { JSX } from 'react';
 import type { RoleBasedAdministrator } from '../../../contract/index.ts';
 import { useFocusReturn } from '../../components/use-focus-return.ts';
-import { ADMIN_ROLE_LABELS } from './admin-role-labels.ts';
+import { ADMIN_ROLE_LABELS } from '../../format/labels.ts';
 
 const useStyles = makeStyles({
   // Removing a role is destructive: the button says so in colour, as Windows' red actions do.

@@ -31,6 +31,15 @@ describe('createDateTimeFormats', () => {
     expect(createDateTimeFormats('en-US', 'UTC').relative(new Date(NOW + offset).toISOString(), NOW)).toBe(text);
   });
 
+  it('says how long ago in the console language (English) under any system locale, its dates in that locale', () => {
+    const formats = createDateTimeFormats('de-DE', 'UTC');
+    expect([formats.relative(new Date(NOW - 120_000).toISOString(), NOW), formats.relative(AT, NOW), formats.date(AT)]).toEqual([
+      '2 minutes ago',
+      'now',
+      '05.12.2026',
+    ]);
+  });
+
   it('shows text that is not an instant as it came', () => {
     const formats = createDateTimeFormats('en-US', 'UTC');
     expect([formats.dateTime('soon'), formats.date(''), formats.time('x'), formats.relative('later', NOW)]).toEqual(['soon', '', 'x', 'later']);

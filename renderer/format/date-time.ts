@@ -13,9 +13,16 @@ export type DateTimeFormats = {
   readonly date: (iso: string) => string;
   /** The time of day alone (`09:20`), for something that just happened. */
   readonly time: (iso: string) => string;
-  /** How long ago, in words (`2 minutes ago`, `now`), measured from `now`. */
+  /**
+   * How long ago, in words (`2 minutes ago`, `now`), measured from `now`. The words are the
+   * console's language (English) whatever the system's locale: "vor 2 Minuten" in an English
+   * window reads as a fault, where a German date format does not.
+   */
   readonly relative: (iso: string, now: number) => string;
 };
+
+/** The language the console's words are written in. */
+const CONSOLE_LANGUAGE = 'en';
 
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
@@ -36,7 +43,7 @@ export function createDateTimeFormats(locale: string | undefined, timeZone?: str
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...zone });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = new Intl.RelativeTimeFormat(CONSOLE_LANGUAGE, { numeric: 'auto' });
   const withInstant = (format: (instant: number) => string) => (iso: string) => {
     const instant = Date.parse(iso);
     return Number.isNaN(instant) ? iso : format(instant);

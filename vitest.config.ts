@@ -36,6 +36,10 @@ export default defineConfig({
           exclude: ['node_modules/**'],
           environment: 'jsdom',
           setupFiles: ['renderer/testing/vitest-setup.ts'],
+          // A console screen rendered in jsdom takes 0.3–1 s alone and over 5 s on two cores
+          // busy with the other projects (the remove confirmation took 5.6 s): the default 5 s
+          // failed tests on time alone.
+          testTimeout: 30_000,
         },
       },
       {

@@ -8,7 +8,7 @@ import { assertWellFormed } from './filter-escape.ts';
  * so typed input cannot change a filter's structure. Text values are checked for lone
  * surrogates first (they have no UTF-8 form).
  */
-export const MATCHING_RULE_IN_CHAIN = '1.2.840.113556.1.4.1941';
+
 /** The AD "bitwise AND" matching rule. */
 export const MATCHING_RULE_BIT_AND = '1.2.840.113556.1.4.803';
 
@@ -41,10 +41,4 @@ export function not(filter: Filter): Filter {
 /** `(attribute:1.2.840.113556.1.4.803:=mask)`: every bit of the mask is set. */
 export function bitsSet(attribute: string, mask: number): Filter {
   return new ExtensibleFilter({ matchType: attribute, rule: MATCHING_RULE_BIT_AND, value: String(mask >>> 0) });
-}
-
-/** `(attribute:1.2.840.113556.1.4.1941:=dn)`: the DN-valued link, followed transitively. */
-export function inChain(attribute: 'member' | 'memberOf', distinguishedName: string): Filter {
-  assertWellFormed(distinguishedName);
-  return new ExtensibleFilter({ matchType: attribute, rule: MATCHING_RULE_IN_CHAIN, value: distinguishedName });
 }

@@ -1,10 +1,6 @@
-import type { Entry, Filter } from 'ldapts';
 import type { DirectoryObject } from '../../contract/directory.ts';
-import { OBJECT_ATTRIBUTES, toDirectoryObject } from './directory-object.ts';
-import { valuesOf } from './entry-values.ts';
-import { signalOf, type DirectoryContext } from './find-objects.ts';
-import { anyOf, equals, inChain } from './ldap-filter.ts';
-import { domainSidOf, ridOf } from './sid.ts';
+import type { DirectoryContext } from './find-objects.ts';
+import { walkMembers } from './nested-members.ts';
 
 /**
  * A transitive member and how it gets into the group: the nested groups between the group and
@@ -18,35 +14,12 @@ export type MemberThrough = {
 };
 
 /**
- * Every member of a group at any depth, each with its shortest path from the group.
- *
- * The same two searches as the plain transitive listing (in-chain over `memberOf`, then the
- * primary-group members of every group found), with `memberOf` read as well: the links between
- * the members found are then enough to draw each path in memory, without one more round trip
- * per nested group.
+ * Every member of a group at any depth, each with its shortest path from the group: the level
+ * walk reads each member's `memberOf` as well, and the links between the members found are
+ * enough to draw every path in memory, without one more round trip per nested group.
  */
 export async function transitiveMembersThrough(context: DirectoryContext, group: DirectoryObject): Promise<MemberThrough[]> {
-  const search = (filter: Filter) =>
-    context.session.searchAll({
-      base: context.domain.defaultNamingContext,
-      scope: 'sub',
-      filter,
-      attributes: [...OBJECT_ATTRIBUTES, 'memberOf'],
-      ...signalOf(context),
-    });
-  const nodes = new Map<string, { object: DirectoryObject; parentDns: readonly string[] }>();
-  const take = (entries: readonly Entry[]) => {
-    for (const entry of entries) {
-      const object = toDirectoryObject(entry, context.domain.domainSid);
-      if (object !== undefined && object.sid !== group.sid) nodes.set(object.sid, { object, parentDns: valuesOf(entry, 'memberOf') });
-    }
-  };
-  take(await search(inChain('memberOf', group.distinguishedName)));
-  const groups = [group, ...[...nodes.values()].map((node) => node.object)].filter(
-    (object) => object.kind === 'group' && domainSidOf(object.sid) === context.domain.domainSid,
-  );
-  take(await search(anyOf(...groups.map((nested) => equals('primaryGroupID', String(ridOf(nested.sid)))))));
-  return pathsFrom(group, [...nodes.values()]);
+  return pathsFrom(group, await walkMembers(context, group, true));
 }
 
 /** Breadth-first from the group down the parent links (`memberOf` DNs, primary groups), so each member gets its shortest path. */

@@ -1,46 +1,42 @@
 import type { DirectoryObject } from '../../contract/directory.ts';
 import { findObjects, type DirectoryContext } from './find-objects.ts';
-import { anyOf, equals, inChain } from './ldap-filter.ts';
-import { domainSidOf, ridOf, sidToBuffer } from './sid.ts';
+import { anyOf, equals } from './ldap-filter.ts';
+import { walkMembers } from './nested-members.ts';
+import { sidToBuffer } from './sid.ts';
 
-/**
- * Every account in a group, at any depth, primary-group members included.
- *
- * The in-chain rule follows `member` links only. An account whose primaryGroupID names the
- * group, or any group nested in it, is not linked at all (AD keeps that membership out of
- * `member`/`memberOf`), so a second query asks for primaryGroupID in the RIDs of the whole
- * nest. Two searches, however deep the nesting; cycles are harmless to both.
- */
+/** Every account in a group, at any depth, primary-group members included (the level walk). */
 export async function transitiveMembers(context: DirectoryContext, group: DirectoryObject): Promise<DirectoryObject[]> {
-  const { domain } = context;
-  const linked = await findObjects(context, inChain('memberOf', group.distinguishedName));
-  const members = new Map(linked.filter((object) => object.sid !== group.sid).map((object) => [object.sid, object]));
-  const nestedGroups = [group, ...members.values()].filter((object) => object.kind === 'group' && domainSidOf(object.sid) === domain.domainSid);
-  if (nestedGroups.length > 0) {
-    const primaryFilter = anyOf(...nestedGroups.map((nested) => equals('primaryGroupID', String(ridOf(nested.sid)))));
-    for (const object of await findObjects(context, primaryFilter)) members.set(object.sid, object);
-  }
-  return [...members.values()];
+  return (await walkMembers(context, group, true)).map((member) => member.object);
 }
+
+// Objects per search and the deepest nesting followed, as in the members walk.
+const OBJECTS_PER_SEARCH = 100;
+const MAX_DEPTH = 32;
 
 /**
  * Every group an object belongs to, at any depth, through its primary group too.
  *
- * In-chain over `member` finds the linked groups; the primary group (from primaryGroupID)
- * and the groups that contain it are added with one more in-chain search.
+ * Level by level upwards: the groups whose `member` names the object or its primary group, then
+ * the groups whose `member` names those, until no new group turns up (cycles end the walk).
+ * `member` equality indexes well; the in-chain rule over `member` took over 5 s on a Samba DC
+ * holding a few thousand accounts.
  */
 export async function transitiveGroups(context: DirectoryContext, object: DirectoryObject): Promise<DirectoryObject[]> {
   const primarySid = object.primaryGroupSid;
-  const [linked, primary] = await Promise.all([
-    findObjects(context, inChain('member', object.distinguishedName)),
-    primarySid ? findObjects(context, equals('objectSid', sidToBuffer(primarySid))) : Promise.resolve([]),
-  ]);
-  const groups = new Map(linked.map((group) => [group.sid, group]));
-  const primaryGroup = primary[0];
-  if (primaryGroup) {
-    groups.set(primaryGroup.sid, primaryGroup);
-    for (const group of await findObjects(context, inChain('member', primaryGroup.distinguishedName))) groups.set(group.sid, group);
+  const primary = primarySid === undefined ? [] : await findObjects(context, equals('objectSid', sidToBuffer(primarySid)));
+  const groups = new Map(primary.map((group) => [group.sid, group]));
+  let level: DirectoryObject[] = [object, ...primary];
+  for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth += 1) {
+    const next: DirectoryObject[] = [];
+    for (let start = 0; start < level.length; start += OBJECTS_PER_SEARCH) {
+      const filter = anyOf(...level.slice(start, start + OBJECTS_PER_SEARCH).map((child) => equals('member', child.distinguishedName)));
+      for (const group of await findObjects(context, filter)) {
+        if (groups.has(group.sid) || group.sid === object.sid) continue;
+        groups.set(group.sid, group);
+        next.push(group);
+      }
+    }
+    level = next;
   }
-  groups.delete(object.sid);
   return [...groups.values()];
 }

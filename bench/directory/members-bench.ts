@@ -19,8 +19,9 @@ const inChainRule = '1.2.840.113556.1.4.1941';
  * (c) Expand `Bench 5000` (5,000 users through four levels of nesting) against one raw
  * in-chain search.
  *
- * Our expansion is the in-chain search plus a primaryGroupID search over the domain (members
- * by primary group are not linked); the two diagnostics time that second search and our
+ * Our expansion walks the nest level by level (one `memberOf`/`primaryGroupID` equality search
+ * per level, members by primary group included, since they are not linked); the raw in-chain
+ * search is the anchor, and the two diagnostics time a primaryGroupID search and our
  * entry-to-object mapping on their own, so a gap can be attributed.
  */
 export async function benchMembers(directory: Directory, client: Client, log: (line: string) => void): Promise<MembersResult> {

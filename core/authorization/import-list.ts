@@ -2,7 +2,7 @@ import type { AuthorizedEntry, Role } from '../../contract/policy.ts';
 import type { ReplaceAuthorizedAccountsResult } from '../../contract/connector-api/index.ts';
 import type { Versioned } from '../connector/index.ts';
 import type { Directory } from '../directory/index.ts';
-import { judgeListImport, type ListImportJudgement, type ListImportProgress, type ListImportService } from './judge-list-import.ts';
+import { judgeListImport, type ListImportJudgement, type ListImportOptions, type ListImportService } from './judge-list-import.ts';
 import { importKeyOf } from './plan-list-import.ts';
 
 /** The warnings an admin acknowledged on one added entry, by its SID and role. */
@@ -38,7 +38,7 @@ export async function importList(
   directory: Directory,
   service: ListImportService,
   request: ListImportRequest,
-  options: { readonly signal?: AbortSignal | undefined; readonly onProgress?: ListImportProgress | undefined } = {},
+  options: ListImportOptions = {},
 ): Promise<ListImportOutcome> {
   const judgement = await judgeListImport(directory, service, request.wanted, options);
   if (judgement.listing.etag !== request.expectedVersionTag) return { status: 'list-changed', judgement };

@@ -30,6 +30,17 @@ export type ListImportJudgement = {
   readonly unchanged: readonly JudgedImportEntry[];
 };
 
+/**
+ * How to judge: cancelled by `signal`, progress to `onProgress`. `judgeUnchanged: false` judges
+ * the added entries alone (their findings still weigh the whole list), for adding a few entries
+ * to a long list whose kept entries nobody is shown; `unchanged` is then empty.
+ */
+export type ListImportOptions = {
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ListImportProgress | undefined;
+  readonly judgeUnchanged?: boolean | undefined;
+};
+
 /** How far judging has got: entries judged of all to judge. */
 export type ListImportProgress = (progress: { readonly finished: number; readonly total: number }) => void;
 
@@ -46,7 +57,7 @@ export async function judgeListImport(
   directory: Directory,
   service: ListImportService,
   wanted: readonly AuthorizedEntry[],
-  options: { readonly signal?: AbortSignal | undefined; readonly onProgress?: ListImportProgress | undefined } = {},
+  options: ListImportOptions = {},
 ): Promise<ListImportJudgement> {
   const { signal } = options;
   const [listing, connectorNodeNames] = await Promise.all([
@@ -55,7 +66,8 @@ export async function judgeListImport(
   ]);
   signal?.throwIfAborted();
   const plan = planListImport(listing.list.entries, wanted);
-  const toJudge = [...plan.toAdd, ...plan.unchanged];
+  const judgeUnchanged = options.judgeUnchanged ?? true;
+  const toJudge = judgeUnchanged ? [...plan.toAdd, ...plan.unchanged] : plan.toAdd;
   const judged = new Map<AuthorizedEntry, JudgedImportEntry>();
   options.onProgress?.({ finished: 0, total: toJudge.length });
   for (const entry of toJudge) {
@@ -69,7 +81,7 @@ export async function judgeListImport(
     if (verdict === undefined) throw new Error('An entry of the import was not judged.');
     return verdict;
   };
-  return { plan, listing, added: plan.toAdd.map(verdictOf), unchanged: plan.unchanged.map(verdictOf) };
+  return { plan, listing, added: plan.toAdd.map(verdictOf), unchanged: judgeUnchanged ? plan.unchanged.map(verdictOf) : [] };
 }
 
 async function judgeEntry(

@@ -25,6 +25,8 @@ import { ServerConfigPlanRequestSchema, ServerConfigPlanSchema, ServerConfigSave
 import {
   AddServerRequestSchema,
   AddServerResultSchema,
+  AddServersRequestSchema,
+  AddServersResultSchema,
   ListVersionTagSchema,
   RemoveServerResultSchema,
   ServerCheckSchema,
@@ -91,6 +93,7 @@ export const ipcContract = {
     response: ServerCheckSchema,
   },
   'servers:add': { request: AddServerRequestSchema, response: AddServerResultSchema },
+  'servers:add-several': { request: AddServersRequestSchema, response: AddServersResultSchema },
   'servers:remove': { request: z.object({ id: z.uuid(), versionTag: ListVersionTagSchema }).strict(), response: RemoveServerResultSchema },
   'servers:export-csv': { request: empty, response: ServerListCsvSchema },
   'servers:explain': { request: ExplainRequestSchema, response: ExplanationSchema },

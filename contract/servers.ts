@@ -88,6 +88,38 @@ export const AddServerResultSchema = z
 /** See {@link AddServerResultSchema}. */
 export type AddServerResult = z.infer<typeof AddServerResultSchema>;
 
+/** The most accounts one save adds at once (a results grid's multi-selection, `a; b; …`). */
+export const MAX_ACCOUNTS_PER_SAVE = 200;
+
+/**
+ * What a save of several accounts in one role sends: each by SID with the warnings
+ * acknowledged for it, and the list version they were checked against. Added as one change.
+ */
+export const AddServersRequestSchema = z
+  .object({
+    role: RoleSchema,
+    accounts: z
+      .array(z.object({ sid: AddServerRequestSchema.shape.sid, acknowledged: AddServerRequestSchema.shape.acknowledged }).strict())
+      .min(1)
+      .max(MAX_ACCOUNTS_PER_SAVE),
+    versionTag: ListVersionTagSchema,
+    operationId: z.uuid(),
+  })
+  .strict();
+/** See {@link AddServersRequestSchema}. */
+export type AddServersRequest = z.infer<typeof AddServersRequestSchema>;
+
+/** The answer to a save of several: the entries added (one already listed in that role is not added again) and the new version. */
+export const AddServersResultSchema = z
+  .object({
+    added: z.array(AuthorizedAccountSchema),
+    version: z.number().int().nonnegative(),
+    versionTag: ListVersionTagSchema,
+  })
+  .strict();
+/** See {@link AddServersResultSchema}. */
+export type AddServersResult = z.infer<typeof AddServersResultSchema>;
+
 /** The answer to a removal. */
 export const RemoveServerResultSchema = z
   .object({ removed: AuthorizedAccountSchema, version: z.number().int().nonnegative(), versionTag: ListVersionTagSchema })

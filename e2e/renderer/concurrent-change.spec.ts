@@ -1,5 +1,5 @@
 import { attachBridge } from './harness/bridge.ts';
-import { consoleAppOf } from './harness/console-app.ts';
+import { consoleAppOf, DIRECTORY_TIMEOUT_MS } from './harness/console-app.ts';
 import { entryOf } from './harness/connector-service.ts';
 import { acknowledgeAll } from './harness/findings.ts';
 import { expect, test } from './harness/fixtures.ts';
@@ -35,5 +35,27 @@ test.describe('a change made by another client meanwhile', () => {
     await expect(app.rowOf('svc-sp-apppool')).toHaveCount(1);
     await expect(app.rowOf('svc-sp-central')).toHaveCount(0);
     await expect(banner).toBeHidden();
+  });
+
+  test('adds none of several names checked together when the list changed before Save', async ({ page, site, main, connector, testDomain }) => {
+    const app = consoleAppOf(page, site.url, main, await attachBridge(page, main, { deliverEvents: false }));
+    await app.signIn();
+    const dialog = await app.openAddDialog();
+    await dialog.getByRole('radio', { name: 'SharePoint Server' }).check();
+    await dialog.getByRole('textbox', { name: 'Object name' }).fill('alice; bob');
+    await dialog.getByRole('button', { name: 'Check Names' }).click();
+    const checked = dialog.getByRole('region', { name: 'Names checked' });
+    await expect(checked.getByRole('listitem', { name: 'CORP\\bob' })).toBeVisible({ timeout: DIRECTORY_TIMEOUT_MS });
+    await expect(checked.getByText('Checking the grant…')).toHaveCount(0, { timeout: DIRECTORY_TIMEOUT_MS });
+    await acknowledgeAll(dialog);
+
+    const other = await entryOf(testDomain, 'svc-sp-central', 'sharepoint');
+    await addThroughApi(connector.url, await connector.signIn('alice'), { sid: other.sid, name: other.name, role: other.role });
+
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(app.page.getByText(/^The list was changed by someone else/)).toBeVisible({ timeout: 30_000 });
+    // The two names are one change, refused as a whole: neither alice nor bob was stored.
+    const stored = (await connector.service.store.listAuthorizedAccounts()).entries.map((entry) => entry.name);
+    expect(stored.filter((name) => ['CORP\\alice', 'CORP\\bob', 'CORP\\svc-sp-central'].includes(name))).toEqual(['CORP\\svc-sp-central']);
   });
 });

@@ -7,6 +7,7 @@ import { ConnectorError } from '../../core/connector/index.ts';
 import { DirectoryError } from '../../core/directory/index.ts';
 import { KerberosError } from '../../core/kerberos/index.ts';
 import { untilAborted } from './abortable.ts';
+import { createAddSeveralHandlers } from './add-several-handlers.ts';
 import { createAdministrationHandlers } from './administration-handlers.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { createCaFileHandlers } from './ca-file-handlers.ts';
@@ -109,6 +110,7 @@ export function createIpcDispatcher(dependencies: ConsoleDependencies): IpcDispa
     ...createSettingsHandlers(dependencies, caFiles),
     ...createSessionHandlers(dependencies, sessions, operations, caFiles),
     ...createServersHandlers(),
+    ...createAddSeveralHandlers(),
     ...createExplainHandlers(),
     ...createDirectoryHandlers(),
     ...createPropertiesHandlers(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, upnOf, type TestService } from '../../connector/server/testing/service-fixture.ts';
-import type { AddServerResult, ServerCheck, ServerList, ServerListCsv } from '../../contract/servers.ts';
+import type { AddServerResult, AddServersResult, ServerCheck, ServerList, ServerListCsv } from '../../contract/servers.ts';
 import type { AuditPage } from '../../contract/audit.ts';
 import type { EffectiveSuperUsers } from '../../contract/review.ts';
 import type { Resolution } from '../../contract/directory.ts';
@@ -142,6 +142,53 @@ describe('the servers list through the console, against the real service and DC'
       expect.stringMatching(/^CORP\\Exchange Servers,Exchange Server,Group,S-1-5-21-/),
       expect.stringMatching(/^CORP\\FCI File Servers,File server using FCI,Group,S-1-5-21-/),
     ]);
+  });
+
+  it('adds several accounts in one audited change, or none of them when one is refused or the list moved', async () => {
+    const before = await list();
+    const [exch01] = (await live.value('directory:resolve-names', { names: ['CORP\\EXCH01$'], operationId: randomUUID() })) as Resolution[];
+    const exch01Sid = exch01?.status === 'resolved' ? exch01.object.sid : '';
+    const alice = sids['CORP\\alice'] ?? '';
+    const sharePoint = sids['CORP\\SharePoint Connector Accounts'] ?? '';
+    const blocked = await live.call('servers:add-several', {
+      role: 'fci',
+      accounts: [
+        { sid: exch01Sid, acknowledged: warningsOf(await check('fci', exch01Sid)) },
+        { sid: alice, acknowledged: [] },
+      ],
+      versionTag: before.versionTag,
+      operationId: randomUUID(),
+    });
+    expect(blocked).toEqual({ ok: false, error: expect.objectContaining({ code: 'BLOCKED_BY_FINDINGS', details: ['FCI_REQUIRES_COMPUTER_ACCOUNTS'] }) });
+    expect((await list()).version).toBe(before.version);
+
+    const accounts = [
+      { sid: sharePoint, acknowledged: warningsOf(await check('sharepoint', sharePoint)) },
+      { sid: alice, acknowledged: warningsOf(await check('sharepoint', alice)) },
+    ];
+    const added = (await live.value('servers:add-several', {
+      role: 'sharepoint',
+      accounts,
+      versionTag: before.versionTag,
+      operationId: randomUUID(),
+    })) as AddServersResult;
+    expect(added.added.map((entry) => `${entry.name} ${entry.role}`).sort()).toEqual([
+      'CORP\\SharePoint Connector Accounts sharepoint',
+      'CORP\\alice sharepoint',
+    ]);
+    const after = await list();
+    expect([after.version, after.entries.length]).toEqual([added.version, before.entries.length + 2]);
+    const audit = (await live.value('audit:list', { limit: 50, action: 'authorized-account.add' })) as AuditPage;
+    for (const { sid } of accounts) expect(audit.records.some((record) => JSON.stringify(record).includes(sid))).toBe(true);
+
+    const stale = await live.call('servers:add-several', {
+      role: 'fci',
+      accounts: [{ sid: exch01Sid, acknowledged: warningsOf(await check('fci', exch01Sid)) }],
+      versionTag: before.versionTag,
+      operationId: randomUUID(),
+    });
+    expect(stale).toEqual({ ok: false, error: expect.objectContaining({ code: 'LIST_CHANGED' }) });
+    expect((await list()).version).toBe(added.version);
   });
 
   it('removes every entry with the current version, then refuses an id that is gone', async () => {

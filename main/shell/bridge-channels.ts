@@ -26,6 +26,7 @@ export const BRIDGE_CHANNELS: readonly string[] = Object.freeze([
   'servers:list',
   'servers:check',
   'servers:add',
+  'servers:add-several',
   'servers:remove',
   'servers:export-csv',
   'servers:explain',

@@ -18,6 +18,12 @@ export function validRequests(): { readonly [Channel in IpcChannel]: IpcRequest<
     'servers:list': {},
     'servers:check': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', operationId: uuid() },
     'servers:add': { role: 'exchange', sid: 'S-1-5-21-1-2-3-1105', acknowledged: [], versionTag: '"0"', operationId: uuid() },
+    'servers:add-several': {
+      role: 'fci',
+      accounts: [{ sid: 'S-1-5-21-1-2-3-1105', acknowledged: [] }],
+      versionTag: '"0"',
+      operationId: uuid(),
+    },
     'servers:remove': { id: uuid(), versionTag: '"0"' },
     'servers:export-csv': {},
     'servers:explain': { name: 'CORP\\EXCH01$', operationId: uuid() },

@@ -145,11 +145,12 @@ export function AddServerDialog(props: AddServerDialogProps): JSX.Element {
   };
   const saveSeveral = async () => {
     const outcome = await several.getState().save();
-    if (outcome.added.length === 0) {
+    if (outcome.kind === 'not-saved') {
       setSeveralSummary(outcome.summary);
       return;
     }
-    props.onAddedSeveral?.(outcome.summary);
+    if (outcome.kind === 'added') props.onAddedSeveral?.(outcome.summary);
+    else onListChanged();
     onClose();
   };
   const save = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddServerRequest, AddServerResult, DirectoryObject, Resolution } from '../../../contract/index.ts';
+import type { AuthorizedAccount, DirectoryObject, Resolution } from '../../../contract/index.ts';
 import { createFakeApi, failure, success } from '../../testing/fake-api.ts';
 import { directoryObject, finding, serverCheck } from '../object-picker/testing/directory-fixtures.ts';
 import { createAddSeveralStore, selectCanSaveSeveral } from './add-several-store.ts';
@@ -10,26 +10,20 @@ const johnSales = directoryObject(1203, { name: 'John Smith', samAccountName: 'j
 const johnLegal = directoryObject(1204, { name: 'John Smith', samAccountName: 'jsmith2', inFolder: 'corp.contoso.test/Legal' });
 const objects = [alice, bob, johnSales, johnLegal];
 
-function addedEntry(request: AddServerRequest, version: number): AddServerResult {
-  const object = objects.find((candidate) => candidate.sid === request.sid) as DirectoryObject;
+function addedEntry(sid: string, role: AuthorizedAccount['role'], index: number): AuthorizedAccount {
+  const object = objects.find((candidate) => candidate.sid === sid) as DirectoryObject;
   return {
-    entry: {
-      id: `7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f${String(version)}`,
-      sid: object.sid,
-      name: `CORP\\${object.samAccountName ?? ''}`,
-      role: request.role,
-      kind: object.kind,
-      addedBy: 'CORP\\admin',
-      addedAt: '2026-11-22T10:00:00.000Z',
-    },
-    version,
-    versionTag: `v${String(version)}`,
-    superUserFeatureEnabled: false,
-    findings: [],
+    id: `7b0e4a52-3f55-4d6c-9a0e-8f0c1d2e3f${String(10 + index)}`,
+    sid: object.sid,
+    name: `CORP\\${object.samAccountName ?? ''}`,
+    role,
+    kind: object.kind,
+    addedBy: 'CORP\\admin',
+    addedAt: '2026-11-22T10:00:00.000Z',
   };
 }
 
-function setUp(resolutions: Resolution[]) {
+function setUp(resolutions: Resolution[], alreadyListed?: string) {
   let version = 7;
   const api = createFakeApi({
     'directory:resolve-names': () => success(resolutions),
@@ -37,11 +31,12 @@ function setUp(resolutions: Resolution[]) {
       const object = objects.find((candidate) => candidate.sid === request.sid) as DirectoryObject;
       return success(serverCheck(object, request.role, [finding('SHAREPOINT_BOTH_ACCOUNTS', 'warning')]));
     },
-    'servers:add': (request) => {
+    'servers:add-several': (request) => {
+      if (request.versionTag !== `v${String(version)}`) return failure({ code: 'LIST_CHANGED', source: 'console', title: 'The list changed', message: '' });
       version += 1;
-      return request.versionTag === `v${String(version - 1)}`
-        ? success(addedEntry(request, version))
-        : failure({ code: 'LIST_CHANGED', source: 'console', title: 'The list changed', message: '' });
+      // One already listed in that role is not added again.
+      const added = request.accounts.filter((account) => account.sid !== alreadyListed).map((account, index) => addedEntry(account.sid, request.role, index));
+      return success({ added, version, versionTag: `v${String(version)}` });
     },
   });
   const store = createAddSeveralStore(api);
@@ -49,7 +44,7 @@ function setUp(resolutions: Resolution[]) {
 }
 
 describe('createAddSeveralStore', () => {
-  it('checks each name and adds them one after another, each naming the version the last add made', async () => {
+  it('checks each name and adds them all in one call, naming the version the checks judged', async () => {
     const { api, store, state } = setUp([
       { status: 'resolved', input: 'alice', object: alice },
       { status: 'resolved', input: 'bob', object: bob },
@@ -66,7 +61,18 @@ describe('createAddSeveralStore', () => {
     const outcome = await store.getState().save();
 
     expect(outcome.summary).toBe('Added 2 as SharePoint Server: CORP\\alice, CORP\\bob.');
-    expect(api.calls.filter((call) => call.channel === 'servers:add').map((call) => (call.request as AddServerRequest).versionTag)).toEqual(['v7', 'v8']);
+    expect(api.calls.filter((call) => call.channel === 'servers:add-several').map((call) => call.request)).toEqual([
+      {
+        role: 'sharepoint',
+        accounts: [
+          { sid: alice.sid, acknowledged: ['SHAREPOINT_BOTH_ACCOUNTS'] },
+          { sid: bob.sid, acknowledged: ['SHAREPOINT_BOTH_ACCOUNTS'] },
+        ],
+        versionTag: 'v7',
+        operationId: expect.any(String),
+      },
+    ]);
+    expect(api.calls.some((call) => call.channel === 'servers:add')).toBe(false);
     expect(api.calls.filter((call) => call.channel === 'directory:resolve-names')).toHaveLength(1);
   });
 
@@ -100,13 +106,34 @@ describe('createAddSeveralStore', () => {
     expect(selectCanSaveSeveral(state())).toBe(false);
   });
 
-  it('says which were not added when the list changes part way', async () => {
-    const { store, state } = setUp([]);
+  it('adds none of them when the list changed since the checks, and says so', async () => {
+    const { api, store, state } = setUp([]);
     await store.getState().checkObjects('sharepoint', [alice, bob]);
     for (const item of state().items) state().acknowledge(item.sid, 'SHAREPOINT_BOTH_ACCOUNTS', true);
-    // Another admin's change: bob's check names an older version than alice's add produced.
+    // Another admin's change: both checks name a version older than the live one.
     store.setState({ items: state().items.map((item) => (item.check ? { ...item, check: { ...item.check, versionTag: 'v6' } } : item)) });
-    const outcome = await store.getState().save();
-    expect(outcome).toEqual({ added: [], summary: 'Nothing was added. Not added: CORP\\alice (The list changed), CORP\\bob (The list changed).' });
+    expect(await store.getState().save()).toEqual({
+      kind: 'list-changed',
+      summary: 'Nothing was added: the list was changed by someone else. Reload it, then add them again.',
+    });
+    expect(api.calls.filter((call) => call.channel === 'servers:add-several')).toHaveLength(1);
+  });
+
+  it('does not send checks judged against different versions: the list moved while they ran', async () => {
+    const { api, store, state } = setUp([]);
+    await store.getState().checkObjects('sharepoint', [alice, bob]);
+    for (const item of state().items) state().acknowledge(item.sid, 'SHAREPOINT_BOTH_ACCOUNTS', true);
+    store.setState({
+      items: state().items.map((item, index) => (item.check ? { ...item, check: { ...item.check, versionTag: `v${String(6 + index)}` } } : item)),
+    });
+    expect((await store.getState().save()).kind).toBe('list-changed');
+    expect(api.calls.filter((call) => call.channel === 'servers:add-several')).toHaveLength(0);
+  });
+
+  it('says which were already in the list in that role', async () => {
+    const { store, state } = setUp([], alice.sid);
+    await store.getState().checkObjects('sharepoint', [alice, bob]);
+    for (const item of state().items) state().acknowledge(item.sid, 'SHAREPOINT_BOTH_ACCOUNTS', true);
+    expect((await store.getState().save()).summary).toBe('Added 1 as SharePoint Server: CORP\\bob. 1 already in the list as SharePoint Server.');
   });
 });

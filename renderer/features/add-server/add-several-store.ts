@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddServerResult, DirectoryObject, FindingCode, IpcError, Role, ServerCheck } from '../../../contract/index.ts';
+import type { AuthorizedAccount, DirectoryObject, FindingCode, IpcError, Role, ServerCheck } from '../../../contract/index.ts';
 import { newOperationId, type AdminApi } from '../../api/admin-api.ts';
 import { roleLabel } from '../../format/labels.ts';
 import { CHECK_NAMES_TYPES, type LoadState } from './add-server-store.ts';
@@ -21,8 +21,14 @@ export type UnresolvedName = { readonly input: string; readonly reason: string }
 /** A typed name matching several objects, waiting for the "Multiple names found" choice. */
 export type AmbiguousName = { readonly input: string; readonly candidates: readonly DirectoryObject[] };
 
-/** How adding several ended: what was added, what was not and why, in one sentence. */
-export type SeveralOutcome = { readonly added: readonly AddServerResult[]; readonly summary: string };
+/**
+ * How adding several ended, in one sentence each: all added in one change (`added`), none
+ * because the list moved (`list-changed`: the page offers Reload), or none for another reason
+ * (`not-saved`, the error shown in the dialog).
+ */
+export type SeveralOutcome =
+  | { readonly kind: 'added'; readonly added: readonly AuthorizedAccount[]; readonly summary: string }
+  | { readonly kind: 'list-changed' | 'not-saved'; readonly summary: string };
 
 /** Several names checked and added together ("alice; bob", or several rows picked). */
 export type AddSeveralState = {
@@ -53,10 +59,10 @@ const initial = { role: undefined, resolveState: 'idle', items: [], unresolved: 
 /**
  * Build the store for adding several objects at once over the API.
  *
- * Each object is judged on its own (`servers:check`) and added on its own (`servers:add`),
- * one after the other, each through the same conditional, audited path as a single add: the
- * version each add names is the one the previous add produced, so another admin's change in
- * between still stops the rest. A run is abandoned by `reset` (its answers are dropped).
+ * Each object is judged on its own (`servers:check`), then all are saved in one call
+ * (`servers:add-several`): main judges them again, each next to the others, and the service
+ * adds every one or none, conditional on the version the checks judged, audited per entry. A
+ * run is abandoned by `reset` (its answers are dropped).
  */
 export function createAddSeveralStore(api: AdminApi): AddSeveralStore {
   return createStore<AddSeveralState>()((set, get) => {
@@ -137,28 +143,32 @@ export function createAddSeveralStore(api: AdminApi): AddSeveralStore {
       async save() {
         const state = get();
         const { role } = state;
-        if (role === undefined || !selectCanSaveSeveral(state)) return { added: [], summary: '' };
+        if (role === undefined || !selectCanSaveSeveral(state)) return { kind: 'not-saved', summary: '' };
+        const checked = state.items.flatMap((entry) => (entry.check === undefined ? [] : [{ sid: entry.sid, check: entry.check }]));
+        const versionTags = new Set(checked.map(({ check }) => check.versionTag));
+        const [versionTag] = versionTags;
+        // Checks judged against different versions: the list moved while they ran.
+        if (versionTags.size !== 1 || versionTag === undefined) return { kind: 'list-changed', summary: NOTHING_ADDED_LIST_CHANGED };
         set({ saveState: 'loading', error: undefined });
-        const added: AddServerResult[] = [];
-        const failed: string[] = [];
-        let versionTag: string | undefined;
-        for (const entry of state.items) {
-          if (!entry.check) continue;
-          const acknowledged = entry.check.findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code);
-          const result = await api.call('servers:add', {
-            role,
-            sid: entry.sid,
-            acknowledged,
-            versionTag: versionTag ?? entry.check.versionTag,
-            operationId: newOperationId(),
-          });
-          if (result.ok) {
-            added.push(result.value);
-            versionTag = result.value.versionTag;
-          } else failed.push(`${entry.label} (${result.error.title})`);
+        const result = await api.call('servers:add-several', {
+          role,
+          accounts: checked.map(({ sid, check }) => ({
+            sid,
+            acknowledged: check.findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.code),
+          })),
+          versionTag,
+          operationId: newOperationId(),
+        });
+        if (!result.ok) {
+          if (result.error.code === 'LIST_CHANGED') {
+            set({ saveState: 'failed' });
+            return { kind: 'list-changed', summary: NOTHING_ADDED_LIST_CHANGED };
+          }
+          set({ saveState: 'failed', error: result.error });
+          return { kind: 'not-saved', summary: `Nothing was added: ${result.error.title}.` };
         }
-        set({ saveState: added.length > 0 ? 'loaded' : 'failed' });
-        return { added, summary: summaryOf(added, failed, role) };
+        set({ saveState: 'loaded' });
+        return { kind: 'added', added: result.value.added, summary: summaryOf(result.value.added, checked.length, role) };
       },
       reset() {
         run += 1;
@@ -168,10 +178,13 @@ export function createAddSeveralStore(api: AdminApi): AddSeveralStore {
   });
 }
 
-function summaryOf(added: readonly AddServerResult[], failed: readonly string[], role: Role): string {
-  const names = added.map((result) => result.entry.name).join(', ');
+const NOTHING_ADDED_LIST_CHANGED = 'Nothing was added: the list was changed by someone else. Reload it, then add them again.';
+
+function summaryOf(added: readonly AuthorizedAccount[], chosen: number, role: Role): string {
+  const names = added.map((entry) => entry.name).join(', ');
   const done = added.length === 0 ? 'Nothing was added.' : `Added ${String(added.length)} as ${roleLabel(role)}: ${names}.`;
-  return failed.length === 0 ? done : `${done} Not added: ${failed.join(', ')}.`;
+  const already = chosen - added.length;
+  return already > 0 ? `${done} ${String(already)} already in the list as ${roleLabel(role)}.` : done;
 }
 
 /**

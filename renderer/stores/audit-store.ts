@@ -6,6 +6,9 @@ import type { LoadState } from './load-state.ts';
 /** How many records one page asks for. */
 export const AUDIT_PAGE_SIZE = 100;
 
+/** How many records a page read for Export… asks for (the service's most). */
+export const AUDIT_EXPORT_PAGE_SIZE = 500;
+
 /** The audit filters as the admin types them; blank means "any". Dates are `YYYY-MM-DD`, local. */
 export type AuditFilters = { readonly who: string; readonly action: AuditAction | ''; readonly from: string; readonly to: string };
 
@@ -25,7 +28,16 @@ export type AuditState = {
   readonly textFilter: string;
   setTextFilter(text: string): void;
   apply(filters: AuditFilters): Promise<void>;
-  loadOlder(): Promise<void>;
+  loadOlder(limit?: number): Promise<void>;
+  /** Whether Export… is reading the older pages left. */
+  readonly readingAll: boolean;
+  /**
+   * Read every older page left for these filters, 500 records at a time, so Export… saves the
+   * whole log they select rather than the pages read so far. False when it stopped short (a
+   * page failed, the filters changed, or {@link AuditState.stopReadingAll}).
+   */
+  readAll(): Promise<boolean>;
+  stopReadingAll(): void;
 };
 
 function localDayStart(date: string, dayOffset: number): string | undefined {
@@ -40,12 +52,12 @@ function localDayStart(date: string, dayOffset: number): string | undefined {
  * An admin who picks "To 3 May" means the whole of 3 May in their time zone, so `until` is
  * the start of the next local day.
  */
-export function auditRequest(filters: AuditFilters, before?: number): IpcRequest<'audit:list'> {
+export function auditRequest(filters: AuditFilters, before?: number, limit = AUDIT_PAGE_SIZE): IpcRequest<'audit:list'> {
   const who = filters.who.trim();
   const since = localDayStart(filters.from, 0);
   const until = localDayStart(filters.to, 1);
   return {
-    limit: AUDIT_PAGE_SIZE,
+    limit,
     ...(before !== undefined && { before }),
     ...(who !== '' && { actor: who }),
     ...(filters.action !== '' && { action: filters.action }),
@@ -68,6 +80,7 @@ export function createAuditStore(api: AdminApi) {
     olderState: 'idle',
     error: undefined,
     textFilter: '',
+    readingAll: false,
     setTextFilter(textFilter) {
       set({ textFilter });
     },
@@ -81,17 +94,34 @@ export function createAuditStore(api: AdminApi) {
           : { records: [], nextBefore: null, loadState: 'failed', error: result.error },
       );
     },
-    async loadOlder() {
+    async loadOlder(limit) {
       const { nextBefore, filters } = get();
       if (nextBefore === null) return;
       set({ olderState: 'loading', error: undefined });
-      const result = await api.call('audit:list', auditRequest(filters, nextBefore));
+      const result = await api.call('audit:list', auditRequest(filters, nextBefore, limit));
       if (get().filters !== filters) return;
       set(
         result.ok
           ? { records: [...get().records, ...result.value.records], nextBefore: result.value.nextBefore, olderState: 'loaded' }
           : { olderState: 'failed', error: result.error },
       );
+    },
+    async readAll() {
+      const { filters } = get();
+      set({ readingAll: true });
+      try {
+        while (get().nextBefore !== null) {
+          if (!get().readingAll || get().filters !== filters) return false;
+          await get().loadOlder(AUDIT_EXPORT_PAGE_SIZE);
+          if (get().olderState === 'failed') return false;
+        }
+        return get().readingAll && get().filters === filters;
+      } finally {
+        set({ readingAll: false });
+      }
+    },
+    stopReadingAll() {
+      set({ readingAll: false });
     },
   }));
 }

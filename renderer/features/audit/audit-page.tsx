@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { ErrorBar } from '../../components/error-bar.tsx';
 import { LoadStatus } from '../../components/load-status.tsx';
 import { VirtualGrid } from '../../components/virtual-grid/virtual-grid.tsx';
+import type { AuditStore } from '../../stores/audit-store.ts';
 import { useStores } from '../../stores/stores-context.tsx';
 import { useLiveMovement } from '../../stores/use-live-movement.ts';
 import { AUDIT_COLUMNS } from './audit-columns.ts';
@@ -29,7 +30,7 @@ const EVERY_CHANGE = ['list', 'administrators', 'onboarding', 'super-user-featur
  * Newest first, a page at a time; "Load older records" follows the service's cursor so a
  * long history never loads at once. While open, it reads again after each change anyone makes.
  * "Filter records" narrows the records read at once (like the Servers filter); Export… saves
- * the records shown as CSV.
+ * every record the filters select, narrowed by the typed text, as CSV.
  */
 export function AuditPage() {
   const styles = useStyles();
@@ -69,13 +70,23 @@ export function AuditPage() {
         />
         <Button
           icon={<ArrowDownloadRegular />}
-          disabledFocusable={visible.length === 0}
-          onClick={() => {
-            saveTextFile(AUDIT_CSV_FILE_NAME, `\uFEFF${renderAuditCsv(visible)}`, 'text/csv;charset=utf-8');
-          }}
+          disabledFocusable={visible.length === 0 || loading || state.readingAll}
+          onClick={() => void exportRecords(audit)}
         >
           Export…
         </Button>
+        {state.readingAll && (
+          <>
+            <Text role="status">Reading every record for the export: {state.records.length.toLocaleString()} read…</Text>
+            <Button
+              onClick={() => {
+                audit.getState().stopReadingAll();
+              }}
+            >
+              Cancel
+            </Button>
+          </>
+        )}
       </div>
       <LoadStatus loadState={state.loadState} error={state.error} loadingLabel="Reading the audit log…" />
       {state.olderState === 'failed' && state.error && <ErrorBar error={state.error} />}
@@ -96,6 +107,17 @@ export function AuditPage() {
       </div>
     </section>
   );
+}
+
+/**
+ * Export…: every record the filters select, narrowed by the typed filter, as CSV. Older pages
+ * not read yet are read first (with progress and Cancel), so the file is the whole log for
+ * those filters, not the part scrolled through; nothing is saved when that stops short.
+ */
+async function exportRecords(audit: AuditStore): Promise<void> {
+  if (audit.getState().nextBefore !== null && !(await audit.getState().readAll())) return;
+  const { records, textFilter } = audit.getState();
+  saveTextFile(AUDIT_CSV_FILE_NAME, `\uFEFF${renderAuditCsv(filterAuditRecords(records, textFilter))}`, 'text/csv;charset=utf-8');
 }
 
 function recordsText(read: number, shown: number, more: boolean, loaded: boolean): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
+import { accountNameOf } from '../../contract/account-name.ts';
 import type { DirectoryObject, ObjectTypeFilter } from '../../contract/directory.ts';
 import { hiddenCharacterMessage } from '../../contract/hidden-characters.ts';
 import { connectDirectory, type ConnectOptions } from '../../core/directory/index.ts';
@@ -35,12 +36,12 @@ export function adminRoleOf(text: string | undefined): AdminRole {
 
 /** `admins add`: find the user or security group in the directory, then grant the role. */
 export async function addAdministrator(store: ConfigStore, directory: ConnectOptions, principal: PrincipalArgument, role: AdminRole): Promise<CommandOutput> {
-  const object = await findPrincipal(directory, principal, 'role');
-  const added = await store.addAdministrator({ sid: object.sid, name: nameOf(object), kind: principal.kind, role }, localChangeContext());
-  const subject = `${nameOf(object)} (${object.sid})`;
+  const { object, name } = await findPrincipal(directory, principal, 'role');
+  const added = await store.addAdministrator({ sid: object.sid, name, kind: principal.kind, role }, localChangeContext());
+  const subject = `${name} (${object.sid})`;
   return {
     human: added ? `${subject} now holds ${role}.` : `${subject} already holds ${role}; nothing changed.`,
-    json: { sid: object.sid, name: nameOf(object), kind: principal.kind, role, changed: added },
+    json: { sid: object.sid, name, kind: principal.kind, role, changed: added },
     exitCode: 0,
   };
 }
@@ -52,7 +53,7 @@ export async function removeAdministrator(
   target: PrincipalArgument | { readonly sid: string },
   role: AdminRole,
 ): Promise<CommandOutput> {
-  const sid = 'sid' in target ? target.sid.toUpperCase() : (await findPrincipal(directory(), target, 'role')).sid;
+  const sid = 'sid' in target ? target.sid.toUpperCase() : (await findPrincipal(directory(), target, 'role')).object.sid;
   const removed = await store.removeAdministrator(sid, role, localChangeContext());
   return removed
     ? { human: `${sid} no longer holds ${role}.`, json: { sid, role, changed: true }, exitCode: 0 }
@@ -77,11 +78,11 @@ export async function listAdministrators(store: ConfigStore, role: AdminRole | u
 
 /** `onboarding set --group NAME`: only members of this security group may sign in. */
 export async function setOnboardingGroup(store: ConfigStore, directory: ConnectOptions, groupName: string): Promise<CommandOutput> {
-  const group = await findPrincipal(directory, { kind: 'group', name: groupName }, 'onboarding');
-  await store.setOnboardingControl({ sid: group.sid, name: nameOf(group) }, localChangeContext());
+  const { object: group, name } = await findPrincipal(directory, { kind: 'group', name: groupName }, 'onboarding');
+  await store.setOnboardingControl({ sid: group.sid, name }, localChangeContext());
   return {
-    human: `Only members of ${nameOf(group)} may now sign in to administer the connector.`,
-    json: { group: { sid: group.sid, name: nameOf(group) } },
+    human: `Only members of ${name} may now sign in to administer the connector.`,
+    json: { group: { sid: group.sid, name } },
     exitCode: 0,
   };
 }
@@ -108,9 +109,14 @@ const TYPES: Readonly<Record<PrincipalArgument['kind'], readonly ObjectTypeFilte
 
 /**
  * The user or group a flag names, judged by the rule the service's API applies
- * (`judgeObject`): a distribution group is refused as one, never stored.
+ * (`judgeObject`): a distribution group is refused as one, never stored. Its name is the one
+ * the API stores and the console shows (`CORP\alice`), whatever form was typed.
  */
-async function findPrincipal(options: ConnectOptions, principal: PrincipalArgument, purpose: PrincipalPurpose): Promise<DirectoryObject> {
+async function findPrincipal(
+  options: ConnectOptions,
+  principal: PrincipalArgument,
+  purpose: PrincipalPurpose,
+): Promise<{ readonly object: DirectoryObject; readonly name: string }> {
   // Said before connecting, with the flag: a pasted name can carry a character no terminal shows.
   const hidden = hiddenCharacterMessage(principal.name);
   if (hidden !== undefined) throw new SettingError(`--${principal.kind}`, hidden);
@@ -127,12 +133,8 @@ async function findPrincipal(options: ConnectOptions, principal: PrincipalArgume
     if (resolution?.status !== 'resolved') throw new SettingError(`--${principal.kind}`, `no ${what} named "${principal.name}" in the directory.`, 1);
     const verdict = judgeObject(resolution.object, purpose);
     if (verdict.status === 'refused') throw new SettingError(`--${principal.kind}`, verdict.message, 1);
-    return verdict.object;
+    return { object: verdict.object, name: accountNameOf(verdict.object, directory.domain.netbiosDomain) };
   } finally {
     await directory.close();
   }
-}
-
-function nameOf(object: DirectoryObject): string {
-  return object.userPrincipalName ?? object.samAccountName ?? object.name;
 }

@@ -20,7 +20,8 @@ describe('rms-connector-service command line', () => {
   it('adds, lists and removes role-based administrators (user and group), auditing each change', () => {
     expect(runServiceCli(['admins', 'add', '--user', 'alice@corp.contoso.test', '--role', 'ConnectorAdministrator'], env)).toMatchObject({
       status: 0,
-      stdout: expect.stringContaining('now holds ConnectorAdministrator'),
+      // Stored and shown as the console shows accounts, whatever form was typed.
+      stdout: expect.stringMatching(/^CORP\\alice \(S-1-5-21-[\d-]+\) now holds ConnectorAdministrator\./),
     });
     expect(runServiceCli(['admins', 'add', '--group', 'CORP\\IT Ops'], env)).toMatchObject({
       status: 0,
@@ -34,8 +35,8 @@ describe('rms-connector-service command line', () => {
     expect(listed.status).toBe(0);
     const administrators = JSON.parse(listed.stdout) as { name: string; kind: string; role: string; sid: string }[];
     expect(administrators.map(({ name, kind, role }) => ({ name, kind, role }))).toEqual([
-      { name: 'alice@corp.contoso.test', kind: 'user', role: 'ConnectorAdministrator' },
-      { name: 'IT Ops', kind: 'group', role: 'GlobalAdministrator' },
+      { name: 'CORP\\alice', kind: 'user', role: 'ConnectorAdministrator' },
+      { name: 'CORP\\IT Ops', kind: 'group', role: 'GlobalAdministrator' },
     ]);
     const groupSid = administrators[1]?.sid ?? '';
     expect(runServiceCli(['admins', 'remove', '--sid', groupSid, '--role', 'GlobalAdministrator'], env).status).toBe(0);
@@ -52,7 +53,7 @@ describe('rms-connector-service command line', () => {
 
   it('sets, shows and clears the onboarding-control group, refusing a distribution group', () => {
     expect(runServiceCli(['onboarding', 'set', '--group', 'CORP\\Nest Level 1'], env).status).toBe(0);
-    expect(JSON.parse(runServiceCli(['onboarding', 'show', '--json'], env).stdout)).toMatchObject({ group: { name: 'Nest Level 1' } });
+    expect(JSON.parse(runServiceCli(['onboarding', 'show', '--json'], env).stdout)).toMatchObject({ group: { name: 'CORP\\Nest Level 1' } });
     const distribution = runServiceCli(['onboarding', 'set', '--group', 'All Contoso Staff'], env);
     expect({ status: distribution.status, stderr: distribution.stderr }).toEqual({ status: 1, stderr: expect.stringContaining('security group') });
     expect(runServiceCli(['onboarding', 'clear'], env).status).toBe(0);

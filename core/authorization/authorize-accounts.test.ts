@@ -43,10 +43,12 @@ describe('authorizeAccounts', () => {
       status: outcome.status,
       unchangedJudged: outcome.status === 'not-found' ? undefined : outcome.judgement.unchanged.length,
       writes: service.calls.filter((call) => call.startsWith('replace')),
+      listReads: service.calls.filter((call) => call === 'list').length,
       list: service.entries.map((row) => `${row.name} ${row.role}`),
     }).toEqual({
       status: 'applied',
       unchangedJudged: 0,
+      listReads: 1,
       writes: ['replace:3:"1"'],
       list: ['CORP\\FS01 fci', 'CORP\\FS02$ fci', 'CORP\\EXCH01$ fci'],
     });

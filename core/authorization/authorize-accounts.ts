@@ -28,7 +28,7 @@ export async function authorizeAccounts(
   directory: Directory,
   service: ListImportService,
   request: SeveralAccountsRequest,
-  options: Omit<ListImportOptions, 'judgeUnchanged'> = {},
+  options: Omit<ListImportOptions, 'judgeUnchanged' | 'listing'> = {},
 ): Promise<SeveralAccountsOutcome> {
   const { signal } = options;
   const listing = await service.listAuthorizedAccounts(signal === undefined ? {} : { signal });
@@ -54,6 +54,6 @@ export async function authorizeAccounts(
       expectedVersionTag: request.expectedVersionTag,
       acknowledged: chosen.map(({ entry, acknowledged }) => ({ sid: entry.sid, role: entry.role, codes: acknowledged })),
     },
-    { ...options, judgeUnchanged: false },
+    { ...options, judgeUnchanged: false, listing },
   );
 }

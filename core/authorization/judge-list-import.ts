@@ -33,12 +33,14 @@ export type ListImportJudgement = {
 /**
  * How to judge: cancelled by `signal`, progress to `onProgress`. `judgeUnchanged: false` judges
  * the added entries alone (their findings still weigh the whole list), for adding a few entries
- * to a long list whose kept entries nobody is shown; `unchanged` is then empty.
+ * to a long list whose kept entries nobody is shown; `unchanged` is then empty. `listing` is the
+ * live list when the caller has just read it, so it is not read twice.
  */
 export type ListImportOptions = {
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ListImportProgress | undefined;
   readonly judgeUnchanged?: boolean | undefined;
+  readonly listing?: AuthorizedAccountListing | undefined;
 };
 
 /** How far judging has got: entries judged of all to judge. */
@@ -61,7 +63,7 @@ export async function judgeListImport(
 ): Promise<ListImportJudgement> {
   const { signal } = options;
   const [listing, connectorNodeNames] = await Promise.all([
-    service.listAuthorizedAccounts(signal === undefined ? {} : { signal }),
+    options.listing ?? service.listAuthorizedAccounts(signal === undefined ? {} : { signal }),
     aliveConnectorNodeNames(service, signal),
   ]);
   signal?.throwIfAborted();

@@ -1,17 +1,13 @@
 import type { DirectoryObject } from '../../contract/directory.ts';
 import { findObjects, type DirectoryContext } from './find-objects.ts';
 import { anyOf, equals } from './ldap-filter.ts';
-import { walkMembers } from './nested-members.ts';
+import { GROUPS_PER_SEARCH, MAX_DEPTH, walkMembers } from './nested-members.ts';
 import { sidToBuffer } from './sid.ts';
 
 /** Every account in a group, at any depth, primary-group members included (the level walk). */
 export async function transitiveMembers(context: DirectoryContext, group: DirectoryObject): Promise<DirectoryObject[]> {
   return (await walkMembers(context, group, true)).map((member) => member.object);
 }
-
-// Objects per search and the deepest nesting followed, as in the members walk.
-const OBJECTS_PER_SEARCH = 100;
-const MAX_DEPTH = 32;
 
 /**
  * Every group an object belongs to, at any depth, through its primary group too.
@@ -28,8 +24,8 @@ export async function transitiveGroups(context: DirectoryContext, object: Direct
   let level: DirectoryObject[] = [object, ...primary];
   for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth += 1) {
     const next: DirectoryObject[] = [];
-    for (let start = 0; start < level.length; start += OBJECTS_PER_SEARCH) {
-      const filter = anyOf(...level.slice(start, start + OBJECTS_PER_SEARCH).map((child) => equals('member', child.distinguishedName)));
+    for (let start = 0; start < level.length; start += GROUPS_PER_SEARCH) {
+      const filter = anyOf(...level.slice(start, start + GROUPS_PER_SEARCH).map((child) => equals('member', child.distinguishedName)));
       for (const group of await findObjects(context, filter)) {
         if (groups.has(group.sid) || group.sid === object.sid) continue;
         groups.set(group.sid, group);

@@ -16,10 +16,10 @@ export type ReachedMember = { readonly object: DirectoryObject; readonly path: M
  */
 export type WalkedMember = { readonly object: DirectoryObject; readonly parentDns: readonly string[]; readonly depth: number };
 
-// Groups per search: keeps each filter a reasonable size in a wide nest.
-const GROUPS_PER_SEARCH = 100;
-// Nesting deeper than this is a misconfiguration; the walk stops rather than run on.
-const MAX_DEPTH = 32;
+/** Groups (or objects) per search of a walk: keeps each filter a reasonable size in a wide nest. */
+export const GROUPS_PER_SEARCH = 100;
+/** Nesting deeper than this is a misconfiguration; a walk stops rather than run on. */
+export const MAX_DEPTH = 32;
 
 /**
  * A group's members, level by level: those whose `memberOf` or `primaryGroupID` names the group,

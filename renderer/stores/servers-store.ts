@@ -72,39 +72,15 @@ export function createServersStore(api: AdminApi) {
         set({ loadState: 'failed', error: result.error });
         return;
       }
-      const { entries, version, versionTag } = result.value;
-      const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({
-        entries,
-        accountFacts: factsBySid(result.value),
-        version,
-        versionTag,
-        readAt: new Date().toISOString(),
-        loadState: 'loaded',
-        error: undefined,
-        listChanged: false,
-        selectedId,
-      });
+      set(loadedList(result.value, get().selectedId));
     },
     async reread() {
       if (get().loadState === 'idle') return;
       const result = await api.call('servers:list', {});
       if (!result.ok) return;
-      const { entries, version, versionTag } = result.value;
       const shown = get().version;
-      if (shown !== undefined && version < shown) return;
-      const selectedId = entries.some((entry) => entry.id === get().selectedId) ? get().selectedId : undefined;
-      set({
-        entries,
-        accountFacts: factsBySid(result.value),
-        version,
-        versionTag,
-        readAt: new Date().toISOString(),
-        loadState: 'loaded',
-        error: undefined,
-        listChanged: false,
-        selectedId,
-      });
+      if (shown !== undefined && result.value.version < shown) return;
+      set(loadedList(result.value, get().selectedId));
     },
     async remove(id) {
       const versionTag = get().versionTag;
@@ -141,6 +117,21 @@ export type ServersStore = ReturnType<typeof createServersStore>;
 /** The selected entry, if it is still in the list. */
 export const selectSelectedEntry = (state: ServersState): AuthorizedAccount | undefined =>
   state.selectedId === undefined ? undefined : state.entries.find((entry) => entry.id === state.selectedId);
+
+/** The state after a list read: its entries and facts, when it was read, the selection kept if its entry still exists. */
+function loadedList(list: ServerList, selectedId: string | undefined) {
+  return {
+    entries: list.entries,
+    accountFacts: factsBySid(list),
+    version: list.version,
+    versionTag: list.versionTag,
+    readAt: new Date().toISOString(),
+    loadState: 'loaded' as const,
+    error: undefined,
+    listChanged: false,
+    selectedId: list.entries.some((entry) => entry.id === selectedId) ? selectedId : undefined,
+  };
+}
 
 function factsBySid(list: ServerList): ReadonlyMap<string, ServerAccountFacts> {
   return new Map((list.accounts ?? []).map((facts) => [facts.sid.toUpperCase(), facts]));

@@ -15,7 +15,11 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund --loglevel=error
 echo "== typecheck" && npx tsc -b
 echo "== lint" && npx eslint --max-warnings=0 .
-echo "== format" && npx prettier --check --log-level=warn . && echo "prettier: every file formatted (npm run format rewrites them)"
+echo "== format"
+# Its own line: inside `a && b && echo`, a failing check would not stop the run (set -e spares
+# every command of an && list but the last), and a misformatted file once passed unnoticed.
+npx prettier --check --log-level=warn .
+echo "prettier: every file formatted (npm run format rewrites them)"
 echo "== test domain controller" && node e2e/ad/ad-up.ts | tail -n 1
 mkdir -p .cache
 echo "== tests (unit + integration)"

@@ -186,7 +186,11 @@ describe('servers channels', () => {
           {
             account: exch01,
             grants: [
-              { entry: { sid: exchangeServers.sid, name: 'CORP\\Exchange Servers', role: 'exchange' }, path: ['CORP\\Exchange Servers'], throughPrimaryGroup: false },
+              {
+                entry: { sid: exchangeServers.sid, name: 'CORP\\Exchange Servers', role: 'exchange' },
+                path: ['CORP\\Exchange Servers'],
+                throughPrimaryGroup: false,
+              },
             ],
           },
         ],
